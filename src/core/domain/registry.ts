@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+export const teams = ["frontdesk", "maintenance", "cleaning", "greening", "security", "manager"] as const;
+export const TeamSchema = z.enum(teams);
+export type Team = z.infer<typeof TeamSchema>;
+
+export const StaffRoleSchema = z.enum(["member", "leader", "manager"]);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+export const locales = ["zh-CN", "en"] as const;
+export const LocaleSchema = z.enum(locales);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+export const ResidentRoleSchema = z.enum(["owner", "tenant", "proxy"]);
+export type ResidentRole = z.infer<typeof ResidentRoleSchema>;
+
+export interface Unit {
+  id: string;
+  building: string;
+  unit: string;
+  areaM2: number;
+  /** Calendar date `YYYY-MM-DD` the flat was handed over; the warranty runs from it. */
+  handoverDate: string;
+  warrantyMonths: number;
+}
+
+export interface Resident {
+  id: string;
+  unitId: string;
+  name: string;
+  /** Normalised with {@link normalisePhone}. */
+  phone: string;
+  locale: Locale;
+  role: ResidentRole;
+}
+
+export interface StaffMember {
+  id: string;
+  slackUserId: string;
+  name: string;
+  team: Team;
+  role: StaffRole;
+}
+
+/** A Telegram user as the bot knows them; verified once their phone is tied to a unit. */
+export interface TelegramIdentity {
+  telegramUserId: string;
+  chatId: string;
+  locale: Locale;
+  displayName: string;
+  phone: string | null;
+  verified: boolean;
+}
+
+export const VerificationStatusSchema = z.enum(["pending", "approved", "rejected"]);
+export type VerificationStatus = z.infer<typeof VerificationStatusSchema>;
+
+/** An owner whose phone is not in the registry asks the front desk to confirm their unit. */
+export interface VerificationRequest {
+  id: string;
+  telegramUserId: string;
+  name: string;
+  phone: string;
+  building: string;
+  unit: string;
+  unitId: string;
+  status: VerificationStatus;
+  decidedBy: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+
+/**
+ * Phones are compared as digits with a leading `+`: Telegram clients send a shared contact with
+ * or without it, and registries are typed with spaces and dashes.
+ */
+export function normalisePhone(raw: string): string {
+  const digits = raw.replace(/[^\d]/g, "");
+  return digits.length === 0 ? "" : `+${digits}`;
+}
+
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s-]{6,20}$/, "phone must be in international form such as +8613800000001")
+  .transform(normalisePhone);
+
+/** Warranty end as a calendar date: handover date plus the warranty months. */
+export function warrantyEnd(unit: Pick<Unit, "handoverDate" | "warrantyMonths">): string {
+  const [year, month, day] = unit.handoverDate.split("-").map(Number) as [number, number, number];
+  const end = new Date(Date.UTC(year, month - 1 + unit.warrantyMonths, day));
+  return end.toISOString().slice(0, 10);
+}
+
+/** Whether a repair on this unit is free (in warranty) on the given local calendar date. */
+export function isInWarranty(unit: Pick<Unit, "handoverDate" | "warrantyMonths">, localDate: string): boolean {
+  return localDate < warrantyEnd(unit);
+}

@@ -1,0 +1,161 @@
+import type { Callback } from "../domain/callback.js";
+import type { Clock } from "../domain/clock.js";
+import type { Job, JobPayload } from "../domain/job.js";
+import type { MessageRef, OutboxMessage, OutboxPayload } from "../domain/outbox.js";
+import type {
+  Resident,
+  StaffMember,
+  StaffRole,
+  Team,
+  TelegramIdentity,
+  Unit,
+  VerificationRequest,
+} from "../domain/registry.js";
+import type { Ticket, TicketEvent } from "../domain/ticket.js";
+
+/**
+ * The persistence port. Use cases receive a {@link Store} inside {@link UnitOfWork.transaction},
+ * so a state change, its history event, its jobs and its outbox messages commit together or not
+ * at all. Implementations: in-memory (tests), SQLite and PostgreSQL through Prisma.
+ */
+export interface UnitOfWork {
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+}
+
+export interface Store {
+  units: UnitRepository;
+  residents: ResidentRepository;
+  staff: StaffRepository;
+  identities: IdentityRepository;
+  verifications: VerificationRepository;
+  tickets: TicketRepository;
+  clocks: ClockRepository;
+  callbacks: CallbackRepository;
+  jobs: JobRepository;
+  outbox: OutboxRepository;
+  messageRefs: MessageRefRepository;
+  inbox: InboxRepository;
+  keyValues: KeyValueRepository;
+}
+
+export type NewUnit = Omit<Unit, "id">;
+export interface UnitRepository {
+  /** Inserts, or updates the unit with the same building and unit number. */
+  upsert(unit: NewUnit): Promise<Unit>;
+  findById(id: string): Promise<Unit | null>;
+  findByAddress(building: string, unit: string): Promise<Unit | null>;
+}
+
+export type NewResident = Omit<Resident, "id">;
+export interface ResidentRepository {
+  /** Inserts, or updates the resident with the same unit and phone. */
+  upsert(resident: NewResident): Promise<Resident>;
+  findById(id: string): Promise<Resident | null>;
+  /** Everyone registered with this normalised phone, across units. */
+  findByPhone(phone: string): Promise<Resident[]>;
+}
+
+export type NewStaffMember = Omit<StaffMember, "id">;
+export interface StaffRepository {
+  /** Inserts, or updates the member with the same Slack user id. */
+  upsert(member: NewStaffMember): Promise<StaffMember>;
+  findById(id: string): Promise<StaffMember | null>;
+  findBySlackUserId(slackUserId: string): Promise<StaffMember | null>;
+  /** Members of a team, optionally of one role, ordered by name. */
+  listByTeam(team: Team, role?: StaffRole): Promise<StaffMember[]>;
+}
+
+export interface IdentityRepository {
+  find(telegramUserId: string): Promise<TelegramIdentity | null>;
+  save(identity: TelegramIdentity): Promise<void>;
+}
+
+export interface VerificationRepository {
+  create(request: VerificationRequest): Promise<void>;
+  findById(id: string): Promise<VerificationRequest | null>;
+  findPendingByTelegramUser(telegramUserId: string): Promise<VerificationRequest | null>;
+  save(request: VerificationRequest): Promise<void>;
+}
+
+export interface TicketRepository {
+  /** Next value of a named counter (such as `R-2026`), starting at 1; never reused. */
+  nextSequence(name: string): Promise<number>;
+  create(ticket: Ticket): Promise<void>;
+  findById(id: string): Promise<Ticket | null>;
+  findByNumber(number: string): Promise<Ticket | null>;
+  /**
+   * Writes the ticket if its stored version is `ticket.version - 1`; otherwise throws a
+   * WorkflowError `conflict` (someone else changed it since it was read).
+   */
+  update(ticket: Ticket): Promise<void>;
+  listByReporter(reporterId: string, limit: number): Promise<Ticket[]>;
+  appendEvent(event: TicketEvent): Promise<void>;
+  /** Oldest first; with `limit`, the most recent `limit` events, still oldest first. */
+  listEvents(ticketId: string, limit?: number): Promise<TicketEvent[]>;
+}
+
+export interface ClockRepository {
+  create(clock: Clock): Promise<void>;
+  findById(id: string): Promise<Clock | null>;
+  listRunning(ticketId: string): Promise<Clock[]>;
+  save(clock: Clock): Promise<void>;
+}
+
+export interface CallbackRepository {
+  create(callback: Callback): Promise<void>;
+  findById(id: string): Promise<Callback | null>;
+  /** The callback of the ticket's latest completion that is not yet done, if any. */
+  findOpenByTicket(ticketId: string): Promise<Callback | null>;
+  save(callback: Callback): Promise<void>;
+}
+
+export interface JobRepository {
+  enqueue(job: { id: string; payload: JobPayload; runAt: Date }): Promise<void>;
+  /**
+   * Atomically takes up to `limit` pending jobs due at `now` (or running jobs whose lease
+   * expired) and marks them running until `leaseUntil`; concurrent callers never get the same job.
+   */
+  claimDue(now: Date, limit: number, leaseUntil: Date): Promise<Job[]>;
+  markDone(id: string): Promise<void>;
+  markFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
+  /** Pending jobs due at or before `until`, soonest first (for reports and the playground clock). */
+  listPending(until: Date | null, limit: number): Promise<Job[]>;
+}
+
+export interface OutboxRepository {
+  /**
+   * Queues a message, eligible at once (notBefore = the Unix epoch): `createdAt` may be a
+   * simulated instant (`tick --at`), and delivery must not wait for the wall clock to reach it.
+   * The seq, channel and refKey are derived here with `channelOf` and `refKeyOf` of domain/outbox.
+   */
+  enqueue(message: { id: string; payload: OutboxPayload; createdAt: Date }): Promise<void>;
+  /**
+   * Atomically takes up to `limit` messages of `channel` that are pending with `notBefore <= now`
+   * (or sending with an expired lease), in `seq` order, marking them sending until `leaseUntil`.
+   */
+  claim(channel: OutboxMessage["channel"], now: Date, limit: number, leaseUntil: Date): Promise<OutboxMessage[]>;
+  markSent(id: string, platformMessageId: string): Promise<void>;
+  /** Back to pending, to be tried at `notBefore`; `countAttempt` false for rate limits. */
+  retry(id: string, notBefore: Date, error: string, countAttempt: boolean): Promise<void>;
+  markDead(id: string, reason: string): Promise<void>;
+  findById(id: string): Promise<OutboxMessage | null>;
+  /** Counts by status, for health and tests. */
+  countByStatus(): Promise<Record<OutboxMessage["status"], number>>;
+}
+
+export interface MessageRefRepository {
+  get(key: string): Promise<MessageRef | null>;
+  set(key: string, ref: MessageRef): Promise<void>;
+}
+
+export interface InboxRepository {
+  /** Records an incoming update; false when it was seen before (a platform retry). */
+  recordOnce(source: "telegram" | "slack", updateId: string, at: Date): Promise<boolean>;
+}
+
+/** Small JSON documents by key, such as a conversation's replay state. */
+export interface KeyValueRepository {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}

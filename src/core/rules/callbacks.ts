@@ -1,0 +1,60 @@
+import type { ClockRule, ClockRuleId } from "../domain/clock.js";
+import type { RepairCategory } from "../domain/ticket.js";
+
+/**
+ * PROCEDURES.md §1, follow-up (回访): every repair gets a callback. Safety facilities and
+ * ordinary repairs within 2 days after completion; water leaks within 3 days after the leak test.
+ */
+export const callbackWindows: Record<"safety" | "leak" | "ordinary", { anchor: "completed" | "leak_test_passed"; rule: ClockRuleId }> = {
+  safety: { anchor: "completed", rule: "repair.callback.safety" },
+  leak: { anchor: "leak_test_passed", rule: "repair.callback.leak" },
+  ordinary: { anchor: "completed", rule: "repair.callback.ordinary" },
+};
+
+export function callbackWindowFor(category: RepairCategory) {
+  if (category === "water_leak") return callbackWindows.leak;
+  if (category === "safety") return callbackWindows.safety;
+  return callbackWindows.ordinary;
+}
+
+/**
+ * Retry policy when the owner does not answer the callback: the retry clock's due (4 hours) is
+ * `repair.callback.retry` below; after the third unanswered attempt the front desk leader takes over.
+ */
+export const callbackRetry = {
+  source: "front desk practice for unanswered callbacks",
+  maxAttempts: 3,
+} as const;
+
+const escalateToFrontDeskLeader = {
+  after: { hours: 1 },
+  to: { team: "frontdesk", role: "leader" },
+  alertKey: "alerts.callback_overdue",
+} as const;
+
+export const clockRules: Record<ClockRuleId, ClockRule> = {
+  "repair.callback.safety": {
+    source: "PROCEDURES.md §1: safety facilities, callback within 2 days after completion",
+    due: { days: 2 },
+    onDue: "callback.prompt",
+    escalation: escalateToFrontDeskLeader,
+  },
+  "repair.callback.leak": {
+    source: "PROCEDURES.md §1: water leaks, callback within 3 days after the leak test",
+    due: { days: 3 },
+    onDue: "callback.prompt",
+    escalation: escalateToFrontDeskLeader,
+  },
+  "repair.callback.ordinary": {
+    source: "PROCEDURES.md §1: everything else, callback within 2 days after completion",
+    due: { days: 2 },
+    onDue: "callback.prompt",
+    escalation: escalateToFrontDeskLeader,
+  },
+  "repair.callback.retry": {
+    source: "unanswered callback: try again 4 hours later",
+    due: { hours: 4 },
+    onDue: "callback.prompt",
+    escalation: escalateToFrontDeskLeader,
+  },
+};

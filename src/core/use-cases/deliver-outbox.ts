@@ -1,0 +1,91 @@
+import type { OutboxChannel, OutboxMessage } from "../domain/outbox.js";
+import type { RateGate } from "../domain/rate-gate.js";
+import { type MessageSender, PermanentDeliveryError, RateLimitedError } from "../ports/message-sender.js";
+import type { UnitOfWork } from "../ports/store.js";
+
+export interface DeliverOutboxInput {
+  uow: UnitOfWork;
+  channel: OutboxChannel;
+  sender: MessageSender;
+  gate: RateGate;
+  /** Wall-clock time: platform limits and leases run on real time even when workflow time is simulated. */
+  now: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  batchSize?: number;
+  maxAttempts?: number;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+const leaseMs = 30_000;
+
+/**
+ * Delivers one claimed batch of a platform's outbox. A row is marked `sending` when claimed and
+ * `sent` with the platform message id after the call, so a crash repeats at most the rows in
+ * flight (their lease expires). A 429 pauses the platform for `retry_after` and hands the rest
+ * of the batch back untouched; nothing is dropped: the last failed attempt leaves a dead letter
+ * with its reason.
+ */
+export async function deliverOutbox(input: DeliverOutboxInput): Promise<DeliveryReport> {
+  const { uow, sender, gate } = input;
+  const maxAttempts = input.maxAttempts ?? 5;
+  const claimedAt = input.now();
+  const batch = await uow.transaction((store) =>
+    store.outbox.claim(input.channel, claimedAt, input.batchSize ?? 20, new Date(claimedAt.getTime() + leaseMs)),
+  );
+  const report: DeliveryReport = { sent: 0, retried: 0, dead: 0 };
+  const heldRecipients = new Map<string, Date>();
+
+  for (const [index, message] of batch.entries()) {
+    const rules = sender.rateRules(message);
+    const recipient = rules[0]?.key ?? message.id;
+    const heldUntil = heldRecipients.get(recipient);
+    if (heldUntil) {
+      // Keeps one recipient's messages in order: nothing overtakes a message that must be retried.
+      await release(uow, [message], heldUntil, "held behind an earlier message to the same recipient");
+      continue;
+    }
+    const wait = gate.delayFor(rules, input.now().getTime());
+    if (wait > 0) await input.sleep(wait);
+    gate.take(rules, input.now().getTime());
+    try {
+      const existing = message.refKey ? await uow.transaction((store) => store.messageRefs.get(message.refKey as string)) : null;
+      const ref = await sender.send(message, existing);
+      await uow.transaction(async (store) => {
+        await store.outbox.markSent(message.id, ref.messageId);
+        if (message.refKey) await store.messageRefs.set(message.refKey, ref);
+      });
+      report.sent += 1;
+    } catch (error) {
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const now = input.now();
+      if (error instanceof RateLimitedError) {
+        const until = new Date(now.getTime() + error.retryAfterMs);
+        gate.pause(until.getTime());
+        await release(uow, batch.slice(index), until, reason);
+        report.retried += batch.length - index;
+        break;
+      }
+      if (error instanceof PermanentDeliveryError || message.attempts + 1 >= maxAttempts) {
+        await uow.transaction((store) => store.outbox.markDead(message.id, reason));
+        report.dead += 1;
+        continue;
+      }
+      const retryAt = new Date(now.getTime() + 1000 * 2 ** message.attempts);
+      await uow.transaction((store) => store.outbox.retry(message.id, retryAt, reason, true));
+      heldRecipients.set(recipient, retryAt);
+      report.retried += 1;
+    }
+  }
+  return report;
+}
+
+async function release(uow: UnitOfWork, messages: OutboxMessage[], notBefore: Date, reason: string): Promise<void> {
+  await uow.transaction(async (store) => {
+    for (const message of messages) await store.outbox.retry(message.id, notBefore, reason, false);
+  });
+}

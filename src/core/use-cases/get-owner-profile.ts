@@ -1,0 +1,32 @@
+import { localDate } from "../domain/deadline.js";
+import type { TelegramIdentity, Unit } from "../domain/registry.js";
+import { isInWarranty, warrantyEnd } from "../domain/registry.js";
+import type { WorkflowContext } from "../ports/workflow-context.js";
+
+export interface OwnerUnit {
+  unit: Unit;
+  residentId: string;
+  inWarranty: boolean;
+  warrantyEnd: string;
+}
+
+export interface OwnerProfile {
+  identity: TelegramIdentity;
+  units: OwnerUnit[];
+}
+
+/** Who this Telegram user is to the company: their verified units and each unit's warranty. */
+export async function getOwnerProfile(ctx: WorkflowContext, telegramUserId: string): Promise<OwnerProfile | null> {
+  const today = localDate(ctx.time.now(), ctx.timeZone);
+  return ctx.uow.transaction(async (store) => {
+    const identity = await store.identities.find(telegramUserId);
+    if (!identity) return null;
+    const residents = identity.phone && identity.verified ? await store.residents.findByPhone(identity.phone) : [];
+    const units: OwnerUnit[] = [];
+    for (const resident of residents) {
+      const unit = await store.units.findById(resident.unitId);
+      if (unit) units.push({ unit, residentId: resident.id, inWarranty: isInWarranty(unit, today), warrantyEnd: warrantyEnd(unit) });
+    }
+    return { identity, units };
+  });
+}

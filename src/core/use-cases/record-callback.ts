@@ -1,0 +1,96 @@
+import { WorkflowError } from "../domain/errors.js";
+import type { Callback, CallbackOutcome } from "../domain/callback.js";
+import type { Ticket } from "../domain/ticket.js";
+import type { WorkflowContext } from "../ports/workflow-context.js";
+import { newId } from "../ports/workflow-context.js";
+import { callbackRetry } from "../rules/callbacks.js";
+import { callbackClockRules, startClock, stopClocks } from "./shared/clocks.js";
+import { requireFrontDesk, requireStaff, requireTicket } from "./shared/staff-access.js";
+import { noticeOwner, recordEvent, transitionTicket } from "./shared/ticket-changes.js";
+import { frontDeskLeaderMentions } from "./shared/escalation.js";
+
+export interface RecordCallbackInput {
+  callbackId: string;
+  slackUserId: string;
+  outcome: CallbackOutcome;
+  note?: string;
+}
+
+export interface RecordCallbackResult {
+  callback: Callback;
+  ticket: Ticket;
+}
+
+/**
+ * The receptionist records the callback. Reached and satisfied closes the ticket; reached and
+ * not fixed sends it straight back to its team (整改); no answer tries again in 4 hours, and the
+ * third unanswered attempt escalates to the front desk leader.
+ */
+export async function recordCallback(ctx: WorkflowContext, input: RecordCallbackInput): Promise<RecordCallbackResult> {
+  const now = ctx.time.now();
+  const result = await ctx.uow.transaction(async (store) => {
+    const staff = await requireStaff(store, input.slackUserId);
+    requireFrontDesk(staff);
+    const callback = await store.callbacks.findById(input.callbackId);
+    if (!callback) throw new WorkflowError("not_found", `callback ${input.callbackId} not found`);
+    if (callback.status === "done" || callback.status === "cancelled" || callback.status === "unreachable") {
+      throw new WorkflowError("callback_not_open", `callback ${callback.id} is ${callback.status}`);
+    }
+    const ticket = await requireTicket(store, callback.ticketId);
+    const actor = { type: "staff" as const, id: staff.id };
+    const attempts = callback.attempts + 1;
+    await stopClocks(store, ticket.id, now, callbackClockRules);
+    const data = { outcome: input.outcome, attempt: attempts, note: input.note ?? null, by: staff.name };
+
+    if (input.outcome === "satisfied") {
+      const closed = await transitionTicket(store, ticket, { action: "close", event: "callback_recorded", actor, at: now, fields: { closedAt: now }, data });
+      await noticeOwner(store, closed, now, "repair.closed");
+      return { ticket: closed, callback: await saveCallback({ ...callback, attempts, status: "done", outcome: "satisfied", recordedBy: staff.id, recordedAt: now }) };
+    }
+    if (input.outcome === "not_fixed") {
+      const reopened = await transitionTicket(store, ticket, {
+        action: "reopen",
+        event: "callback_recorded",
+        actor,
+        at: now,
+        fields: { completedAt: null, leakTestAt: null, appointmentAt: null },
+        data: { ...data, reason: "callback_not_fixed" },
+      });
+      await store.outbox.enqueue({
+        id: newId(),
+        createdAt: now,
+        payload: { type: "staff.alert", team: ticket.team, key: "alerts.callback_not_fixed", params: { number: ticket.number }, mentions: [], ticketId: ticket.id },
+      });
+      await noticeOwner(store, reopened, now, "repair.reopened");
+      return { ticket: reopened, callback: await saveCallback({ ...callback, attempts, status: "done", outcome: "not_fixed", recordedBy: staff.id, recordedAt: now }) };
+    }
+
+    await recordEvent(store, ticket, { type: "callback_no_answer", actor, at: now, data });
+    if (attempts >= callbackRetry.maxAttempts) {
+      await store.outbox.enqueue({
+        id: newId(),
+        createdAt: now,
+        payload: {
+          type: "staff.alert",
+          team: "frontdesk",
+          key: "alerts.callback_unreachable",
+          params: { number: ticket.number, attempts },
+          mentions: await frontDeskLeaderMentions(store),
+          ticketId: ticket.id,
+        },
+      });
+      await recordEvent(store, ticket, { type: "escalated", actor: { type: "system" }, at: now, data: { reason: "callback_unreachable", attempts } });
+      return { ticket, callback: await saveCallback({ ...callback, attempts, status: "unreachable", outcome: "no_answer", recordedBy: staff.id, recordedAt: now }) };
+    }
+    const retry = await startClock(store, { ticketId: ticket.id, rule: "repair.callback.retry", anchor: now, timeZone: ctx.timeZone, data: { callbackId: callback.id, attempt: attempts + 1 } });
+    return { ticket, callback: await saveCallback({ ...callback, attempts, status: "scheduled", outcome: "no_answer", dueAt: retry.dueAt }) };
+
+    async function saveCallback(next: Callback): Promise<Callback> {
+      await store.callbacks.save(next);
+      await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.callback-prompt", ticketId: ticket.id, callbackId: next.id, attempt: attempts } });
+      return next;
+    }
+  });
+  ctx.onOutboxWritten?.();
+  return result;
+}

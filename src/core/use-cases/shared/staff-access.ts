@@ -1,0 +1,34 @@
+import { WorkflowError } from "../../domain/errors.js";
+import type { TicketAction } from "../../domain/lifecycle.js";
+import type { StaffMember } from "../../domain/registry.js";
+import type { Ticket } from "../../domain/ticket.js";
+import type { Store } from "../../ports/store.js";
+import { mayPerform, mayWorkFrontDesk } from "../../rules/permissions.js";
+
+/** The staff member behind a Slack user id, or `not_staff`: strangers in the channel change nothing. */
+export async function requireStaff(store: Store, slackUserId: string): Promise<StaffMember> {
+  const staff = await store.staff.findBySlackUserId(slackUserId);
+  if (!staff) throw new WorkflowError("not_staff", `slack user ${slackUserId} is not registered staff`);
+  return staff;
+}
+
+export function requirePermission(staff: StaffMember, action: TicketAction, ticket: Ticket): void {
+  if (!mayPerform(staff, action, ticket)) {
+    throw new WorkflowError("forbidden", `${staff.slackUserId} (${staff.team}/${staff.role}) may not ${action} ${ticket.number}`, {
+      number: ticket.number,
+      action,
+    });
+  }
+}
+
+export function requireFrontDesk(staff: StaffMember): void {
+  if (!mayWorkFrontDesk(staff)) {
+    throw new WorkflowError("forbidden", `${staff.slackUserId} is not front desk`, { action: "frontdesk" });
+  }
+}
+
+export async function requireTicket(store: Store, ticketId: string): Promise<Ticket> {
+  const ticket = await store.tickets.findById(ticketId);
+  if (!ticket) throw new WorkflowError("not_found", `ticket ${ticketId} not found`);
+  return ticket;
+}
