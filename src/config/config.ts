@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { LocaleSchema, teams, type Team } from "../core/domain/registry.js";
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const TimeZoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Asia/Shanghai");
+
+const teamChannelVariables = Object.fromEntries(teams.map((team) => [`SLACK_CHANNEL_${team.toUpperCase()}`, optionalText])) as Record<
+  `SLACK_CHANNEL_${Uppercase<Team>}`,
+  typeof optionalText
+>;
+
+/** The environment, read once at start; nothing else in the program reads `process.env`. */
+export const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/frontdesk.db")
+    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), "must be file:PATH (SQLite) or postgresql://..."),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+  TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: z.url().default("https://slack.com/api/"),
+  SLACK_STAFF_CHANNEL: optionalText,
+  SLACK_BOT_ID: optionalText,
+  SLACK_BOT_USER_ID: optionalText,
+  ...teamChannelVariables,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  FRONTDESK_TIMEZONE: TimeZoneSchema.default("Asia/Shanghai"),
+  DEFAULT_LOCALE: LocaleSchema.default("zh-CN"),
+  STAFF_LOCALE: LocaleSchema.optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+/** What the admin command line needs: the database and the property's calendar. */
+export interface BaseConfig {
+  databaseUrl: string;
+  port: number;
+  timeZone: string;
+  defaultLocale: Env["DEFAULT_LOCALE"];
+  staffLocale: Env["DEFAULT_LOCALE"];
+  logLevel: Env["LOG_LEVEL"];
+}
+
+export interface Config extends BaseConfig {
+  telegram: { token: string; apiRoot: string; mode: "polling" | "webhook"; webhookSecret: string | undefined };
+  slack: {
+    token: string;
+    signingSecret: string;
+    apiUrl: string;
+    botId: string | undefined;
+    botUserId: string | undefined;
+    /** Channel per team: the team's own channel if configured, else the staff channel. */
+    channels: Record<Team, string>;
+  };
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/**
+ * Parses the environment into the program's configuration, or throws one ConfigError whose
+ * message names every variable that is wrong or missing. Pure: no defaults are read from disk.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const e = parseEnv(env);
+  const missing: string[] = [];
+  const need = (name: keyof Env, value: string | undefined): string => {
+    if (!value) missing.push(name);
+    return value ?? "";
+  };
+  const telegramToken = need("TELEGRAM_BOT_TOKEN", e.TELEGRAM_BOT_TOKEN);
+  if (e.TELEGRAM_MODE === "webhook") need("TELEGRAM_WEBHOOK_SECRET", e.TELEGRAM_WEBHOOK_SECRET);
+  const slackToken = need("SLACK_BOT_TOKEN", e.SLACK_BOT_TOKEN);
+  const signingSecret = need("SLACK_SIGNING_SECRET", e.SLACK_SIGNING_SECRET);
+  const channels = Object.fromEntries(teams.map((team) => [team, e[`SLACK_CHANNEL_${team.toUpperCase()}` as keyof Env] ?? e.SLACK_STAFF_CHANNEL])) as Record<
+    Team,
+    string | undefined
+  >;
+  const teamsWithoutChannel = teams.filter((team) => !channels[team]);
+  if (teamsWithoutChannel.length > 0) {
+    missing.push(teamsWithoutChannel.length === teams.length ? "SLACK_STAFF_CHANNEL" : `SLACK_STAFF_CHANNEL (or ${teamsWithoutChannel.map((team) => `SLACK_CHANNEL_${team.toUpperCase()}`).join(", ")})`);
+  }
+  if (missing.length > 0) {
+    throw new ConfigError(`missing required configuration: ${missing.join(", ")} (see .env.example and the README)`);
+  }
+  return {
+    ...baseOf(e),
+    telegram: { token: telegramToken, apiRoot: e.TELEGRAM_API_ROOT, mode: e.TELEGRAM_MODE, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET },
+    slack: {
+      token: slackToken,
+      signingSecret,
+      apiUrl: e.SLACK_API_URL,
+      botId: e.SLACK_BOT_ID,
+      botUserId: e.SLACK_BOT_USER_ID,
+      channels: channels as Record<Team, string>,
+    },
+  };
+}
+
+/** The configuration of the admin command line, which never talks to Telegram or Slack itself. */
+export function loadBaseConfig(env: Record<string, string | undefined>): BaseConfig {
+  return baseOf(parseEnv(env));
+}
+
+function parseEnv(env: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
+  }
+  return parsed.data;
+}
+
+function baseOf(e: Env): BaseConfig {
+  return {
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    timeZone: e.FRONTDESK_TIMEZONE,
+    defaultLocale: e.DEFAULT_LOCALE,
+    staffLocale: e.STAFF_LOCALE ?? e.DEFAULT_LOCALE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { deadlineAfter } from "../../src/core/domain/deadline.js";
+import { availableActions, nextStatus } from "../../src/core/domain/lifecycle.js";
+import { clockRules } from "../../src/core/rules/callbacks.js";
+
+describe("deadlines in the property's time zone", () => {
+  const completedAt = new Date("2026-11-30T07:30:00Z"); // 15:30 in Shanghai
+
+  it("'within 2 days' is 48 hours after the anchor", () => {
+    expect(deadlineAfter(completedAt, { days: 2 }, "Asia/Shanghai").toISOString()).toBe("2026-12-02T07:30:00.000Z");
+  });
+
+  it("'the same day' ends at midnight in Shanghai, not in UTC", () => {
+    expect(deadlineAfter(completedAt, { endOfDay: true }, "Asia/Shanghai").toISOString()).toBe("2026-11-30T15:59:59.999Z");
+  });
+
+  it("'three months after the reminder' counts calendar months, as the dunning ladder needs", () => {
+    expect(deadlineAfter(new Date("2026-01-31T02:00:00Z"), { months: 3 }, "Asia/Shanghai").toISOString()).toBe("2026-04-30T02:00:00.000Z");
+  });
+
+  it("every callback rule escalates to the front desk leader one hour after it is due", () => {
+    for (const rule of Object.values(clockRules)) {
+      expect(rule.escalation).toMatchObject({ after: { hours: 1 }, to: { team: "frontdesk", role: "leader" } });
+    }
+  });
+});
+
+describe("the repair lifecycle", () => {
+  it("an invalid transition is a coded error naming the ticket, never a silent write", () => {
+    expect(() => nextStatus({ status: "closed", number: "R-2026-000009" }, "start")).toThrowError(
+      expect.objectContaining({ code: "invalid_transition", params: expect.objectContaining({ number: "R-2026-000009" }) }),
+    );
+  });
+
+  it("a leak in progress offers Done-before-leak-test and never the plain Done", () => {
+    expect(availableActions({ status: "in_progress", category: "water_leak" })).toEqual(["complete_before_leak_test", "cancel"]);
+    expect(availableActions({ status: "in_progress", category: "plumbing" })).toEqual(["complete", "cancel"]);
+  });
+
+  it("closed and cancelled tickets offer no action", () => {
+    expect(availableActions({ status: "closed", category: "plumbing" })).toEqual([]);
+    expect(availableActions({ status: "cancelled", category: "plumbing" })).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import type { MessageRef, OutboxMessage } from "../../src/core/domain/outbox.js";
+import { RateGate } from "../../src/core/domain/rate-gate.js";
+import { type MessageSender, PermanentDeliveryError, RateLimitedError } from "../../src/core/ports/message-sender.js";
+import { deliverOutbox } from "../../src/core/use-cases/deliver-outbox.js";
+import { createMemoryStore } from "../../src/testing/memory-store.js";
+
+/** A platform at the port: records what it was asked to deliver, fails as scripted. */
+class ScriptedPlatform implements MessageSender {
+  delivered: { chatId: string; key: string; edit: boolean }[] = [];
+  failures: Error[] = [];
+  private nextId = 1;
+
+  async send(message: OutboxMessage, existing: MessageRef | null): Promise<MessageRef> {
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    const payload = message.payload;
+    const chatId = payload.type === "owner.notice" ? payload.chatId : "C-STAFF";
+    this.delivered.push({ chatId, key: payload.type === "owner.notice" ? payload.key : payload.type, edit: existing !== null });
+    return existing ?? { channel: chatId, messageId: String(this.nextId++) };
+  }
+
+  rateRules(message: OutboxMessage) {
+    const chatId = message.payload.type === "owner.notice" ? message.payload.chatId : "C-STAFF";
+    return [{ key: `chat:${chatId}`, intervalMs: 1000 }];
+  }
+}
+
+function notice(chatId: string, key: string) {
+  return { type: "owner.notice" as const, chatId, locale: "en" as const, key, params: {}, actions: [] };
+}
+
+async function setup() {
+  const store = createMemoryStore();
+  let wall = Date.parse("2026-11-30T02:00:00Z");
+  const slept: number[] = [];
+  const platform = new ScriptedPlatform();
+  const gate = new RateGate();
+  const run = () =>
+    deliverOutbox({
+      uow: store,
+      channel: "telegram",
+      sender: platform,
+      gate,
+      now: () => new Date(wall),
+      sleep: async (ms) => {
+        slept.push(ms);
+        wall += ms;
+      },
+    });
+  const enqueue = (payload: ReturnType<typeof notice>) =>
+    store.transaction((s) => s.outbox.enqueue({ id: crypto.randomUUID(), payload, createdAt: new Date(wall) }));
+  return { store, platform, run, enqueue, slept, advance: (ms: number) => (wall += ms) };
+}
+
+describe("delivering the outbox", () => {
+  it("keeps one message per second per chat by waiting, not by dropping", async () => {
+    const { platform, run, enqueue, slept } = await setup();
+    await enqueue(notice("1", "a"));
+    await enqueue(notice("1", "b"));
+    await enqueue(notice("2", "c"));
+
+    expect(await run()).toEqual({ sent: 3, retried: 0, dead: 0 });
+    expect(platform.delivered.map((d) => d.key)).toEqual(["a", "b", "c"]);
+    expect(slept).toEqual([1000]);
+  });
+
+  it("a 429 waits retry_after for the whole platform and loses nothing", async () => {
+    const { store, platform, run, enqueue, advance } = await setup();
+    await enqueue(notice("1", "a"));
+    await enqueue(notice("2", "b"));
+    platform.failures.push(new RateLimitedError(3000));
+
+    expect(await run()).toEqual({ sent: 0, retried: 2, dead: 0 });
+    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 0 });
+    advance(3000);
+    expect(await run()).toEqual({ sent: 2, retried: 0, dead: 0 });
+    expect(platform.delivered.map((d) => d.key)).toEqual(["a", "b"]);
+    expect(await store.transaction((s) => s.outbox.countByStatus())).toMatchObject({ sent: 2, pending: 0, dead: 0 });
+  });
+
+  it("a blocked chat becomes a dead letter with the reason at once", async () => {
+    const { store, platform, run, enqueue } = await setup();
+    await enqueue(notice("1", "a"));
+    platform.failures.push(new PermanentDeliveryError("Forbidden: bot was blocked by the user"));
+
+    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 1 });
+    const [message] = store.snapshot().outbox;
+    expect(message).toMatchObject({ status: "dead", lastError: expect.stringContaining("blocked by the user") });
+  });
+
+  it("a message that keeps failing is retried with backoff, then kept as a dead letter after the last attempt", async () => {
+    const { store, platform, run, enqueue, advance } = await setup();
+    await enqueue(notice("1", "a"));
+    for (let attempt = 0; attempt < 5; attempt += 1) platform.failures.push(new Error("socket hang up"));
+
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await run();
+      advance(60_000);
+    }
+    expect(store.snapshot().outbox[0]).toMatchObject({ status: "dead", attempts: 5, lastError: "Error: socket hang up" });
+  });
+
+  it("a later message to the same chat never overtakes one waiting for a retry", async () => {
+    const { platform, run, enqueue, advance } = await setup();
+    await enqueue(notice("1", "first"));
+    await enqueue(notice("1", "second"));
+    platform.failures.push(new Error("timeout"));
+
+    await run();
+    expect(platform.delivered).toEqual([]);
+    advance(1000);
+    await run();
+    expect(platform.delivered.map((d) => d.key)).toEqual(["first", "second"]);
+  });
+
+  it("a second card for the same ticket edits the posted message in place", async () => {
+    const store = createMemoryStore();
+    const platform = new ScriptedPlatform();
+    const card = { type: "staff.ticket-card" as const, team: "maintenance" as const, ticketId: "t-1" };
+    await store.transaction((s) => s.outbox.enqueue({ id: "m1", payload: card, createdAt: new Date() }));
+    await store.transaction((s) => s.outbox.enqueue({ id: "m2", payload: card, createdAt: new Date() }));
+    const run = () => deliverOutbox({ uow: store, channel: "slack", sender: platform, gate: new RateGate(), now: () => new Date(), sleep: async () => {} });
+
+    await run();
+    expect(platform.delivered.map((d) => d.edit)).toEqual([false, true]);
+  });
+});

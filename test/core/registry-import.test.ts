@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { importUnits } from "../../src/core/use-cases/import-units.js";
+import { importStaff } from "../../src/core/use-cases/import-staff.js";
+import { normalisePhone } from "../../src/core/domain/registry.js";
+import { createFixture, reportedRepair, unitRow, verifiedOwner } from "../support/workflow-fixture.js";
+
+const numbered = (rows: Record<string, string>[]) => rows.map((values, index) => ({ line: index + 2, values }));
+
+describe("importing the unit registry", () => {
+  it("reports every bad row with its line number and reason, and imports nothing", async () => {
+    const { ctx, memory } = await createFixture({ units: [unitRow()] });
+    const before = memory!.snapshot().units.length;
+
+    const result = await importUnits(
+      ctx,
+      numbered([
+        unitRow({ unit: "101" }),
+        unitRow({ unit: "102", handover_date: "2025-02-30" }),
+        unitRow({ unit: "103", phone: "call me" }),
+        unitRow({ unit: "104", language: "fr" }),
+      ]),
+    );
+
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.line)).toEqual([3, 4, 5]);
+    expect(result.problems[0]?.reason).toContain("handover_date");
+    expect(result.problems[1]?.reason).toContain("phone");
+    expect(result.problems[2]?.reason).toContain("language must be zh-CN or en");
+    expect(memory!.snapshot().units).toHaveLength(before);
+  });
+
+  it("a re-import updates units and owners instead of duplicating them", async () => {
+    const { ctx, memory } = await createFixture({ units: [unitRow()] });
+
+    const result = await importUnits(ctx, numbered([unitRow({ area_m2: "92", owner_name: "王芳芳" }), unitRow({ unit: "1203" })]));
+
+    expect(result).toEqual({ ok: true, created: 1, updated: 1 });
+    const snapshot = memory!.snapshot();
+    expect(snapshot.units).toHaveLength(2);
+    expect(snapshot.units.find((u) => u.unit === "1202")?.areaM2).toBe(92);
+    const unit1202 = snapshot.units.find((u) => u.unit === "1202")!;
+    expect(snapshot.residents.filter((r) => r.unitId === unit1202.id).map((r) => r.name)).toEqual(["王芳芳"]);
+  });
+
+  it("names a missing column instead of failing every row", async () => {
+    const { ctx } = await createFixture();
+    const { phone: _phone, ...withoutPhone } = unitRow();
+    const result = await importUnits(ctx, numbered([withoutPhone]));
+    expect(result).toEqual({ ok: false, problems: [{ line: 1, reason: "missing column(s): phone" }] });
+  });
+
+  it("staff rows are validated against the closed lists of teams and roles", async () => {
+    const { ctx } = await createFixture();
+    const result = await importStaff(ctx, numbered([{ slack_user_id: "U0NEW", name: "New", team: "kitchen", role: "boss" }]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.reason).toMatch(/team must be one of frontdesk, maintenance.*role must be member, leader or manager/);
+  });
+});
+
+describe("phones and warranty", () => {
+  it("a phone matches with or without the plus and with spaces", () => {
+    expect(normalisePhone("8613800000001")).toBe("+8613800000001");
+    expect(normalisePhone("+86 138-0000-0001")).toBe("+8613800000001");
+  });
+
+  it("a shared contact without the plus still verifies the registered owner", async () => {
+    const { ctx } = await createFixture();
+    await verifiedOwner(ctx, "7002", "8613800000001");
+    const identity = await ctx.uow.transaction((store) => store.identities.find("7002"));
+    expect(identity?.verified).toBe(true);
+  });
+
+  it("a unit whose warranty has ended gets a paid repair; a public-area repair is never billed", async () => {
+    const { ctx } = await createFixture({ units: [unitRow({ handover_date: "2020-01-15", warranty_months: "24" })] });
+    const own = await reportedRepair(ctx);
+    const publicArea = await reportedRepair(ctx, { telegramUserId: "7001", publicArea: "Lobby of building 3", category: "public_area" });
+    expect(own.billing).toBe("paid");
+    expect(publicArea.billing).toBe("warranty");
+  });
+});
