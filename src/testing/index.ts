@@ -1,0 +1,2 @@
+export * from "./fake-telegram-server.js";
+export * from "./fake-slack-server.js";
