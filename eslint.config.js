@@ -31,6 +31,15 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    files: ["src/**/*.ts", "test/**/*.ts", "scripts/**/*.ts"],
+    ignores: ["src/adapters/persistence/**", "test/adapters/persistence/**", "test/support/**", "scripts/**", "src/core/**"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["@prisma/*", "**/generated/**", "better-sqlite3", "pg"], message: "Only src/adapters/persistence talks to the database." }],
+      }],
+    },
+  },
   ...adapters.map((name) => ({
     files: [`src/adapters/${name}/**/*.ts`],
     rules: {

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { CallbackOutcomeSchema, CallbackStatusSchema, type Callback } from "../../core/domain/callback.js";
+import type { Clock, ClockRuleId } from "../../core/domain/clock.js";
+import type { CallbackRepository, ClockRepository } from "../../core/ports/store.js";
+import { clockRules } from "../../core/rules/callbacks.js";
+import type { Callback as CallbackRow, Clock as ClockRow } from "../../generated/sqlite/client.js";
+import { notFound, parseJson, type RepositoryContext } from "./prisma-client.js";
+
+const ClockDataSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+function clockRule(rule: string): ClockRuleId {
+  if (!Object.hasOwn(clockRules, rule)) throw new Error(`stored clock rule ${rule} is not a known rule`);
+  return rule as ClockRuleId;
+}
+
+function toClock(row: ClockRow): Clock {
+  return {
+    id: row.id,
+    ticketId: row.ticketId,
+    rule: clockRule(row.rule),
+    startedAt: row.startedAt,
+    dueAt: row.dueAt,
+    breachAt: row.breachAt,
+    stoppedAt: row.stoppedAt,
+    escalatedAt: row.escalatedAt,
+    data: ClockDataSchema.parse(parseJson(row.data, "clocks.data")),
+  };
+}
+
+function clockColumns(clock: Clock) {
+  return {
+    ticketId: clock.ticketId,
+    rule: clock.rule,
+    startedAt: clock.startedAt,
+    dueAt: clock.dueAt,
+    breachAt: clock.breachAt,
+    stoppedAt: clock.stoppedAt,
+    escalatedAt: clock.escalatedAt,
+    data: JSON.stringify(clock.data),
+  };
+}
+
+function toCallback(row: CallbackRow): Callback {
+  return {
+    id: row.id,
+    ticketId: row.ticketId,
+    dueAt: row.dueAt,
+    status: CallbackStatusSchema.parse(row.status),
+    attempts: row.attempts,
+    outcome: row.outcome === null ? null : CallbackOutcomeSchema.parse(row.outcome),
+    recordedBy: row.recordedBy,
+    recordedAt: row.recordedAt,
+    createdAt: row.createdAt,
+  };
+}
+
+function callbackColumns(callback: Callback) {
+  return {
+    ticketId: callback.ticketId,
+    dueAt: callback.dueAt,
+    status: callback.status,
+    attempts: callback.attempts,
+    outcome: callback.outcome,
+    recordedBy: callback.recordedBy,
+    recordedAt: callback.recordedAt,
+    createdAt: callback.createdAt,
+  };
+}
+
+/** Procedure clocks; running means not stopped, listed by start. `save` of an unknown id throws `not_found`. */
+export function prismaClockRepository({ tx }: RepositoryContext): ClockRepository {
+  return {
+    async create(clock) {
+      await tx.clock.create({ data: { id: clock.id, ...clockColumns(clock) } });
+    },
+    async findById(id) {
+      const row = await tx.clock.findUnique({ where: { id } });
+      return row ? toClock(row) : null;
+    },
+    async listRunning(ticketId) {
+      const rows = await tx.clock.findMany({
+        where: { ticketId, stoppedAt: null },
+        orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map(toClock);
+    },
+    async save(clock) {
+      const { count } = await tx.clock.updateMany({ where: { id: clock.id }, data: clockColumns(clock) });
+      if (count === 0) throw notFound("clock", clock.id);
+    },
+  };
+}
+
+/** Follow-up calls; open means scheduled or prompted. `save` of an unknown id throws `not_found`. */
+export function prismaCallbackRepository({ tx }: RepositoryContext): CallbackRepository {
+  return {
+    async create(callback) {
+      await tx.callback.create({ data: { id: callback.id, ...callbackColumns(callback) } });
+    },
+    async findById(id) {
+      const row = await tx.callback.findUnique({ where: { id } });
+      return row ? toCallback(row) : null;
+    },
+    async findOpenByTicket(ticketId) {
+      const row = await tx.callback.findFirst({
+        where: { ticketId, status: { in: ["scheduled", "prompted"] } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      });
+      return row ? toCallback(row) : null;
+    },
+    async save(callback) {
+      const { count } = await tx.callback.updateMany({ where: { id: callback.id }, data: callbackColumns(callback) });
+      if (count === 0) throw notFound("callback", callback.id);
+    },
+  };
+}

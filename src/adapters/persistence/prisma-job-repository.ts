@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { JobPayloadSchema, type Job } from "../../core/domain/job.js";
+import type { JobRepository } from "../../core/ports/store.js";
+import type { Job as JobRow } from "../../generated/sqlite/client.js";
+import { notFound, parseJson, type RepositoryContext } from "./prisma-client.js";
+
+const JobStatusSchema = z.enum(["pending", "running", "done", "failed"]);
+
+function toJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    payload: JobPayloadSchema.parse(parseJson(row.payload, "jobs.payload")),
+    runAt: row.runAt,
+    status: JobStatusSchema.parse(row.status),
+    attempts: row.attempts,
+    lastError: row.lastError,
+  };
+}
+
+/**
+ * Durable jobs. A claim marks jobs `running` with a lease; `attempts` counts failed runs, like the
+ * outbox: `markFailed` adds one and, with a retry instant, puts the job back to `pending` at that
+ * instant, without one it is `failed` for good. A run lost with its worker (lease expired) is not
+ * counted.
+ *
+ * Claims are exclusive across processes: PostgreSQL picks rows with `FOR UPDATE SKIP LOCKED`
+ * (a concurrent claimer skips them instead of waiting); SQLite transactions start with
+ * `BEGIN IMMEDIATE` (database.ts), so select-then-update cannot interleave with another writer.
+ */
+export function prismaJobRepository({ tx, kind }: RepositoryContext): JobRepository {
+  async function claimIds(now: Date, limit: number, leaseUntil: Date): Promise<string[]> {
+    if (kind === "postgresql") {
+      const rows = await tx.$queryRaw<Array<{ id: string }>>`
+        UPDATE "jobs" SET "status" = 'running', "lease_until" = ${leaseUntil}
+        WHERE "id" IN (
+          SELECT "id" FROM "jobs"
+          WHERE ("status" = 'pending' AND "run_at" <= ${now})
+             OR ("status" = 'running' AND "lease_until" <= ${now})
+          ORDER BY "run_at", "id"
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING "id"`;
+      return rows.map((row) => row.id);
+    }
+    const due = await tx.job.findMany({
+      select: { id: true },
+      where: {
+        OR: [
+          { status: "pending", runAt: { lte: now } },
+          { status: "running", leaseUntil: { lte: now } },
+        ],
+      },
+      orderBy: [{ runAt: "asc" }, { id: "asc" }],
+      take: limit,
+    });
+    const ids = due.map((row) => row.id);
+    if (ids.length > 0) {
+      await tx.job.updateMany({
+        where: { id: { in: ids } },
+        data: { status: "running", leaseUntil },
+      });
+    }
+    return ids;
+  }
+
+  async function update(id: string, data: Parameters<typeof tx.job.updateMany>[0]["data"]): Promise<void> {
+    const { count } = await tx.job.updateMany({ where: { id }, data });
+    if (count === 0) throw notFound("job", id);
+  }
+
+  return {
+    async enqueue(job) {
+      await tx.job.create({
+        data: {
+          id: job.id,
+          payload: JSON.stringify(JobPayloadSchema.parse(job.payload)),
+          runAt: job.runAt,
+          status: "pending",
+          attempts: 0,
+        },
+      });
+    },
+    async claimDue(now, limit, leaseUntil) {
+      if (limit <= 0) return [];
+      const ids = await claimIds(now, limit, leaseUntil);
+      if (ids.length === 0) return [];
+      const rows = await tx.job.findMany({ where: { id: { in: ids } }, orderBy: [{ runAt: "asc" }, { id: "asc" }] });
+      return rows.map(toJob);
+    },
+    async markDone(id) {
+      await update(id, { status: "done", leaseUntil: null });
+    },
+    async markFailed(id, error, retryAt) {
+      await update(
+        id,
+        retryAt
+          ? { status: "pending", runAt: retryAt, lastError: error, leaseUntil: null, attempts: { increment: 1 } }
+          : { status: "failed", lastError: error, leaseUntil: null, attempts: { increment: 1 } },
+      );
+    },
+    async listPending(until, limit) {
+      if (limit <= 0) return [];
+      const rows = await tx.job.findMany({
+        where: until === null ? { status: "pending" } : { status: "pending", runAt: { lte: until } },
+        orderBy: [{ runAt: "asc" }, { id: "asc" }],
+        take: limit,
+      });
+      return rows.map(toJob);
+    },
+  };
+}

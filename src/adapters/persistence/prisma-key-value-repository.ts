@@ -1,0 +1,34 @@
+import type { InboxRepository, KeyValueRepository } from "../../core/ports/store.js";
+import type { RepositoryContext } from "./prisma-client.js";
+
+/** Small documents by key; `updatedAt` is the wall-clock time of the write, for housekeeping. */
+export function prismaKeyValueRepository({ tx }: RepositoryContext): KeyValueRepository {
+  return {
+    async get(key) {
+      const row = await tx.keyValue.findUnique({ where: { key } });
+      return row ? row.value : null;
+    },
+    async set(key, value) {
+      const updatedAt = new Date();
+      await tx.keyValue.upsert({ where: { key }, create: { key, value, updatedAt }, update: { value, updatedAt } });
+    },
+    async delete(key) {
+      await tx.keyValue.deleteMany({ where: { key } });
+    },
+  };
+}
+
+/**
+ * Incoming update ids already acted on. One `INSERT ... ON CONFLICT DO NOTHING`: a duplicate
+ * neither raises (which would abort a PostgreSQL transaction) nor races with a concurrent retry.
+ */
+export function prismaInboxRepository({ tx }: RepositoryContext): InboxRepository {
+  return {
+    async recordOnce(source, updateId, at) {
+      const inserted = await tx.$executeRaw`
+        INSERT INTO "processed_updates" ("source", "update_id", "received_at") VALUES (${source}, ${updateId}, ${at})
+        ON CONFLICT ("source", "update_id") DO NOTHING`;
+      return inserted === 1;
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { OutboxPayloadSchema, channelOf, refKeyOf, type OutboxMessage, type OutboxStatus } from "../../core/domain/outbox.js";
+import type { MessageRefRepository, OutboxRepository } from "../../core/ports/store.js";
+import type { OutboxMessage as OutboxRow } from "../../generated/sqlite/client.js";
+import { notFound, parseJson, type RepositoryContext } from "./prisma-client.js";
+
+const OutboxStatusSchema = z.enum(["pending", "sending", "sent", "dead"]);
+const OutboxChannelSchema = z.enum(["telegram", "slack"]);
+
+function toMessage(row: OutboxRow): OutboxMessage {
+  return {
+    id: row.id,
+    seq: row.seq,
+    channel: OutboxChannelSchema.parse(row.channel),
+    payload: OutboxPayloadSchema.parse(parseJson(row.payload, "outbox_messages.payload")),
+    refKey: row.refKey,
+    status: OutboxStatusSchema.parse(row.status),
+    attempts: row.attempts,
+    notBefore: row.notBefore,
+    platformMessageId: row.platformMessageId,
+    lastError: row.lastError,
+    createdAt: row.createdAt,
+  };
+}
+
+/**
+ * `notBefore` of a new message: deliverable at once. Not `createdAt`: that is workflow time, which
+ * `tick --at` may put in the future, while the worker claims by wall-clock time.
+ */
+const deliverableAtOnce = new Date(0);
+
+/**
+ * Outgoing messages, delivered in `seq` order (the autoincrement key: write order, never reused).
+ *
+ * A claim marks messages `sending` with a lease and does not count an attempt; `retry` counts one
+ * unless it is a rate limit (`countAttempt` false), and `markDead` counts the final failed one.
+ * Claims are exclusive across processes: `FOR UPDATE SKIP LOCKED` on PostgreSQL, the single
+ * `BEGIN IMMEDIATE` writer on SQLite (see prisma-job-repository.ts).
+ */
+export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxRepository {
+  async function claimSeqs(channel: string, now: Date, limit: number, leaseUntil: Date): Promise<number[]> {
+    if (kind === "postgresql") {
+      const rows = await tx.$queryRaw<Array<{ seq: number }>>`
+        UPDATE "outbox_messages" SET "status" = 'sending', "lease_until" = ${leaseUntil}
+        WHERE "seq" IN (
+          SELECT "seq" FROM "outbox_messages"
+          WHERE "channel" = ${channel}
+            AND (("status" = 'pending' AND "not_before" <= ${now})
+              OR ("status" = 'sending' AND "lease_until" <= ${now}))
+          ORDER BY "seq"
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING "seq"`;
+      return rows.map((row) => Number(row.seq));
+    }
+    const ready = await tx.outboxMessage.findMany({
+      select: { seq: true },
+      where: {
+        channel,
+        OR: [
+          { status: "pending", notBefore: { lte: now } },
+          { status: "sending", leaseUntil: { lte: now } },
+        ],
+      },
+      orderBy: { seq: "asc" },
+      take: limit,
+    });
+    const seqs = ready.map((row) => row.seq);
+    if (seqs.length > 0) {
+      await tx.outboxMessage.updateMany({ where: { seq: { in: seqs } }, data: { status: "sending", leaseUntil } });
+    }
+    return seqs;
+  }
+
+  async function update(id: string, data: Parameters<typeof tx.outboxMessage.updateMany>[0]["data"]): Promise<void> {
+    const { count } = await tx.outboxMessage.updateMany({ where: { id }, data });
+    if (count === 0) throw notFound("outbox message", id);
+  }
+
+  return {
+    async enqueue(message) {
+      const payload = OutboxPayloadSchema.parse(message.payload);
+      await tx.outboxMessage.create({
+        data: {
+          id: message.id,
+          channel: channelOf(payload),
+          payload: JSON.stringify(payload),
+          refKey: refKeyOf(payload),
+          status: "pending",
+          attempts: 0,
+          notBefore: deliverableAtOnce,
+          createdAt: message.createdAt,
+        },
+      });
+    },
+    async claim(channel, now, limit, leaseUntil) {
+      if (limit <= 0) return [];
+      const seqs = await claimSeqs(channel, now, limit, leaseUntil);
+      if (seqs.length === 0) return [];
+      const rows = await tx.outboxMessage.findMany({ where: { seq: { in: seqs } }, orderBy: { seq: "asc" } });
+      return rows.map(toMessage);
+    },
+    async markSent(id, platformMessageId) {
+      await update(id, { status: "sent", platformMessageId, leaseUntil: null });
+    },
+    async retry(id, notBefore, error, countAttempt) {
+      await update(id, {
+        status: "pending",
+        notBefore,
+        lastError: error,
+        leaseUntil: null,
+        ...(countAttempt ? { attempts: { increment: 1 } } : {}),
+      });
+    },
+    async markDead(id, reason) {
+      await update(id, { status: "dead", lastError: reason, leaseUntil: null, attempts: { increment: 1 } });
+    },
+    async findById(id) {
+      const row = await tx.outboxMessage.findUnique({ where: { id } });
+      return row ? toMessage(row) : null;
+    },
+    async countByStatus() {
+      const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, dead: 0 };
+      const groups = await tx.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
+      for (const group of groups) counts[OutboxStatusSchema.parse(group.status)] += group._count._all;
+      return counts;
+    },
+  };
+}
+
+/** Where a platform put the message of a ref key; `set` overwrites. */
+export function prismaMessageRefRepository({ tx }: RepositoryContext): MessageRefRepository {
+  return {
+    async get(key) {
+      const row = await tx.messageRef.findUnique({ where: { key } });
+      return row ? { channel: row.channel, messageId: row.messageId } : null;
+    },
+    async set(key, ref) {
+      const data = { channel: ref.channel, messageId: ref.messageId };
+      await tx.messageRef.upsert({ where: { key }, create: { key, ...data }, update: data });
+    },
+  };
+}

@@ -1,0 +1,502 @@
+import type { Callback } from "../core/domain/callback.js";
+import type { Clock } from "../core/domain/clock.js";
+import { WorkflowError } from "../core/domain/errors.js";
+import { JobPayloadSchema, type Job } from "../core/domain/job.js";
+import { OutboxPayloadSchema, channelOf, refKeyOf, type MessageRef, type OutboxMessage } from "../core/domain/outbox.js";
+import type { Resident, StaffMember, TelegramIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
+import type { Ticket, TicketEvent } from "../core/domain/ticket.js";
+import type { Store, UnitOfWork } from "../core/ports/store.js";
+
+interface StoredJob extends Job {
+  leaseUntil: Date | null;
+}
+interface StoredOutbox extends OutboxMessage {
+  leaseUntil: Date | null;
+}
+
+/** Every table of the store; the in-memory twin of the Prisma schema. */
+export interface MemoryTables {
+  units: Map<string, Unit>;
+  residents: Map<string, Resident>;
+  staff: Map<string, StaffMember>;
+  identities: Map<string, TelegramIdentity>;
+  verifications: Map<string, VerificationRequest>;
+  tickets: Map<string, Ticket>;
+  /** In insertion order, which breaks ties between events of the same instant. */
+  events: TicketEvent[];
+  sequences: Map<string, number>;
+  clocks: Map<string, Clock>;
+  callbacks: Map<string, Callback>;
+  jobs: Map<string, StoredJob>;
+  outbox: Map<string, StoredOutbox>;
+  outboxSeq: number;
+  messageRefs: Map<string, MessageRef>;
+  inbox: Set<string>;
+  keyValues: Map<string, string>;
+}
+
+/** A deep, read-only-by-convention copy of everything stored, for assertions in tests. */
+export interface MemorySnapshot {
+  units: Unit[];
+  residents: Resident[];
+  staff: StaffMember[];
+  identities: TelegramIdentity[];
+  verifications: VerificationRequest[];
+  tickets: Ticket[];
+  events: TicketEvent[];
+  sequences: Record<string, number>;
+  clocks: Clock[];
+  callbacks: Callback[];
+  jobs: Job[];
+  /** Ordered by seq. */
+  outbox: OutboxMessage[];
+  messageRefs: Record<string, MessageRef>;
+  inbox: string[];
+  keyValues: Record<string, string>;
+}
+
+export type MemoryStore = UnitOfWork & {
+  /** Everything committed so far, deep-copied (uncommitted work of a running transaction is not visible). */
+  snapshot(): MemorySnapshot;
+  /** Number of transactions that committed; handy to assert that a use case wrote nothing. */
+  commits(): number;
+};
+
+/**
+ * An in-memory {@link UnitOfWork} with the same observable behaviour as the Prisma stores (the
+ * contract suite in test/adapters/persistence runs against all three):
+ * - transactions run one at a time (a promise queue) on a deep copy of the tables, which replaces
+ *   the committed tables only if the callback resolves - a throw leaves nothing behind;
+ * - natural keys are unique (unit address, resident unit+phone, Slack user, ticket number, inbox
+ *   source+update), upserts update in place, creates of an existing key reject;
+ * - JSON columns round-trip through JSON and the domain zod schemas, so a `Date` put in event data
+ *   comes back as an ISO string and payload defaults apply, exactly as from a database;
+ * - every returned object is a copy: mutating it never changes stored state;
+ * - `save`/`mark*`/`retry` of an unknown id throw WorkflowError `not_found`; a ticket `update`
+ *   over anything but version - 1 (or of an unknown ticket) throws `conflict`;
+ * - claims never count attempts: `attempts` counts failures (jobs: `markFailed`; outbox:
+ *   `retry` with `countAttempt` and `markDead`); a lease ends at `leaseUntil <= now`;
+ * - a new outbox message is deliverable at once (`notBefore` is the epoch, not `createdAt`).
+ *
+ * Danger: calling `transaction` from inside a transaction callback deadlocks (as it would wait
+ * for itself), just as a nested interactive transaction would not see the outer one's writes.
+ */
+export function createMemoryStore(): MemoryStore {
+  let committed = emptyTables();
+  let queue: Promise<unknown> = Promise.resolve();
+  let commitCount = 0;
+
+  const transaction = <T>(work: (store: Store) => Promise<T>): Promise<T> => {
+    const run = async (): Promise<T> => {
+      const draft = cloneTables(committed);
+      const result = await work(storeOver(draft));
+      committed = draft;
+      commitCount += 1;
+      return result;
+    };
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    transaction,
+    snapshot: () => snapshotOf(committed),
+    commits: () => commitCount,
+  };
+}
+
+/**
+ * `notBefore` of a new outbox message: deliverable at once. Not `createdAt`: that is workflow
+ * time, which `tick --at` may put in the future, while the worker claims by wall-clock time.
+ */
+const deliverableAtOnce = new Date(0);
+
+function emptyTables(): MemoryTables {
+  return {
+    units: new Map(),
+    residents: new Map(),
+    staff: new Map(),
+    identities: new Map(),
+    verifications: new Map(),
+    tickets: new Map(),
+    events: [],
+    sequences: new Map(),
+    clocks: new Map(),
+    callbacks: new Map(),
+    jobs: new Map(),
+    outbox: new Map(),
+    outboxSeq: 0,
+    messageRefs: new Map(),
+    inbox: new Set(),
+    keyValues: new Map(),
+  };
+}
+
+function cloneTables(tables: MemoryTables): MemoryTables {
+  return structuredClone(tables);
+}
+
+function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** What a JSON text column gives back. */
+function viaJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function newId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+function duplicate(what: string, key: string): Error {
+  return new Error(`unique constraint failed: ${what} ${key} already exists`);
+}
+
+function missing(what: string, id: string): WorkflowError {
+  return new WorkflowError("not_found", `${what} ${id} does not exist`, { id });
+}
+
+function isLeaseExpired(leaseUntil: Date | null, now: Date): boolean {
+  return leaseUntil !== null && leaseUntil.getTime() <= now.getTime();
+}
+
+function publicJob(job: StoredJob): Job {
+  const { leaseUntil: _lease, ...rest } = job;
+  return copy(rest);
+}
+
+function publicOutbox(message: StoredOutbox): OutboxMessage {
+  const { leaseUntil: _lease, ...rest } = message;
+  return copy(rest);
+}
+
+function byTimeThenId<T extends { id: string }>(time: (item: T) => Date) {
+  return (a: T, b: T) => time(a).getTime() - time(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function storeOver(t: MemoryTables): Store {
+  const find = <T>(map: Map<string, T>, id: string): T | null => {
+    const found = map.get(id);
+    return found === undefined ? null : copy(found);
+  };
+  const insert = <T extends { id: string }>(map: Map<string, T>, what: string, item: T): void => {
+    if (map.has(item.id)) throw duplicate(what, item.id);
+    map.set(item.id, copy(item));
+  };
+  const replace = <T extends { id: string }>(map: Map<string, T>, what: string, item: T): void => {
+    if (!map.has(item.id)) throw missing(what, item.id);
+    map.set(item.id, copy(item));
+  };
+
+  return {
+    units: {
+      async upsert(unit) {
+        const existing = [...t.units.values()].find((u) => u.building === unit.building && u.unit === unit.unit);
+        const stored: Unit = { ...copy(unit), id: existing?.id ?? newId() };
+        t.units.set(stored.id, stored);
+        return copy(stored);
+      },
+      findById: async (id) => find(t.units, id),
+      async findByAddress(building, unit) {
+        const found = [...t.units.values()].find((u) => u.building === building && u.unit === unit);
+        return found ? copy(found) : null;
+      },
+    },
+    residents: {
+      async upsert(resident) {
+        const existing = [...t.residents.values()].find((r) => r.unitId === resident.unitId && r.phone === resident.phone);
+        const stored: Resident = { ...copy(resident), id: existing?.id ?? newId() };
+        t.residents.set(stored.id, stored);
+        return copy(stored);
+      },
+      findById: async (id) => find(t.residents, id),
+      async findByPhone(phone) {
+        return [...t.residents.values()].filter((r) => r.phone === phone).sort((a, b) => cmp(a.id, b.id)).map(copy);
+      },
+    },
+    staff: {
+      async upsert(member) {
+        const existing = [...t.staff.values()].find((s) => s.slackUserId === member.slackUserId);
+        const stored: StaffMember = { ...copy(member), id: existing?.id ?? newId() };
+        t.staff.set(stored.id, stored);
+        return copy(stored);
+      },
+      findById: async (id) => find(t.staff, id),
+      async findBySlackUserId(slackUserId) {
+        const found = [...t.staff.values()].find((s) => s.slackUserId === slackUserId);
+        return found ? copy(found) : null;
+      },
+      async listByTeam(team, role) {
+        return [...t.staff.values()]
+          .filter((s) => s.team === team && (role === undefined || s.role === role))
+          .sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id))
+          .map(copy);
+      },
+    },
+    identities: {
+      find: async (telegramUserId) => find(t.identities, telegramUserId),
+      async save(identity) {
+        t.identities.set(identity.telegramUserId, copy(identity));
+      },
+    },
+    verifications: {
+      create: async (request) => insert(t.verifications, "verification", request),
+      findById: async (id) => find(t.verifications, id),
+      async findPendingByTelegramUser(telegramUserId) {
+        const pending = [...t.verifications.values()]
+          .filter((v) => v.telegramUserId === telegramUserId && v.status === "pending")
+          .sort(byTimeThenId((v) => v.createdAt));
+        const latest = pending.at(-1);
+        return latest ? copy(latest) : null;
+      },
+      save: async (request) => replace(t.verifications, "verification", request),
+    },
+    tickets: {
+      async nextSequence(name) {
+        const value = (t.sequences.get(name) ?? 0) + 1;
+        t.sequences.set(name, value);
+        return value;
+      },
+      async create(ticket) {
+        if (t.tickets.has(ticket.id)) throw duplicate("ticket", ticket.id);
+        if ([...t.tickets.values()].some((x) => x.number === ticket.number)) throw duplicate("ticket number", ticket.number);
+        t.tickets.set(ticket.id, copy(ticket));
+      },
+      findById: async (id) => find(t.tickets, id),
+      async findByNumber(number) {
+        const found = [...t.tickets.values()].find((x) => x.number === number);
+        return found ? copy(found) : null;
+      },
+      async update(ticket) {
+        const stored = t.tickets.get(ticket.id);
+        if (!stored || stored.version !== ticket.version - 1) {
+          throw new WorkflowError("conflict", `ticket ${ticket.id} changed since it was read (expected version ${ticket.version - 1})`, {
+            number: ticket.number,
+          });
+        }
+        if ([...t.tickets.values()].some((x) => x.number === ticket.number && x.id !== ticket.id)) {
+          throw duplicate("ticket number", ticket.number);
+        }
+        t.tickets.set(ticket.id, copy(ticket));
+      },
+      async listByReporter(reporterId, limit) {
+        return [...t.tickets.values()]
+          .filter((x) => x.reporterId === reporterId)
+          .sort(byTimeThenId((x: Ticket) => x.createdAt))
+          .reverse()
+          .slice(0, limit)
+          .map(copy);
+      },
+      async appendEvent(event) {
+        if (t.events.some((e) => e.id === event.id)) throw duplicate("ticket event", event.id);
+        t.events.push({ ...copy(event), data: viaJson(event.data) });
+      },
+      async listEvents(ticketId, limit) {
+        const events = t.events
+          .map((event, index) => ({ event, index }))
+          .filter(({ event }) => event.ticketId === ticketId)
+          .sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.index - b.index)
+          .map(({ event }) => copy(event));
+        return limit === undefined ? events : events.slice(Math.max(0, events.length - limit));
+      },
+    },
+    clocks: {
+      create: async (clock) => insert(t.clocks, "clock", { ...clock, data: viaJson(clock.data) }),
+      findById: async (id) => find(t.clocks, id),
+      async listRunning(ticketId) {
+        return [...t.clocks.values()]
+          .filter((c) => c.ticketId === ticketId && c.stoppedAt === null)
+          .sort(byTimeThenId((c) => c.startedAt))
+          .map(copy);
+      },
+      save: async (clock) => replace(t.clocks, "clock", { ...clock, data: viaJson(clock.data) }),
+    },
+    callbacks: {
+      create: async (callback) => insert(t.callbacks, "callback", callback),
+      findById: async (id) => find(t.callbacks, id),
+      async findOpenByTicket(ticketId) {
+        const open = [...t.callbacks.values()]
+          .filter((c) => c.ticketId === ticketId && (c.status === "scheduled" || c.status === "prompted"))
+          .sort(byTimeThenId((c) => c.createdAt));
+        const latest = open.at(-1);
+        return latest ? copy(latest) : null;
+      },
+      save: async (callback) => replace(t.callbacks, "callback", callback),
+    },
+    jobs: {
+      async enqueue(job) {
+        if (t.jobs.has(job.id)) throw duplicate("job", job.id);
+        t.jobs.set(job.id, {
+          id: job.id,
+          payload: JobPayloadSchema.parse(viaJson(job.payload)),
+          runAt: new Date(job.runAt),
+          status: "pending",
+          attempts: 0,
+          lastError: null,
+          leaseUntil: null,
+        });
+      },
+      async claimDue(now, limit, leaseUntil) {
+        const due = [...t.jobs.values()]
+          .filter(
+            (j) =>
+              (j.status === "pending" && j.runAt.getTime() <= now.getTime()) ||
+              (j.status === "running" && isLeaseExpired(j.leaseUntil, now)),
+          )
+          .sort(byTimeThenId((j) => j.runAt))
+          .slice(0, Math.max(0, limit));
+        for (const job of due) {
+          job.status = "running";
+          job.leaseUntil = new Date(leaseUntil);
+        }
+        return due.map(publicJob);
+      },
+      async markDone(id) {
+        const job = t.jobs.get(id);
+        if (!job) throw missing("job", id);
+        job.status = "done";
+        job.leaseUntil = null;
+      },
+      async markFailed(id, error, retryAt) {
+        const job = t.jobs.get(id);
+        if (!job) throw missing("job", id);
+        job.lastError = error;
+        job.leaseUntil = null;
+        job.attempts += 1;
+        if (retryAt) {
+          job.status = "pending";
+          job.runAt = new Date(retryAt);
+        } else {
+          job.status = "failed";
+        }
+      },
+      async listPending(until, limit) {
+        return [...t.jobs.values()]
+          .filter((j) => j.status === "pending" && (until === null || j.runAt.getTime() <= until.getTime()))
+          .sort(byTimeThenId((j) => j.runAt))
+          .slice(0, Math.max(0, limit))
+          .map(publicJob);
+      },
+    },
+    outbox: {
+      async enqueue(message) {
+        if (t.outbox.has(message.id)) throw duplicate("outbox message", message.id);
+        const payload = OutboxPayloadSchema.parse(viaJson(message.payload));
+        t.outboxSeq += 1;
+        t.outbox.set(message.id, {
+          id: message.id,
+          seq: t.outboxSeq,
+          channel: channelOf(payload),
+          payload,
+          refKey: refKeyOf(payload),
+          status: "pending",
+          attempts: 0,
+          notBefore: new Date(deliverableAtOnce),
+          platformMessageId: null,
+          lastError: null,
+          createdAt: new Date(message.createdAt),
+          leaseUntil: null,
+        });
+      },
+      async claim(channel, now, limit, leaseUntil) {
+        const ready = [...t.outbox.values()]
+          .filter(
+            (m) =>
+              m.channel === channel &&
+              ((m.status === "pending" && m.notBefore.getTime() <= now.getTime()) ||
+                (m.status === "sending" && isLeaseExpired(m.leaseUntil, now))),
+          )
+          .sort((a, b) => a.seq - b.seq)
+          .slice(0, Math.max(0, limit));
+        for (const message of ready) {
+          message.status = "sending";
+          message.leaseUntil = new Date(leaseUntil);
+        }
+        return ready.map(publicOutbox);
+      },
+      async markSent(id, platformMessageId) {
+        const message = t.outbox.get(id);
+        if (!message) throw missing("outbox message", id);
+        message.status = "sent";
+        message.platformMessageId = platformMessageId;
+        message.leaseUntil = null;
+      },
+      async retry(id, notBefore, error, countAttempt) {
+        const message = t.outbox.get(id);
+        if (!message) throw missing("outbox message", id);
+        message.status = "pending";
+        message.notBefore = new Date(notBefore);
+        message.lastError = error;
+        message.leaseUntil = null;
+        if (countAttempt) message.attempts += 1;
+      },
+      async markDead(id, reason) {
+        const message = t.outbox.get(id);
+        if (!message) throw missing("outbox message", id);
+        message.status = "dead";
+        message.lastError = reason;
+        message.attempts += 1;
+        message.leaseUntil = null;
+      },
+      async findById(id) {
+        const message = t.outbox.get(id);
+        return message ? publicOutbox(message) : null;
+      },
+      async countByStatus() {
+        const counts: Record<OutboxMessage["status"], number> = { pending: 0, sending: 0, sent: 0, dead: 0 };
+        for (const message of t.outbox.values()) counts[message.status] += 1;
+        return counts;
+      },
+    },
+    messageRefs: {
+      get: async (key) => find(t.messageRefs, key),
+      async set(key, ref) {
+        t.messageRefs.set(key, { channel: ref.channel, messageId: ref.messageId });
+      },
+    },
+    inbox: {
+      async recordOnce(source, updateId) {
+        const key = `${source}:${updateId}`;
+        if (t.inbox.has(key)) return false;
+        t.inbox.add(key);
+        return true;
+      },
+    },
+    keyValues: {
+      get: async (key) => t.keyValues.get(key) ?? null,
+      async set(key, value) {
+        t.keyValues.set(key, value);
+      },
+      async delete(key) {
+        t.keyValues.delete(key);
+      },
+    },
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function snapshotOf(t: MemoryTables): MemorySnapshot {
+  const c = cloneTables(t);
+  return {
+    units: [...c.units.values()],
+    residents: [...c.residents.values()],
+    staff: [...c.staff.values()],
+    identities: [...c.identities.values()],
+    verifications: [...c.verifications.values()],
+    tickets: [...c.tickets.values()],
+    events: c.events,
+    sequences: Object.fromEntries(c.sequences),
+    clocks: [...c.clocks.values()],
+    callbacks: [...c.callbacks.values()],
+    jobs: [...c.jobs.values()].map(publicJob),
+    outbox: [...c.outbox.values()].sort((a, b) => a.seq - b.seq).map(publicOutbox),
+    messageRefs: Object.fromEntries(c.messageRefs),
+    inbox: [...c.inbox],
+    keyValues: Object.fromEntries(c.keyValues),
+  };
+}

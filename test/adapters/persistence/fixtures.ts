@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import type { OutboxPayload } from "../../../src/core/domain/outbox.js";
+import type { Ticket, TicketEvent } from "../../../src/core/domain/ticket.js";
+import type { NewResident, NewStaffMember, NewUnit } from "../../../src/core/ports/store.js";
+
+/** A fixed instant so dates compare exactly across databases (millisecond precision). */
+export const t0 = new Date("2026-03-02T08:00:00.000Z");
+
+export function minutesAfter(at: Date, minutes: number): Date {
+  return new Date(at.getTime() + minutes * 60_000);
+}
+
+export function aUnit(overrides: Partial<NewUnit> = {}): NewUnit {
+  return { building: "3", unit: "1201", areaM2: 89.5, handoverDate: "2024-06-30", warrantyMonths: 24, ...overrides };
+}
+
+export function aResident(unitId: string, overrides: Partial<NewResident> = {}): NewResident {
+  return { unitId, name: "王芳", phone: "+8613800000001", locale: "zh-CN", role: "owner", ...overrides };
+}
+
+export function aStaffMember(overrides: Partial<NewStaffMember> = {}): NewStaffMember {
+  return { slackUserId: "U001", name: "Li Wei", team: "maintenance", role: "member", ...overrides };
+}
+
+export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
+  return {
+    id: randomUUID(),
+    number: `R-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
+    kind: "repair",
+    category: "plumbing",
+    description: "kitchen tap drips",
+    photos: ["file-1", "file-2"],
+    unitId: randomUUID(),
+    publicArea: null,
+    reporterId: randomUUID(),
+    reporterTelegramId: "7001",
+    preferredTime: "weekday evenings",
+    appointmentAt: null,
+    ownerTimeRequest: null,
+    assigneeId: null,
+    team: "maintenance",
+    status: "new",
+    billing: "warranty",
+    ownerFixedAnswer: null,
+    cancelReason: null,
+    createdAt: t0,
+    updatedAt: t0,
+    completedAt: null,
+    leakTestAt: null,
+    closedAt: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function anEvent(ticketId: string, overrides: Partial<TicketEvent> = {}): TicketEvent {
+  return {
+    id: randomUUID(),
+    ticketId,
+    at: t0,
+    actor: { type: "system" },
+    type: "reported",
+    fromStatus: null,
+    toStatus: "new",
+    data: {},
+    ...overrides,
+  };
+}
+
+export function aSlackCard(ticketId: string = randomUUID()): OutboxPayload {
+  return { type: "staff.ticket-card", team: "maintenance", ticketId };
+}
+
+export function anOwnerNotice(chatId = "7001"): OutboxPayload {
+  return { type: "owner.notice", chatId, locale: "zh-CN", key: "ticket.received", params: { number: "R-2026-000001" }, actions: [] };
+}

@@ -1,0 +1,298 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { WorkflowError } from "../../../src/core/domain/errors.js";
+import type { Store, UnitOfWork } from "../../../src/core/ports/store.js";
+import { aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, minutesAfter, t0 } from "./fixtures.js";
+import { durableWorkContract } from "./store-contract-work.js";
+
+/** One store under test, emptied before every test. */
+export interface ContractSubject {
+  /** An empty store for the next test. */
+  fresh(): Promise<UnitOfWork>;
+  /**
+   * A second way in to the same storage, to race against the first: another connection pool on
+   * PostgreSQL; the same store for memory and SQLite (two better-sqlite3 connections in one
+   * process would block the event loop on each other's lock, so SQLite's exclusivity across
+   * processes rests on BEGIN IMMEDIATE, and within one process on the adapter's mutex).
+   */
+  another(): Promise<UnitOfWork>;
+  close(): Promise<void>;
+}
+
+/** What the parts of the suite share: the store of the current test and a second way in. */
+export interface ContractContext {
+  tx<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  uow(): UnitOfWork;
+  another(): Promise<UnitOfWork>;
+}
+
+/**
+ * The behaviour every implementation of the persistence port must show (memory, SQLite,
+ * PostgreSQL). The core's use-case tests run on the memory store, so anything it does that a
+ * database does not (or the reverse) is a bug this suite must catch.
+ */
+export function storeContract(open: () => Promise<ContractSubject>): void {
+  let subject: ContractSubject;
+  let uow: UnitOfWork;
+  beforeAll(async () => {
+    subject = await open();
+  });
+  afterAll(async () => {
+    await subject?.close();
+  });
+  beforeEach(async () => {
+    uow = await subject.fresh();
+  });
+  const tx = <T>(work: (store: Store) => Promise<T>): Promise<T> => uow.transaction(work);
+  const context: ContractContext = { tx, uow: () => uow, another: () => subject.another() };
+
+  describe("registry", () => {
+    it("upserting a unit with the same building and unit number updates it instead of adding another", async () => {
+      const first = await tx((s) => s.units.upsert(aUnit({ areaM2: 80 })));
+      const second = await tx((s) => s.units.upsert(aUnit({ areaM2: 95.25, warrantyMonths: 36 })));
+      expect(second.id).toBe(first.id);
+      const found = await tx((s) => s.units.findByAddress("3", "1201"));
+      expect(found).toEqual({ ...aUnit({ areaM2: 95.25, warrantyMonths: 36 }), id: first.id });
+      expect(await tx((s) => s.units.findById(first.id))).toEqual(found);
+      expect(await tx((s) => s.units.findByAddress("3", "1202"))).toBeNull();
+    });
+
+    it("upserting a resident with the same unit and phone updates name, locale and role", async () => {
+      const unit = await tx((s) => s.units.upsert(aUnit()));
+      const first = await tx((s) => s.residents.upsert(aResident(unit.id)));
+      const second = await tx((s) => s.residents.upsert(aResident(unit.id, { name: "Fang Wang", locale: "en", role: "tenant" })));
+      expect(second).toEqual({ ...aResident(unit.id, { name: "Fang Wang", locale: "en", role: "tenant" }), id: first.id });
+      expect(await tx((s) => s.residents.findByPhone("+8613800000001"))).toEqual([second]);
+    });
+
+    it("findByPhone finds a phone registered in several units, and no one for an unknown phone", async () => {
+      const a = await tx((s) => s.units.upsert(aUnit({ unit: "1201" })));
+      const b = await tx((s) => s.units.upsert(aUnit({ unit: "1202" })));
+      await tx(async (s) => {
+        await s.residents.upsert(aResident(a.id));
+        await s.residents.upsert(aResident(b.id, { role: "proxy" }));
+        await s.residents.upsert(aResident(b.id, { phone: "+8613800000002" }));
+      });
+      const found = await tx((s) => s.residents.findByPhone("+8613800000001"));
+      expect(found.map((r) => r.unitId).sort()).toEqual([a.id, b.id].sort());
+      expect(await tx((s) => s.residents.findByPhone("+8613899999999"))).toEqual([]);
+    });
+
+    it("staff are upserted by Slack user id; listByTeam filters by team and role and orders by name", async () => {
+      const first = await tx((s) => s.staff.upsert(aStaffMember({ slackUserId: "U1", name: "Zhou" })));
+      const again = await tx((s) => s.staff.upsert(aStaffMember({ slackUserId: "U1", name: "Zhou", role: "leader" })));
+      expect(again.id).toBe(first.id);
+      await tx(async (s) => {
+        await s.staff.upsert(aStaffMember({ slackUserId: "U2", name: "Bob" }));
+        await s.staff.upsert(aStaffMember({ slackUserId: "U3", name: "alice" }));
+        await s.staff.upsert(aStaffMember({ slackUserId: "U4", name: "Amy", team: "cleaning" }));
+      });
+      const team = await tx((s) => s.staff.listByTeam("maintenance"));
+      expect(team.map((m) => m.name)).toEqual(["Bob", "Zhou", "alice"]);
+      expect((await tx((s) => s.staff.listByTeam("maintenance", "leader"))).map((m) => m.slackUserId)).toEqual(["U1"]);
+      expect(await tx((s) => s.staff.findBySlackUserId("U1"))).toEqual(again);
+      expect(await tx((s) => s.staff.findById(first.id))).toEqual(again);
+    });
+
+    it("an identity is saved whole and found by its Telegram user id", async () => {
+      const identity = { telegramUserId: "7001", chatId: "7001", locale: "zh-CN" as const, displayName: "王芳", phone: null, verified: false };
+      await tx((s) => s.identities.save(identity));
+      await tx((s) => s.identities.save({ ...identity, phone: "+8613800000001", verified: true }));
+      expect(await tx((s) => s.identities.find("7001"))).toEqual({ ...identity, phone: "+8613800000001", verified: true });
+      expect(await tx((s) => s.identities.find("7002"))).toBeNull();
+    });
+
+    it("the pending verification of a Telegram user is their latest pending one; saving an unknown one is not_found", async () => {
+      const base = { telegramUserId: "7001", name: "王芳", phone: "+8613800000001", building: "3", unit: "1201", unitId: "u1", decidedBy: null, decidedAt: null };
+      const older = { ...base, id: randomUUID(), status: "pending" as const, createdAt: t0 };
+      const newer = { ...base, id: randomUUID(), status: "pending" as const, createdAt: minutesAfter(t0, 1) };
+      await tx(async (s) => {
+        await s.verifications.create(older);
+        await s.verifications.create(newer);
+      });
+      expect(await tx((s) => s.verifications.findPendingByTelegramUser("7001"))).toEqual(newer);
+      const decided = { ...newer, status: "approved" as const, decidedBy: "U1", decidedAt: minutesAfter(t0, 2) };
+      await tx((s) => s.verifications.save(decided));
+      expect(await tx((s) => s.verifications.findById(newer.id))).toEqual(decided);
+      expect(await tx((s) => s.verifications.findPendingByTelegramUser("7001"))).toEqual(older);
+      await expect(tx((s) => s.verifications.save({ ...older, id: randomUUID() }))).rejects.toMatchObject({ code: "not_found" });
+    });
+  });
+
+  describe("tickets", () => {
+    it("a ticket round-trips every field, photos and nullable instants included", async () => {
+      const ticket = aTicket({ appointmentAt: minutesAfter(t0, 90), assigneeId: "s1", ownerFixedAnswer: "yes", publicArea: "lobby" });
+      await tx((s) => s.tickets.create(ticket));
+      expect(await tx((s) => s.tickets.findById(ticket.id))).toEqual(ticket);
+      expect(await tx((s) => s.tickets.findByNumber(ticket.number))).toEqual(ticket);
+      expect(await tx((s) => s.tickets.findByNumber("R-0000-000000"))).toBeNull();
+    });
+
+    it("an update is written only over version - 1; otherwise it is a conflict and the stored ticket stays", async () => {
+      const ticket = aTicket();
+      await tx((s) => s.tickets.create(ticket));
+      const claimed = { ...ticket, status: "assigned" as const, assigneeId: "s1", version: 2 };
+      await tx((s) => s.tickets.update(claimed));
+      const stale = { ...ticket, status: "cancelled" as const, version: 2 };
+      const error = await tx((s) => s.tickets.update(stale)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkflowError);
+      expect(error).toMatchObject({ code: "conflict" });
+      expect(await tx((s) => s.tickets.findById(ticket.id))).toEqual(claimed);
+      await expect(tx((s) => s.tickets.update(aTicket({ version: 2 })))).rejects.toMatchObject({ code: "conflict" });
+    });
+
+    it("a second ticket with an existing number is rejected", async () => {
+      const ticket = aTicket();
+      await tx((s) => s.tickets.create(ticket));
+      await expect(tx((s) => s.tickets.create(aTicket({ number: ticket.number })))).rejects.toThrow();
+    });
+
+    it("listByReporter gives the reporter's newest tickets first, up to the limit", async () => {
+      const reporterId = randomUUID();
+      const tickets = [0, 1, 2].map((i) => aTicket({ reporterId, createdAt: minutesAfter(t0, i) }));
+      await tx(async (s) => {
+        for (const ticket of tickets) await s.tickets.create(ticket);
+        await s.tickets.create(aTicket());
+      });
+      const listed = await tx((s) => s.tickets.listByReporter(reporterId, 2));
+      expect(listed.map((t) => t.id)).toEqual([tickets[2]?.id, tickets[1]?.id]);
+    });
+
+    it("events are listed oldest first with same-instant ties in writing order; a limit keeps the latest, still oldest first", async () => {
+      const ticketId = randomUUID();
+      const events = [
+        anEvent(ticketId, { type: "reported", at: t0 }),
+        anEvent(ticketId, { type: "claimed", at: minutesAfter(t0, 5), actor: { type: "staff", id: "s1" }, fromStatus: "new", toStatus: "assigned" }),
+        anEvent(ticketId, { type: "noted", at: minutesAfter(t0, 5), actor: { type: "owner", id: "r1" }, data: { text: "hi", n: 2 } }),
+        anEvent(ticketId, { type: "proposed", at: minutesAfter(t0, 9) }),
+      ];
+      await tx(async (s) => {
+        for (const event of [events[0], events[1], events[3], events[2]]) if (event) await s.tickets.appendEvent(event);
+        await s.tickets.appendEvent(anEvent(randomUUID()));
+      });
+      const byType = (list: { type: string }[]) => list.map((e) => e.type);
+      expect(byType(await tx((s) => s.tickets.listEvents(ticketId)))).toEqual(["reported", "claimed", "noted", "proposed"]);
+      expect(await tx((s) => s.tickets.listEvents(ticketId, 2))).toEqual([events[2], events[3]]);
+      expect(await tx((s) => s.tickets.listEvents(ticketId, 10))).toHaveLength(4);
+    });
+
+    it("event data is stored as JSON: a Date inside comes back as its ISO string", async () => {
+      const event = anEvent(randomUUID(), { data: { at: t0, nested: { list: [1, "two"] } } });
+      await tx((s) => s.tickets.appendEvent(event));
+      const [stored] = await tx((s) => s.tickets.listEvents(event.ticketId));
+      expect(stored?.data).toEqual({ at: t0.toISOString(), nested: { list: [1, "two"] } });
+    });
+
+    it("sequences count from 1 per name and hand out distinct numbers to concurrent transactions", async () => {
+      expect(await tx(async (s) => [await s.tickets.nextSequence("R-2026"), await s.tickets.nextSequence("R-2026")])).toEqual([1, 2]);
+      expect(await tx((s) => s.tickets.nextSequence("R-2027"))).toBe(1);
+      const other = await subject.another();
+      const numbers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? uow : other).transaction((s) => s.tickets.nextSequence("R-2026"))),
+      );
+      expect([...numbers].sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    });
+  });
+
+  describe("clocks and callbacks", () => {
+    it("running clocks are the ticket's unstopped ones by start; save writes the whole clock", async () => {
+      const ticketId = randomUUID();
+      const clock = (startedAt: Date) => ({
+        id: randomUUID(),
+        ticketId,
+        rule: "repair.callback.ordinary" as const,
+        startedAt,
+        dueAt: minutesAfter(startedAt, 60),
+        breachAt: null,
+        stoppedAt: null,
+        escalatedAt: null,
+        data: { attempt: 1, note: "x" },
+      });
+      const [late, early, stopped] = [clock(minutesAfter(t0, 10)), clock(t0), clock(minutesAfter(t0, 5))];
+      await tx(async (s) => {
+        for (const c of [late, early, stopped]) await s.clocks.create(c);
+        await s.clocks.save({ ...stopped, stoppedAt: minutesAfter(t0, 6), data: { attempt: 2 } });
+      });
+      expect(await tx((s) => s.clocks.listRunning(ticketId))).toEqual([early, late]);
+      expect(await tx((s) => s.clocks.findById(stopped.id))).toEqual({ ...stopped, stoppedAt: minutesAfter(t0, 6), data: { attempt: 2 } });
+      await expect(tx((s) => s.clocks.save(clock(t0)))).rejects.toMatchObject({ code: "not_found" });
+    });
+
+    it("the open callback of a ticket is its latest scheduled or prompted one", async () => {
+      const ticketId = randomUUID();
+      const callback = (createdAt: Date, status: "scheduled" | "prompted" | "done") => ({
+        id: randomUUID(),
+        ticketId,
+        dueAt: minutesAfter(createdAt, 60),
+        status,
+        attempts: 0,
+        outcome: null,
+        recordedBy: null,
+        recordedAt: null,
+        createdAt,
+      });
+      const first = callback(t0, "prompted");
+      const done = callback(minutesAfter(t0, 10), "done");
+      await tx(async (s) => {
+        await s.callbacks.create(first);
+        await s.callbacks.create(done);
+      });
+      expect(await tx((s) => s.callbacks.findOpenByTicket(ticketId))).toEqual(first);
+      const answered = { ...first, status: "done" as const, outcome: "satisfied" as const, recordedBy: "s1", recordedAt: minutesAfter(t0, 20), attempts: 1 };
+      await tx((s) => s.callbacks.save(answered));
+      expect(await tx((s) => s.callbacks.findOpenByTicket(ticketId))).toBeNull();
+      expect(await tx((s) => s.callbacks.findById(first.id))).toEqual(answered);
+    });
+  });
+
+  durableWorkContract(context);
+
+  describe("transactions", () => {
+    it("a transaction whose callback throws leaves nothing behind and rethrows the same error", async () => {
+      const boom = new WorkflowError("invalid_input", "rolled back on purpose");
+      const ticket = aTicket();
+      const thrown = await tx(async (s) => {
+        await s.units.upsert(aUnit());
+        await s.tickets.nextSequence("R-2026");
+        await s.tickets.create(ticket);
+        await s.tickets.appendEvent(anEvent(ticket.id));
+        await s.jobs.enqueue({ id: randomUUID(), runAt: t0, payload: { type: "clock.due", clockId: "c" } });
+        await s.outbox.enqueue({ id: randomUUID(), payload: aSlackCard(), createdAt: t0 });
+        await s.inbox.recordOnce("telegram", "1", t0);
+        await s.keyValues.set("k", "v");
+        throw boom;
+      }).catch((e: unknown) => e);
+      expect(thrown).toBe(boom);
+      const after = await tx(async (s) => ({
+        unit: await s.units.findByAddress("3", "1201"),
+        ticket: await s.tickets.findById(ticket.id),
+        events: await s.tickets.listEvents(ticket.id),
+        jobs: await s.jobs.listPending(null, 10),
+        outbox: await s.outbox.countByStatus(),
+        kv: await s.keyValues.get("k"),
+        sequence: await s.tickets.nextSequence("R-2026"),
+        seenBefore: !(await s.inbox.recordOnce("telegram", "1", t0)),
+      }));
+      expect(after).toEqual({
+        unit: null,
+        ticket: null,
+        events: [],
+        jobs: [],
+        outbox: { pending: 0, sending: 0, sent: 0, dead: 0 },
+        kv: null,
+        sequence: 1,
+        seenBefore: false,
+      });
+    });
+
+    it("objects returned by the store are copies: mutating them changes nothing stored", async () => {
+      const ticket = aTicket();
+      await tx((s) => s.tickets.create(ticket));
+      const read = await tx((s) => s.tickets.findById(ticket.id));
+      read!.photos.push("mutated");
+      read!.status = "closed";
+      ticket.photos.push("mutated input");
+      expect(await tx((s) => s.tickets.findById(ticket.id))).toMatchObject({ photos: ["file-1", "file-2"], status: "new" });
+    });
+  });
+}
