@@ -2,7 +2,7 @@ import { WorkflowError } from "../domain/errors.js";
 import type { Locale, TelegramIdentity } from "../domain/registry.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
 
-/** `/language`: every later message to this owner, including queued ones, uses the new language. */
+/** `/language`: every message queued for this owner from now on uses the new language. */
 export async function setOwnerLanguage(ctx: WorkflowContext, input: { telegramUserId: string; locale: Locale }): Promise<TelegramIdentity> {
   return ctx.uow.transaction(async (store) => {
     const identity = await store.identities.find(input.telegramUserId);

@@ -1,0 +1,38 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { Context } from "grammy";
+import type { Logger } from "pino";
+import type { MessageParams } from "../../core/domain/outbox.js";
+import type { Locale } from "../../core/domain/registry.js";
+import type { Translator } from "../../core/ports/translator.js";
+import type { WorkflowContext } from "../../core/ports/workflow-context.js";
+
+/**
+ * What the owner bot needs from the outside. Everything is passed in (no module state, no
+ * environment reads) so tests build a bot over an in-memory store and a fake Bot API.
+ */
+export interface TelegramDeps {
+  workflow: WorkflowContext;
+  translator: Translator;
+  /** Language for owners whose Telegram client sends no usable `language_code`. */
+  defaultLocale: Locale;
+  logger: Logger;
+}
+
+/** Properties the bot's own middleware installs on every context before features run. */
+export interface OwnerContextFlavor {
+  /** Child logger bound to this update (update id, chat, user; never message content). */
+  logger: Logger;
+  /** The owner's language: stored identity first, else Telegram's `language_code`, else the default. */
+  locale: Locale;
+  /** Renders a namespaced key (`owner:start.greeting`, `common:errors.not_found`) in {@link locale}. */
+  t(key: string, params?: MessageParams): string;
+}
+
+/** Context of the outside middleware tree. */
+export type BotContext = ConversationFlavor<Context & OwnerContextFlavor>;
+
+/**
+ * Context inside conversations: a bare grammY context rebuilt on every replay. It never carries
+ * the flavor above, so conversations render through the translator with a locale they hold.
+ */
+export type ConversationContext = Context;

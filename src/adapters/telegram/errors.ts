@@ -1,0 +1,40 @@
+import { GrammyError, HttpError } from "grammy";
+import { isWorkflowError, type WorkflowErrorCode } from "../../core/domain/errors.js";
+
+/**
+ * The outcome of a core call made inside a conversation. Conversations persist what `external`
+ * returns and structured-clone thrown errors (a WorkflowError comes back as a plain Error on
+ * replay), so expected failures travel as this plain JSON value instead of as exceptions.
+ */
+export type CoreResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: WorkflowErrorCode; params: Record<string, string | number> };
+
+/** Runs a core call; a WorkflowError becomes a failed result, anything else (a bug) is rethrown. */
+export async function attempt<T>(work: () => Promise<T>): Promise<CoreResult<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (isWorkflowError(error)) return { ok: false, code: error.code, params: { ...error.params } };
+    throw error;
+  }
+}
+
+/**
+ * A log-safe description of an error. Never the error object itself: GrammyError carries the
+ * request payload (message text, possibly a shared contact) and pino would serialise it all.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (error instanceof GrammyError) {
+    return { type: "GrammyError", method: error.method, errorCode: error.error_code, description: error.description };
+  }
+  if (error instanceof HttpError) return { type: "HttpError", message: error.message };
+  if (isWorkflowError(error)) return { type: "WorkflowError", code: error.code, message: redactPhones(error.message) };
+  if (error instanceof Error) return { type: error.name, message: redactPhones(error.message), stack: redactPhones(error.stack ?? "") };
+  return { type: typeof error, message: redactPhones(String(error)) };
+}
+
+/** Phones travel normalised as `+digits`; Telegram ids (bare digits) stay readable for debugging. */
+function redactPhones(text: string): string {
+  return text.replace(/\+\d[\d\s-]{5,}\d/g, "+[phone]");
+}

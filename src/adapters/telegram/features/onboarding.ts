@@ -1,0 +1,48 @@
+import { Composer } from "grammy";
+import { shareContact } from "../../../core/use-cases/share-contact.js";
+import type { BotContext, TelegramDeps } from "../context.js";
+import { verificationConversationId, type VerificationStart } from "../conversations/verification-conversation.js";
+import { mainMenuKeyboard } from "../keyboards.js";
+import { keyboardFor, registerOwner, senderId } from "./owner-helpers.js";
+
+/**
+ * First contact and identity: `/start` greets in the owner's language (English when Telegram says
+ * `en`, Chinese otherwise by default) and asks an unverified owner for their phone; a shared
+ * contact verifies against the registry or starts the building/unit verification.
+ */
+export function onboardingFeature(deps: TelegramDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.command("start", async (ctx) => {
+    const identity = await registerOwner(deps, ctx);
+    const name = identity.displayName;
+    if (identity.verified) {
+      await ctx.reply(ctx.t("owner:start.welcome_back", { name }), { reply_markup: keyboardFor(ctx, true) });
+      return;
+    }
+    await ctx.reply(ctx.t("owner:start.greeting", { name }));
+    await ctx.reply(ctx.t("owner:start.verify_prompt"), { reply_markup: keyboardFor(ctx, false) });
+  });
+
+  feature.on("message:contact", async (ctx) => {
+    await registerOwner(deps, ctx);
+    const contact = ctx.message.contact;
+    // Only the sender's own card counts: the core refuses anything else (contact_not_own).
+    const result = await shareContact(deps.workflow, {
+      telegramUserId: senderId(ctx),
+      contactUserId: contact.user_id === undefined ? undefined : String(contact.user_id),
+      phone: contact.phone_number,
+    });
+    if (result.status === "verified") {
+      ctx.logger.info("owner verified by registry phone");
+      await ctx.reply(ctx.t("owner:verify.verified"), { reply_markup: mainMenuKeyboard(ctx.t) });
+      return;
+    }
+    ctx.logger.info("owner phone not in registry; asking for the unit");
+    await ctx.reply(ctx.t("owner:verify.needs_unit"));
+    const start: VerificationStart = { locale: ctx.locale };
+    await ctx.conversation.enter(verificationConversationId, start);
+  });
+
+  return feature;
+}

@@ -1,0 +1,60 @@
+import type { Keyboard } from "grammy";
+import type { User } from "grammy/types";
+import type { TelegramIdentity } from "../../../core/domain/registry.js";
+import { getOwnerProfile, type OwnerProfile } from "../../../core/use-cases/get-owner-profile.js";
+import { registerTelegramUser } from "../../../core/use-cases/register-telegram-user.js";
+import type { BotContext, TelegramDeps } from "../context.js";
+import { contactKeyboard, mainMenuKeyboard } from "../keyboards.js";
+
+/** How staff will see the owner before their registry name is known. */
+export function displayNameOf(user: User): string {
+  return [user.first_name, user.last_name].filter(Boolean).join(" ");
+}
+
+/** The sender as a Telegram user id string, as the core keys identities. */
+export function senderId(ctx: BotContext): string {
+  if (!ctx.from) throw new Error("owner features only handle updates with a sender");
+  return String(ctx.from.id);
+}
+
+/**
+ * Makes sure the core knows this chat (an owner may press a button before ever sending /start,
+ * e.g. after the database was restored) and adopts the stored language for the rest of the update.
+ */
+export async function registerOwner(deps: TelegramDeps, ctx: BotContext): Promise<TelegramIdentity> {
+  if (!ctx.from || ctx.chatId === undefined) throw new Error("owner features only handle private chats");
+  const identity = await registerTelegramUser(deps.workflow, {
+    telegramUserId: String(ctx.from.id),
+    chatId: String(ctx.chatId),
+    displayName: displayNameOf(ctx.from),
+    languageCode: ctx.from.language_code,
+    defaultLocale: deps.defaultLocale,
+  });
+  ctx.locale = identity.locale;
+  return identity;
+}
+
+/** The sender's identity and verified units (null before their first /start). */
+export function ownerProfile(deps: TelegramDeps, ctx: BotContext): Promise<OwnerProfile | null> {
+  return getOwnerProfile(deps.workflow, senderId(ctx));
+}
+
+/** A verified owner with at least one unit may file requests. */
+export function isVerifiedOwner(profile: OwnerProfile | null): profile is OwnerProfile {
+  return profile !== null && profile.identity.verified && profile.units.length > 0;
+}
+
+/** The keyboard an owner should see now: the main menu once verified, else the contact button. */
+export function keyboardFor(ctx: BotContext, verified: boolean): Keyboard {
+  return verified ? mainMenuKeyboard(ctx.t) : contactKeyboard(ctx.t);
+}
+
+/** Refuses a request from an unverified owner with the reason and the way out (the contact button). */
+export async function replyNotVerified(ctx: BotContext): Promise<void> {
+  await ctx.reply(ctx.t("common:errors.not_verified"), { reply_markup: contactKeyboard(ctx.t) });
+}
+
+/** True when any conversation is running in this chat; entering another would throw. */
+export function inConversation(ctx: BotContext): boolean {
+  return Object.keys(ctx.conversation.active()).length > 0;
+}

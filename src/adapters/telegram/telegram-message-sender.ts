@@ -1,0 +1,63 @@
+import { GrammyError, type Api } from "grammy";
+import type { MessageRef, OutboxMessage } from "../../core/domain/outbox.js";
+import type { RateRule } from "../../core/domain/rate-gate.js";
+import { type MessageSender, PermanentDeliveryError, RateLimitedError } from "../../core/ports/message-sender.js";
+import type { Translator } from "../../core/ports/translator.js";
+import { ownerActionsKeyboard } from "./keyboards.js";
+
+/** Telegram's limits: about 1 message/s per private chat, 20/min per group, 30/s overall. */
+const privateChatIntervalMs = 1000;
+const groupChatIntervalMs = 3000;
+const globalIntervalMs = 34;
+
+/**
+ * Delivers `owner.notice` outbox rows: renders `owner:<key>` with its params in the payload's
+ * language, adds the notice's action buttons, and sends it as plain text (owner and staff words
+ * are interpolated, so no parse mode can be broken by them). Errors are mapped for the outbox
+ * worker: 429 pauses Telegram for `retry_after`; a blocked bot or a vanished chat is permanent.
+ */
+export class TelegramMessageSender implements MessageSender {
+  constructor(
+    private readonly api: Api,
+    private readonly translator: Translator,
+  ) {}
+
+  async send(message: OutboxMessage, existing: MessageRef | null): Promise<MessageRef> {
+    const payload = message.payload;
+    if (payload.type !== "owner.notice") throw new PermanentDeliveryError(`telegram cannot deliver ${payload.type}`);
+    const text = this.translator.t(payload.locale, `owner:${payload.key}`, payload.params);
+    const keyboard = ownerActionsKeyboard(payload.actions, payload.locale, this.translator);
+    const options = keyboard ? { reply_markup: keyboard } : {};
+    try {
+      if (existing) {
+        await this.api.editMessageText(existing.channel, Number(existing.messageId), text, options);
+        return existing;
+      }
+      const sent = await this.api.sendMessage(payload.chatId, text, options);
+      return { channel: payload.chatId, messageId: String(sent.message_id) };
+    } catch (error) {
+      // Delivered before a crash, then claimed again: the edit changes nothing and that is fine.
+      if (existing && error instanceof GrammyError && /message is not modified/i.test(error.description)) return existing;
+      throw deliveryError(error);
+    }
+  }
+
+  rateRules(message: OutboxMessage): RateRule[] {
+    const chatId = message.payload.type === "owner.notice" ? message.payload.chatId : "unknown";
+    const group = chatId.startsWith("-");
+    return [
+      { key: `telegram:chat:${chatId}`, intervalMs: group ? groupChatIntervalMs : privateChatIntervalMs },
+      { key: "telegram:global", intervalMs: globalIntervalMs },
+    ];
+  }
+}
+
+function deliveryError(error: unknown): unknown {
+  if (!(error instanceof GrammyError)) return error;
+  if (error.error_code === 429) {
+    return new RateLimitedError((error.parameters.retry_after ?? 1) * 1000, error.description);
+  }
+  if (error.error_code === 403) return new PermanentDeliveryError(error.description);
+  if (error.error_code === 400 && /chat not found/i.test(error.description)) return new PermanentDeliveryError(error.description);
+  return error;
+}

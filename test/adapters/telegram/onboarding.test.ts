@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  chineseOwner,
+  chineseOwnerPhone,
+  createHarness,
+  englishOwner,
+  englishOwnerPhone,
+  stranger,
+  verifyThroughBot,
+  type Harness,
+} from "./telegram-harness.js";
+
+describe("owner onboarding on Telegram", () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+
+  afterEach(async () => {
+    expect(h.missingKeys).toEqual([]);
+    await h.close();
+  });
+
+  it("greets in English when the Telegram client's language_code starts with en, and asks for the phone", async () => {
+    await h.command(englishOwner, "start");
+
+    expect(h.texts(englishOwner)[0]).toMatch(/^Hello Fang Wang, welcome/);
+    expect(h.lastText(englishOwner)).toMatch(/share your phone number/);
+    const keyboard = h.telegram.replyKeyboard(englishOwner.id);
+    expect(keyboard?.keyboard.flat()).toEqual([expect.objectContaining({ text: "📱 Share my phone number", request_contact: true })]);
+    expect(h.store.snapshot().identities).toEqual([expect.objectContaining({ telegramUserId: "7001", locale: "en", verified: false })]);
+  });
+
+  it("greets in Chinese for any other language_code (zh, or one the bot does not speak)", async () => {
+    await h.command(chineseOwner, "start");
+    await h.command(stranger, "start");
+
+    expect(h.texts(chineseOwner)[0]).toMatch(/^丽 李您好，欢迎使用物业服务中心/);
+    expect(h.texts(stranger)[0]).toMatch(/^Olga您好/);
+    expect(h.telegram.replyKeyboard(stranger.id)?.keyboard.flat()).toEqual([expect.objectContaining({ text: "📱 分享手机号", request_contact: true })]);
+  });
+
+  it("refuses a contact card that is not the sender's own", async () => {
+    await h.command(englishOwner, "start");
+    await h.contact(englishOwner, englishOwnerPhone, 424242);
+
+    expect(h.lastText(englishOwner)).toBe("Please share your own contact with the button, not someone else's.");
+    expect(h.store.snapshot().identities[0]).toMatchObject({ phone: null, verified: false });
+  });
+
+  it.each([
+    ["with a leading +", "+86 138 0000 0001"],
+    ["without a leading +", "8613800000001"],
+  ])("verifies at once when the shared phone is in the registry (%s) and shows the main menu", async (_, phone) => {
+    await h.command(englishOwner, "start");
+    await h.contact(englishOwner, phone);
+
+    expect(h.lastText(englishOwner)).toMatch(/^Thank you, your phone number matches our owner register/);
+    expect(h.replyKeyboardLabels(englishOwner)).toEqual([
+      "🛠 Report a repair",
+      "📋 My requests",
+      "🌐 Language / 语言",
+    ]);
+    expect(h.store.snapshot().identities[0]).toMatchObject({ phone: "+8613800000001", verified: true });
+  });
+
+  it("asks an unknown phone for building and unit, then files a pending verification for the front desk", async () => {
+    await verifyThroughBot(h, stranger, "+7 900 000 0000");
+    expect(h.texts(stranger).slice(-2)).toEqual([
+      "您的手机号暂未在业主登记名单中。请告诉我们您的楼栋号和房号，前台核实后为您开通。",
+      "请输入您所在的楼栋号（例如：3）",
+    ]);
+
+    await h.text(stranger, "3");
+    await h.text(stranger, "1202");
+
+    expect(h.lastText(stranger)).toBe("已提交！您登记的 3 栋 1202 室正在等待前台审核，审核结果会第一时间在这里通知您。");
+    const snapshot = h.store.snapshot();
+    expect(snapshot.verifications).toEqual([expect.objectContaining({ telegramUserId: "7003", building: "3", unit: "1202", status: "pending" })]);
+    expect(snapshot.outbox.map((message) => message.payload)).toContainEqual({ type: "staff.verification-card", verificationId: snapshot.verifications[0]?.id });
+    expect(snapshot.keyValues).toEqual({});
+  });
+
+  it("asks again when the named unit does not exist", async () => {
+    await verifyThroughBot(h, stranger, "+7 900 000 0000");
+    await h.text(stranger, "9");
+    await h.text(stranger, "101");
+
+    expect(h.texts(stranger).slice(-2)).toEqual(["9 栋没有 101 这个房号，请核对后重试。", "请输入您所在的楼栋号（例如：3）"]);
+    await h.text(stranger, "3");
+    await h.text(stranger, "1202");
+    expect(h.store.snapshot().verifications).toHaveLength(1);
+  });
+
+  it("tells an unverified owner why they cannot report a repair and shows the contact button", async () => {
+    await h.command(stranger, "start");
+    await h.command(stranger, "repair");
+
+    expect(h.lastText(stranger)).toBe("请先验证您的房屋：点击下方按钮分享您的手机号。");
+    expect(h.telegram.replyKeyboard(stranger.id)?.keyboard.flat()).toEqual([expect.objectContaining({ request_contact: true })]);
+    expect(h.store.snapshot().keyValues).toEqual({});
+  });
+
+  it("switches the owner's language with /language, and later messages follow it", async () => {
+    await verifyThroughBot(h, chineseOwner, chineseOwnerPhone);
+    await h.command(chineseOwner, "language");
+    await h.press(chineseOwner, "English");
+
+    expect(h.texts(chineseOwner).slice(-2)).toEqual(["Done: I will speak English from now on.", "Choose what you need from the menu below."]);
+    expect(h.store.snapshot().identities.find((identity) => identity.telegramUserId === "7002")?.locale).toBe("en");
+    expect(h.replyKeyboardLabels(chineseOwner)[0]).toBe("🛠 Report a repair");
+
+    await h.command(chineseOwner, "start");
+    expect(h.lastText(chineseOwner)).toMatch(/^Welcome back/);
+  });
+
+  it("answers an unrecognised message with the menu hint instead of silence", async () => {
+    await verifyThroughBot(h, englishOwner, englishOwnerPhone);
+    await h.text(englishOwner, "hello?");
+
+    expect(h.lastText(englishOwner)).toMatch(/^Sorry, I did not understand that. Please choose from the menu/);
+  });
+});

@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { decodeCallbackData } from "../../../src/adapters/telegram/callback-data.js";
+import { TelegramMessageSender } from "../../../src/adapters/telegram/telegram-message-sender.js";
+import { RateGate } from "../../../src/core/domain/rate-gate.js";
+import type { Ticket } from "../../../src/core/domain/ticket.js";
+import { claimTicket } from "../../../src/core/use-cases/claim-ticket.js";
+import { completeWork } from "../../../src/core/use-cases/complete-work.js";
+import { confirmAppointment } from "../../../src/core/use-cases/confirm-appointment.js";
+import { deliverOutbox } from "../../../src/core/use-cases/deliver-outbox.js";
+import { proposeAppointment } from "../../../src/core/use-cases/propose-appointment.js";
+import { reportRepair } from "../../../src/core/use-cases/report-repair.js";
+import { startWork } from "../../../src/core/use-cases/start-work.js";
+import { callbackQueryUpdate } from "../../../src/testing/index.js";
+import { createHarness, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness } from "./telegram-harness.js";
+
+const technician = "UMAINT1";
+
+describe("owner buttons under notices", () => {
+  let h: Harness;
+  let ticket: Ticket;
+
+  const deliverNotices = () =>
+    deliverOutbox({
+      uow: h.store,
+      channel: "telegram",
+      sender: new TelegramMessageSender(h.bot.api, h.translator),
+      gate: new RateGate(),
+      // The workflow clock, not the wall clock: the memory store (unlike the port's contract)
+      // holds a row until its createdAt, and the simulated day lies ahead of the real one.
+      now: h.time.now,
+      sleep: async () => undefined,
+    });
+  const ticketNow = () => h.store.snapshot().tickets.find((candidate) => candidate.id === ticket.id);
+  const noticeWith = (label: string) => [...h.telegram.chat(englishOwner.id)].reverse().find((message) => h.buttonsOf(message).some((button) => button.text === label));
+
+  beforeEach(async () => {
+    h = await createHarness();
+    await verifyThroughBot(h, englishOwner, englishOwnerPhone);
+    ticket = await reportRepair(h.workflow, {
+      telegramUserId: "7001",
+      category: "plumbing",
+      description: "Kitchen tap drips",
+      photos: [],
+      publicArea: null,
+      preferredTime: "Tomorrow morning",
+    });
+    await claimTicket(h.workflow, { ticketId: ticket.id, slackUserId: technician });
+    await proposeAppointment(h.workflow, { ticketId: ticket.id, slackUserId: technician, at: new Date("2026-12-01T06:00:00Z") });
+    await deliverNotices();
+  });
+
+  afterEach(async () => {
+    expect(h.missingKeys).toEqual([]);
+    await h.close();
+  });
+
+  it("shows the proposed time with Confirm / Another time buttons whose data decodes to the ticket's actions", async () => {
+    const notice = noticeWith("✅ Confirm this time");
+
+    expect(notice?.text).toBe("For your request R-2026-000001, the technician proposes to visit on Tue, Dec 1, 14:00. Does this time suit you?");
+    expect(h.buttonsOf(notice).map((button) => ("callback_data" in button ? decodeCallbackData(button.callback_data) : null))).toEqual([
+      { type: "owner_action", action: { type: "appointment.confirm", ticketId: ticket.id } },
+      { type: "owner_action", action: { type: "appointment.other", ticketId: ticket.id } },
+    ]);
+  });
+
+  it("confirms the visit time through the core, answers the press and removes the keyboard", async () => {
+    await h.press(englishOwner, "✅ Confirm this time");
+
+    expect(ticketNow()?.status).toBe("scheduled");
+    expect(h.telegram.callsOf("answerCallbackQuery").at(-1)?.payload).toMatchObject({ text: "✅ You confirmed this time." });
+    const notice = h.telegram.chat(englishOwner.id).find((message) => message.text?.includes("proposes to visit"));
+    expect(notice?.reply_markup).toBeUndefined();
+    expect(notice?.text).toMatch(/Does this time suit you\?\n\n✅ You confirmed this time\.$/);
+  });
+
+  it("refuses a second press of an already used button with the localized reason", async () => {
+    const notice = noticeWith("✅ Confirm this time");
+    const data = h.buttonsOf(notice).find((button) => button.text === "✅ Confirm this time");
+    if (!notice || !data || !("callback_data" in data)) throw new Error("notice not shown");
+    await h.press(englishOwner, "✅ Confirm this time");
+    await h.handle(callbackQueryUpdate({ user: englishOwner, data: data.callback_data, message: notice }));
+
+    expect(h.lastText(englishOwner)).toBe("R-2026-000001 cannot do that in its current state.");
+    expect(ticketNow()?.status).toBe("scheduled");
+  });
+
+  it("asks for another time, then hands the owner's words to the core", async () => {
+    await h.press(englishOwner, "🕑 Another time");
+    expect(h.lastText(englishOwner)).toBe("Which time would suit you better? Choose below or type your own time.");
+    expect(noticeWith("✅ Confirm this time")).toBeUndefined();
+
+    await h.text(englishOwner, "Saturday 10 am");
+
+    expect(ticketNow()).toMatchObject({ status: "assigned", ownerTimeRequest: "Saturday 10 am", appointmentAt: null });
+    await deliverNotices();
+    expect(h.lastText(englishOwner)).toBe("Noted: for request R-2026-000001 you prefer Saturday 10 am. We will propose a new time shortly.");
+  });
+
+  it("sends a repair the owner says is not fixed back to maintenance and removes the buttons", async () => {
+    await confirmAppointment(h.workflow, { telegramUserId: "7001", ticketId: ticket.id });
+    await startWork(h.workflow, { ticketId: ticket.id, slackUserId: technician });
+    await completeWork(h.workflow, { ticketId: ticket.id, slackUserId: technician });
+    await deliverNotices();
+    expect(h.lastText(englishOwner)).toBe("The work on your request R-2026-000001 is finished. Is the problem fixed?");
+
+    await h.press(englishOwner, "👎 Not fixed");
+
+    expect(ticketNow()).toMatchObject({ status: "assigned", ownerFixedAnswer: "no" });
+    expect(noticeWith("👎 Not fixed")).toBeUndefined();
+    const payloads = h.outbox().map((message) => message.payload);
+    expect(payloads).toContainEqual(expect.objectContaining({ type: "staff.alert", key: "alerts.owner_not_fixed" }));
+    expect(payloads).toContainEqual(expect.objectContaining({ type: "owner.notice", key: "repair.reopened" }));
+  });
+
+  it("answers an undecodable button as expired and drops its keyboard", async () => {
+    const notice = noticeWith("✅ Confirm this time");
+    if (!notice) throw new Error("notice not shown");
+    await h.handle(callbackQueryUpdate({ user: englishOwner, data: "v0:something-old", message: notice }));
+
+    expect(h.telegram.callsOf("answerCallbackQuery").at(-1)?.payload).toMatchObject({ text: "This button has expired." });
+    expect(noticeWith("✅ Confirm this time")).toBeUndefined();
+    expect(ticketNow()?.status).toBe("awaiting_confirmation");
+  });
+});
