@@ -1,0 +1,36 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import type { CallbackOutcome } from "../../../../core/domain/callback.js";
+import { recordCallback } from "../../../../core/use-cases/record-callback.js";
+import { actionIds, CallbackButtonValueSchema, decodeValue } from "../../interaction-values.js";
+import type { SlackDeps } from "../../slack-deps.js";
+import { explainFailure, explainUnreadable, firstDelivery } from "../interaction.js";
+
+const outcomes: Record<string, CallbackOutcome> = {
+  [actionIds.callbackSatisfied]: "satisfied",
+  [actionIds.callbackNotFixed]: "not_fixed",
+  [actionIds.callbackNoAnswer]: "no_answer",
+};
+
+/** The callback prompt's outcome buttons; the core closes, reopens or retries the callback. */
+export function registerCallbackButtons(app: App, deps: SlackDeps): void {
+  const log = deps.logger.child({ surface: "callback-buttons" });
+  for (const [actionId, outcome] of Object.entries(outcomes)) {
+    app.action<BlockButtonAction>(actionId, async ({ ack, body, action, client }) => {
+      await ack();
+      const clicker = { userId: body.user.id, channel: body.channel?.id };
+      const value = decodeValue(CallbackButtonValueSchema, action.value);
+      if (!value) return explainUnreadable(deps, client, clicker, log, actionId);
+      const context = { actionId, callbackId: value.callbackId, attempt: value.attempt };
+      try {
+        // One outcome per clicker and attempt: a double click on No answer must not count two attempts.
+        if (!(await firstDelivery(deps, `callback:${clicker.userId}:${value.callbackId}:${value.attempt}`))) {
+          log.info(context, "repeated click ignored");
+          return;
+        }
+        await recordCallback(deps.workflow, { callbackId: value.callbackId, slackUserId: clicker.userId, outcome });
+      } catch (error) {
+        await explainFailure({ deps, client, clicker, error, log, context });
+      }
+    });
+  }
+}

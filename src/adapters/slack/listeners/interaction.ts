@@ -1,0 +1,74 @@
+import type { webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import { isWorkflowError } from "../../../core/domain/errors.js";
+import type { MessageParams } from "../../../core/domain/outbox.js";
+import type { FormatInstant, Translate } from "../blocks/format.js";
+import type { SlackDeps } from "../slack-deps.js";
+import { describeError } from "../slack-errors.js";
+
+/** The staff language bound once, as the pure builders want it. */
+export function staffText(deps: SlackDeps): { t: Translate; formatInstant: FormatInstant } {
+  return {
+    t: (key, params) => deps.translator.t(deps.staffLocale, key, params),
+    formatInstant: (at) => deps.translator.formatInstant(deps.staffLocale, at),
+  };
+}
+
+/**
+ * Records an interaction in the core's inbox and says whether this is its first delivery. A
+ * double click or a retried request (`x-slack-retry-num`) carries the same key and acts once.
+ */
+export function firstDelivery(deps: SlackDeps, key: string): Promise<boolean> {
+  return deps.workflow.uow.transaction((store) => store.inbox.recordOnce("slack", key, deps.workflow.time.now()));
+}
+
+/** Who clicked, and where an answer only they see can go. */
+export interface Clicker {
+  userId: string;
+  /** The conversation of the card or of the modal's card; undefined when Slack did not say. */
+  channel: string | undefined;
+}
+
+/** Tells only the clicker something, never failing the listener over it. */
+export async function tellClicker(client: webApi.WebClient, clicker: Clicker, text: string, log: Logger): Promise<void> {
+  if (!clicker.channel) return;
+  try {
+    await client.chat.postEphemeral({ channel: clicker.channel, user: clicker.userId, text });
+  } catch (error) {
+    log.warn({ err: describeError(error), slackUserId: clicker.userId }, "could not post an ephemeral reply");
+  }
+}
+
+/**
+ * The one place a failed staff action is explained. A WorkflowError (not staff, forbidden, not
+ * allowed in this state, conflict…) is refused by the core before it changes anything, and the
+ * clicker gets its sentence; anything else is a bug, logged with context, with a generic reply.
+ * `fallback` fills placeholders some errors leave out (a front-desk refusal names no ticket).
+ */
+export async function explainFailure(input: {
+  deps: SlackDeps;
+  client: webApi.WebClient;
+  clicker: Clicker;
+  error: unknown;
+  log: Logger;
+  context: Record<string, unknown>;
+  fallback?: MessageParams;
+}): Promise<void> {
+  const { t } = staffText(input.deps);
+  let text: string;
+  if (isWorkflowError(input.error)) {
+    input.log.info({ ...input.context, code: input.error.code, slackUserId: input.clicker.userId }, "staff action refused");
+    const fallback = { number: t("staff:errors.this_request"), ...input.fallback };
+    text = t(`common:errors.${input.error.code}`, { ...fallback, ...input.error.params });
+  } else {
+    input.log.error({ ...input.context, err: describeError(input.error), slackUserId: input.clicker.userId }, "staff action failed");
+    text = t("common:errors.unknown");
+  }
+  await tellClicker(input.client, input.clicker, text, input.log);
+}
+
+/** The answer to a button whose value does not decode: an outdated or forged card. */
+export async function explainUnreadable(deps: SlackDeps, client: webApi.WebClient, clicker: Clicker, log: Logger, actionId: string): Promise<void> {
+  log.warn({ actionId, slackUserId: clicker.userId }, "unreadable button value");
+  await tellClicker(client, clicker, staffText(deps).t("staff:errors.unreadable_button"), log);
+}

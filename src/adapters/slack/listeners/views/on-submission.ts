@@ -1,0 +1,44 @@
+import type { App, ViewOutput, ViewSubmitAction } from "@slack/bolt";
+import { decodeValue, type ModalMetadata, ModalMetadataSchema } from "../../interaction-values.js";
+import type { SlackDeps } from "../../slack-deps.js";
+import { explainFailure, firstDelivery } from "../interaction.js";
+
+/** A modal's input, read from `view.state.values`, or the field errors to show in the modal. */
+export type ParsedSubmission<T> = { ok: true; input: T } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Registers a modal's submission. Parsing is pure and synchronous, so acknowledging stays the
+ * first awaited call: with field errors Slack keeps the modal open and shows them; otherwise the
+ * modal closes at once and the core acts afterwards. A refusal from the core then reaches the
+ * submitter as an ephemeral in the card's channel, carried in the modal's private metadata.
+ */
+export function onSubmission<T>(
+  app: App,
+  deps: SlackDeps,
+  callbackId: string,
+  parse: (values: ViewOutput["state"]["values"]) => ParsedSubmission<T>,
+  act: (input: T, metadata: ModalMetadata, slackUserId: string) => Promise<unknown>,
+): void {
+  const log = deps.logger.child({ surface: "modal-submissions", callbackId });
+  app.view<ViewSubmitAction>({ callback_id: callbackId, type: "view_submission" }, async ({ ack, body, view, client }) => {
+    const parsed = parse(view.state.values);
+    if (!parsed.ok) {
+      await ack({ response_action: "errors", errors: parsed.errors });
+      return;
+    }
+    await ack();
+    const metadata = decodeValue(ModalMetadataSchema, view.private_metadata);
+    if (!metadata) {
+      log.warn({ slackUserId: body.user.id }, "modal without readable metadata ignored");
+      return;
+    }
+    const clicker = { userId: body.user.id, channel: metadata.channel };
+    try {
+      // A view is submitted successfully once; a second delivery of it is a retry.
+      if (!(await firstDelivery(deps, `${callbackId}:${view.id}`))) return;
+      await act(parsed.input, metadata, body.user.id);
+    } catch (error) {
+      await explainFailure({ deps, client, clicker, error, log, context: { callbackId, ticketId: metadata.ticketId } });
+    }
+  });
+}

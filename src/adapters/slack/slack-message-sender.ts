@@ -1,0 +1,121 @@
+import { webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { MessageRef, OutboxMessage, OutboxPayload } from "../../core/domain/outbox.js";
+import type { RateRule } from "../../core/domain/rate-gate.js";
+import type { Locale, Team } from "../../core/domain/registry.js";
+import { type MessageSender, PermanentDeliveryError } from "../../core/ports/message-sender.js";
+import type { Translator } from "../../core/ports/translator.js";
+import type { WorkflowContext } from "../../core/ports/workflow-context.js";
+import { getTicketView } from "../../core/use-cases/get-ticket-view.js";
+import { alertBlocks } from "./blocks/alert.js";
+import { callbackPromptBlocks } from "./blocks/callback-prompt.js";
+import type { SlackMessage } from "./blocks/format.js";
+import { ticketCardBlocks } from "./blocks/ticket-card.js";
+import { verificationCardBlocks } from "./blocks/verification-card.js";
+import { toBoltLogger } from "./bolt-logger.js";
+import { slackErrorCode, toDeliveryError } from "./slack-errors.js";
+
+/** What the sender needs; the channel mapping is the same one the app uses. */
+export interface SlackMessageSenderOptions {
+  /** Must reject rate-limited calls (see {@link createSlackSenderClient}) so a 429 reaches the outbox. */
+  client: webApi.WebClient;
+  workflow: WorkflowContext;
+  translator: Translator;
+  staffLocale: Locale;
+  channelFor(team: Team): string;
+}
+
+/**
+ * The Web API client for outbox delivery: a 429 throws at once instead of sleeping inside the
+ * client, and nothing is retried here, because the outbox paces, retries and dead-letters.
+ */
+export function createSlackSenderClient(options: { token: string; apiUrl: string; logger: Logger }): webApi.WebClient {
+  return new webApi.WebClient(options.token, {
+    slackApiUrl: options.apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    logger: toBoltLogger(options.logger.child({ component: "slack-sender" })),
+  });
+}
+
+/**
+ * Delivers staff outbox messages to Slack. Every payload is rendered from the state read at
+ * delivery time, not from the state when it was queued, so a card edited in place always shows
+ * the latest ticket even if several refreshes were queued. A message with an earlier ref
+ * (`existing`) is edited with `chat.update`; if Slack lost it, it is posted anew.
+ */
+export class SlackMessageSender implements MessageSender {
+  constructor(private readonly options: SlackMessageSenderOptions) {}
+
+  rateRules(message: OutboxMessage): RateRule[] {
+    return [
+      { key: `slack:channel:${this.channelOf(message.payload)}`, intervalMs: 1000 },
+      { key: "slack:global", intervalMs: 100 },
+    ];
+  }
+
+  async send(message: OutboxMessage, existing: MessageRef | null): Promise<MessageRef> {
+    const channel = this.channelOf(message.payload);
+    const rendered = await this.render(message.payload);
+    const { client } = this.options;
+    if (existing) {
+      try {
+        await client.chat.update({ channel: existing.channel, ts: existing.messageId, text: rendered.text, blocks: rendered.blocks });
+        return existing;
+      } catch (error) {
+        if (slackErrorCode(error) !== "message_not_found") throw toDeliveryError(error);
+      }
+    }
+    try {
+      const posted = await client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false });
+      if (!posted.ts) throw new Error("chat.postMessage answered without a ts");
+      return { channel: posted.channel ?? channel, messageId: posted.ts };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  private channelOf(payload: OutboxPayload): string {
+    switch (payload.type) {
+      case "staff.ticket-card":
+      case "staff.alert":
+        return this.options.channelFor(payload.team);
+      case "staff.callback-prompt":
+      case "staff.verification-card":
+        return this.options.channelFor("frontdesk");
+      case "owner.notice":
+        throw new PermanentDeliveryError("owner notices go to Telegram, not Slack");
+    }
+  }
+
+  private async render(payload: OutboxPayload): Promise<SlackMessage> {
+    const { workflow, translator, staffLocale } = this.options;
+    const t = (key: string, params?: Parameters<Translator["t"]>[2]) => translator.t(staffLocale, key, params);
+    const formatInstant = (at: Date) => translator.formatInstant(staffLocale, at);
+    switch (payload.type) {
+      case "staff.ticket-card": {
+        const view = await workflow.uow.transaction((store) => getTicketView(store, payload.ticketId));
+        if (!view) throw new PermanentDeliveryError(`ticket ${payload.ticketId} no longer exists`);
+        return ticketCardBlocks(view, t, formatInstant);
+      }
+      case "staff.callback-prompt": {
+        const view = await workflow.uow.transaction((store) => getTicketView(store, payload.ticketId, { callbackId: payload.callbackId }));
+        if (!view) throw new PermanentDeliveryError(`ticket ${payload.ticketId} no longer exists`);
+        return callbackPromptBlocks(view, payload.attempt, t, formatInstant);
+      }
+      case "staff.verification-card": {
+        const found = await workflow.uow.transaction(async (store) => {
+          const request = await store.verifications.findById(payload.verificationId);
+          const decidedBy = request?.decidedBy ? await store.staff.findById(request.decidedBy) : null;
+          return request ? { request, decidedByName: decidedBy?.name ?? null } : null;
+        });
+        if (!found) throw new PermanentDeliveryError(`verification ${payload.verificationId} no longer exists`);
+        return verificationCardBlocks(found.request, found.decidedByName, t, formatInstant);
+      }
+      case "staff.alert":
+        return alertBlocks(payload, t);
+      case "owner.notice":
+        throw new PermanentDeliveryError("owner notices go to Telegram, not Slack");
+    }
+  }
+}

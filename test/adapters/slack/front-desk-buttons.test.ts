@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { registerTelegramUser } from "../../../src/core/use-cases/register-telegram-user.js";
+import { requestVerification } from "../../../src/core/use-cases/request-verification.js";
+import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
+import { shareContact } from "../../../src/core/use-cases/share-contact.js";
+import { reportedRepair } from "../../support/workflow-fixture.js";
+import { buttonLabels, textOf } from "./block-text.js";
+import { finishRepair, FRONTDESK_CHANNEL, pendingOfType, type SlackHarness, startSlackHarness } from "./slack-harness.js";
+
+describe("front desk buttons, through the real Bolt app", () => {
+  let h: SlackHarness;
+
+  beforeEach(async () => {
+    h = await startSlackHarness();
+  });
+
+  afterEach(async () => {
+    await h.close();
+  });
+
+  describe("the callback prompt", () => {
+    let ticketId: string;
+
+    beforeEach(async () => {
+      ticketId = (await reportedRepair(h.ctx)).id;
+      await finishRepair(h.ctx, ticketId);
+      h.time.set("2026-12-02T02:00:00Z");
+      await runDueWork(h.ctx);
+      await h.deliver();
+    });
+
+    it("reaches the front desk channel with the three outcomes", () => {
+      const prompt = h.latest(FRONTDESK_CHANNEL);
+
+      expect(prompt.text).toBe("Callback R-2026-000001, attempt 1, due Wed, Dec 2, 10:00");
+      expect(buttonLabels(prompt.blocks)).toEqual(["Reached, satisfied", "Reached, not fixed", "No answer"]);
+    });
+
+    it("No answer records the attempt, schedules a retry, and the prompt is redrawn with the outcome", async () => {
+      const prompt = h.latest(FRONTDESK_CHANNEL);
+
+      await h.click(prompt, "callback.no_answer", "UFRONT1");
+      await vi.waitFor(() => expect(h.memory.snapshot().callbacks[0]).toMatchObject({ attempts: 1, status: "scheduled", outcome: "no_answer" }));
+      await h.deliver();
+
+      expect(h.ticket(ticketId).status).toBe("awaiting_callback");
+      expect(h.memory.snapshot().events.map((event) => event.type)).toContain("callback_no_answer");
+      const redrawn = h.fake.channel(FRONTDESK_CHANNEL).find((message) => message.ts === prompt.ts);
+      expect(buttonLabels(redrawn?.blocks)).toEqual([]);
+      expect(textOf(redrawn?.blocks)).toContain("Recorded: no answer");
+      expect(textOf(redrawn?.blocks)).toContain("Next attempt due Wed, Dec 2, 14:00");
+    });
+
+    it("a maintenance member's click on the prompt is refused and records nothing", async () => {
+      await h.click(h.latest(FRONTDESK_CHANNEL), "callback.satisfied", "UMAINT1");
+      const ephemeral = await h.fake.waitForCall("chat.postEphemeral");
+
+      expect(ephemeral.payload).toMatchObject({ user: "UMAINT1", text: "You are not allowed to do that on this request." });
+      expect(h.memory.snapshot().callbacks[0]).toMatchObject({ attempts: 0, status: "prompted" });
+      expect(pendingOfType(h.memory, "staff.callback-prompt")).toEqual([]);
+    });
+  });
+
+  it("Approve on a verification card verifies the owner and the card shows who decided", async () => {
+    await registerTelegramUser(h.ctx, { telegramUserId: "7002", chatId: "7002", displayName: "Chen Jie", languageCode: "en", defaultLocale: "zh-CN" });
+    await shareContact(h.ctx, { telegramUserId: "7002", contactUserId: "7002", phone: "+8613900000002" });
+    await requestVerification(h.ctx, { telegramUserId: "7002", building: "3", unit: "1202" });
+    await h.deliver();
+    const card = h.latest(FRONTDESK_CHANNEL);
+
+    await h.click(card, "verification.approve", "UFRONT1");
+    await vi.waitFor(() => expect(h.memory.snapshot().verifications[0]?.status).toBe("approved"));
+    await h.deliver();
+
+    expect(h.memory.snapshot().identities.find((identity) => identity.telegramUserId === "7002")?.verified).toBe(true);
+    const redrawn = h.latest(FRONTDESK_CHANNEL);
+    expect(redrawn.ts).toBe(card.ts);
+    expect(buttonLabels(redrawn.blocks)).toEqual([]);
+    expect(textOf(redrawn.blocks)).toContain("Approved by Lily Chen");
+  });
+});

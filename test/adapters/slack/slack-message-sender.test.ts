@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { OutboxMessage, OutboxPayload } from "../../../src/core/domain/outbox.js";
+import { PermanentDeliveryError, RateLimitedError } from "../../../src/core/ports/message-sender.js";
+import { claimTicket } from "../../../src/core/use-cases/claim-ticket.js";
+import { reportedRepair } from "../../support/workflow-fixture.js";
+import { textOf } from "./block-text.js";
+import { FRONTDESK_CHANNEL, MAINTENANCE_CHANNEL, type SlackHarness, startSlackHarness } from "./slack-harness.js";
+
+function outboxMessage(payload: OutboxPayload): OutboxMessage {
+  return {
+    id: "outbox-1", seq: 1, channel: "slack", payload, refKey: null, status: "sending", attempts: 0,
+    notBefore: new Date(0), platformMessageId: null, lastError: null, createdAt: new Date("2026-11-30T02:00:00Z"),
+  };
+}
+
+describe("SlackMessageSender against the fake Web API", () => {
+  let h: SlackHarness;
+  let card: OutboxMessage;
+  let ticketId: string;
+
+  beforeEach(async () => {
+    h = await startSlackHarness();
+    ticketId = (await reportedRepair(h.ctx)).id;
+    card = outboxMessage({ type: "staff.ticket-card", team: "maintenance", ticketId });
+  });
+
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it("posts a ticket card to its team's channel and edits the same message in place on the next delivery", async () => {
+    const first = await h.sender.send(card, null);
+    await claimTicket(h.ctx, { ticketId, slackUserId: "UMAINT1" });
+    const second = await h.sender.send(card, first);
+
+    expect(first).toEqual({ channel: MAINTENANCE_CHANNEL, messageId: expect.any(String) });
+    expect(second).toEqual(first);
+    expect(h.fake.callsOf("chat.postMessage")).toHaveLength(1);
+    expect(h.fake.callsOf("chat.update")[0]?.payload).toMatchObject({ channel: MAINTENANCE_CHANNEL, ts: first.messageId });
+    const shown = h.fake.channel(MAINTENANCE_CHANNEL);
+    expect(shown).toHaveLength(1);
+    expect(textOf(shown[0]?.blocks)).toContain("Zhang Wei");
+  });
+
+  it("renders the state at delivery time, not the state when the message was queued", async () => {
+    await claimTicket(h.ctx, { ticketId, slackUserId: "UMAINT1" });
+
+    await h.sender.send(card, null);
+
+    expect(textOf(h.fake.channel(MAINTENANCE_CHANNEL)[0]?.blocks)).toContain("Assigned");
+  });
+
+  it("posts anew when Slack no longer has the message to edit", async () => {
+    const first = await h.sender.send(card, null);
+    h.fake.failNext("chat.update", { error: "message_not_found" });
+
+    const second = await h.sender.send(card, first);
+
+    expect(second.messageId).not.toBe(first.messageId);
+    expect(h.fake.callsOf("chat.postMessage")).toHaveLength(2);
+  });
+
+  it("turns a 429 into RateLimitedError with Slack's Retry-After in milliseconds", async () => {
+    h.fake.failNext("chat.postMessage", { status: 429, retryAfter: 7 });
+
+    const error = await h.sender.send(card, null).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).retryAfterMs).toBe(7000);
+    expect(h.fake.callsOf("chat.postMessage")).toHaveLength(1);
+  });
+
+  it.each(["channel_not_found", "not_in_channel", "invalid_auth"])("treats %s as permanent", async (slackError) => {
+    h.fake.failNext("chat.postMessage", { error: slackError });
+
+    await expect(h.sender.send(card, null)).rejects.toBeInstanceOf(PermanentDeliveryError);
+  });
+
+  it("leaves a server error retryable", async () => {
+    h.fake.failNext("chat.postMessage", { error: "internal_error" });
+
+    const error = await h.sender.send(card, null).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(PermanentDeliveryError);
+    expect(error).not.toBeInstanceOf(RateLimitedError);
+  });
+
+  it("sends alerts to the team's channel with mentions, and verification cards to the front desk", async () => {
+    const alert = outboxMessage({ type: "staff.alert", team: "maintenance", key: "alerts.owner_not_fixed", params: { number: "R-2026-000001" }, mentions: ["UMAINT1"], ticketId });
+
+    const ref = await h.sender.send(alert, null);
+
+    expect(ref.channel).toBe(MAINTENANCE_CHANNEL);
+    expect(h.fake.channel(MAINTENANCE_CHANNEL)[0]?.text).toBe("<@UMAINT1> R-2026-000001: the owner says the repair is not fixed. It is back with the team for rectification.");
+    expect(h.sender.rateRules(outboxMessage({ type: "staff.verification-card", verificationId: "v1" }))[0]?.key).toBe(`slack:channel:${FRONTDESK_CHANNEL}`);
+  });
+
+  it("paces per channel first (1 s), then globally (100 ms)", () => {
+    expect(h.sender.rateRules(card)).toEqual([
+      { key: `slack:channel:${MAINTENANCE_CHANNEL}`, intervalMs: 1000 },
+      { key: "slack:global", intervalMs: 100 },
+    ]);
+  });
+
+  it("gives up at once on a card whose ticket no longer exists", async () => {
+    await expect(h.sender.send(outboxMessage({ type: "staff.ticket-card", team: "maintenance", ticketId: "gone" }), null)).rejects.toBeInstanceOf(PermanentDeliveryError);
+  });
+});

@@ -1,0 +1,103 @@
+import path from "node:path";
+import { createI18nextTranslator } from "../../../src/adapters/i18n/i18next-translator.js";
+import type { FormatInstant, Translate } from "../../../src/adapters/slack/blocks/format.js";
+import type { Callback } from "../../../src/core/domain/callback.js";
+import type { Clock } from "../../../src/core/domain/clock.js";
+import { availableActions } from "../../../src/core/domain/lifecycle.js";
+import type { Ticket, TicketEvent } from "../../../src/core/domain/ticket.js";
+import type { Translator } from "../../../src/core/ports/translator.js";
+import type { TicketView } from "../../../src/core/use-cases/get-ticket-view.js";
+
+/** The real translator over the real locale files, in the property's zone. */
+export function testTranslator(): Translator {
+  return createI18nextTranslator({ localesDir: path.resolve("locales"), timeZone: "Asia/Shanghai", fallbackLocale: "en" });
+}
+
+/** `t` and `formatInstant` bound to English, as the builders take them. */
+export function englishText(translator: Translator = testTranslator()): { t: Translate; formatInstant: FormatInstant } {
+  return { t: (key, params) => translator.t("en", key, params), formatInstant: (at) => translator.formatInstant("en", at) };
+}
+
+const createdAt = new Date("2026-11-30T02:00:00Z");
+
+export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
+  return {
+    id: "ticket-1",
+    number: "R-2026-000001",
+    kind: "repair",
+    category: "plumbing",
+    description: "Kitchen tap drips all night",
+    photos: ["photo-1", "photo-2"],
+    unitId: "unit-1",
+    publicArea: null,
+    reporterId: "resident-1",
+    reporterTelegramId: "7001",
+    preferredTime: "Tomorrow morning",
+    appointmentAt: null,
+    ownerTimeRequest: null,
+    assigneeId: null,
+    team: "maintenance",
+    status: "new",
+    billing: "warranty",
+    ownerFixedAnswer: null,
+    cancelReason: null,
+    createdAt,
+    updatedAt: createdAt,
+    completedAt: null,
+    leakTestAt: null,
+    closedAt: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function aCallback(overrides: Partial<Callback> = {}): Callback {
+  return {
+    id: "callback-1",
+    ticketId: "ticket-1",
+    dueAt: new Date("2026-12-03T02:00:00Z"),
+    status: "prompted",
+    attempts: 0,
+    outcome: null,
+    recordedBy: null,
+    recordedAt: null,
+    createdAt,
+    ...overrides,
+  };
+}
+
+export function anEvent(overrides: Partial<TicketEvent> = {}): TicketEvent {
+  return { id: "event-1", ticketId: "ticket-1", at: createdAt, actor: { type: "owner", id: "resident-1" }, type: "reported", fromStatus: null, toStatus: "new", data: {}, ...overrides };
+}
+
+export function aClock(overrides: Partial<Clock> = {}): Clock {
+  return {
+    id: "clock-1",
+    ticketId: "ticket-1",
+    rule: "repair.callback.ordinary",
+    startedAt: createdAt,
+    dueAt: new Date("2026-12-02T02:00:00Z"),
+    breachAt: null,
+    stoppedAt: null,
+    escalatedAt: null,
+    data: {},
+    ...overrides,
+  };
+}
+
+/** A dispatch card's view; `actions` follow the lifecycle unless given. */
+export function aTicketView(overrides: Partial<Omit<TicketView, "ticket">> & { ticket?: Partial<Ticket> } = {}): TicketView {
+  const ticket = aTicket(overrides.ticket);
+  return {
+    unit: { id: "unit-1", building: "3", unit: "1202", areaM2: 89.5, handoverDate: "2025-06-01", warrantyMonths: 24 },
+    reporter: { id: "resident-1", unitId: "unit-1", name: "王芳", phone: "+8613800000001", locale: "zh-CN", role: "owner" },
+    assignee: null,
+    clocks: [],
+    callback: null,
+    recentEvents: [anEvent()],
+    staffNames: {},
+    ...overrides,
+    ticket,
+    actions: overrides.actions ?? availableActions(ticket),
+  };
+}
