@@ -1,0 +1,98 @@
+import type { Logger } from "pino";
+import type { OutboxChannel } from "../../core/domain/outbox.js";
+import { RateGate } from "../../core/domain/rate-gate.js";
+import type { MessageSender } from "../../core/ports/message-sender.js";
+import type { UnitOfWork } from "../../core/ports/store.js";
+import { deliverOutbox } from "../../core/use-cases/deliver-outbox.js";
+
+export interface OutboxWorkerOptions {
+  uow: UnitOfWork;
+  senders: Partial<Record<OutboxChannel, MessageSender>>;
+  logger: Logger;
+  /** How often to look for rows written by another process (the CLI's tick, another instance). */
+  pollMs?: number;
+}
+
+export interface OutboxWorker {
+  /** Deliver now: called after this process commits outbox rows. */
+  wake(): void;
+  /** Resolves when every channel has nothing deliverable left (tests, graceful stop). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * One delivery loop per platform, so a Slack rate limit never delays an owner's Telegram
+ * message. Each loop delivers batches while there is work, then sleeps until woken or polled.
+ */
+export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const pollMs = options.pollMs ?? 2000;
+  let stopped = false;
+  const loops = Object.entries(options.senders).map(([channel, sender]) => {
+    const gate = new RateGate();
+    let wakeUp: (() => void) | null = null;
+    let busy = false;
+    let pendingWake = false;
+    const idleWaiters: (() => void)[] = [];
+    const log = options.logger.child({ outbox: channel });
+
+    const nap = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          wakeUp = null;
+          resolve();
+        }
+        wakeUp = done;
+      });
+
+    const run = (async () => {
+      while (!stopped) {
+        busy = true;
+        pendingWake = false;
+        let progressed = false;
+        try {
+          const report = await deliverOutbox({
+            uow: options.uow,
+            channel: channel as OutboxChannel,
+            sender: sender as MessageSender,
+            gate,
+            now: () => new Date(),
+            sleep: (ms) => nap(ms),
+          });
+          progressed = report.sent + report.dead > 0;
+          if (report.retried + report.dead > 0) log.warn(report, "outbox delivery incomplete");
+        } catch (error) {
+          log.error({ err: error }, "outbox delivery failed");
+        }
+        busy = false;
+        if (progressed || pendingWake) continue;
+        for (const resolve of idleWaiters.splice(0)) resolve();
+        if (!stopped) await nap(pollMs);
+      }
+    })();
+
+    return {
+      run,
+      wake() {
+        pendingWake = true;
+        if (!busy) wakeUp?.();
+      },
+      idle: () => (busy || pendingWake ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
+      stop: () => wakeUp?.(),
+    };
+  });
+
+  return {
+    wake: () => loops.forEach((loop) => loop.wake()),
+    idle: async () => {
+      await Promise.all(loops.map((loop) => loop.idle()));
+    },
+    stop: async () => {
+      stopped = true;
+      loops.forEach((loop) => loop.stop());
+      await Promise.all(loops.map((loop) => loop.run));
+    },
+  };
+}

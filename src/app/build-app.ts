@@ -1,0 +1,141 @@
+import http from "node:http";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { webhookCallback } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "pino";
+import type { Config } from "../config/config.js";
+import type { TimeSource } from "../core/ports/time-source.js";
+import { createI18nextTranslator } from "../adapters/i18n/i18next-translator.js";
+import { startCronTicker } from "../adapters/scheduler/cron-ticker.js";
+import { startOutboxWorker } from "../adapters/scheduler/outbox-worker.js";
+import { createSlackApp } from "../adapters/slack/create-slack-app.js";
+import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/slack-message-sender.js";
+import { createBot } from "../adapters/telegram/create-bot.js";
+import { TelegramMessageSender } from "../adapters/telegram/telegram-message-sender.js";
+import { createLogger } from "./logger.js";
+import { openWorkflow } from "./open-workflow.js";
+
+export interface BuildOptions {
+  /** The bot's own user; skips `getMe` (tests, or a known bot). */
+  telegramBotInfo?: UserFromGetMe;
+  time?: TimeSource;
+  logger?: Logger;
+  /** Outbox polling for rows written by other processes; default 2 s. */
+  outboxPollMs?: number;
+  /** Run due work every minute with node-cron (off in tests, which tick by hand). */
+  cron?: boolean;
+}
+
+export type FrontDesk = Awaited<ReturnType<typeof buildApp>>;
+
+export const localesDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../locales");
+
+/**
+ * The composition root: the only place that creates clients and wires the adapters to the core.
+ * Building opens the database and applies pending migrations; `start` begins serving HTTP,
+ * polling Telegram (in polling mode), delivering the outbox and ticking the scheduler.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}) {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const workflow = await openWorkflow(config, options.time);
+  if (workflow.migrated.length > 0) logger.info({ migrations: workflow.migrated }, "database migrated");
+  const translator = createI18nextTranslator({
+    localesDir,
+    timeZone: config.timeZone,
+    fallbackLocale: config.defaultLocale,
+    onMissingKey: (locale, key) => logger.warn({ locale, key }, "missing translation"),
+  });
+  const ctx = workflow.ctx;
+
+  const bot = createBot(
+    config.telegram.token,
+    { workflow: ctx, translator, defaultLocale: config.defaultLocale, logger: logger.child({ adapter: "telegram" }) },
+    { apiRoot: config.telegram.apiRoot, ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}) },
+  );
+  // Bolt's own client waits out a 429 by itself; the outbox needs to see it to pause the platform.
+  const slackSender = createSlackSenderClient({ token: config.slack.token, apiUrl: config.slack.apiUrl, logger });
+  const botIdentity = await slackBotIdentity(config, slackSender);
+  const slack = createSlackApp({
+    token: config.slack.token,
+    signingSecret: config.slack.signingSecret,
+    apiUrl: config.slack.apiUrl,
+    ...botIdentity,
+    workflow: ctx,
+    translator,
+    staffLocale: config.staffLocale,
+    channelFor: (team) => config.slack.channels[team],
+    logger: logger.child({ adapter: "slack" }),
+  });
+
+  const worker = startOutboxWorker({
+    uow: ctx.uow,
+    senders: {
+      telegram: new TelegramMessageSender(bot.api, translator),
+      slack: new SlackMessageSender({
+        client: slackSender,
+        workflow: ctx,
+        translator,
+        staffLocale: config.staffLocale,
+        channelFor: (team) => config.slack.channels[team],
+      }),
+    },
+    logger,
+    ...(options.outboxPollMs ? { pollMs: options.outboxPollMs } : {}),
+  });
+  ctx.onOutboxWritten = () => worker.wake();
+
+  slack.receiver.router.get("/healthz", (_req, res) => {
+    res.json({ ok: true, database: workflow.database.kind });
+  });
+  if (config.telegram.mode === "webhook") {
+    slack.receiver.router.post("/telegram/webhook", webhookCallback(bot, "http", { secretToken: config.telegram.webhookSecret }));
+  }
+  const server = http.createServer(slack.receiver.app);
+  let ticker: { stop(): Promise<void> } | null = null;
+  let polling: Promise<void> | null = null;
+
+  return {
+    ctx,
+    bot,
+    slack,
+    worker,
+    logger,
+    /** Listens on `config.port` (0 picks a free port) and starts the background work; returns the base URL. */
+    async start(): Promise<string> {
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(config.port, resolve);
+      });
+      const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+      await bot.init();
+      if (config.telegram.mode === "polling") {
+        polling = bot.start({ drop_pending_updates: false }).catch((error: unknown) => {
+          logger.fatal({ err: error }, "telegram polling stopped");
+        });
+      }
+      if (options.cron ?? true) ticker = startCronTicker(ctx, logger.child({ adapter: "scheduler" }));
+      worker.wake();
+      logger.info({ url, database: workflow.database.kind, telegram: config.telegram.mode }, "front desk started");
+      return url;
+    },
+    /** Stops taking work, lets in-flight work finish, and closes the database. */
+    async stop(): Promise<void> {
+      if (bot.isRunning()) await bot.stop();
+      await polling;
+      await ticker?.stop();
+      await worker.stop();
+      await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+      server.closeAllConnections();
+      await workflow.close();
+    },
+  };
+}
+
+/** The bot's Slack ids: from the configuration, or asked once with auth.test. */
+async function slackBotIdentity(config: Config, client: ReturnType<typeof createSlackSenderClient>): Promise<{ botId: string; botUserId: string }> {
+  if (config.slack.botId && config.slack.botUserId) return { botId: config.slack.botId, botUserId: config.slack.botUserId };
+  const auth = await client.auth.test();
+  if (!auth.bot_id || !auth.user_id) throw new Error("Slack auth.test did not return the bot's ids; check SLACK_BOT_TOKEN is a bot token (xoxb-)");
+  return { botId: auth.bot_id, botUserId: auth.user_id };
+}

@@ -1,0 +1,18 @@
+import { pino, type Logger } from "pino";
+
+/**
+ * Structured logs, objects first. Phones, ID numbers and tokens are redacted wherever they
+ * appear in a logged object, so a careless `log.info({ identity })` leaks nothing.
+ */
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  return pino(
+    {
+      level,
+      redact: {
+        paths: ["phone", "*.phone", "*.*.phone", "token", "*.token", "idNumber", "*.idNumber", "headers.authorization", "*.headers.authorization"],
+        censor: "[redacted]",
+      },
+    },
+    destination as pino.DestinationStream | undefined,
+  );
+}

@@ -1,0 +1,28 @@
+import type { BaseConfig } from "../config/config.js";
+import type { TimeSource } from "../core/ports/time-source.js";
+import type { WorkflowContext } from "../core/ports/workflow-context.js";
+import { openDatabase, type Database } from "../adapters/persistence/database.js";
+
+export interface OpenWorkflow {
+  ctx: WorkflowContext;
+  database: Database;
+  /** Names of the migrations applied while opening (empty when the schema was current). */
+  migrated: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies pending migrations (a newcomer never runs Prisma by hand) and
+ * builds the context every use case runs in.
+ */
+export async function openWorkflow(config: BaseConfig, time: TimeSource = { now: () => new Date() }): Promise<OpenWorkflow> {
+  const database = await openDatabase(config.databaseUrl);
+  try {
+    const migrated = await database.migrate();
+    const ctx: WorkflowContext = { uow: database.unitOfWork, time, timeZone: config.timeZone };
+    return { ctx, database, migrated, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

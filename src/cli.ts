@@ -1,0 +1,88 @@
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
+import { ConfigError, loadBaseConfig } from "./config/config.js";
+import type { NumberedRow, ImportResult } from "./core/use-cases/shared/import-rows.js";
+import { importStaff } from "./core/use-cases/import-staff.js";
+import { importUnits } from "./core/use-cases/import-units.js";
+import { runDueWork } from "./core/use-cases/run-due-work.js";
+import { openWorkflow } from "./app/open-workflow.js";
+import { loadDotEnv } from "./app/dot-env.js";
+
+const usage = `usage: npm run frontdesk -- <command>
+  import units FILE.csv      building,unit,area_m2,handover_date,warranty_months,owner_name,phone,language
+  import staff FILE.csv      slack_user_id,name,team,role
+  tick --at ISO-INSTANT      run all work due as of that instant (e.g. 2026-12-02T10:00:00+08:00)
+  tick                       run all work due now
+  migrate                    apply pending database migrations (start-up does this too)`;
+
+/** Reads a CSV file into rows numbered by their line in the file (the header is line 1). */
+export async function readCsv(file: string): Promise<NumberedRow[]> {
+  const text = await readFile(file, "utf8");
+  const records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }) as {
+    record: Record<string, string>;
+    info: { lines: number };
+  }[];
+  return records.map(({ record, info }) => ({ line: info.lines, values: record }));
+}
+
+function printImport(what: string, result: ImportResult): number {
+  if (result.ok) {
+    console.log(`imported ${what}: ${result.created} created, ${result.updated} updated`);
+    return 0;
+  }
+  console.error(`nothing imported: ${result.problems.length} bad row(s)`);
+  for (const problem of result.problems) console.error(`  line ${problem.line}: ${problem.reason}`);
+  return 1;
+}
+
+export async function runCli(args: string[], env: Record<string, string | undefined>): Promise<number> {
+  const [command, sub, ...rest] = args;
+  const config = loadBaseConfig(env);
+  if (command === "import" && (sub === "units" || sub === "staff") && rest[0]) {
+    const rows = await readCsv(rest[0]);
+    const workflow = await openWorkflow(config);
+    try {
+      return printImport(sub, sub === "units" ? await importUnits(workflow.ctx, rows) : await importStaff(workflow.ctx, rows));
+    } finally {
+      await workflow.close();
+    }
+  }
+  if (command === "migrate") {
+    const workflow = await openWorkflow(config);
+    await workflow.close();
+    console.log(workflow.migrated.length > 0 ? `applied ${workflow.migrated.join(", ")}` : "database schema is up to date");
+    return 0;
+  }
+  if (command === "tick") {
+    const atIndex = args.indexOf("--at");
+    const at = atIndex >= 0 ? new Date(args[atIndex + 1] ?? "") : new Date();
+    if (Number.isNaN(at.getTime())) {
+      console.error("tick --at needs an ISO instant such as 2026-12-02T10:00:00+08:00");
+      return 2;
+    }
+    const workflow = await openWorkflow(config, { now: () => at });
+    try {
+      const reports = await runDueWork(workflow.ctx);
+      console.log(`ran due work as of ${at.toISOString()}: ${reports.length} job(s)`);
+      for (const report of reports) console.log(`  ${report.ticketNumber ?? "-"}  ${report.outcome}  ${report.detail}`);
+      const pending = await workflow.ctx.uow.transaction((store) => store.outbox.countByStatus());
+      if (pending.pending > 0) console.log(`${pending.pending} message(s) queued; the running service delivers them`);
+      return reports.some((report) => report.outcome === "failed") ? 1 : 0;
+    } finally {
+      await workflow.close();
+    }
+  }
+  console.error(usage);
+  return 2;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  loadDotEnv();
+  runCli(process.argv.slice(2), process.env).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,264 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { InlineKeyboardButton, Message, Update } from "grammy/types";
+import { expect, vi } from "vitest";
+import { buildApp, localesDir, type FrontDesk } from "../../src/app/build-app.js";
+import { createLogger } from "../../src/app/logger.js";
+import { runCli } from "../../src/cli.js";
+import { loadConfig } from "../../src/config/config.js";
+import { createI18nextTranslator } from "../../src/adapters/i18n/i18next-translator.js";
+import type { Locale } from "../../src/core/domain/registry.js";
+import { startFakeSlack, type FakeSlack } from "../../src/testing/fake-slack-server.js";
+import { startFakeTelegram, type FakeTelegram } from "../../src/testing/fake-telegram-server.js";
+import { blockActionPayload, postToBolt, viewSubmissionPayload } from "../../src/testing/slack-payloads.js";
+import type { SlackShownMessage } from "../../src/testing/slack-workspace.js";
+import { callbackQueryUpdate, commandUpdate, contactUpdate, photoUpdate, textMessageUpdate, type FakeUser } from "../../src/testing/telegram-updates.js";
+import { ManualTime } from "./workflow-fixture.js";
+
+export const staffChannel = "CSTAFF";
+export const frontDeskChannel = "CFRONT";
+const signingSecret = "e2e-signing-secret";
+const webhookSecret = "e2e-webhook-secret";
+
+export const translator = createI18nextTranslator({ localesDir, timeZone: "Asia/Shanghai", fallbackLocale: "zh-CN" });
+
+/**
+ * The whole product as `npm start` runs it (HTTP server, grammY in webhook mode, Bolt, outbox
+ * worker, real database), with only Telegram's and Slack's servers replaced by the fakes, and
+ * the admin CLI run in-process against the same database.
+ */
+export class Harness {
+  app!: FrontDesk;
+  url!: string;
+  readonly time = new ManualTime(new Date("2026-11-30T02:00:00Z"));
+
+  private constructor(
+    readonly telegram: FakeTelegram,
+    readonly slack: FakeSlack,
+    readonly env: Record<string, string>,
+    private readonly dir: string,
+  ) {}
+
+  static async start(): Promise<Harness> {
+    const [telegram, slack] = await Promise.all([startFakeTelegram(), startFakeSlack()]);
+    const dir = mkdtempSync(path.join(tmpdir(), "frontdesk-e2e-"));
+    const env = {
+      DATABASE_URL: `file:${dir}/frontdesk.db`,
+      TELEGRAM_BOT_TOKEN: "123456:e2e-token",
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      TELEGRAM_MODE: "webhook",
+      TELEGRAM_WEBHOOK_SECRET: webhookSecret,
+      SLACK_BOT_TOKEN: "xoxb-e2e",
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_STAFF_CHANNEL: staffChannel,
+      SLACK_CHANNEL_FRONTDESK: frontDeskChannel,
+      SLACK_BOT_ID: "B0E2E",
+      SLACK_BOT_USER_ID: "U0E2EBOT",
+      PORT: "0",
+      STAFF_LOCALE: "en",
+      LOG_LEVEL: "silent",
+    };
+    const harness = new Harness(telegram, slack, env, dir);
+    await harness.cli("import", "units", harness.csv("units.csv", [
+      "building,unit,area_m2,handover_date,warranty_months,owner_name,phone,language",
+      "3,1202,89.5,2025-06-01,24,王芳,+8613800000001,zh-CN",
+      "5,0801,120,2019-03-01,24,Tom Baker,+8613900000002,en",
+    ]));
+    await harness.cli("import", "staff", harness.csv("staff.csv", [
+      "slack_user_id,name,team,role",
+      "UFRONT1,Lily Chen,frontdesk,member",
+      "UFRONTL,Grace Wu,frontdesk,leader",
+      "UMAINT1,Zhang Wei,maintenance,member",
+      "UMAINTL,Zhao Lei,maintenance,leader",
+    ]));
+    await harness.boot();
+    return harness;
+  }
+
+  /** Builds and starts the product over the same database, as after a restart. */
+  async boot(): Promise<void> {
+    const config = loadConfig(this.env);
+    this.app = await buildApp(config, { telegramBotInfo: this.telegram.botInfo, time: this.time, cron: false, outboxPollMs: 50, logger: createLogger("silent") });
+    this.url = await this.app.start();
+  }
+
+  async restart(): Promise<void> {
+    await this.app.stop();
+    await this.boot();
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+    await Promise.all([this.telegram.close(), this.slack.close()]);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  csv(name: string, lines: string[]): string {
+    const file = path.join(this.dir, name);
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    return file;
+  }
+
+  /** Runs the admin CLI in-process; returns what it printed. */
+  async cli(...args: string[]): Promise<string> {
+    const printed: string[] = [];
+    const log = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => void printed.push(parts.join(" ")));
+    const error = vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void printed.push(parts.join(" ")));
+    try {
+      const code = await runCli(args, this.env);
+      expect(code, printed.join("\n")).toBe(0);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
+    return printed.join("\n");
+  }
+
+  /** Moves the product's time to `at` and runs `npm run frontdesk -- tick --at` there. */
+  async tickAt(at: Date): Promise<string> {
+    this.time.set(at);
+    return this.cli("tick", "--at", at.toISOString());
+  }
+
+  /** Waits until every queued message has reached the fakes. */
+  async delivered(): Promise<void> {
+    this.app.worker.wake();
+    await this.app.worker.idle();
+  }
+
+  /**
+   * Bolt answers Slack right after ack(), before the listener's work is done: wait (delivering
+   * the outbox meanwhile) until what a user would see holds.
+   */
+  async until(assertion: () => void): Promise<void> {
+    await vi.waitFor(async () => {
+      await this.delivered();
+      assertion();
+    }, { timeout: 10_000, interval: 25 });
+  }
+
+  owner(user: FakeUser, locale: Locale): OwnerPhone {
+    return new OwnerPhone(this, user, locale);
+  }
+
+  staff(slackUserId: string): StaffMemberAtSlack {
+    return new StaffMemberAtSlack(this, slackUserId);
+  }
+}
+
+export class OwnerPhone {
+  constructor(private readonly h: Harness, readonly user: FakeUser, readonly locale: Locale) {}
+
+  t(key: string, params: Record<string, string | number> = {}): string {
+    return translator.t(this.locale, key, params);
+  }
+
+  /** Messages the owner's chat shows now, oldest first. */
+  chat(): Message[] {
+    return this.h.telegram.chat(this.user.id);
+  }
+
+  texts(): string[] {
+    return this.chat().map((message) => message.text ?? message.caption ?? "");
+  }
+
+  lastText(): string {
+    return this.texts().at(-1) ?? "";
+  }
+
+  private async post(update: Update): Promise<void> {
+    const response = await fetch(`${this.h.url}/telegram/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": webhookSecret },
+      body: JSON.stringify(update),
+    });
+    expect(response.status).toBe(200);
+    await this.h.delivered();
+  }
+
+  say(text: string) {
+    return this.post(text.startsWith("/") ? commandUpdate({ user: this.user, command: text.slice(1) }) : textMessageUpdate({ user: this.user, text }));
+  }
+
+  shareOwnContact(phone: string) {
+    return this.post(contactUpdate({ user: this.user, phone, contactUserId: this.user.id }));
+  }
+
+  sendPhoto(fileId: string) {
+    return this.post(photoUpdate({ user: this.user, fileIds: [fileId] }));
+  }
+
+  /** Presses the newest inline button whose label satisfies `label` (exact text, or a test). */
+  async press(label: string | ((text: string) => boolean)): Promise<void> {
+    const matches = typeof label === "string" ? (text: string) => text === label : label;
+    for (const message of [...this.chat()].reverse()) {
+      const buttons = (message.reply_markup?.inline_keyboard ?? []).flat() as InlineKeyboardButton[];
+      const button = buttons.find((candidate) => matches(candidate.text));
+      if (button && "callback_data" in button) {
+        await this.post(callbackQueryUpdate({ user: this.user, data: button.callback_data, message }));
+        return;
+      }
+    }
+    throw new Error(`no button ${String(label)} in the chat:\n${this.texts().join("\n---\n")}`);
+  }
+}
+
+export class StaffMemberAtSlack {
+  constructor(private readonly h: Harness, readonly slackUserId: string) {}
+
+  /** The message in `channel` whose text mentions `needle` (a ticket number), as shown now. */
+  card(channel: string, needle: string): SlackShownMessage {
+    const card = [...this.h.slack.channel(channel)].reverse().find((message) => JSON.stringify(message.blocks ?? message.text).includes(needle));
+    if (!card) throw new Error(`no message mentioning ${needle} in ${channel}`);
+    return card;
+  }
+
+  /** Clicks the button labelled `label` on the card, as Slack would post it to /slack/events. */
+  async click(channel: string, needle: string, label: string): Promise<void> {
+    const card = this.card(channel, needle);
+    const button = buttonsOf(card).find((candidate) => candidate.text.text === label);
+    if (!button) throw new Error(`no button "${label}" on ${needle}: ${buttonsOf(card).map((b) => b.text.text).join(", ")}`);
+    const response = await postToBolt(
+      `${this.h.url}/slack/events`,
+      signingSecret,
+      blockActionPayload({ user: this.slackUserId, channel, messageTs: card.ts, actionId: button.action_id, value: button.value, message: card, responseUrl: this.h.slack.responseUrl(channel, card.ts, this.slackUserId) }),
+    );
+    expect(response.status).toBe(200);
+  }
+
+  /** Submits the newest modal with values for its inputs, keyed by the inputs' action ids. */
+  async submitModal(values: Record<string, Record<string, unknown>>): Promise<void> {
+    const view = this.h.slack.views().at(-1);
+    if (!view) throw new Error("no modal is open");
+    const state: Record<string, Record<string, never>> = {};
+    for (const block of (view.blocks ?? []) as { type: string; block_id?: string; element?: { action_id?: string } }[]) {
+      const actionId = block.element?.action_id;
+      if (block.type === "input" && block.block_id && actionId && values[actionId]) state[block.block_id] = { [actionId]: values[actionId] as never };
+    }
+    const response = await postToBolt(`${this.h.url}/slack/events`, signingSecret, viewSubmissionPayload({ user: this.slackUserId, values: state, view }));
+    expect(response.status).toBe(200);
+  }
+}
+
+interface ButtonElement {
+  type: "button";
+  action_id: string;
+  value?: string;
+  text: { text: string };
+}
+
+export function buttonsOf(message: SlackShownMessage): ButtonElement[] {
+  const buttons: ButtonElement[] = [];
+  for (const block of (message.blocks ?? []) as { type: string; elements?: { type: string }[]; accessory?: { type: string } }[]) {
+    for (const element of [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])]) {
+      if (element.type === "button") buttons.push(element as ButtonElement);
+    }
+  }
+  return buttons;
+}
+
+export function textOf(message: SlackShownMessage): string {
+  return JSON.stringify(message.blocks ?? []) + message.text;
+}
