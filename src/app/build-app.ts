@@ -11,6 +11,7 @@ import { startCronTicker } from "../adapters/scheduler/cron-ticker.js";
 import { startOutboxWorker } from "../adapters/scheduler/outbox-worker.js";
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
 import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/slack-message-sender.js";
+import { publishOwnerCommands } from "../adapters/telegram/commands.js";
 import { createBot } from "../adapters/telegram/create-bot.js";
 import { TelegramMessageSender } from "../adapters/telegram/telegram-message-sender.js";
 import { createLogger } from "./logger.js";
@@ -109,6 +110,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       });
       const url = `http://localhost:${(server.address() as AddressInfo).port}`;
       await bot.init();
+      await publishOwnerCommands(bot.api, translator, config.defaultLocale).catch((error: unknown) => {
+        logger.warn({ err: error }, "could not publish the bot's command menu");
+      });
       if (config.telegram.mode === "polling") {
         polling = bot.start({ drop_pending_updates: false }).catch((error: unknown) => {
           logger.fatal({ err: error }, "telegram polling stopped");
