@@ -154,6 +154,19 @@ describe("the repair loop", () => {
     expect((await runDueWork(ctx)).every((r) => r.outcome === "skipped")).toBe(true);
   });
 
+  it("two receptionists answering the same prompt count one attempt; the second is told it changed", async () => {
+    const { ctx, time } = await createFixture();
+    const ticket = await reportedRepair(ctx);
+    await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
+    time.advance(2 * day);
+    await runDueWork(ctx);
+    const callback = (await openCallbackOf(ctx, ticket.id))!;
+
+    await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "no_answer", attempt: 1 });
+    await expect(recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONTL", outcome: "no_answer", attempt: 1 })).rejects.toMatchObject({ code: "conflict" });
+    expect((await ctx.uow.transaction((store) => store.callbacks.findById(callback.id)))?.attempts).toBe(1);
+  });
+
   it("reached but not fixed sends the ticket straight back to maintenance for rectification", async () => {
     const { ctx, time } = await createFixture();
     const ticket = await reportedRepair(ctx);

@@ -16,9 +16,9 @@ export async function decideVerification(ctx: WorkflowContext, input: DecideVeri
   const now = ctx.time.now();
   const decided = await ctx.uow.transaction(async (store) => {
     const staff = await requireStaff(store, input.slackUserId);
-    requireFrontDesk(staff);
     const request = await store.verifications.findById(input.verificationId);
     if (!request) throw new WorkflowError("not_found", `verification ${input.verificationId} not found`);
+    requireFrontDesk(staff, `${request.building}-${request.unit}`);
     if (request.status !== "pending") throw new WorkflowError("already_decided", `verification ${request.id} is ${request.status}`);
     const result: VerificationRequest = { ...request, status: input.approve ? "approved" : "rejected", decidedBy: staff.id, decidedAt: now };
     await store.verifications.save(result);

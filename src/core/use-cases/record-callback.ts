@@ -13,6 +13,11 @@ export interface RecordCallbackInput {
   callbackId: string;
   slackUserId: string;
   outcome: CallbackOutcome;
+  /**
+   * The attempt the prompt was for. Two receptionists answering the same prompt must not count
+   * two attempts: the second gets `conflict` and sees the updated prompt.
+   */
+  attempt?: number;
   note?: string;
 }
 
@@ -30,13 +35,16 @@ export async function recordCallback(ctx: WorkflowContext, input: RecordCallback
   const now = ctx.time.now();
   const result = await ctx.uow.transaction(async (store) => {
     const staff = await requireStaff(store, input.slackUserId);
-    requireFrontDesk(staff);
     const callback = await store.callbacks.findById(input.callbackId);
     if (!callback) throw new WorkflowError("not_found", `callback ${input.callbackId} not found`);
     if (callback.status === "done" || callback.status === "cancelled" || callback.status === "unreachable") {
       throw new WorkflowError("callback_not_open", `callback ${callback.id} is ${callback.status}`);
     }
     const ticket = await requireTicket(store, callback.ticketId);
+    requireFrontDesk(staff, ticket.number);
+    if (input.attempt !== undefined && input.attempt !== callback.attempts + 1) {
+      throw new WorkflowError("conflict", `callback ${callback.id} attempt ${input.attempt} already recorded`);
+    }
     const actor = { type: "staff" as const, id: staff.id };
     const attempts = callback.attempts + 1;
     await stopClocks(store, ticket.id, now, callbackClockRules);

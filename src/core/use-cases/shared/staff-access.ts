@@ -21,9 +21,10 @@ export function requirePermission(staff: StaffMember, action: TicketAction, tick
   }
 }
 
-export function requireFrontDesk(staff: StaffMember): void {
+/** @param subject what the refused click was about (a ticket number, a unit), for the explanation */
+export function requireFrontDesk(staff: StaffMember, subject: string): void {
   if (!mayWorkFrontDesk(staff)) {
-    throw new WorkflowError("forbidden", `${staff.slackUserId} is not front desk`, { action: "frontdesk" });
+    throw new WorkflowError("forbidden", `${staff.slackUserId} is not front desk`, { action: "frontdesk", number: subject });
   }
 }
 

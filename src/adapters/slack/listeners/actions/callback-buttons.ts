@@ -22,12 +22,12 @@ export function registerCallbackButtons(app: App, deps: SlackDeps): void {
       if (!value) return explainUnreadable(deps, client, clicker, log, actionId);
       const context = { actionId, callbackId: value.callbackId, attempt: value.attempt };
       try {
-        // One outcome per clicker and attempt: a double click on No answer must not count two attempts.
+        // A double click is dropped here; two people answering one prompt are refused by the core.
         if (!(await firstDelivery(deps, `callback:${clicker.userId}:${value.callbackId}:${value.attempt}`))) {
           log.info(context, "repeated click ignored");
           return;
         }
-        await recordCallback(deps.workflow, { callbackId: value.callbackId, slackUserId: clicker.userId, outcome });
+        await recordCallback(deps.workflow, { callbackId: value.callbackId, slackUserId: clicker.userId, outcome, attempt: value.attempt });
       } catch (error) {
         await explainFailure({ deps, client, clicker, error, log, context });
       }
