@@ -46,13 +46,3 @@ export function availableActions(ticket: Pick<Ticket, "status" | "category">): T
     return canPerform(ticket.status, action);
   });
 }
-
-export const openStatuses: readonly TicketStatus[] = [
-  "new",
-  "assigned",
-  "awaiting_confirmation",
-  "scheduled",
-  "in_progress",
-  "leak_test_pending",
-  "awaiting_callback",
-];
