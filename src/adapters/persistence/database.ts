@@ -10,6 +10,7 @@ import { defaultMigrationsDir, migratePostgres, migrateSqlite } from "./migrate.
 import { NameAsTextPool } from "./name-as-text-pool.js";
 import type { DatabaseKind } from "./prisma-client.js";
 import { defaultTransactionLimits, prismaUnitOfWork, type TransactionLimits } from "./prisma-store.js";
+import { wipeAllRows } from "./wipe.js";
 
 export type { DatabaseKind } from "./prisma-client.js";
 
@@ -26,6 +27,11 @@ export interface Database {
    * `_prisma_migrations` exactly as `prisma migrate deploy` would, so `prisma migrate status` agrees.
    */
   migrate(): Promise<string[]>;
+  /**
+   * Deletes every row of every table in one transaction, keeping the schema and its migration
+   * record. For the playground's `demo reset`; nothing else in the product deletes data.
+   */
+  wipe(): Promise<void>;
   /** Closes every connection; idempotent. */
   close(): Promise<void>;
 }
@@ -66,7 +72,7 @@ export async function openDatabase(url: string = defaultDatabaseUrl, opts: OpenD
 async function openSqlite(url: string, opts: OpenDatabaseOptions, limits: TransactionLimits): Promise<Database> {
   const filename = sqliteFilename(url);
   mkdirSync(path.dirname(filename), { recursive: true });
-  const { PrismaClient } = await import("../../generated/sqlite/client.js");
+  const { PrismaClient, Prisma } = await import("../../generated/sqlite/client.js");
   const client = new PrismaClient({
     adapter: new ImmediateBetterSqlite3({ url: filename, timeout: SQLITE_BUSY_TIMEOUT_MS }, { timestampFormat: "iso8601" }),
   });
@@ -75,6 +81,7 @@ async function openSqlite(url: string, opts: OpenDatabaseOptions, limits: Transa
     kind: "sqlite",
     unitOfWork: prismaUnitOfWork(client, "sqlite", limits),
     migrate: () => migrateSqlite(filename, opts.migrationsDir ?? defaultMigrationsDir.sqlite),
+    wipe: () => wipeAllRows(client, Object.values(Prisma.ModelName)),
     async close() {
       if (closed) return;
       closed = true;
@@ -130,7 +137,7 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions, limits: Tran
     options: `-c search_path=${schema}`,
     max: opts.poolSize ?? 10,
   });
-  const { PrismaClient } = await import("../../generated/postgresql/client.js");
+  const { PrismaClient, Prisma } = await import("../../generated/postgresql/client.js");
   // Same schema, same model API: the repositories are typed against the SQLite client.
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) }) as unknown as SqliteClient;
   let closed = false;
@@ -139,6 +146,7 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions, limits: Tran
     unitOfWork: prismaUnitOfWork(client, "postgresql", limits),
     migrate: () =>
       migratePostgres(pool, opts.migrationsDir ?? defaultMigrationsDir.postgresql, explicitSchema === "public" ? undefined : explicitSchema),
+    wipe: () => wipeAllRows(client, Object.values(Prisma.ModelName)),
     async close() {
       if (closed) return;
       closed = true;

@@ -11,6 +11,7 @@ import { defaultMigrationsDir, readMigrations } from "../../../src/adapters/pers
 import type { DatabaseKind } from "../../../src/adapters/persistence/database.js";
 import { createMemoryStore } from "../../../src/testing/memory-store.js";
 import { openTestDatabase, postgresSkipReason, postgresTestUrl, type TestDatabase } from "../../support/databases.js";
+import { aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, t0 } from "./fixtures.js";
 import { storeContract, type ContractSubject } from "./store-contract.js";
 
 /** A skipped PostgreSQL suite says so in its name, so a skip is never read as a pass. */
@@ -75,6 +76,30 @@ async function appliedRows(test: TestDatabase): Promise<Array<{ migration_name: 
   }
 }
 
+/** Rows per table, every table but the migrations record. */
+async function rowCounts(test: TestDatabase): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  if (test.kind === "sqlite") {
+    const db = new BetterSqlite3(test.url.slice("file:".length), { readonly: true });
+    try {
+      const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`).all() as Array<{ name: string }>;
+      for (const { name } of tables) counts[name] = (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+    return counts;
+  }
+  const client = new pg.Client({ connectionString: test.url, options: `-c search_path=${test.schema}` });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tablename: string }>(`SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = $1 AND tablename <> '_prisma_migrations'`, [test.schema]);
+    for (const { tablename } of rows) counts[tablename] = Number((await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "${tablename}"`)).rows[0]?.n);
+  } finally {
+    await client.end();
+  }
+  return counts;
+}
+
 function migrationSuite(kind: DatabaseKind) {
   let test: TestDatabase | undefined;
   afterEach(async () => {
@@ -106,6 +131,31 @@ function migrationSuite(kind: DatabaseKind) {
     );
     expect(rows.map(({ finished_at: _finished, ...rest }) => ({ ...rest, applied_steps_count: Number(rest.applied_steps_count) }))).toEqual(expected);
     expect(rows.every((row) => row.finished_at !== null)).toBe(true);
+  });
+
+  it("wipe() deletes every row of every table in one go and keeps the schema and its migration record", async () => {
+    test = await openTestDatabase(kind);
+    await test.database.unitOfWork.transaction(async (store) => {
+      const unit = await store.units.upsert(aUnit());
+      await store.residents.upsert(aResident(unit.id));
+      await store.staff.upsert(aStaffMember());
+      const ticket = aTicket({ unitId: unit.id });
+      await store.tickets.create(ticket);
+      await store.tickets.appendEvent(anEvent(ticket.id));
+      await store.tickets.nextSequence("R-2026");
+      await store.jobs.enqueue({ id: randomUUID(), runAt: t0, payload: { type: "clock.due", clockId: "c1" } });
+      await store.outbox.enqueue({ id: randomUUID(), createdAt: t0, payload: aSlackCard(ticket.id) });
+      await store.keyValues.set("playground:demo", "{}");
+      await store.inbox.recordOnce("slack", "k1", t0);
+    });
+    const before = await rowCounts(test);
+    expect(Object.values(before).filter((n) => n > 0).length).toBeGreaterThanOrEqual(9);
+
+    await test.database.wipe();
+
+    expect(Object.values(await rowCounts(test)).every((n) => n === 0)).toBe(true);
+    expect(await test.database.migrate()).toEqual([]);
+    expect(await test.database.unitOfWork.transaction((store) => store.tickets.nextSequence("R-2026"))).toBe(1);
   });
 
   it("two processes migrating an empty database at once apply each migration exactly once", async () => {
