@@ -4,10 +4,16 @@ import type { ViewOutput } from "@slack/bolt";
 import { CallRecorder, FailureQueue, closeServer, listenOnLoopback, parseBody, readBody } from "./fake-http.js";
 import type { RecordedCall } from "./fake-http.js";
 import { SlackApiError, SlackWorkspace, conversationId } from "./slack-workspace.js";
-import type { SlackDirectorySeed, SlackEphemeral, SlackShownMessage } from "./slack-workspace.js";
+import type { SlackDirectorySeed, SlackEphemeral, SlackShownMessage, SlackWorkspaceSnapshot } from "./slack-workspace.js";
 
 export * from "./slack-payloads.js";
 export type { SlackDirectorySeed, SlackEphemeral, SlackShownMessage } from "./slack-workspace.js";
+
+/** What the workspace shows (messages, ephemerals, modals), as plain JSON to store and restore. */
+export type FakeSlackSnapshot = SlackWorkspaceSnapshot;
+
+/** A snapshot of a workspace nothing has been posted to yet. */
+export const emptySlackSnapshot: FakeSlackSnapshot = { messages: {}, ephemerals: [], views: [], tsCounter: 0 };
 
 /**
  * A recorded Web API call. `token` comes from `Authorization: Bearer …` (or a `token` field, removed from `payload`).
@@ -61,6 +67,10 @@ export interface FakeSlack {
    * `messageTs`; `response_type: "in_channel"` posts; anything else is an ephemeral for `user`.
    */
   responseUrl(channel: string, messageTs?: string, user?: string): string;
+  /** What the workspace shows now (a deep copy): the local playground stores it to survive a restart. */
+  snapshot(): FakeSlackSnapshot;
+  /** Shows exactly what `snapshot` held; new timestamps continue after the snapshot's. */
+  restore(snapshot: FakeSlackSnapshot): void;
   /** Answers the next call of `method` with this failure instead (queued: one failure per call). */
   failNext(method: string, failure: SlackFailure): void;
   /** `call` fires once the fake has decided the answer (`call.response` set). */
@@ -139,6 +149,14 @@ class FakeSlackServer implements FakeSlack {
 
   views(): ViewOutput[] {
     return structuredClone([...this.workspace.views.values()]);
+  }
+
+  snapshot(): FakeSlackSnapshot {
+    return this.workspace.snapshot();
+  }
+
+  restore(snapshot: FakeSlackSnapshot): void {
+    this.workspace.restore(snapshot);
   }
 
   responseUrl(channel: string, messageTs = "-", user = "-"): string {

@@ -4,6 +4,7 @@ import type { Message, ReplyKeyboardMarkup, Update, UserFromGetMe } from "grammy
 import { CallRecorder, FailureQueue, closeServer, listenOnLoopback, parseBody, readBody } from "./fake-http.js";
 import type { FakeUploadedFile, RecordedCall } from "./fake-http.js";
 import { TelegramChats } from "./telegram-chats.js";
+import type { TelegramChatsSnapshot } from "./telegram-chats.js";
 import { UpdateQueue } from "./telegram-long-poll.js";
 import { BotApiError, badRequest, decodeFormValue, injectedError } from "./telegram-rules.js";
 import type { TelegramFailure } from "./telegram-rules.js";
@@ -11,6 +12,12 @@ import type { TelegramFailure } from "./telegram-rules.js";
 export * from "./telegram-updates.js";
 export type { FakeUploadedFile } from "./fake-http.js";
 export type { TelegramFailure } from "./telegram-rules.js";
+
+/** What the chats show (messages, their ids, reply keyboards), as plain JSON to store and restore. */
+export type FakeTelegramSnapshot = TelegramChatsSnapshot;
+
+/** A snapshot of a fake nobody has talked to yet. */
+export const emptyTelegramSnapshot: FakeTelegramSnapshot = { chats: {}, lastMessageIds: {}, knownChats: {}, keyboards: {} };
 
 /**
  * A recorded Bot API call. JSON bodies are recorded as sent; multipart/urlencoded fields are decoded as Telegram
@@ -48,6 +55,13 @@ export interface FakeTelegram {
    * `message_id` (the chat's next id, shared with bot messages), mutating the passed update.
    */
   pushUpdate(update: Update): void;
+  /** What every chat shows now (a deep copy): the local playground stores it to survive a restart. */
+  snapshot(): FakeTelegramSnapshot;
+  /**
+   * Shows exactly what `snapshot` held (message ids continue from it) and drops queued updates;
+   * `restore(emptyTelegramSnapshot)` starts every chat afresh.
+   */
+  restore(snapshot: FakeTelegramSnapshot): void;
   /** Answers the next call of `method` with this error instead (queued: one failure per call). */
   failNext(method: string, failure: TelegramFailure): void;
   /** Bytes served at `{apiRoot}/file/bot{token}/{file_path}` after getFile (default: a tiny JPEG). */
@@ -135,6 +149,15 @@ class FakeTelegramServer implements FakeTelegram {
 
   replyKeyboard(chatId: number | string): ReplyKeyboardMarkup | undefined {
     return this.chats.replyKeyboard(chatId);
+  }
+
+  snapshot(): FakeTelegramSnapshot {
+    return this.chats.snapshot();
+  }
+
+  restore(snapshot: FakeTelegramSnapshot): void {
+    this.chats.restore(snapshot);
+    this.updates.clear();
   }
 
   pushUpdate(update: Update): void {

@@ -47,6 +47,15 @@ export interface SlackDirectorySeed {
   channels?: Record<string, { name?: string; is_private?: boolean; is_archived?: boolean }>;
 }
 
+/** Everything a workspace shows, as plain JSON: what {@link SlackWorkspace.snapshot} returns and `restore` takes. */
+export interface SlackWorkspaceSnapshot {
+  messages: Record<string, SlackShownMessage[]>;
+  ephemerals: SlackEphemeral[];
+  views: ViewOutput[];
+  /** The last timestamp handed out, so restored messages keep their place before new ones. */
+  tsCounter: number;
+}
+
 type Payload = Record<string, unknown>;
 type Content = Pick<SlackShownMessage, "text" | "blocks" | "attachments" | "thread_ts">;
 
@@ -80,6 +89,27 @@ export class SlackWorkspace {
   private tsCounter = 0;
 
   constructor(private readonly seed: SlackDirectorySeed) {}
+
+  snapshot(): SlackWorkspaceSnapshot {
+    return structuredClone({
+      messages: Object.fromEntries(this.messages),
+      ephemerals: this.ephemerals,
+      views: [...this.views.values()],
+      tsCounter: this.tsCounter,
+    });
+  }
+
+  /** Replaces everything shown with a snapshot; trigger ids already used are forgotten (they expire anyway). */
+  restore(snapshot: SlackWorkspaceSnapshot): void {
+    const copy = structuredClone(snapshot);
+    this.messages.clear();
+    for (const [channel, list] of Object.entries(copy.messages)) this.messages.set(channel, list);
+    this.ephemerals.splice(0, this.ephemerals.length, ...copy.ephemerals);
+    this.views.clear();
+    for (const view of copy.views) this.views.set(view.id, view);
+    this.usedTriggers.clear();
+    this.tsCounter = Math.max(this.tsCounter, copy.tsCounter);
+  }
 
   /** The result fields (without `ok`) of a Web API method; unknown methods succeed with no fields. */
   call(method: string, p: Payload): Payload {

@@ -4,6 +4,14 @@ import type { FakeUploadedFile } from "./fake-http.js";
 import { BotApiError, NOT_MODIFIED, badRequest, inlineKeyboard, renderFormattedText } from "./telegram-rules.js";
 import { telegramChat, unixNow } from "./telegram-updates.js";
 
+/** Everything the chats show, as plain JSON: what {@link TelegramChats.snapshot} returns and `restore` takes. */
+export interface TelegramChatsSnapshot {
+  chats: Record<string, Message[]>;
+  lastMessageIds: Record<string, number>;
+  knownChats: Record<string, Chat>;
+  keyboards: Record<string, ReplyKeyboardMarkup>;
+}
+
 /**
  * What each Telegram chat shows: the bot's messages (per-chat increasing ids, shared with user messages), their
  * edits and deletions, and the reply keyboard. Methods take Bot API payloads and throw {@link BotApiError}s.
@@ -23,6 +31,31 @@ export class TelegramChats {
   replyKeyboard(chatId: number | string): ReplyKeyboardMarkup | undefined {
     const keyboard = this.keyboards.get(String(chatId));
     return keyboard === undefined ? undefined : structuredClone(keyboard);
+  }
+
+  snapshot(): TelegramChatsSnapshot {
+    return structuredClone({
+      chats: Object.fromEntries([...this.chats].map(([key, shown]) => [key, [...shown.values()]])),
+      lastMessageIds: Object.fromEntries(this.lastMessageIds),
+      knownChats: Object.fromEntries(this.knownChats),
+      keyboards: Object.fromEntries(this.keyboards),
+    });
+  }
+
+  /** Replaces everything shown with a snapshot (an empty one clears every chat). */
+  restore(snapshot: TelegramChatsSnapshot): void {
+    const copy = structuredClone(snapshot);
+    this.chats.clear();
+    for (const [key, messages] of Object.entries(copy.chats)) {
+      this.chats.set(key, new Map(messages.map((message) => [message.message_id, message])));
+    }
+    const replace = <V>(target: Map<string, V>, entries: Record<string, V>) => {
+      target.clear();
+      for (const [key, value] of Object.entries(entries)) target.set(key, value);
+    };
+    replace(this.lastMessageIds, copy.lastMessageIds);
+    replace(this.knownChats, copy.knownChats);
+    replace(this.keyboards, copy.keyboards);
   }
 
   /** Remembers a chat seen in an update, so bot messages there carry the same `chat` object. */

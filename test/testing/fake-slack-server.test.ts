@@ -4,6 +4,7 @@ import { App, LogLevel, webApi } from "@slack/bolt";
 import type { types } from "@slack/bolt";
 import {
   blockActionPayload,
+  emptySlackSnapshot,
   postCommandToBolt,
   postToBolt,
   signSlackRequest,
@@ -178,6 +179,23 @@ describe("fake Slack Web API driven by a real @slack/web-api WebClient", () => {
     await client.apiCall("bookmarks.list", { channel_id: OPS });
 
     expect(seen).toEqual(["bookmarks.list"]);
+  });
+
+  it("restores a snapshot: messages, ephemerals and modals come back and new timestamps sort after them", async () => {
+    const posted = await client.chat.postMessage({ channel: OPS, text: "card", blocks: approvalBlocks("drips") });
+    await client.chat.postEphemeral({ channel: OPS, user: STAFF, text: "only you" });
+    await client.views.open({ trigger_id: "1.2.abc", view: modal("Schedule") });
+    const snapshot = JSON.parse(JSON.stringify(slack.snapshot())) as ReturnType<FakeSlack["snapshot"]>;
+
+    slack.restore(emptySlackSnapshot);
+    expect(slack.channel(OPS)).toEqual([]);
+    slack.restore(snapshot);
+    const later = await client.chat.postMessage({ channel: OPS, text: "later" });
+
+    expect(slack.channel(OPS).map((m) => m.text)).toEqual(["card", "later"]);
+    expect(Number(later.ts)).toBeGreaterThan(Number(posted.ts));
+    expect(slack.ephemerals(OPS)).toEqual([expect.objectContaining({ user: STAFF, text: "only you" })]);
+    expect(slack.views().map((v) => v.title.text)).toEqual(["Schedule"]);
   });
 });
 

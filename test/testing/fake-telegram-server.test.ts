@@ -4,6 +4,7 @@ import {
   callbackQueryUpdate,
   commandUpdate,
   contactUpdate,
+  emptyTelegramSnapshot,
   photoUpdate,
   startFakeTelegram,
   textMessageUpdate,
@@ -224,6 +225,27 @@ describe("fake Telegram Bot API driven by a real grammY bot", () => {
     await bot.api.setMyCommands([{ command: "start", description: "Start" }]);
 
     expect(seen).toEqual(["setMyName:200", "setMyCommands:200"]);
+  });
+
+  it("restores a snapshot into another fake: the same messages and keyboard, and ids that continue after them", async () => {
+    await bot.api.sendMessage(owner.id, "Welcome", { reply_markup: { keyboard: [[{ text: "Share", request_contact: true }]] } });
+    await bot.api.sendMessage(owner.id, "Pick one", { reply_markup: new InlineKeyboard().text("A", "a") });
+    const snapshot = JSON.parse(JSON.stringify(telegram.snapshot())) as ReturnType<FakeTelegram["snapshot"]>;
+
+    const other = await startFakeTelegram({ token: TOKEN });
+    try {
+      other.restore(snapshot);
+      const api = new Bot(TOKEN, { botInfo: other.botInfo, client: { apiRoot: other.apiRoot } }).api;
+      const next = await api.sendMessage(owner.id, "After the restart");
+
+      expect(next.message_id).toBe(3);
+      expect(other.chat(owner.id).map((m) => m.text)).toEqual(["Welcome", "Pick one", "After the restart"]);
+      expect(other.replyKeyboard(owner.id)?.keyboard[0]?.[0]).toMatchObject({ request_contact: true });
+      other.restore(emptyTelegramSnapshot);
+      expect(other.chat(owner.id)).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });
 
