@@ -9,13 +9,18 @@ const outsideTheCore = [
   "better-sqlite3", "pg",
   "node-cron", "i18next", "i18next/*", "pino", "pino/*",
   "node:http", "node:fs", "node:fs/promises",
-  "**/adapters/**", "**/app/**", "**/testing/**", "**/config/**",
+  "**/adapters/**", "**/app/**", "**/testing/**", "**/config/**", "**/playground/**",
 ];
 
 const adapters = ["persistence", "telegram", "slack", "scheduler", "i18n"];
 
 export default tseslint.config(
   { ignores: ["node_modules/", "src/generated/", "data/", "coverage/", "test-results/"] },
+  {
+    // The playground's page runs in the browser as plain ES modules, not through TypeScript.
+    files: ["src/playground/public/**/*.js"],
+    languageOptions: { globals: { window: "readonly", document: "readonly", fetch: "readonly", EventSource: "readonly", console: "readonly" } },
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -45,7 +50,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [{
-          group: adapters.filter((other) => other !== name).map((other) => `**/adapters/${other}/**`).concat(["**/app/**"]),
+          group: adapters.filter((other) => other !== name).map((other) => `**/adapters/${other}/**`).concat(["**/app/**", "**/playground/**"]),
           message: "Adapters never import each other; wire them in src/app.",
         }],
       }],

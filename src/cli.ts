@@ -1,19 +1,21 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import { ConfigError, loadBaseConfig } from "./config/config.js";
+import { ConfigError, loadBaseConfig, loadPlaygroundConfig } from "./config/config.js";
 import type { NumberedRow, ImportResult } from "./core/use-cases/shared/import-rows.js";
 import { importStaff } from "./core/use-cases/import-staff.js";
 import { importUnits } from "./core/use-cases/import-units.js";
 import { runDueWork } from "./core/use-cases/run-due-work.js";
 import { openWorkflow } from "./app/open-workflow.js";
 import { loadDotEnv } from "./app/dot-env.js";
+import { NotADemoDatabaseError, resetDemoData } from "./playground/demo-data.js";
 
 const usage = `usage: npm run frontdesk -- <command>
   import units FILE.csv      building,unit,area_m2,handover_date,warranty_months,owner_name,phone,language
   import staff FILE.csv      slack_user_id,name,team,role
   tick --at ISO-INSTANT      run all work due as of that instant (e.g. 2026-12-02T10:00:00+08:00)
   tick                       run all work due now
-  migrate                    apply pending database migrations (start-up does this too)`;
+  migrate                    apply pending database migrations (start-up does this too)
+  demo reset                 wipe the playground's database and load the demo data again`;
 
 /** Reads a CSV file into rows numbered by their line in the file (the header is line 1). */
 export async function readCsv(file: string): Promise<NumberedRow[]> {
@@ -52,6 +54,22 @@ export async function runCli(args: string[], env: Record<string, string | undefi
     await workflow.close();
     console.log(workflow.migrated.length > 0 ? `applied ${workflow.migrated.join(", ")}` : "database schema is up to date");
     return 0;
+  }
+  if (command === "demo" && sub === "reset") {
+    // The playground's database (data/playground.db unless DATABASE_URL says otherwise), never the live default.
+    const playground = loadPlaygroundConfig(env);
+    const workflow = await openWorkflow(playground);
+    try {
+      await resetDemoData(workflow.ctx, () => workflow.database.wipe());
+      console.log(`demo data reset in ${playground.databaseUrl}; a running playground clears its screens within seconds`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof NotADemoDatabaseError)) throw error;
+      console.error(error.message);
+      return 1;
+    } finally {
+      await workflow.close();
+    }
   }
   if (command === "tick") {
     const atIndex = args.indexOf("--at");

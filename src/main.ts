@@ -1,12 +1,41 @@
+import { pathToFileURL } from "node:url";
+import type { Logger } from "pino";
 import { buildApp } from "./app/build-app.js";
 import { loadDotEnv } from "./app/dot-env.js";
 import { ConfigError, loadConfig } from "./config/config.js";
+import { startPlayground } from "./playground/start-playground.js";
+
+/** What `npm start` started: where it listens and how to stop it. */
+export interface Started {
+  url: string;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the product the environment describes: against the real Telegram and Slack, or, with
+ * none of their credentials set, as the local playground. `print` receives the lines a person
+ * starting it must see (the address to open), apart from the structured log.
+ */
+export async function startFromEnv(env: Record<string, string | undefined>, print: (line: string) => void = console.log): Promise<Started> {
+  const config = loadConfig(env);
+  if (config.mode === "playground") {
+    const running = await startPlayground(config);
+    print(`front desk playground: no Telegram or Slack credentials set, so both run in-process with demo data (${config.databaseUrl})`);
+    print(`open ${running.url}/ to play the owners' phones and the staff's Slack side by side`);
+    return { url: running.url, logger: running.app.logger, stop: () => running.stop() };
+  }
+  const app = await buildApp(config);
+  const url = await app.start();
+  print(`front desk listening on ${url}`);
+  return { url, logger: app.logger, stop: () => app.stop() };
+}
 
 async function main(): Promise<void> {
   loadDotEnv();
-  let config;
+  let started: Started;
   try {
-    config = loadConfig(process.env);
+    started = await startFromEnv(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`configuration error: ${error.message}`);
@@ -14,18 +43,15 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await buildApp(config);
-  const url = await app.start();
-  console.log(`front desk listening on ${url}`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.logger.info({ signal }, "stopping");
-    app.stop().then(
+    started.logger.info({ signal }, "stopping");
+    started.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        app.logger.error({ err: error }, "stop failed");
+        started.logger.error({ err: error }, "stop failed");
         process.exit(1);
       },
     );
@@ -34,7 +60,9 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    process.exit(1);
+  });
+}

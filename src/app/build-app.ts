@@ -1,6 +1,7 @@
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
+import type { ExpressReceiver } from "@slack/bolt";
 import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
@@ -26,6 +27,10 @@ export interface BuildOptions {
   outboxPollMs?: number;
   /** Run due work every minute with node-cron (off in tests, which tick by hand). */
   cron?: boolean;
+  /** More routes on the product's one HTTP port (the local playground serves its page and API here). */
+  routes?: (router: ExpressReceiver["router"]) => void;
+  /** Runs in `stop` once no work is in flight, before the database closes (the playground saves its screens). */
+  beforeClose?: () => Promise<void>;
 }
 
 export type FrontDesk = Awaited<ReturnType<typeof buildApp>>;
@@ -92,12 +97,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   if (config.telegram.mode === "webhook") {
     slack.receiver.router.post("/telegram/webhook", webhookCallback(bot, "http", { secretToken: config.telegram.webhookSecret }));
   }
+  options.routes?.(slack.receiver.router);
   const server = http.createServer(slack.receiver.app);
   let ticker: { stop(): Promise<void> } | null = null;
   let polling: Promise<void> | null = null;
 
   return {
     ctx,
+    database: workflow.database,
     bot,
     slack,
     worker,
@@ -129,8 +136,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await polling;
       await ticker?.stop();
       await worker.stop();
-      await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
-      server.closeAllConnections();
+      await new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        // Long-lived responses (the playground's event stream) would hold close() open forever.
+        server.closeAllConnections();
+      });
+      await options.beforeClose?.();
       await workflow.close();
     },
   };

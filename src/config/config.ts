@@ -69,16 +69,49 @@ export interface Config extends BaseConfig {
   };
 }
 
+/**
+ * No platform credentials at all: the local playground runs the product against in-process fakes
+ * of both platforms with demo data, on its own database file (see {@link playgroundDatabaseUrl}).
+ */
+export interface PlaygroundConfig extends BaseConfig {
+  mode: "playground";
+}
+
+/** What `npm start` runs: the real platforms, or the playground when no credential is set. */
+export type StartConfig = ({ mode: "live" } & Config) | PlaygroundConfig;
+
+/**
+ * The playground's database when `DATABASE_URL` is not set. Not the live default on purpose:
+ * forgetting `.env` must not pour demo owners into the company's real register.
+ */
+export const playgroundDatabaseUrl = "file:./data/playground.db";
+
+/** The credentials whose total absence means "playground"; any one of them means "live". */
+const credentialVariables = ["TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"] as const;
+
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
 /**
  * Parses the environment into the program's configuration, or throws one ConfigError whose
- * message names every variable that is wrong or missing. Pure: no defaults are read from disk.
+ * message names every variable that is wrong or missing. With none of the platform credentials
+ * set it is the playground; with some but not all, the error names the missing ones, because a
+ * half-configured deployment must never fall back to fakes silently. Pure: nothing read from disk.
  */
-export function loadConfig(env: Record<string, string | undefined>): Config {
+export function loadConfig(env: Record<string, string | undefined>): StartConfig {
   const e = parseEnv(env);
+  if (credentialVariables.every((name) => !e[name])) return loadPlaygroundConfig(env);
+  return { mode: "live", ...loadLiveConfig(e) };
+}
+
+/** The playground's configuration (also for `demo reset`): the base settings on the playground's database. */
+export function loadPlaygroundConfig(env: Record<string, string | undefined>): PlaygroundConfig {
+  const e = parseEnv({ ...env, DATABASE_URL: env.DATABASE_URL?.trim() || playgroundDatabaseUrl });
+  return { mode: "playground", ...baseOf(e) };
+}
+
+function loadLiveConfig(e: Env): Config {
   const missing: string[] = [];
   const need = (name: keyof Env, value: string | undefined): string => {
     if (!value) missing.push(name);

@@ -80,6 +80,7 @@ export class Harness {
   /** Builds and starts the product over the same database, as after a restart. */
   async boot(): Promise<void> {
     const config = loadConfig(this.env);
+    if (config.mode !== "live") throw new Error("the e2e harness configures both platforms; got playground mode");
     this.app = await buildApp(config, { telegramBotInfo: this.telegram.botInfo, time: this.time, cron: false, outboxPollMs: 50, logger: createLogger("silent") });
     this.url = await this.app.start();
   }

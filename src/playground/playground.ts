@@ -1,0 +1,163 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { Locale } from "../core/domain/registry.js";
+import type { WorkflowContext } from "../core/ports/workflow-context.js";
+import type { FakeSlack } from "../testing/fake-slack-server.js";
+import type { FakeTelegram } from "../testing/fake-telegram-server.js";
+import { emptySlackSnapshot } from "../testing/fake-slack-server.js";
+import { emptyTelegramSnapshot } from "../testing/fake-telegram-server.js";
+import { demoChannels, demoOwners, demoProperty, demoStaff, readDemoMarker, resetDemoData } from "./demo-data.js";
+import { LiveEvents } from "./live-events.js";
+import { OwnerPhones } from "./owner-phones.js";
+import { Screens } from "./screens.js";
+import { StaffDesk } from "./staff-desk.js";
+import { advanceClock, upcomingWork, type ClockMove, type VirtualClock } from "./virtual-clock.js";
+
+/** What the page needs once, at load: who can be played, where, and the product's time. */
+export interface PlaygroundSetup {
+  instanceId: string;
+  property: typeof demoProperty;
+  timeZone: string;
+  staffLocale: Locale;
+  bot: { name: string; username: string };
+  owners: { id: number; name: string; locale: Locale; phone: string; registered: boolean; note: string; claims: { building: string; unit: string } | null }[];
+  staff: { id: string; name: string; team: string; role: string }[];
+  channels: { id: string; name: string; team: string }[];
+  clock: { now: string; offsetMs: number };
+}
+
+export interface PlaygroundDeps {
+  telegram: FakeTelegram;
+  slack: FakeSlack;
+  clock: VirtualClock;
+  signingSecret: string;
+  timeZone: string;
+  staffLocale: Locale;
+  logger: Logger;
+}
+
+const markerPollMs = 2_000;
+
+/**
+ * The playground's state on the server: both platforms' clients (owner phones, staff desk), the
+ * live event stream, the product's clock and the demo data's lifecycle. The product itself is
+ * attached once built; this object never calls a use case on behalf of a person, only what the
+ * platforms would send (and the clock, which stands in for time passing).
+ */
+export class Playground {
+  readonly instanceId = randomUUID();
+  readonly events = new LiveEvents(this.instanceId);
+  readonly screens: Screens;
+  readonly phones: OwnerPhones;
+  readonly desk: StaffDesk;
+  private ctx: WorkflowContext | null = null;
+  private wipe: (() => Promise<void>) | null = null;
+  private generation: string | null = null;
+  private watcher: NodeJS.Timeout | null = null;
+  private clockWork: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: PlaygroundDeps) {
+    const onSaveError = (error: unknown) => deps.logger.error({ err: error }, "could not save the playground's screens");
+    this.screens = new Screens(() => this.workflow().uow, deps.telegram, deps.slack, onSaveError);
+    this.phones = new OwnerPhones(deps.telegram, demoOwners, this.screens, deps.clock, this.events);
+    this.desk = new StaffDesk(deps.slack, demoStaff, deps.signingSecret, this.screens, deps.clock, this.events);
+  }
+
+  /** Adopts the built product: its store, the database's wipe, the stored screens and clock. */
+  async attachProduct(ctx: WorkflowContext, wipe: () => Promise<void>): Promise<void> {
+    this.ctx = ctx;
+    this.wipe = wipe;
+    this.generation = (await readDemoMarker(ctx))?.generation ?? null;
+    await this.deps.clock.load(ctx.uow);
+    await this.screens.load();
+  }
+
+  /** Starts clicking through the product's own HTTP port, and notices a `demo reset` run by the CLI. */
+  attachServer(baseUrl: string): void {
+    this.desk.attach(baseUrl);
+    this.watcher = setInterval(() => {
+      this.adoptExternalReset().catch((error: unknown) => this.deps.logger.warn({ err: error }, "could not check the demo marker"));
+    }, markerPollMs);
+    this.watcher.unref();
+  }
+
+  setup(): PlaygroundSetup {
+    const { telegram, clock } = this.deps;
+    return {
+      instanceId: this.instanceId,
+      property: demoProperty,
+      timeZone: this.deps.timeZone,
+      staffLocale: this.deps.staffLocale,
+      bot: { name: telegram.botInfo.first_name, username: telegram.botInfo.username },
+      owners: demoOwners.map((owner) => ({
+        id: owner.telegramUserId,
+        name: [owner.firstName, owner.lastName].filter(Boolean).join(" "),
+        locale: owner.locale,
+        phone: owner.phone,
+        registered: owner.registered,
+        note: owner.note,
+        claims: owner.claims ?? null,
+      })),
+      staff: demoStaff.map((member) => ({ id: member.slackUserId, name: member.name, team: member.team, role: member.role })),
+      channels: Object.entries(demoChannels).map(([team, channel]) => ({ id: channel.id, name: channel.name, team })),
+      clock: { now: clock.now().toISOString(), offsetMs: clock.offsetMs },
+    };
+  }
+
+  /** The product's time now. */
+  now(): Date {
+    return this.deps.clock.now();
+  }
+
+  async clockState() {
+    const { clock } = this.deps;
+    return { now: clock.now().toISOString(), offsetMs: clock.offsetMs, upcoming: await upcomingWork(this.workflow()) };
+  }
+
+  /** Moves the product's time (one move at a time) and runs what fell due; the page is told. */
+  async advance(target: Date): Promise<ClockMove> {
+    const move = this.clockWork.then(() => advanceClock(this.workflow(), this.deps.clock, target));
+    this.clockWork = move.catch(() => undefined);
+    const done = await move;
+    this.events.publish({ type: "clock", now: done.now.toISOString(), offsetMs: this.deps.clock.offsetMs });
+    return done;
+  }
+
+  /** `demo reset` from the page: wipe, reload the demo, blank screens. */
+  async reset(): Promise<void> {
+    if (!this.wipe) throw new Error("the playground is not attached to a database yet");
+    const marker = await resetDemoData(this.workflow(), this.wipe);
+    await this.blankScreens(marker.generation);
+  }
+
+  async stop(): Promise<void> {
+    if (this.watcher) clearInterval(this.watcher);
+    this.events.close();
+    if (this.ctx) await this.screens.flush();
+  }
+
+  private workflow(): WorkflowContext {
+    if (!this.ctx) throw new Error("the playground is not attached to the product yet");
+    return this.ctx;
+  }
+
+  private async adoptExternalReset(): Promise<void> {
+    const marker = await readDemoMarker(this.workflow());
+    if (!marker || marker.generation === this.generation) return;
+    this.deps.logger.info("demo data was reset from the command line; clearing the screens");
+    await this.blankScreens(marker.generation);
+  }
+
+  private async blankScreens(generation: string): Promise<void> {
+    this.generation = generation;
+    this.deps.telegram.restore(emptyTelegramSnapshot);
+    this.deps.slack.restore(emptySlackSnapshot);
+    this.screens.sent.clear();
+    this.screens.shownAt.clear();
+    this.screens.modals.clear();
+    this.screens.hiddenKeyboards.clear();
+    await this.deps.clock.load(this.workflow().uow);
+    await this.screens.flush();
+    this.events.publish({ type: "reset" });
+  }
+}

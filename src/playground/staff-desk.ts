@@ -1,0 +1,167 @@
+import type { ViewOutput, ViewStateValue } from "@slack/bolt";
+import type { TimeSource } from "../core/ports/time-source.js";
+import { blockActionPayload, fakeTriggerId, postToBolt, viewSubmissionPayload, type FakeSlack, type SlackCall } from "../testing/fake-slack-server.js";
+import type { DemoStaffMember } from "./demo-data.js";
+import type { LiveEvents } from "./live-events.js";
+import { inputValues, type ModalErrors } from "./modal-inputs.js";
+import type { Screens } from "./screens.js";
+
+/** One message in a channel as a staff member sees it: the channel's posts and their own ephemerals. */
+export interface SlackPost {
+  ts: string;
+  /** Product time it was posted (ISO), when known. */
+  at: string | null;
+  text: string;
+  blocks: unknown[];
+  edited: boolean;
+  ephemeral: boolean;
+}
+
+/** The modal open for a staff member, as Slack would draw it. */
+export interface ModalScreen {
+  viewId: string;
+  title: string;
+  submit: string | null;
+  close: string | null;
+  blocks: unknown[];
+}
+
+/** A staff action the page's rules refuse (unknown member, card or modal). */
+export class StaffDeskError extends Error {
+  override readonly name = "StaffDeskError";
+}
+
+const channelChangingMethods = new Set(["chat.postMessage", "chat.update", "chat.delete", "chat.postEphemeral", "response_url"]);
+
+/**
+ * The staff's Slack clients. A click on the page becomes what Slack would send: a signed
+ * `block_actions` or `view_submission` POST to the product's own `/slack/events`, so the real
+ * Bolt receiver (signature and freshness checks included) and listeners handle it. Modals are
+ * whatever the app opened with the click's trigger id in the fake Web API.
+ */
+export class StaffDesk {
+  private eventsUrl = "";
+  private readonly triggers = new Map<string, string>();
+
+  constructor(
+    private readonly slack: FakeSlack,
+    private readonly staff: readonly DemoStaffMember[],
+    private readonly signingSecret: string,
+    private readonly screens: Screens,
+    private readonly time: TimeSource,
+    private readonly events: LiveEvents,
+  ) {
+    slack.on("call", (call) => this.observe(call));
+  }
+
+  /** Where the product's Bolt receiver listens, once the server is up. */
+  attach(baseUrl: string): void {
+    this.eventsUrl = `${baseUrl}/slack/events`;
+  }
+
+  member(slackUserId: string): DemoStaffMember {
+    const member = this.staff.find((candidate) => candidate.slackUserId === slackUserId);
+    if (!member) throw new StaffDeskError(`no demo staff member ${slackUserId}`);
+    return member;
+  }
+
+  channel(channel: string, as: string): SlackPost[] {
+    const shownAt = (ts: string) => this.screens.shownAt.get(`s:${channel}:${ts}`) ?? null;
+    const posts: SlackPost[] = this.slack.channel(channel).map((message) => ({
+      ts: message.ts,
+      at: shownAt(message.ts),
+      text: message.text,
+      blocks: message.blocks ?? [],
+      edited: message.edited !== undefined,
+      ephemeral: false,
+    }));
+    for (const ephemeral of this.slack.ephemerals(channel).filter((candidate) => candidate.user === as)) {
+      posts.push({ ts: ephemeral.message_ts, at: shownAt(ephemeral.message_ts), text: ephemeral.text ?? "", blocks: ephemeral.blocks ?? [], edited: false, ephemeral: true });
+    }
+    return posts.sort((a, b) => Number(a.ts) - Number(b.ts));
+  }
+
+  modal(as: string): ModalScreen | null {
+    const view = this.openView(as);
+    if (!view) return null;
+    return { viewId: view.id, title: view.title.text, submit: view.submit?.text ?? null, close: view.close?.text ?? null, blocks: view.blocks };
+  }
+
+  /** A button on a card, clicked by `as`: posted to Bolt exactly as Slack posts it. */
+  async click(input: { as: string; channel: string; ts: string; actionId: string; value?: string }): Promise<void> {
+    const member = this.member(input.as);
+    const message = this.slack.channel(input.channel).find((candidate) => candidate.ts === input.ts);
+    if (!message) throw new StaffDeskError("that message is no longer in the channel");
+    const triggerId = fakeTriggerId();
+    this.triggers.set(triggerId, member.slackUserId);
+    const payload = blockActionPayload({
+      user: { id: member.slackUserId, name: member.name },
+      channel: input.channel,
+      messageTs: input.ts,
+      actionId: input.actionId,
+      ...(input.value !== undefined ? { value: input.value } : {}),
+      triggerId,
+      message,
+      responseUrl: this.slack.responseUrl(input.channel, input.ts, member.slackUserId),
+    });
+    const response = await postToBolt(this.eventsUrl, this.signingSecret, payload);
+    if (response.status !== 200) throw new Error(`the Slack app answered the click with HTTP ${response.status}`);
+  }
+
+  /**
+   * Submits the open modal with the page's values (by input block). Slack's own checks (required
+   * fields, minimum length) answer first, as Slack does before sending anything; then the app's
+   * `response_action: errors`, if any, come back for the page to show under the inputs.
+   */
+  async submit(input: { as: string; viewId: string; values: Record<string, string | null> }): Promise<{ ok: true } | { ok: false; errors: ModalErrors }> {
+    const member = this.member(input.as);
+    const view = this.openView(member.slackUserId);
+    if (!view || view.id !== input.viewId) throw new StaffDeskError("that modal is no longer open");
+    const state = inputValues(view.blocks, input.values);
+    if (!state.ok) return state;
+    const payload = viewSubmissionPayload({ user: { id: member.slackUserId, name: member.name }, values: state.values as Record<string, Record<string, ViewStateValue>>, view });
+    const response = await postToBolt(this.eventsUrl, this.signingSecret, payload);
+    if (response.status !== 200) throw new Error(`the Slack app answered the submission with HTTP ${response.status}`);
+    const answer = response.body ? (JSON.parse(response.body) as { response_action?: string; errors?: ModalErrors }) : {};
+    if (answer.response_action === "errors" && answer.errors) return { ok: false, errors: answer.errors };
+    this.close(member.slackUserId);
+    return { ok: true };
+  }
+
+  /** Closing a modal sends Slack nothing unless the view asks for it (ours never do). */
+  close(as: string): void {
+    if (this.screens.modals.delete(as)) {
+      this.screens.changed();
+      this.events.publish({ type: "modal", user: as });
+    }
+  }
+
+  private openView(as: string): ViewOutput | undefined {
+    const viewId = this.screens.modals.get(as);
+    return viewId === undefined ? undefined : this.slack.views().find((view) => view.id === viewId);
+  }
+
+  private observe(call: SlackCall): void {
+    const body = call.response?.body as { ok?: boolean; channel?: string; ts?: string; message_ts?: string; view?: { id?: string } } | undefined;
+    if (call.response?.status !== 200 || !body?.ok) return;
+    if (call.method === "views.open" || call.method === "views.push") {
+      const user = this.triggers.get(String(call.payload.trigger_id));
+      if (user && body.view?.id) {
+        this.screens.modals.set(user, body.view.id);
+        this.screens.changed();
+        this.events.publish({ type: "modal", user });
+      }
+      return;
+    }
+    if (call.method === "views.update") {
+      for (const [user, viewId] of this.screens.modals) if (viewId === body.view?.id) this.events.publish({ type: "modal", user });
+      return;
+    }
+    if (!channelChangingMethods.has(call.method)) return;
+    const channel = body.channel ?? (typeof call.payload.channel === "string" ? call.payload.channel : "*");
+    const ts = call.method === "chat.postEphemeral" ? body.message_ts : call.method === "chat.postMessage" ? body.ts : undefined;
+    if (ts) this.screens.shownAt.set(`s:${channel}:${ts}`, this.time.now().toISOString());
+    this.screens.changed();
+    this.events.publish({ type: "channel", channel });
+  }
+}

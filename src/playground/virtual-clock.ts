@@ -1,0 +1,98 @@
+import { z } from "zod";
+import type { UnitOfWork } from "../core/ports/store.js";
+import type { TimeSource } from "../core/ports/time-source.js";
+import type { WorkflowContext } from "../core/ports/workflow-context.js";
+import { runDueWork, type DueWorkReport } from "../core/use-cases/run-due-work.js";
+
+const offsetKey = "playground:clock";
+const StoredOffsetSchema = z.object({ offsetMs: z.number().int().min(0) });
+
+/**
+ * The product's time in the playground: the wall clock plus an offset that only grows. Moving
+ * time forward lets a player watch a two-day callback fall due in a second; the offset is stored
+ * in the database, so after a restart the product does not travel back to before the events
+ * it has already recorded (a callback "due" earlier than the work it follows up).
+ */
+export class VirtualClock implements TimeSource {
+  private offset = 0;
+
+  constructor(private readonly wallMs: () => number = Date.now) {}
+
+  now(): Date {
+    return new Date(this.wallMs() + this.offset);
+  }
+
+  /** How far the product runs ahead of the wall clock. */
+  get offsetMs(): number {
+    return this.offset;
+  }
+
+  /** Adopts the stored offset (0 for a fresh database, or after a reset wiped it). */
+  async load(uow: UnitOfWork): Promise<void> {
+    const raw = await uow.transaction((store) => store.keyValues.get(offsetKey));
+    let offsetMs = 0;
+    if (raw !== null) {
+      try {
+        offsetMs = StoredOffsetSchema.parse(JSON.parse(raw)).offsetMs;
+      } catch {
+        offsetMs = 0;
+      }
+    }
+    this.offset = offsetMs;
+  }
+
+  /**
+   * Moves the product's time to `target` and stores it. Refuses to go back: jobs already run and
+   * events already recorded would then lie in the future.
+   */
+  async moveTo(uow: UnitOfWork, target: Date): Promise<void> {
+    const offsetMs = Math.round(target.getTime() - this.wallMs());
+    if (offsetMs < this.offset) throw new ClockError(`the product's time only moves forward; it is already ${this.now().toISOString()}`);
+    await uow.transaction((store) => store.keyValues.set(offsetKey, JSON.stringify({ offsetMs })));
+    this.offset = offsetMs;
+  }
+}
+
+/** A clock request the playground refuses (the page shows the message). */
+export class ClockError extends Error {
+  override readonly name = "ClockError";
+}
+
+/** What the clock control did: the new time and each job that ran, as `tick` prints them. */
+export interface ClockMove {
+  now: Date;
+  reports: DueWorkReport[];
+}
+
+/**
+ * Moves the product's time and runs the work due by then, as the cron ticker would have over
+ * that span. The outbox worker is woken by the core and delivers on wall time at once.
+ */
+export async function advanceClock(ctx: WorkflowContext, clock: VirtualClock, target: Date): Promise<ClockMove> {
+  await clock.moveTo(ctx.uow, target);
+  const reports = await runDueWork(ctx);
+  return { now: clock.now(), reports };
+}
+
+/** A job waiting for its time, described for the clock control's "coming up" list. */
+export interface UpcomingWork {
+  at: Date;
+  ticketNumber: string | null;
+  job: "clock.due" | "clock.breach";
+  rule: string | null;
+}
+
+/** The next jobs by due time, with the ticket and clock they belong to. */
+export async function upcomingWork(ctx: WorkflowContext, limit = 6): Promise<UpcomingWork[]> {
+  return ctx.uow.transaction(async (store) => {
+    const jobs = await store.jobs.listPending(null, limit);
+    const described: UpcomingWork[] = [];
+    for (const job of jobs) {
+      const clock = await store.clocks.findById(job.payload.clockId);
+      if (clock?.stoppedAt) continue;
+      const ticket = clock ? await store.tickets.findById(clock.ticketId) : null;
+      described.push({ at: job.runAt, ticketNumber: ticket?.number ?? null, job: job.payload.type, rule: clock?.rule ?? null });
+    }
+    return described;
+  });
+}

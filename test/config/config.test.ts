@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, loadPlaygroundConfig, playgroundDatabaseUrl } from "../../src/config/config.js";
+
+const live = {
+  TELEGRAM_BOT_TOKEN: "123:abc",
+  SLACK_BOT_TOKEN: "xoxb-1",
+  SLACK_SIGNING_SECRET: "secret",
+  SLACK_STAFF_CHANNEL: "C0STAFF",
+};
+
+describe("which product npm start runs", () => {
+  it("with none of the platform credentials it is the playground, on its own database file", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ mode: "playground", databaseUrl: playgroundDatabaseUrl, port: 3000, timeZone: "Asia/Shanghai" });
+    expect(playgroundDatabaseUrl).not.toBe("file:./data/frontdesk.db");
+  });
+
+  it("the playground honours DATABASE_URL, PORT and the locales like the live product", () => {
+    expect(loadConfig({ DATABASE_URL: "file:/tmp/x.db", PORT: "0", STAFF_LOCALE: "en", SLACK_STAFF_CHANNEL: "C1" })).toMatchObject({
+      mode: "playground",
+      databaseUrl: "file:/tmp/x.db",
+      port: 0,
+      staffLocale: "en",
+    });
+    expect(loadPlaygroundConfig({ DATABASE_URL: "  " }).databaseUrl).toBe(playgroundDatabaseUrl);
+  });
+
+  it("with every credential and a channel it is the live product", () => {
+    const config = loadConfig(live);
+    expect(config.mode).toBe("live");
+    if (config.mode !== "live") return;
+    expect(config.telegram.token).toBe("123:abc");
+    expect(config.slack.channels.maintenance).toBe("C0STAFF");
+    expect(config.databaseUrl).toBe("file:./data/frontdesk.db");
+  });
+
+  it("with only some credentials it refuses and names exactly the missing ones, never falling back to fakes", () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "123:abc", SLACK_STAFF_CHANNEL: "C1" })).toThrow(ConfigError);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "123:abc", SLACK_STAFF_CHANNEL: "C1" })).toThrow(/missing required configuration: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET \(/);
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: "s" })).toThrow(/TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN, SLACK_STAFF_CHANNEL/);
+  });
+
+  it("in live mode a missing channel is named", () => {
+    const { SLACK_STAFF_CHANNEL: _channel, ...withoutChannel } = live;
+    expect(() => loadConfig(withoutChannel)).toThrow(/missing required configuration: SLACK_STAFF_CHANNEL/);
+    expect(() => loadConfig({ ...withoutChannel, SLACK_CHANNEL_FRONTDESK: "C1" })).toThrow(/SLACK_CHANNEL_MAINTENANCE/);
+  });
+
+  it("a malformed variable stops start-up in either mode", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+  });
+});

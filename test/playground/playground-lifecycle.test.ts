@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "../../src/cli.js";
+import { teams } from "../../src/core/domain/registry.js";
+import { startFromEnv } from "../../src/main.js";
+import { demoStaff } from "../../src/playground/demo-data.js";
+import { PlaygroundDriver } from "../support/playground-driver.js";
+
+async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; printed: string }> {
+  const printed: string[] = [];
+  const log = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => void printed.push(parts.join(" ")));
+  const error = vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void printed.push(parts.join(" ")));
+  try {
+    return { code: await runCli(args, env), printed: printed.join("\n") };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+async function staffCount(d: PlaygroundDriver): Promise<number> {
+  return d.running.app.ctx.uow.transaction(async (store) => {
+    let count = 0;
+    for (const team of teams) count += (await store.staff.listByTeam(team)).length;
+    return count;
+  });
+}
+
+/** Reads the page's event stream until `match` passes (or the time runs out). */
+async function nextEvent(url: string, act: () => Promise<unknown>, match: (event: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/playground/api/events`, { signal: controller.signal });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const timer = setTimeout(() => controller.abort(), 8_000);
+  try {
+    await act();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error("event stream ended");
+      buffer += decoder.decode(value, { stream: true });
+      for (const frame of buffer.split("\n\n").slice(0, -1)) {
+        const data = /^data: (.*)$/m.exec(frame)?.[1];
+        const event = data ? (JSON.parse(data) as Record<string, unknown>) : null;
+        if (event && match(event)) return event;
+      }
+      buffer = buffer.slice(buffer.lastIndexOf("\n\n") + 2);
+    }
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
+
+describe("the playground's life: start-up, demo data, restarts and resets", () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it("npm start without credentials prints the page's address and serves the page there", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "frontdesk-start-"));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const printed: string[] = [];
+
+    const started = await startFromEnv({ DATABASE_URL: `file:${dir}/p.db`, PORT: "0", LOG_LEVEL: "silent" }, (line) => printed.push(line));
+    cleanups.push(() => started.stop());
+
+    expect(started.url).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(printed.join("\n")).toContain(`open ${started.url}/`);
+    const page = await fetch(`${started.url}/`);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(await page.text()).toContain("<!doctype html>");
+    expect(await (await fetch(`${started.url}/healthz`)).json()).toEqual({ ok: true, database: "sqlite" });
+    expect((await fetch(`${started.url}/playground/assets/..%2F..%2Fconfig.ts`)).status).toBe(404);
+  });
+
+  it("demo data is loaded once; a restart keeps it, everything played, the chats and the product's time", async () => {
+    const d = await PlaygroundDriver.start();
+    cleanups.push(() => d.stop());
+    expect(d.running.demoLoaded).toBe(true);
+    expect(await staffCount(d)).toBe(demoStaff.length);
+    const owner = d.owner(710_001, "zh-CN");
+    await owner.say("/start");
+    await owner.sees((text) => text === owner.t("owner:start.verify_prompt"));
+    await d.post("/playground/api/clock", { by: { hours: 5 } });
+
+    await d.restart();
+
+    expect(d.running.demoLoaded).toBe(false);
+    expect(await staffCount(d)).toBe(demoStaff.length);
+    expect(d.running.clock.offsetMs).toBeGreaterThan(5 * 3_600_000 - 1_000);
+    const screen = await owner.screen();
+    expect(screen.bubbles.map((b) => b.text)).toEqual(["/start", owner.t("owner:start.greeting", { name: "王芳" }), owner.t("owner:start.verify_prompt")]);
+    expect(screen.replyKeyboard?.rows[0]?.[0]).toEqual({ text: owner.t("owner:start.share_contact"), requestContact: true });
+    await owner.key(owner.t("owner:start.share_contact"));
+    await owner.sees((text) => text === owner.t("owner:verify.verified"));
+  });
+
+  it("`demo reset` wipes and reloads the demo; a running playground blanks its screens and tells the page", async () => {
+    const d = await PlaygroundDriver.start();
+    cleanups.push(() => d.stop());
+    const owner = d.owner(710_002, "en");
+    await owner.say("/start");
+    await owner.sees((text) => text === owner.t("owner:start.verify_prompt"));
+    await d.post("/playground/api/clock", { by: { days: 3 } });
+
+    const reset = await nextEvent(d.url, async () => {
+      const result = await cli(d.env, "demo", "reset");
+      expect(result, result.printed).toMatchObject({ code: 0 });
+      expect(result.printed).toContain("demo data reset");
+    }, (event) => event.type === "reset");
+
+    expect(reset).toEqual({ type: "reset" });
+    expect((await owner.screen()).bubbles).toEqual([]);
+    expect(d.running.clock.offsetMs).toBe(0);
+    expect(await staffCount(d)).toBe(demoStaff.length);
+    const identity = await d.running.app.ctx.uow.transaction((store) => store.identities.find("710002"));
+    expect(identity).toBeNull();
+  });
+
+  it("`demo reset` refuses a database holding a register that is not the demo's", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "frontdesk-real-"));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const env = { DATABASE_URL: `file:${dir}/real.db`, LOG_LEVEL: "silent" };
+    writeFileSync(path.join(dir, "staff.csv"), "slack_user_id,name,team,role\nUREAL1,Real Person,frontdesk,member\n");
+    expect((await cli(env, "import", "staff", path.join(dir, "staff.csv"))).code).toBe(0);
+
+    const refused = await cli(env, "demo", "reset");
+
+    expect(refused.code).toBe(1);
+    expect(refused.printed).toMatch(/refusing to reset/);
+    expect((await cli(env, "import", "staff", path.join(dir, "staff.csv"))).printed).toContain("0 created, 1 updated");
+  });
+
+  it("the page's event stream names what changed when the bot answers an owner", async () => {
+    const d = await PlaygroundDriver.start();
+    cleanups.push(() => d.stop());
+
+    const event = await nextEvent(d.url, () => d.post("/playground/api/owners/710004/text", { text: "/start" }), (e) => e.type === "chat" && e.ownerId === 710_004);
+
+    expect(event).toEqual({ type: "chat", ownerId: 710_004 });
+  });
+});
