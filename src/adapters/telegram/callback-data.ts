@@ -53,7 +53,10 @@ const publicArea = "-";
 function fieldsOf(data: CallbackData): string[] {
   switch (data.type) {
     case "owner_action":
-      return [ownerActionCodes[data.action.type], data.action.ticketId];
+      // The proposal an appointment button answers, in epoch seconds: it keeps the data within 64 bytes.
+      return "proposedAt" in data.action
+        ? [ownerActionCodes[data.action.type], data.action.ticketId, String(Date.parse(data.action.proposedAt) / 1000)]
+        : [ownerActionCodes[data.action.type], data.action.ticketId];
     case "language":
       return [data.locale];
     case "category":
@@ -85,18 +88,21 @@ export function encodeCallbackData(data: CallbackData): string {
 /** Decodes button data; null for anything unknown, malformed or from an older bot version. */
 export function decodeCallbackData(raw: string | undefined): CallbackData | null {
   if (raw === undefined) return null;
-  const [prefix, first, second, ...rest] = raw.split(":");
+  const [prefix, first, second, third, ...rest] = raw.split(":");
   if (rest.length > 0 || first === undefined) return null;
-  const candidate = candidateOf(prefix, first, second);
+  if (third !== undefined && prefix !== prefixes.owner_action) return null;
+  const candidate = candidateOf(prefix, first, second, third);
   if (candidate === null) return null;
   const parsed = CallbackDataSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
 }
 
-function candidateOf(prefix: string | undefined, first: string, second: string | undefined): unknown {
+function candidateOf(prefix: string | undefined, first: string, second: string | undefined, third: string | undefined): unknown {
   if (prefix === prefixes.owner_action) {
     const type = Object.entries(ownerActionCodes).find(([, code]) => code === first)?.[0];
-    return type && second ? { type: "owner_action", action: { type, ticketId: second } } : null;
+    const seconds = third === undefined ? Number.NaN : Number(third);
+    const proposedAt = Number.isInteger(seconds) ? new Date(seconds * 1000).toISOString() : undefined;
+    return type && second ? { type: "owner_action", action: { type, ticketId: second, ...(proposedAt ? { proposedAt } : {}) } } : null;
   }
   if (second !== undefined) return null;
   switch (prefix) {

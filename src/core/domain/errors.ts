@@ -15,7 +15,9 @@ export const workflowErrorCodes = [
   "unit_not_found",
   "already_decided",
   "callback_not_open",
-  "import_rejected",
+  "expired",
+  "time_in_past",
+  "assignee_not_in_team",
 ] as const;
 
 export type WorkflowErrorCode = (typeof workflowErrorCodes)[number];

@@ -9,8 +9,9 @@ export type MessageParams = z.infer<typeof MessageParamsSchema>;
 
 /** Buttons the owner can press; adapters encode them as platform callback data. */
 export const OwnerActionSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("appointment.confirm"), ticketId: z.string() }),
-  z.object({ type: z.literal("appointment.other"), ticketId: z.string() }),
+  /** `proposedAt` is the instant the button answers: a newer proposal makes the old button stale. */
+  z.object({ type: z.literal("appointment.confirm"), ticketId: z.string(), proposedAt: z.string() }),
+  z.object({ type: z.literal("appointment.other"), ticketId: z.string(), proposedAt: z.string() }),
   z.object({ type: z.literal("fixed.yes"), ticketId: z.string() }),
   z.object({ type: z.literal("fixed.no"), ticketId: z.string() }),
 ]);

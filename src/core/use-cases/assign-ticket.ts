@@ -14,7 +14,7 @@ export async function assignTicket(ctx: WorkflowContext, input: AssignTicketInpu
   return staffTicketAction(ctx, input, "assign", async (store, staff, ticket, now) => {
     const assignee = await store.staff.findById(input.assigneeId);
     if (!assignee || assignee.team !== ticket.team) {
-      throw new WorkflowError("invalid_input", `assignee ${input.assigneeId} is not in team ${ticket.team}`);
+      throw new WorkflowError("assignee_not_in_team", `assignee ${input.assigneeId} is not in team ${ticket.team}`, { number: ticket.number });
     }
     const updated = await transitionTicket(store, ticket, {
       action: "assign",

@@ -14,7 +14,7 @@ export interface ProposeAppointmentInput extends StaffTicketInput {
  */
 export async function proposeAppointment(ctx: WorkflowContext, input: ProposeAppointmentInput): Promise<Ticket> {
   return staffTicketAction(ctx, input, "propose_time", async (store, staff, ticket, now) => {
-    if (input.at.getTime() <= now.getTime()) throw new WorkflowError("invalid_input", "the proposed time is in the past");
+    if (input.at.getTime() <= now.getTime()) throw new WorkflowError("time_in_past", `proposed ${input.at.toISOString()} is not after ${now.toISOString()}`);
     const updated = await transitionTicket(store, ticket, {
       action: "propose_time",
       actor: { type: "staff", id: staff.id },
@@ -23,8 +23,8 @@ export async function proposeAppointment(ctx: WorkflowContext, input: ProposeApp
       data: { appointmentAt: input.at.toISOString() },
     });
     await noticeOwner(store, updated, now, "repair.time_proposed", { at: { instant: input.at.toISOString() } }, [
-      { type: "appointment.confirm", ticketId: ticket.id },
-      { type: "appointment.other", ticketId: ticket.id },
+      { type: "appointment.confirm", ticketId: ticket.id, proposedAt: input.at.toISOString() },
+      { type: "appointment.other", ticketId: ticket.id, proposedAt: input.at.toISOString() },
     ]);
     return updated;
   });

@@ -5,8 +5,8 @@ const ticketId = "3f9c2b1e-8a4d-4c7e-9b2a-1d5e6f7a8b9c";
 
 describe("callback data", () => {
   const samples: CallbackData[] = [
-    { type: "owner_action", action: { type: "appointment.confirm", ticketId } },
-    { type: "owner_action", action: { type: "appointment.other", ticketId } },
+    { type: "owner_action", action: { type: "appointment.confirm", ticketId, proposedAt: "2026-12-01T01:30:00.000Z" } },
+    { type: "owner_action", action: { type: "appointment.other", ticketId, proposedAt: "2026-12-01T01:30:00.000Z" } },
     { type: "owner_action", action: { type: "fixed.yes", ticketId } },
     { type: "owner_action", action: { type: "fixed.no", ticketId } },
     { type: "language", locale: "zh-CN" },
@@ -27,7 +27,7 @@ describe("callback data", () => {
   });
 
   it("reads anything unknown, malformed or out of range as an expired button (null)", () => {
-    for (const raw of [undefined, "", "zz:1", "ct:roof", "oa:xx:" + ticketId, "oa:ac", "lg:fr", "tm:midnight", "sm:submit:extra"]) {
+    for (const raw of [undefined, "", "zz:1", "ct:roof", "oa:xx:" + ticketId, "oa:ac", "oa:ac:" + ticketId, "oa:ac:" + ticketId + ":soon", "lg:fr", "tm:midnight", "sm:submit:extra"]) {
       expect(decodeCallbackData(raw)).toBeNull();
     }
   });

@@ -59,9 +59,20 @@ describe("owner buttons under notices", () => {
 
     expect(notice?.text).toBe("For your request R-2026-000001, the technician proposes to visit on Tue, Dec 1, 14:00. Does this time suit you?");
     expect(h.buttonsOf(notice).map((button) => ("callback_data" in button ? decodeCallbackData(button.callback_data) : null))).toEqual([
-      { type: "owner_action", action: { type: "appointment.confirm", ticketId: ticket.id } },
-      { type: "owner_action", action: { type: "appointment.other", ticketId: ticket.id } },
+      { type: "owner_action", action: { type: "appointment.confirm", ticketId: ticket.id, proposedAt: "2026-12-01T06:00:00.000Z" } },
+      { type: "owner_action", action: { type: "appointment.other", ticketId: ticket.id, proposedAt: "2026-12-01T06:00:00.000Z" } },
     ]);
+  });
+
+  it("an older proposal's Confirm is expired once staff propose another time, and confirms nothing", async () => {
+    await proposeAppointment(h.workflow, { ticketId: ticket.id, slackUserId: technician, at: new Date("2026-12-02T06:00:00Z") });
+    await deliverNotices();
+    const first = h.telegram.chat(englishOwner.id).find((message) => message.text?.includes("Tue, Dec 1, 14:00"));
+    const confirm = h.buttonsOf(first).find((button) => button.text === "✅ Confirm this time");
+    await h.bot.handleUpdate(callbackQueryUpdate({ user: englishOwner, data: confirm && "callback_data" in confirm ? confirm.callback_data : "", message: first! }));
+
+    expect(ticketNow()?.status).toBe("awaiting_confirmation");
+    expect(h.telegram.chat(englishOwner.id).find((message) => message.message_id === first?.message_id)?.reply_markup).toBeUndefined();
   });
 
   it("confirms the visit time through the core, answers the press and removes the keyboard", async () => {

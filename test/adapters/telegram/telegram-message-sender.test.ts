@@ -58,8 +58,8 @@ describe("TelegramMessageSender", () => {
         key: "repair.time_proposed",
         params: { number: "R-2026-000001", at: { instant: "2026-12-01T06:00:00Z" } },
         actions: [
-          { type: "appointment.confirm", ticketId },
-          { type: "appointment.other", ticketId },
+          { type: "appointment.confirm", ticketId, proposedAt: "2026-12-01T06:00:00.000Z" },
+          { type: "appointment.other", ticketId, proposedAt: "2026-12-01T06:00:00.000Z" },
         ],
       }),
       null,
@@ -70,8 +70,8 @@ describe("TelegramMessageSender", () => {
     const buttons = shown?.reply_markup?.inline_keyboard.flat() ?? [];
     expect(buttons.map((button) => button.text)).toEqual(["✅ Confirm this time", "🕑 Another time"]);
     expect(buttons.map((button) => ("callback_data" in button ? decodeCallbackData(button.callback_data) : null))).toEqual([
-      { type: "owner_action", action: { type: "appointment.confirm", ticketId } },
-      { type: "owner_action", action: { type: "appointment.other", ticketId } },
+      { type: "owner_action", action: { type: "appointment.confirm", ticketId, proposedAt: "2026-12-01T06:00:00.000Z" } },
+      { type: "owner_action", action: { type: "appointment.other", ticketId, proposedAt: "2026-12-01T06:00:00.000Z" } },
     ]);
   });
 

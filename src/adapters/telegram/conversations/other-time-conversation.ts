@@ -10,6 +10,8 @@ export const otherTimeConversationId = "other-time";
 export interface OtherTimeStart {
   locale: Locale;
   ticketId: string;
+  /** The proposal being declined; absent in states saved before proposals were tracked. */
+  proposedAt?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export function createOtherTimeConversation(deps: TelegramDeps) {
     const preferredTime = await askPreferredTime(dialog, clock, "owner:other_time.ask");
     const result = await conversation.external(() =>
       attempt(async () => {
-        const ticket = await requestOtherTime(deps.workflow, { telegramUserId: dialog.userId, ticketId: start.ticketId, preferredTime });
+        const ticket = await requestOtherTime(deps.workflow, { telegramUserId: dialog.userId, ticketId: start.ticketId, proposedAt: start.proposedAt, preferredTime });
         return { number: ticket.number };
       }),
     );

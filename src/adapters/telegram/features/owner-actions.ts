@@ -24,14 +24,14 @@ export function ownerActionsFeature(deps: TelegramDeps): Composer<BotContext> {
     if (data?.type !== "owner_action") return next();
     const { action } = data;
     ctx.logger.info({ action: action.type, ticketId: action.ticketId }, "owner pressed a notice button");
-    if (action.type === "appointment.other") return askOtherTime(deps, ctx, action.ticketId);
+    if (action.type === "appointment.other") return askOtherTime(deps, ctx, action.ticketId, action.proposedAt);
     const input = { telegramUserId: senderId(ctx), ticketId: action.ticketId };
     try {
-      if (action.type === "appointment.confirm") await confirmAppointment(deps.workflow, input);
+      if (action.type === "appointment.confirm") await confirmAppointment(deps.workflow, { ...input, proposedAt: action.proposedAt });
       else await answerFixed(deps.workflow, { ...input, answer: action.type === "fixed.yes" ? "yes" : "no" });
     } catch (error) {
       // The ticket moved on (or is not theirs): the button is stale and must not stay pressable.
-      if (isWorkflowError(error) && (error.code === "invalid_transition" || error.code === "not_found")) {
+      if (isWorkflowError(error) && (error.code === "invalid_transition" || error.code === "not_found" || error.code === "expired")) {
         await markPressed(ctx, ctx.t("owner:action_done.expired"));
       }
       throw error;
@@ -44,7 +44,7 @@ export function ownerActionsFeature(deps: TelegramDeps): Composer<BotContext> {
   return feature;
 }
 
-async function askOtherTime(deps: TelegramDeps, ctx: BotContext, ticketId: string): Promise<void> {
+async function askOtherTime(deps: TelegramDeps, ctx: BotContext, ticketId: string, proposedAt: string): Promise<void> {
   if (inConversation(ctx)) {
     await ctx.answerCallbackQuery({ text: ctx.t("owner:actions.busy"), show_alert: true });
     return;
@@ -52,14 +52,14 @@ async function askOtherTime(deps: TelegramDeps, ctx: BotContext, ticketId: strin
   // Checked before asking, so the owner does not type a time only to hear the button was stale.
   const tickets = await listOwnerTickets(deps.workflow, senderId(ctx), 50);
   const ticket = tickets.find((candidate) => candidate.id === ticketId);
-  if (!ticket || !canPerform(ticket.status, "request_other_time")) {
+  if (!ticket || !canPerform(ticket.status, "request_other_time") || ticket.appointmentAt?.toISOString() !== proposedAt) {
     await ctx.answerCallbackQuery({ text: ctx.t("owner:action_done.expired") });
     await markPressed(ctx, ctx.t("owner:action_done.expired"));
     return;
   }
   await ctx.answerCallbackQuery();
-  await markPressed(ctx, doneText(ctx, { type: "appointment.other", ticketId }));
-  const start: OtherTimeStart = { locale: ctx.locale, ticketId };
+  await markPressed(ctx, doneText(ctx, { type: "appointment.other", ticketId, proposedAt }));
+  const start: OtherTimeStart = { locale: ctx.locale, ticketId, proposedAt };
   await ctx.conversation.enter(otherTimeConversationId, start);
 }
 
