@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deadlineAfter } from "../../src/core/domain/deadline.js";
 import { availableActions, nextStatus } from "../../src/core/domain/lifecycle.js";
-import { clockRules } from "../../src/core/rules/callbacks.js";
 
 describe("deadlines in the property's time zone", () => {
   const completedAt = new Date("2026-11-30T07:30:00Z"); // 15:30 in Shanghai
@@ -16,12 +15,6 @@ describe("deadlines in the property's time zone", () => {
 
   it("'three months after the reminder' counts calendar months, as the dunning ladder needs", () => {
     expect(deadlineAfter(new Date("2026-01-31T02:00:00Z"), { months: 3 }, "Asia/Shanghai").toISOString()).toBe("2026-04-30T02:00:00.000Z");
-  });
-
-  it("every callback rule escalates to the front desk leader one hour after it is due", () => {
-    for (const rule of Object.values(clockRules)) {
-      expect(rule.escalation).toMatchObject({ after: { hours: 1 }, to: { team: "frontdesk", role: "leader" } });
-    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { importUnits } from "../../src/core/use-cases/import-units.js";
 import { importStaff } from "../../src/core/use-cases/import-staff.js";
-import { normalisePhone } from "../../src/core/domain/registry.js";
+import { isInWarranty, normalisePhone, warrantyEnd } from "../../src/core/domain/registry.js";
 import { createFixture, reportedRepair, unitRow, verifiedOwner } from "../support/workflow-fixture.js";
 
 const numbered = (rows: Record<string, string>[]) => rows.map((values, index) => ({ line: index + 2, values }));
@@ -62,6 +62,18 @@ describe("phones and warranty", () => {
   it("a phone matches with or without the plus and with spaces", () => {
     expect(normalisePhone("8613800000001")).toBe("+8613800000001");
     expect(normalisePhone("+86 138-0000-0001")).toBe("+8613800000001");
+  });
+
+  it("a registry phone without its country code is refused rather than stored unmatchable", async () => {
+    const { ctx } = await createFixture();
+    const result = await importUnits(ctx, numbered([unitRow({ unit: "1301", phone: "13800000009" }), unitRow({ unit: "1302", phone: "0086 138 0000 0008" })]));
+    expect(result).toEqual({ ok: false, problems: [{ line: 2, reason: "phone: phone must be in international form such as +8613800000001" }] });
+  });
+
+  it("warranty months count calendar months, clamped at the end of a short month", () => {
+    expect(warrantyEnd({ handoverDate: "2024-08-31", warrantyMonths: 6 })).toBe("2025-02-28");
+    expect(isInWarranty({ handoverDate: "2024-08-31", warrantyMonths: 6 }, "2025-02-27")).toBe(true);
+    expect(isInWarranty({ handoverDate: "2024-08-31", warrantyMonths: 6 }, "2025-02-28")).toBe(false);
   });
 
   it("a shared contact without the plus still verifies the registered owner", async () => {

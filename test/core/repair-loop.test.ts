@@ -137,6 +137,10 @@ describe("the repair loop", () => {
     expect(third.callback).toMatchObject({ status: "unreachable", attempts: 3 });
     const alerts = memory!.snapshot().outbox.map((m) => m.payload).filter((p) => p.type === "staff.alert");
     expect(alerts).toEqual([expect.objectContaining({ key: "alerts.callback_unreachable", mentions: ["UFRONTL"] })]);
+
+    await expect(recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "satisfied" })).rejects.toMatchObject({ code: "forbidden" });
+    const { ticket: closed } = await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONTL", outcome: "satisfied", attempt: 4 });
+    expect(closed.status).toBe("closed");
   });
 
   it("an owner's 'not fixed' reopens the ticket to its assignee at once, alerts the channel and voids the pending callback", async () => {
@@ -152,6 +156,35 @@ describe("the repair loop", () => {
     expect(alert).toMatchObject({ team: "maintenance", key: "alerts.owner_not_fixed", mentions: ["UMAINT1"] });
     time.advance(3 * day);
     expect((await runDueWork(ctx)).every((r) => r.outcome === "skipped")).toBe(true);
+  });
+
+  it("an owner's 'not fixed' after the callback prompt went out redraws the prompt without its buttons", async () => {
+    const { ctx, time, memory } = await createFixture();
+    const ticket = await reportedRepair(ctx);
+    await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
+    time.advance(2 * day);
+    await runDueWork(ctx);
+    const callback = (await openCallbackOf(ctx, ticket.id))!;
+
+    await answerFixed(ctx, { ticketId: ticket.id, telegramUserId: "7001", answer: "no" });
+
+    const prompts = memory!.snapshot().outbox.map((m) => m.payload).filter((p) => p.type === "staff.callback-prompt");
+    expect(prompts).toEqual([
+      { type: "staff.callback-prompt", ticketId: ticket.id, callbackId: callback.id, attempt: 1 },
+      { type: "staff.callback-prompt", ticketId: ticket.id, callbackId: callback.id, attempt: 1 },
+    ]);
+    expect((await ctx.uow.transaction((store) => store.callbacks.findById(callback.id)))?.status).toBe("cancelled");
+  });
+
+  it("a late 'Fixed?' answer on a closed ticket changes nothing", async () => {
+    const { ctx, time } = await createFixture();
+    const ticket = await reportedRepair(ctx);
+    await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
+    const callback = (await openCallbackOf(ctx, ticket.id))!;
+    await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "satisfied" });
+
+    await expect(answerFixed(ctx, { ticketId: ticket.id, telegramUserId: "7001", answer: "no" })).rejects.toMatchObject({ code: "invalid_transition" });
+    expect((await ctx.uow.transaction((store) => store.tickets.findById(ticket.id)))?.status).toBe("closed");
   });
 
   it("two receptionists answering the same prompt count one attempt; the second is told it changed", async () => {

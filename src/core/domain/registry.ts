@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { z } from "zod";
 
 export const teams = ["frontdesk", "maintenance", "cleaning", "greening", "security", "manager"] as const;
@@ -79,17 +80,20 @@ export function normalisePhone(raw: string): string {
   return digits.length === 0 ? "" : `+${digits}`;
 }
 
+/**
+ * Registry phones must carry their country code (`+86...` or `0086...`): a bare `138...` would be
+ * stored as `+138...` and never match the `86138...` Telegram sends, so it is refused instead.
+ */
 export const PhoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[\d\s-]{6,20}$/, "phone must be in international form such as +8613800000001")
-  .transform(normalisePhone);
+  .regex(/^(\+|00)[1-9][\d\s-]{5,18}$/, "phone must be in international form such as +8613800000001")
+  .transform((raw) => normalisePhone(raw.replace(/^00/, "+")));
 
 /** Warranty end as a calendar date: handover date plus the warranty months. */
 export function warrantyEnd(unit: Pick<Unit, "handoverDate" | "warrantyMonths">): string {
-  const [year, month, day] = unit.handoverDate.split("-").map(Number) as [number, number, number];
-  const end = new Date(Date.UTC(year, month - 1 + unit.warrantyMonths, day));
-  return end.toISOString().slice(0, 10);
+  // Calendar months clamp at month ends: 2024-08-31 + 6 months is 2025-02-28, not March 3rd.
+  return DateTime.fromISO(unit.handoverDate, { zone: "UTC" }).plus({ months: unit.warrantyMonths }).toISODate() ?? unit.handoverDate;
 }
 
 /** Whether a repair on this unit is free (in warranty) on the given local calendar date. */

@@ -1,3 +1,4 @@
+import { nextStatus } from "../domain/lifecycle.js";
 import type { FixedAnswer, Ticket } from "../domain/ticket.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
 import { newId } from "../ports/workflow-context.js";
@@ -11,6 +12,9 @@ import { noticeOwner, recordEvent, refreshCard, touchTicket, transitionTicket } 
  */
 export async function answerFixed(ctx: WorkflowContext, input: OwnerTicketInput & { answer: FixedAnswer }): Promise<Ticket> {
   return ownerTicketAction(ctx, input, async (store, ticket, now) => {
+    // Asked when the work is done; the same rule as reopening, so a late press on a closed or
+    // cancelled ticket changes nothing.
+    nextStatus(ticket, "reopen");
     if (input.answer === "yes") {
       const updated = await touchTicket(store, ticket, now, { ownerFixedAnswer: "yes" });
       await recordEvent(store, updated, { type: "owner_answered_fixed", actor: ownerActor(ticket), at: now, data: { answer: "yes" } });

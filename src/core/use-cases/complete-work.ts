@@ -1,5 +1,6 @@
 import type { Ticket } from "../domain/ticket.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
+import { callbackWindowFor } from "../rules/callbacks.js";
 import { openCallback } from "./shared/callbacks.js";
 import { type StaffTicketInput, staffTicketAction } from "./shared/staff-ticket-action.js";
 import { noticeOwner, transitionTicket } from "./shared/ticket-changes.js";
@@ -10,7 +11,9 @@ import { noticeOwner, transitionTicket } from "./shared/ticket-changes.js";
  */
 export async function completeWork(ctx: WorkflowContext, input: StaffTicketInput): Promise<Ticket> {
   const ticket = await ctx.uow.transaction((store) => store.tickets.findById(input.ticketId));
-  const action = ticket?.category === "water_leak" ? "complete_before_leak_test" : "complete";
+  // Where the callback window is anchored decides whether completion waits for a leak test.
+  const waitsForLeakTest = ticket !== null && callbackWindowFor(ticket.category).anchor === "leak_test_passed";
+  const action = waitsForLeakTest ? "complete_before_leak_test" : "complete";
   return staffTicketAction(ctx, input, action, async (store, staff, current, now) => {
     const updated = await transitionTicket(store, current, {
       action,

@@ -6,7 +6,7 @@ import { newId } from "../ports/workflow-context.js";
 import { callbackRetry } from "../rules/callbacks.js";
 import { callbackClockRules, startClock, stopClocks } from "./shared/clocks.js";
 import { requireFrontDesk, requireStaff, requireTicket } from "./shared/staff-access.js";
-import { noticeOwner, recordEvent, transitionTicket } from "./shared/ticket-changes.js";
+import { noticeOwner, recordEvent, touchTicket, transitionTicket } from "./shared/ticket-changes.js";
 import { frontDeskLeaderMentions } from "./shared/escalation.js";
 
 export interface RecordCallbackInput {
@@ -37,11 +37,17 @@ export async function recordCallback(ctx: WorkflowContext, input: RecordCallback
     const staff = await requireStaff(store, input.slackUserId);
     const callback = await store.callbacks.findById(input.callbackId);
     if (!callback) throw new WorkflowError("not_found", `callback ${input.callbackId} not found`);
-    if (callback.status === "done" || callback.status === "cancelled" || callback.status === "unreachable") {
+    if (callback.status === "done" || callback.status === "cancelled") {
       throw new WorkflowError("callback_not_open", `callback ${callback.id} is ${callback.status}`);
     }
     const ticket = await requireTicket(store, callback.ticketId);
     requireFrontDesk(staff, ticket.number);
+    if (callback.status === "unreachable") {
+      // After the last unanswered attempt the leader takes over: they may still record that the
+      // owner was reached (by a visit, a later call), but nobody queues more attempts.
+      if (input.outcome === "no_answer") throw new WorkflowError("callback_not_open", `callback ${callback.id} is unreachable`);
+      if (staff.role === "member") throw new WorkflowError("forbidden", `${staff.slackUserId} is not a leader`, { number: ticket.number });
+    }
     if (input.attempt !== undefined && input.attempt !== callback.attempts + 1) {
       throw new WorkflowError("conflict", `callback ${callback.id} attempt ${input.attempt} already recorded`);
     }
@@ -73,6 +79,8 @@ export async function recordCallback(ctx: WorkflowContext, input: RecordCallback
       return { ticket: reopened, callback: await saveCallback({ ...callback, attempts, status: "done", outcome: "not_fixed", recordedBy: staff.id, recordedAt: now }) };
     }
 
+    // Bumps the version: a concurrent recording of the same prompt on another connection conflicts.
+    await touchTicket(store, ticket, now, {});
     await recordEvent(store, ticket, { type: "callback_no_answer", actor, at: now, data });
     if (attempts >= callbackRetry.maxAttempts) {
       await store.outbox.enqueue({

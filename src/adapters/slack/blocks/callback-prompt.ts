@@ -34,7 +34,22 @@ function stateBlocks(state: CallbackPromptState, callback: Callback | null, atte
     const lines = [t("staff:callback.recorded", { outcome: t(`staff:callback.outcomes.${state.outcome ?? "no_answer"}`) })];
     if (state.nextDueAt) lines.push(t("staff:callback.next_attempt", { at: formatInstant(state.nextDueAt) }));
     if (state.unreachable) lines.push(t("staff:callback.unreachable", { attempts: callback?.attempts ?? attempt }));
-    return [context(`:white_check_mark: ${lines.join("\n")}`)];
+    const recorded = context(`:white_check_mark: ${lines.join("\n")}`);
+    if (!state.unreachable || !callback) return [recorded];
+    // The leader who takes over an unreachable owner can still record that they were reached.
+    const value = encodeValue({ callbackId: callback.id, attempt: callback.attempts + 1 });
+    return [
+      recorded,
+      context(t("staff:callback.leader_can_record")),
+      {
+        type: "actions",
+        block_id: "callback_leader_outcomes",
+        elements: [
+          button(actionIds.callbackSatisfied, t("staff:buttons.satisfied"), value, "primary"),
+          button(actionIds.callbackNotFixed, t("staff:buttons.not_fixed"), value, "danger"),
+        ],
+      },
+    ];
   }
   const value = encodeValue({ callbackId: callback?.id ?? "", attempt });
   return [

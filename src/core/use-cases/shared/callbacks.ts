@@ -3,7 +3,7 @@ import type { Ticket } from "../../domain/ticket.js";
 import type { Store } from "../../ports/store.js";
 import { newId } from "../../ports/workflow-context.js";
 import { callbackWindowFor } from "../../rules/callbacks.js";
-import { startClock, stopClocks, callbackClockRules } from "./clocks.js";
+import { callbackClockRules, startClock, stopClocks } from "./clocks.js";
 
 /** Opens the mandatory callback (回访) of a finished repair, with its clock from `anchor`. */
 export async function openCallback(store: Store, ticket: Ticket, anchor: Date, timeZone: string): Promise<Callback> {
@@ -33,6 +33,12 @@ export async function openCallback(store: Store, ticket: Ticket, anchor: Date, t
 /** A reopened ticket's pending callback is void: the next completion opens a new one. */
 export async function cancelOpenCallback(store: Store, ticketId: string, at: Date): Promise<void> {
   const open = await store.callbacks.findOpenByTicket(ticketId);
-  if (open) await store.callbacks.save({ ...open, status: "cancelled" });
+  if (open) {
+    await store.callbacks.save({ ...open, status: "cancelled" });
+    // A prompt already on the front desk's screen must lose its buttons.
+    if (open.status === "prompted") {
+      await store.outbox.enqueue({ id: newId(), createdAt: at, payload: { type: "staff.callback-prompt", ticketId, callbackId: open.id, attempt: open.attempts + 1 } });
+    }
+  }
   await stopClocks(store, ticketId, at, callbackClockRules);
 }

@@ -44,9 +44,5 @@ export async function stopClocks(store: Store, ticketId: string, at: Date, rules
   return stopped;
 }
 
-export const callbackClockRules: readonly ClockRuleId[] = [
-  "repair.callback.safety",
-  "repair.callback.leak",
-  "repair.callback.ordinary",
-  "repair.callback.retry",
-];
+/** Every clock whose due effect is a callback prompt: recording a callback stops them all. */
+export const callbackClockRules = (Object.keys(clockRules) as ClockRuleId[]).filter((id) => clockRules[id].onDue === "callback.prompt");

@@ -6,6 +6,9 @@ import type { TelegramIdentity } from "../../domain/registry.js";
 import type { Store } from "../../ports/store.js";
 import { newId } from "../../ports/workflow-context.js";
 
+/** What a change may set besides the status: never the identity, status or version. */
+export type TicketFields = Partial<Omit<Ticket, "id" | "number" | "status" | "version" | "createdAt" | "updatedAt">>;
+
 /**
  * The one way a ticket changes status: check the lifecycle, apply the extra fields, bump the
  * version, write the history event, and queue the refreshed dispatch card.
@@ -13,7 +16,7 @@ import { newId } from "../../ports/workflow-context.js";
 export async function transitionTicket(
   store: Store,
   ticket: Ticket,
-  change: { action: TicketAction; actor: Actor; at: Date; event?: string; data?: Record<string, unknown>; fields?: Partial<Ticket> },
+  change: { action: TicketAction; actor: Actor; at: Date; event?: string; data?: Record<string, unknown>; fields?: TicketFields },
 ): Promise<Ticket> {
   const toStatus = nextStatus(ticket, change.action);
   const updated: Ticket = {
@@ -89,7 +92,7 @@ export async function enqueueOwnerNotice(
 }
 
 /** Saves a ticket whose status does not change (an owner's answer) with the version check. */
-export async function touchTicket(store: Store, ticket: Ticket, at: Date, fields: Partial<Ticket>): Promise<Ticket> {
+export async function touchTicket(store: Store, ticket: Ticket, at: Date, fields: TicketFields): Promise<Ticket> {
   const updated: Ticket = { ...ticket, ...fields, updatedAt: at, version: ticket.version + 1 };
   await store.tickets.update(updated);
   return updated;
