@@ -463,6 +463,10 @@ function storeOver(t: MemoryTables): Store {
         t.inbox.add(key);
         return true;
       },
+      seen: async (source, updateId) => t.inbox.has(`${source}:${updateId}`),
+      async forget(source, updateId) {
+        t.inbox.delete(`${source}:${updateId}`);
+      },
     },
     keyValues: {
       get: async (key) => t.keyValues.get(key) ?? null,

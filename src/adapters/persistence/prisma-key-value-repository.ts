@@ -30,5 +30,11 @@ export function prismaInboxRepository({ tx }: RepositoryContext): InboxRepositor
         ON CONFLICT ("source", "update_id") DO NOTHING`;
       return inserted === 1;
     },
+    async seen(source, updateId) {
+      return (await tx.processedUpdate.count({ where: { source, updateId } })) > 0;
+    },
+    async forget(source, updateId) {
+      await tx.processedUpdate.deleteMany({ where: { source, updateId } });
+    },
   };
 }

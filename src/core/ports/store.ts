@@ -151,6 +151,10 @@ export interface MessageRefRepository {
 export interface InboxRepository {
   /** Records an incoming update; false when it was seen before (a platform retry). */
   recordOnce(source: "telegram" | "slack", updateId: string, at: Date): Promise<boolean>;
+  /** Whether the update was recorded, without recording it. */
+  seen(source: "telegram" | "slack", updateId: string): Promise<boolean>;
+  /** Drops a record, so a retry of an update whose handling failed is acted on again. */
+  forget(source: "telegram" | "slack", updateId: string): Promise<void>;
 }
 
 /** Small JSON documents by key, such as a conversation's replay state. */

@@ -171,6 +171,17 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
       expect(await tx((s) => s.inbox.recordOnce("slack", "1001", t0))).toBe(true);
     });
 
+    it("a forgotten update is seen no more and can be recorded again", async () => {
+      await tx((s) => s.inbox.recordOnce("slack", "Ev7", t0));
+      expect(await tx((s) => s.inbox.seen("slack", "Ev7"))).toBe(true);
+      expect(await tx((s) => s.inbox.seen("telegram", "Ev7"))).toBe(false);
+
+      await tx((s) => s.inbox.forget("slack", "Ev7"));
+
+      expect(await tx((s) => s.inbox.seen("slack", "Ev7"))).toBe(false);
+      expect(await tx((s) => s.inbox.recordOnce("slack", "Ev7", t0))).toBe(true);
+    });
+
     it("a duplicate update does not spoil the transaction it is recorded in", async () => {
       await tx((s) => s.inbox.recordOnce("slack", "Ev1", t0));
       const unit = await tx(async (s) => {
