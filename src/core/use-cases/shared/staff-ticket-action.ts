@@ -23,12 +23,18 @@ export async function staffTicketAction(
 ): Promise<Ticket> {
   const now = ctx.time.now();
   const result = await ctx.uow.transaction(async (store) => {
-    const staff = await requireStaff(store, input.slackUserId);
-    const ticket = await requireTicket(store, input.ticketId);
-    nextStatus(ticket, action);
-    requirePermission(staff, action, ticket);
+    const { staff, ticket } = await checkedStaffTicket(store, input, action);
     return apply(store, staff, ticket, now);
   });
   ctx.onOutboxWritten?.();
   return result;
+}
+
+/** The checks of {@link staffTicketAction}, in the caller's transaction. */
+export async function checkedStaffTicket(store: Store, input: StaffTicketInput, action: TicketAction): Promise<{ staff: StaffMember; ticket: Ticket }> {
+  const staff = await requireStaff(store, input.slackUserId);
+  const ticket = await requireTicket(store, input.ticketId);
+  nextStatus(ticket, action);
+  requirePermission(staff, action, ticket);
+  return { staff, ticket };
 }
