@@ -440,6 +440,11 @@ function storeOver(t: MemoryTables): Store {
         message.attempts += 1;
         message.leaseUntil = null;
       },
+      async requeueDead() {
+        const dead = [...t.outbox.values()].filter((message) => message.status === "dead");
+        for (const message of dead) Object.assign(message, { status: "pending", attempts: 0, notBefore: new Date(deliverableAtOnce), leaseUntil: null });
+        return dead.length;
+      },
       async findById(id) {
         const message = t.outbox.get(id);
         return message ? publicOutbox(message) : null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MessageRef, OutboxMessage } from "../../src/core/domain/outbox.js";
 import { RateGate } from "../../src/core/domain/rate-gate.js";
 import { type MessageSender, PermanentDeliveryError, RateLimitedError } from "../../src/core/ports/message-sender.js";
-import { deliverOutbox } from "../../src/core/use-cases/deliver-outbox.js";
+import { deliverOutbox, retryDelayMs } from "../../src/core/use-cases/deliver-outbox.js";
 import { createMemoryStore } from "../../src/testing/memory-store.js";
 
 /** A platform at the port: records what it was asked to deliver, fails as scripted. */
@@ -89,16 +89,21 @@ describe("delivering the outbox", () => {
     expect(message).toMatchObject({ status: "dead", lastError: expect.stringContaining("blocked by the user") });
   });
 
-  it("a message that keeps failing is retried with backoff, then kept as a dead letter after the last attempt", async () => {
+  it("a message that keeps failing survives about two hours of outage, then is kept as a dead letter with the reason", async () => {
     const { store, platform, run, enqueue, advance } = await setup();
     await enqueue(notice("1", "a"));
-    for (let attempt = 0; attempt < 5; attempt += 1) platform.failures.push(new Error("socket hang up"));
+    for (let attempt = 0; attempt < 20; attempt += 1) platform.failures.push(new Error("socket hang up"));
 
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    let waited = 0;
+    for (let attempt = 0; attempt < 19; attempt += 1) {
       await run();
-      advance(60_000);
+      advance(retryDelayMs(attempt));
+      waited += retryDelayMs(attempt);
     }
-    expect(store.snapshot().outbox[0]).toMatchObject({ status: "dead", attempts: 5, lastError: "Error: socket hang up" });
+    expect(store.snapshot().outbox[0]).toMatchObject({ status: "pending", attempts: 19 });
+    expect(waited).toBeGreaterThan(90 * 60_000);
+    await run();
+    expect(store.snapshot().outbox[0]).toMatchObject({ status: "dead", attempts: 20, lastError: "Error: socket hang up" });
   });
 
   it("a later message to the same chat never overtakes one waiting for a retry", async () => {

@@ -115,6 +115,13 @@ export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxR
     async markDead(id, reason) {
       await update(id, { status: "dead", lastError: reason, leaseUntil: null, attempts: { increment: 1 } });
     },
+    async requeueDead() {
+      const { count } = await tx.outboxMessage.updateMany({
+        where: { status: "dead" },
+        data: { status: "pending", attempts: 0, notBefore: deliverableAtOnce, leaseUntil: null },
+      });
+      return count;
+    },
     async findById(id) {
       const row = await tx.outboxMessage.findUnique({ where: { id } });
       return row ? toMessage(row) : null;

@@ -62,7 +62,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             sleep: (ms) => nap(ms),
           });
           progressed = report.sent + report.dead > 0;
-          if (report.retried + report.dead > 0) log.warn(report, "outbox delivery incomplete");
+          if (report.dead > 0) log.error(report, "messages could not be delivered; `npm run frontdesk -- outbox retry-dead` queues them again");
+          else if (report.retried > 0) log.warn(report, "outbox delivery will be retried");
         } catch (error) {
           log.error({ err: error }, "outbox delivery failed");
         }

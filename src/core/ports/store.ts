@@ -138,6 +138,8 @@ export interface OutboxRepository {
   /** Back to pending, to be tried at `notBefore`; `countAttempt` false for rate limits. */
   retry(id: string, notBefore: Date, error: string, countAttempt: boolean): Promise<void>;
   markDead(id: string, reason: string): Promise<void>;
+  /** Puts every dead letter back in the queue with a fresh attempt count; returns how many. */
+  requeueDead(): Promise<number>;
   findById(id: string): Promise<OutboxMessage | null>;
   /** Counts by status, for health and tests. */
   countByStatus(): Promise<Record<OutboxMessage["status"], number>>;

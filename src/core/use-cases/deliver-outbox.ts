@@ -21,18 +21,28 @@ export interface DeliveryReport {
   dead: number;
 }
 
-const leaseMs = 30_000;
+/** Longer than a batch can take at one message a second, so no other instance re-claims it mid-batch. */
+const leaseMs = 120_000;
+const maxBackoffMs = 10 * 60_000;
+
+/**
+ * Back-off after the n-th failure: 1 s, 2 s, 4 s ... capped at 10 minutes. With the default 20
+ * attempts a message survives about two hours of platform outage before it becomes a dead letter.
+ */
+export function retryDelayMs(failures: number): number {
+  return Math.min(1000 * 2 ** failures, maxBackoffMs);
+}
 
 /**
  * Delivers one claimed batch of a platform's outbox. A row is marked `sending` when claimed and
  * `sent` with the platform message id after the call, so a crash repeats at most the rows in
  * flight (their lease expires). A 429 pauses the platform for `retry_after` and hands the rest
- * of the batch back untouched; nothing is dropped: the last failed attempt leaves a dead letter
- * with its reason.
+ * of the batch back untouched; nothing is dropped: other failures are retried with a capped
+ * back-off, and only the last failed attempt leaves a dead letter with its reason.
  */
 export async function deliverOutbox(input: DeliverOutboxInput): Promise<DeliveryReport> {
   const { uow, sender, gate } = input;
-  const maxAttempts = input.maxAttempts ?? 5;
+  const maxAttempts = input.maxAttempts ?? 20;
   const claimedAt = input.now();
   const batch = await uow.transaction((store) =>
     store.outbox.claim(input.channel, claimedAt, input.batchSize ?? 20, new Date(claimedAt.getTime() + leaseMs)),
@@ -75,7 +85,7 @@ export async function deliverOutbox(input: DeliverOutboxInput): Promise<Delivery
         report.dead += 1;
         continue;
       }
-      const retryAt = new Date(now.getTime() + 1000 * 2 ** message.attempts);
+      const retryAt = new Date(now.getTime() + retryDelayMs(message.attempts));
       await uow.transaction((store) => store.outbox.retry(message.id, retryAt, reason, true));
       heldRecipients.set(recipient, retryAt);
       report.retried += 1;

@@ -30,7 +30,10 @@ export async function runDueWork(ctx: WorkflowContext): Promise<DueWorkReport[]>
   const reports: DueWorkReport[] = [];
   for (;;) {
     const now = ctx.time.now();
-    const jobs = await ctx.uow.transaction((store) => store.jobs.claimDue(now, batchSize, new Date(now.getTime() + leaseMs)));
+    // The lease runs on the wall clock too: `tick --at` a past instant must not hand out leases
+    // that have already expired while the running service could claim the same job.
+    const leaseUntil = new Date(Math.max(now.getTime(), Date.now()) + leaseMs);
+    const jobs = await ctx.uow.transaction((store) => store.jobs.claimDue(now, batchSize, leaseUntil));
     if (jobs.length === 0) break;
     for (const job of jobs) reports.push(await runJob(ctx, job, now));
     if (jobs.length < batchSize) break;

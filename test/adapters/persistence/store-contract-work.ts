@@ -138,6 +138,21 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
       await expect(tx((s) => s.outbox.markSent(randomUUID(), "x"))).rejects.toMatchObject({ code: "not_found" });
     });
 
+    it("requeueDead puts dead letters back, deliverable at once with a fresh attempt count, and leaves the rest alone", async () => {
+      const [dead, sent] = await enqueue([aSlackCard(), aSlackCard()]);
+      await tx((s) => s.outbox.claim("slack", t0, 10, lease(t0)));
+      await tx(async (s) => {
+        await s.outbox.markDead(dead as string, "channel_not_found");
+        await s.outbox.markSent(sent as string, "1.0");
+      });
+
+      expect(await tx((s) => s.outbox.requeueDead())).toBe(1);
+
+      expect(await tx((s) => s.outbox.findById(dead as string))).toMatchObject({ status: "pending", attempts: 0, lastError: "channel_not_found" });
+      expect((await tx((s) => s.outbox.claim("slack", t0, 10, lease(t0)))).map((m) => m.id)).toEqual([dead]);
+      expect(await tx((s) => s.outbox.requeueDead())).toBe(0);
+    });
+
     it("a sending message whose lease expired is claimed again; a live lease keeps it", async () => {
       const [id] = await enqueue([aSlackCard()]);
       await tx((s) => s.outbox.claim("slack", t0, 10, lease(t0)));
