@@ -1,4 +1,6 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { ConfigError, loadBaseConfig, loadPlaygroundConfig } from "./config/config.js";
 import type { NumberedRow, ImportResult } from "./core/use-cases/shared/import-rows.js";
@@ -15,6 +17,7 @@ const usage = `usage: npm run frontdesk -- <command>
   tick --at ISO-INSTANT      run all work due as of that instant (e.g. 2026-12-02T10:00:00+08:00)
   tick                       run all work due now
   migrate                    apply pending database migrations (start-up does this too)
+  outbox retry-dead          queue again the messages that could not be delivered
   demo reset                 wipe the playground's database and load the demo data again`;
 
 /** Reads a CSV file into rows numbered by their line in the file (the header is line 1). */
@@ -73,9 +76,9 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   }
   if (command === "tick") {
     const atIndex = args.indexOf("--at");
-    const at = atIndex >= 0 ? new Date(args[atIndex + 1] ?? "") : new Date();
-    if (Number.isNaN(at.getTime())) {
-      console.error("tick --at needs an ISO instant such as 2026-12-02T10:00:00+08:00");
+    const at = atIndex >= 0 ? parseInstant(args[atIndex + 1]) : new Date();
+    if (!at) {
+      console.error("tick --at needs an ISO instant with its offset, such as 2026-12-02T10:00:00+08:00 or 2026-12-02T02:00:00Z");
       return 2;
     }
     const workflow = await openWorkflow(config, { now: () => at });
@@ -90,11 +93,31 @@ export async function runCli(args: string[], env: Record<string, string | undefi
       await workflow.close();
     }
   }
+  if (command === "outbox" && sub === "retry-dead") {
+    const workflow = await openWorkflow(config);
+    try {
+      const count = await workflow.ctx.uow.transaction((store) => store.outbox.requeueDead());
+      console.log(`${count} undelivered message(s) queued again; the running service delivers them`);
+      return 0;
+    } finally {
+      await workflow.close();
+    }
+  }
   console.error(usage);
   return 2;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * An instant must say its offset: without one, `new Date()` would read it in the server's zone,
+ * which is rarely the property's (a UTC server would shift Shanghai times by eight hours).
+ */
+function parseInstant(raw: string | undefined): Date | null {
+  if (!raw || !/(Z|[+-]\d{2}:?\d{2})$/i.test(raw)) return null;
+  const at = new Date(raw);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   loadDotEnv();
   runCli(process.argv.slice(2), process.env).then(
     (code) => process.exit(code),

@@ -25,7 +25,7 @@ export async function startFromEnv(env: Record<string, string | undefined>, prin
     print(`open ${running.url}/ to play the owners' phones and the staff's Slack side by side`);
     return { url: running.url, logger: running.app.logger, stop: () => running.stop() };
   }
-  const app = await buildApp(config);
+  const app = await buildApp(config, { awaitTelegram: false });
   const url = await app.start();
   print(`front desk listening on ${url}`);
   return { url, logger: app.logger, stop: () => app.stop() };

@@ -1,11 +1,12 @@
 import http from "node:http";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { ExpressReceiver } from "@slack/bolt";
 import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
-import type { Config } from "../config/config.js";
+import { ConfigError, type Config } from "../config/config.js";
 import type { TimeSource } from "../core/ports/time-source.js";
 import { createI18nextTranslator } from "../adapters/i18n/i18next-translator.js";
 import { startCronTicker } from "../adapters/scheduler/cron-ticker.js";
@@ -27,6 +28,8 @@ export interface BuildOptions {
   outboxPollMs?: number;
   /** Run due work every minute with node-cron (off in tests, which tick by hand). */
   cron?: boolean;
+  /** Whether `start` waits for the Telegram bot to be ready (default true; `npm start` does not). */
+  awaitTelegram?: boolean;
   /** More routes on the product's one HTTP port (the local playground serves its page and API here). */
   routes?: (router: ExpressReceiver["router"]) => void;
   /** Runs in `stop` once no work is in flight, before the database closes (the playground saves its screens). */
@@ -35,7 +38,7 @@ export interface BuildOptions {
 
 export type FrontDesk = Awaited<ReturnType<typeof buildApp>>;
 
-export const localesDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../locales");
+export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../locales");
 
 /**
  * The composition root: the only place that creates clients and wires the adapters to the core.
@@ -101,6 +104,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const server = http.createServer(slack.receiver.app);
   let ticker: { stop(): Promise<void> } | null = null;
   let polling: Promise<void> | null = null;
+  let telegramReady: Promise<void> = Promise.resolve();
+  let stopped = false;
 
   return {
     ctx,
@@ -116,22 +121,35 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
         server.listen(config.port, resolve);
       });
       const url = `http://localhost:${(server.address() as AddressInfo).port}`;
-      await bot.init();
-      await publishOwnerCommands(bot.api, translator, config.defaultLocale).catch((error: unknown) => {
-        logger.warn({ err: error }, "could not publish the bot's command menu");
-      });
-      if (config.telegram.mode === "polling") {
-        polling = bot.start({ drop_pending_updates: false }).catch((error: unknown) => {
-          logger.fatal({ err: error }, "telegram polling stopped");
-        });
-      }
+      // Scheduled work and Slack do not wait for Telegram: an unreachable Bot API must not stop
+      // callbacks from being prompted and escalated.
       if (options.cron ?? true) ticker = startCronTicker(ctx, logger.child({ adapter: "scheduler" }));
       worker.wake();
+      const slow = setTimeout(() => logger.error({ apiRoot: config.telegram.apiRoot }, "Telegram Bot API not reachable yet; owners' messages wait until it is (check TELEGRAM_API_ROOT and the network)"), 15_000);
+      telegramReady = bot.init().then(
+        async () => {
+          clearTimeout(slow);
+          await publishOwnerCommands(bot.api, translator, config.defaultLocale).catch((error: unknown) => {
+            logger.warn({ err: error }, "could not publish the bot's command menu");
+          });
+          if (config.telegram.mode === "polling" && !stopped) {
+            polling = bot.start({ drop_pending_updates: false }).catch((error: unknown) => {
+              logger.fatal({ err: error }, "telegram polling stopped");
+            });
+          }
+        },
+        (error: unknown) => {
+          clearTimeout(slow);
+          logger.fatal({ err: error }, "the Telegram bot could not start; check TELEGRAM_BOT_TOKEN");
+        },
+      );
+      if (options.awaitTelegram ?? true) await telegramReady;
       logger.info({ url, database: workflow.database.kind, telegram: config.telegram.mode }, "front desk started");
       return url;
     },
     /** Stops taking work, lets in-flight work finish, and closes the database. */
     async stop(): Promise<void> {
+      stopped = true;
       if (bot.isRunning()) await bot.stop();
       await polling;
       await ticker?.stop();
@@ -151,7 +169,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 /** The bot's Slack ids: from the configuration, or asked once with auth.test. */
 async function slackBotIdentity(config: Config, client: ReturnType<typeof createSlackSenderClient>): Promise<{ botId: string; botUserId: string }> {
   if (config.slack.botId && config.slack.botUserId) return { botId: config.slack.botId, botUserId: config.slack.botUserId };
-  const auth = await client.auth.test();
-  if (!auth.bot_id || !auth.user_id) throw new Error("Slack auth.test did not return the bot's ids; check SLACK_BOT_TOKEN is a bot token (xoxb-)");
+  let auth;
+  try {
+    auth = await client.auth.test();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`Slack refused or could not be reached (${reason}); check SLACK_BOT_TOKEN and SLACK_API_URL`);
+  }
+  if (!auth.bot_id || !auth.user_id) throw new ConfigError("SLACK_BOT_TOKEN is not a bot token (xoxb-...): Slack's auth.test returned no bot ids");
   return { botId: auth.bot_id, botUserId: auth.user_id };
 }

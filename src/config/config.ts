@@ -152,7 +152,9 @@ export function loadBaseConfig(env: Record<string, string | undefined>): BaseCon
 }
 
 function parseEnv(env: Record<string, string | undefined>): Env {
-  const parsed = EnvSchema.safeParse(env);
+  // A blank `NAME=` line (as in .env.example) means "not set", never "set to the empty string".
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
   }

@@ -51,3 +51,17 @@ describe("which product npm start runs", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
 });
+
+describe("the documented .env.example", () => {
+  it("copied as it is to .env, starts the playground: blank variables count as unset", async () => {
+    const { readFileSync } = await import("node:fs");
+    const env = Object.fromEntries(
+      readFileSync(".env.example", "utf8")
+        .split("\n")
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
+    expect(env).toHaveProperty("STAFF_LOCALE", "");
+    expect(loadConfig(env)).toMatchObject({ mode: "playground", databaseUrl: playgroundDatabaseUrl, timeZone: "Asia/Shanghai", staffLocale: "zh-CN" });
+  });
+});
