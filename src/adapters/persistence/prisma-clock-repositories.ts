@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CallbackOutcomeSchema, CallbackStatusSchema, type Callback } from "../../core/domain/callback.js";
 import type { Clock, ClockRuleId } from "../../core/domain/clock.js";
 import type { CallbackRepository, ClockRepository } from "../../core/ports/store.js";
-import { clockRules } from "../../core/rules/callbacks.js";
+import { clockRules } from "../../core/rules/clocks.js";
 import type { Callback as CallbackRow, Clock as ClockRow } from "../../generated/sqlite/client.js";
 import { notFound, parseJson, type RepositoryContext } from "./prisma-client.js";
 

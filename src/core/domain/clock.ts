@@ -36,8 +36,4 @@ export interface ClockRule {
   } | null;
 }
 
-export type ClockRuleId =
-  | "repair.callback.safety"
-  | "repair.callback.leak"
-  | "repair.callback.ordinary"
-  | "repair.callback.retry";
+export type ClockRuleId = "repair.callback.safety" | "repair.callback.leak" | "repair.callback.ordinary" | "repair.callback.retry";

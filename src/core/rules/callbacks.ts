@@ -1,4 +1,4 @@
-import type { ClockRule, ClockRuleId } from "../domain/clock.js";
+import type { ClockRuleId } from "../domain/clock.js";
 import type { RepairCategory } from "../domain/ticket.js";
 
 /**
@@ -25,36 +25,3 @@ export const callbackRetry = {
   source: "front desk practice for unanswered callbacks",
   maxAttempts: 3,
 } as const;
-
-const escalateToFrontDeskLeader = {
-  after: { hours: 1 },
-  to: { team: "frontdesk", role: "leader" },
-  alertKey: "alerts.callback_overdue",
-} as const;
-
-export const clockRules: Record<ClockRuleId, ClockRule> = {
-  "repair.callback.safety": {
-    source: "PROCEDURES.md §1: safety facilities, callback within 2 days after completion",
-    due: { days: 2 },
-    onDue: "callback.prompt",
-    escalation: escalateToFrontDeskLeader,
-  },
-  "repair.callback.leak": {
-    source: "PROCEDURES.md §1: water leaks, callback within 3 days after the leak test",
-    due: { days: 3 },
-    onDue: "callback.prompt",
-    escalation: escalateToFrontDeskLeader,
-  },
-  "repair.callback.ordinary": {
-    source: "PROCEDURES.md §1: everything else, callback within 2 days after completion",
-    due: { days: 2 },
-    onDue: "callback.prompt",
-    escalation: escalateToFrontDeskLeader,
-  },
-  "repair.callback.retry": {
-    source: "unanswered callback: try again 4 hours later",
-    due: { hours: 4 },
-    onDue: "callback.prompt",
-    escalation: escalateToFrontDeskLeader,
-  },
-};

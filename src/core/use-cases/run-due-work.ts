@@ -1,10 +1,10 @@
-import type { Clock } from "../domain/clock.js";
+import type { Clock, ClockEffect } from "../domain/clock.js";
 import type { Job } from "../domain/job.js";
 import type { Ticket } from "../domain/ticket.js";
 import type { Store } from "../ports/store.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
 import { newId } from "../ports/workflow-context.js";
-import { clockRules } from "../rules/callbacks.js";
+import { clockRules } from "../rules/clocks.js";
 import { mentionsFor } from "./shared/escalation.js";
 import { recordEvent } from "./shared/ticket-changes.js";
 
@@ -66,20 +66,30 @@ async function applyJob(store: Store, job: Job, now: Date): Promise<DueWorkRepor
   if (clock.stoppedAt) return skip(`${clock.rule} already stopped`);
 
   if (job.payload.type === "clock.due") {
-    const rule = clockRules[clock.rule];
-    if (rule.onDue !== "callback.prompt") return skip(`${clock.rule} has no due effect`);
-    const callbackId = String(clock.data.callbackId);
-    const attempt = Number(clock.data.attempt ?? 1);
-    const callback = await store.callbacks.findById(callbackId);
-    if (!callback || callback.status !== "scheduled") return skip(`callback ${callbackId} is ${callback?.status ?? "gone"}`);
-    await store.callbacks.save({ ...callback, status: "prompted" });
-    await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.callback-prompt", ticketId: ticket.id, callbackId, attempt } });
-    await recordEvent(store, ticket, { type: "callback_prompted", actor: { type: "system" }, at: now, data: { attempt, dueAt: clock.dueAt.toISOString() } });
-    return { ...base, ticketNumber: ticket.number, outcome: "callback_prompted", detail: `callback attempt ${attempt} prompted to the front desk` };
+    const effect = clockRules[clock.rule].onDue;
+    if (!effect) return skip(`${clock.rule} has no due effect`);
+    const outcome = await dueEffects[effect](store, clock, ticket, now);
+    return typeof outcome === "string" ? skip(outcome) : { ...base, ticketNumber: ticket.number, ...outcome };
   }
 
   return escalate(store, clock, ticket, now, base);
 }
+
+type DueEffectResult = Pick<DueWorkReport, "outcome" | "detail"> | string;
+
+/** What each clock effect does when its clock falls due; a returned string is why it was skipped. */
+const dueEffects: Record<ClockEffect, (store: Store, clock: Clock, ticket: Ticket, now: Date) => Promise<DueEffectResult>> = {
+  async "callback.prompt"(store, clock, ticket, now) {
+    const callbackId = String(clock.data.callbackId);
+    const attempt = Number(clock.data.attempt ?? 1);
+    const callback = await store.callbacks.findById(callbackId);
+    if (!callback || callback.status !== "scheduled") return `callback ${callbackId} is ${callback?.status ?? "gone"}`;
+    await store.callbacks.save({ ...callback, status: "prompted" });
+    await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.callback-prompt", ticketId: ticket.id, callbackId, attempt } });
+    await recordEvent(store, ticket, { type: "callback_prompted", actor: { type: "system" }, at: now, data: { attempt, dueAt: clock.dueAt.toISOString() } });
+    return { outcome: "callback_prompted", detail: `callback attempt ${attempt} prompted to the front desk` };
+  },
+};
 
 async function escalate(store: Store, clock: Clock, ticket: Ticket, now: Date, base: Pick<DueWorkReport, "jobId" | "job">): Promise<DueWorkReport> {
   const ticketNumber = ticket.number;

@@ -2,7 +2,7 @@ import type { Clock, ClockRuleId } from "../../domain/clock.js";
 import { deadlineAfter } from "../../domain/deadline.js";
 import type { Store } from "../../ports/store.js";
 import { newId } from "../../ports/workflow-context.js";
-import { clockRules } from "../../rules/callbacks.js";
+import { clockRules } from "../../rules/clocks.js";
 
 /**
  * Starts a clock at `anchor` by its rule and queues its jobs in the same transaction: one at
