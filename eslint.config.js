@@ -19,7 +19,8 @@ export default tseslint.config(
   {
     // The playground's page runs in the browser as plain ES modules, not through TypeScript.
     files: ["src/playground/public/**/*.js"],
-    languageOptions: { globals: { window: "readonly", document: "readonly", fetch: "readonly", EventSource: "readonly", console: "readonly" } },
+    languageOptions: { globals: { window: "readonly", document: "readonly", fetch: "readonly", EventSource: "readonly" } },
+    rules: { "no-undef": "error" },
   },
   ...tseslint.configs.recommended,
   {
