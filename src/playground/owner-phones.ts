@@ -41,6 +41,8 @@ export class PhoneError extends Error {
   override readonly name = "PhoneError";
 }
 
+/** Callback queries remembered to show their answer in the right phone; answers come within seconds. */
+const rememberedQueries = 200;
 const chatChangingMethods = new Set(["sendMessage", "sendPhoto", "editMessageText", "editMessageCaption", "editMessageReplyMarkup", "deleteMessage", "deleteMessages"]);
 
 /**
@@ -131,6 +133,7 @@ export class OwnerPhones {
     }
     const update = callbackQueryUpdate({ user: this.user(ownerId), data, message });
     if (update.callback_query) this.callbackChats.set(update.callback_query.id, ownerId);
+    if (this.callbackChats.size > rememberedQueries) this.callbackChats.delete(this.callbackChats.keys().next().value as string);
     this.telegram.pushUpdate(update);
   }
 

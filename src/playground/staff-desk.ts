@@ -32,6 +32,8 @@ export class StaffDeskError extends Error {
 }
 
 const channelChangingMethods = new Set(["chat.postMessage", "chat.update", "chat.delete", "chat.postEphemeral", "response_url"]);
+/** Trigger ids remembered to match a modal to its clicker; Slack's expire after 3 s, so the last few suffice. */
+const rememberedTriggers = 200;
 
 /**
  * The staff's Slack clients. A click on the page becomes what Slack would send: a signed
@@ -94,6 +96,7 @@ export class StaffDesk {
     if (!message) throw new StaffDeskError("that message is no longer in the channel");
     const triggerId = fakeTriggerId();
     this.triggers.set(triggerId, member.slackUserId);
+    if (this.triggers.size > rememberedTriggers) this.triggers.delete(this.triggers.keys().next().value as string);
     const payload = blockActionPayload({
       user: { id: member.slackUserId, name: member.name },
       channel: input.channel,

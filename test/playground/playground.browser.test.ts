@@ -130,8 +130,10 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator("#tab-owner").click();
+    expect([await page.locator("#phone-screen").isVisible(), await page.locator(".slack").isVisible()]).toEqual([true, false]);
     await shot("phone-width-owner");
     await page.locator("#tab-staff").click();
+    expect([await page.locator("#phone-screen").isVisible(), await page.locator(".slack").isVisible()]).toEqual([false, true]);
     await shot("phone-width-staff");
     expect(errors).toEqual([]);
   }, 120_000);
