@@ -30,6 +30,7 @@ export interface DemoOwner {
   claims?: { building: string; unit: string };
 }
 
+/** Five owners: both languages, in and out of warranty, one with two flats, one not yet in the register. */
 export const demoOwners: readonly DemoOwner[] = [
   { telegramUserId: 710_001, firstName: "王芳", languageCode: "zh-hans", locale: "zh-CN", phone: "+8613800000001", registered: true, note: "3-1202 · in warranty · Chinese" },
   { telegramUserId: 710_002, firstName: "Tom", lastName: "Baker", languageCode: "en", locale: "en", phone: "+8613900000002", registered: true, note: "5-0801 · out of warranty (paid repairs) · English" },
@@ -55,6 +56,7 @@ export interface DemoStaffMember {
   role: StaffRole;
 }
 
+/** Every team and every role, so each card has someone allowed to act on it and someone who is not. */
 export const demoStaff: readonly DemoStaffMember[] = [
   { slackUserId: "U0FD01", name: "Lily Chen", team: "frontdesk", role: "member" },
   { slackUserId: "U0FD02", name: "Grace Wu", team: "frontdesk", role: "leader" },
@@ -121,6 +123,7 @@ export function demoUnitRows(today: Date): NumberedRow[] {
   });
 }
 
+/** The staff in the CSV shape of `import staff`. */
 export function demoStaffRows(): NumberedRow[] {
   return demoStaff.map((member, index) => ({
     line: index + 2,
@@ -131,9 +134,11 @@ export function demoStaffRows(): NumberedRow[] {
 /** The key-value entry marking a database as the playground's; its generation changes on every reset. */
 export const demoMarkerKey = "playground:demo";
 
+/** The marker's stored JSON; `generation` lets a running playground notice a reset made by the CLI. */
 export const DemoMarkerSchema = z.object({ version: z.literal(1), generation: z.string().min(1), loadedAt: z.string() });
 export type DemoMarker = z.infer<typeof DemoMarkerSchema>;
 
+/** The marker, or null for a database never loaded with the demo (or one whose marker does not parse). */
 export async function readDemoMarker(ctx: WorkflowContext): Promise<DemoMarker | null> {
   const raw = await ctx.uow.transaction((store) => store.keyValues.get(demoMarkerKey));
   if (raw === null) return null;

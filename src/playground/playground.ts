@@ -26,6 +26,7 @@ export interface PlaygroundSetup {
   clock: { now: string; offsetMs: number };
 }
 
+/** What the playground is built from: the running fakes, the product's clock, and the secret it signs Slack requests with. */
 export interface PlaygroundDeps {
   telegram: FakeTelegram;
   slack: FakeSlack;

@@ -15,6 +15,7 @@ import { VirtualClock } from "./virtual-clock.js";
 const telegramToken = "7000000001:playground-bot-token";
 const slackToken = "xoxb-playground";
 
+/** Options of {@link startPlayground}; production takes the defaults. */
 export interface PlaygroundOptions {
   logger?: Logger;
   /** Run due work every minute on the product's time (default on, as in production). */
@@ -23,6 +24,7 @@ export interface PlaygroundOptions {
   wallMs?: () => number;
 }
 
+/** A started playground: its address, the product and fakes behind it (for tests), and how to stop it all. */
 export interface RunningPlayground {
   url: string;
   app: FrontDesk;
