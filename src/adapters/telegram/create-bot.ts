@@ -13,7 +13,7 @@ import { ownerActionsFeature } from "./features/owner-actions.js";
 import { repairFeature } from "./features/repair.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { dropRepeatedUpdates } from "./middleware/drop-repeated-updates.js";
-import { handleBotError } from "./middleware/error-boundary.js";
+import { answerRefusals, handleBotError } from "./middleware/error-boundary.js";
 import { ownerContext } from "./middleware/owner-context.js";
 import { sequentializeByChat } from "./middleware/sequentialize.js";
 
@@ -29,10 +29,12 @@ export interface CreateBotOptions {
  * `bot.start()` (polling) or `webhookCallback(bot, ...)`, or drive it with `bot.handleUpdate`.
  *
  * Order matters: the error boundary wraps everything; one chat's updates run one at a time;
- * a repeated `update_id` is dropped before anything acts; only private chats go further (owners'
- * data never lands in a group); the per-update logger and locale are installed; conversations
- * (with `/cancel` ahead of them) see a chat's updates before the features; the unhandled
- * feature comes last.
+ * a repeated `update_id` is dropped before anything acts, and an update is recorded only once
+ * handled; inside that, a second boundary answers refusals (WorkflowErrors), so they count as
+ * handled while a crash passes on unrecorded to the outer one; only private chats go further
+ * (owners' data never lands in a group); the per-update logger and locale are installed;
+ * conversations (with `/cancel` ahead of them) see a chat's updates before the features; the
+ * unhandled feature comes last.
  */
 export function createBot(token: string, deps: TelegramDeps, options: CreateBotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
@@ -48,7 +50,7 @@ export function createBot(token: string, deps: TelegramDeps, options: CreateBotO
   const guarded = bot.errorBoundary(handleBotError(deps));
   guarded.use(sequentializeByChat());
   guarded.use(dropRepeatedUpdates(deps));
-  const owners = guarded.filter((ctx) => ctx.chat?.type === "private" && ctx.from !== undefined);
+  const owners = guarded.errorBoundary(answerRefusals(deps)).filter((ctx) => ctx.chat?.type === "private" && ctx.from !== undefined);
   owners.use(ownerContext(deps));
   owners.use(
     conversations<BotContext, ConversationContext>({

@@ -37,6 +37,20 @@ export function handleBotError(deps: TelegramDeps): (error: BotError<BotContext>
   };
 }
 
+/**
+ * The inner boundary, inside the repeated-update filter: it answers a WorkflowError as
+ * {@link handleBotError} does, so the refusal counts as handled and a redelivery of the update is
+ * not answered twice. Anything else is rethrown past the filter (which then leaves the update
+ * unrecorded, to be worked on again if Telegram redelivers it) to the outer boundary.
+ */
+export function answerRefusals(deps: TelegramDeps): (error: BotError<BotContext>) => Promise<void> {
+  const answer = handleBotError(deps);
+  return async (error) => {
+    if (!isWorkflowError(error.error)) throw error.error;
+    await answer(error);
+  };
+}
+
 // The boundary also guards the middleware that installs the logger and locale, so either may be missing.
 function loggerOf(ctx: BotContext, deps: TelegramDeps): Logger {
   return (ctx as Partial<BotContext>).logger ?? deps.logger.child({ updateId: ctx.update.update_id });
