@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { importStaff } from "../../../src/core/use-cases/import-staff.js";
 import { blockActionPayload, postToBolt } from "../../../src/testing/fake-slack-server.js";
 import { reportedRepair } from "../../support/workflow-fixture.js";
 import { buttonLabels, buttonOf, textOf } from "./block-text.js";
@@ -95,6 +96,18 @@ describe("dispatch card buttons, through the real Bolt app", () => {
 
     expect(h.memory.snapshot().events.filter((event) => event.type === "claim")).toHaveLength(1);
     expect(h.fake.callsOf("chat.postEphemeral")).toEqual([]);
+  });
+
+  it("a refused click is not remembered as done: a Claim refused before its clicker was imported as staff claims on the next click", async () => {
+    const card = h.latest(MAINTENANCE_CHANNEL);
+    await h.click(card, "ticket.claim", "UMAINT9");
+    await h.fake.waitForCall("chat.postEphemeral", (call) => call.payload.user === "UMAINT9");
+    await importStaff(h.ctx, [{ line: 2, values: { slack_user_id: "UMAINT9", name: "Wu Gang", team: "maintenance", role: "member" } }]);
+
+    await h.click(card, "ticket.claim", "UMAINT9");
+
+    await vi.waitFor(() => expect(h.ticket(ticketId).status).toBe("assigned"));
+    expect(h.fake.callsOf("chat.postEphemeral")).toHaveLength(1);
   });
 
   it("an unreadable button value is answered as an outdated button", async () => {

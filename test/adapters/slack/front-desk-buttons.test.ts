@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { importStaff } from "../../../src/core/use-cases/import-staff.js";
 import { registerTelegramUser } from "../../../src/core/use-cases/register-telegram-user.js";
 import { requestVerification } from "../../../src/core/use-cases/request-verification.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
@@ -61,12 +62,16 @@ describe("front desk buttons, through the real Bolt app", () => {
     });
   });
 
-  it("Approve on a verification card verifies the owner and the card shows who decided", async () => {
+  const verificationCard = async () => {
     await registerTelegramUser(h.ctx, { telegramUserId: "7002", chatId: "7002", displayName: "Chen Jie", languageCode: "en", defaultLocale: "zh-CN" });
     await shareContact(h.ctx, { telegramUserId: "7002", contactUserId: "7002", phone: "+8613900000002" });
     await requestVerification(h.ctx, { telegramUserId: "7002", building: "3", unit: "1202" });
     await h.deliver();
-    const card = h.latest(FRONTDESK_CHANNEL);
+    return h.latest(FRONTDESK_CHANNEL);
+  };
+
+  it("Approve on a verification card verifies the owner and the card shows who decided", async () => {
+    const card = await verificationCard();
 
     await h.click(card, "verification.approve", "UFRONT1");
     await vi.waitFor(() => expect(h.memory.snapshot().verifications[0]?.status).toBe("approved"));
@@ -77,5 +82,17 @@ describe("front desk buttons, through the real Bolt app", () => {
     expect(redrawn.ts).toBe(card.ts);
     expect(buttonLabels(redrawn.blocks)).toEqual([]);
     expect(textOf(redrawn.blocks)).toContain("Approved by Lily Chen");
+  });
+
+  it("a refused click is not remembered as done: a receptionist refused before the staff import approves with their next click", async () => {
+    const card = await verificationCard();
+    await h.click(card, "verification.approve", "UFRONT9");
+    await h.fake.waitForCall("chat.postEphemeral", (call) => call.payload.user === "UFRONT9");
+    await importStaff(h.ctx, [{ line: 2, values: { slack_user_id: "UFRONT9", name: "Amy Lin", team: "frontdesk", role: "member" } }]);
+
+    await h.click(card, "verification.approve", "UFRONT9");
+
+    await vi.waitFor(() => expect(h.memory.snapshot().verifications[0]?.status).toBe("approved"));
+    expect(h.logs.map((line) => line.msg)).not.toContain("repeated click ignored");
   });
 });

@@ -15,11 +15,26 @@ export function staffText(deps: SlackDeps): { t: Translate; formatInstant: Forma
 }
 
 /**
- * Records an interaction in the core's inbox and says whether this is its first delivery. A
- * double click or a retried request (`x-slack-retry-num`) carries the same key and acts once.
+ * Runs `act` for an interaction's first delivery only, and says whether it ran. A double click
+ * or a retried request (`x-slack-retry-num`) carries the same key and is not acted on again.
+ *
+ * The key is recorded before acting, so a repeat arriving while the first is still running is
+ * dropped too. When `act` fails the key is forgotten again and the error rethrown: the refusal
+ * (not staff because the import has not run yet, a conflict) changed nothing, so the clicker's
+ * next click must act rather than be ignored as a repeat.
  */
-export function firstDelivery(deps: SlackDeps, key: string): Promise<boolean> {
-  return deps.workflow.uow.transaction((store) => store.inbox.recordOnce("slack", key, deps.workflow.time.now()));
+export async function actOnFirstDelivery(deps: SlackDeps, key: string, act: () => Promise<unknown>): Promise<boolean> {
+  const { uow, time } = deps.workflow;
+  if (!(await uow.transaction((store) => store.inbox.recordOnce("slack", key, time.now())))) return false;
+  try {
+    await act();
+  } catch (error) {
+    await uow.transaction((store) => store.inbox.forget("slack", key)).catch((forgetError: unknown) => {
+      deps.logger.error({ key, err: describeError(forgetError) }, "failed interaction still recorded; the clicker's retry will be ignored");
+    });
+    throw error;
+  }
+  return true;
 }
 
 /** Who clicked, and where an answer only they see can go. */

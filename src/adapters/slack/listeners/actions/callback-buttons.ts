@@ -3,7 +3,7 @@ import type { CallbackOutcome } from "../../../../core/domain/callback.js";
 import { recordCallback } from "../../../../core/use-cases/record-callback.js";
 import { actionIds, CallbackButtonValueSchema, decodeValue } from "../../interaction-values.js";
 import type { SlackDeps } from "../../slack-deps.js";
-import { explainFailure, explainUnreadable, firstDelivery } from "../interaction.js";
+import { actOnFirstDelivery, explainFailure, explainUnreadable } from "../interaction.js";
 
 const outcomes: Record<string, CallbackOutcome> = {
   [actionIds.callbackSatisfied]: "satisfied",
@@ -23,11 +23,11 @@ export function registerCallbackButtons(app: App, deps: SlackDeps): void {
       const context = { actionId, callbackId: value.callbackId, attempt: value.attempt };
       try {
         // A double click is dropped here; two people answering one prompt are refused by the core.
-        if (!(await firstDelivery(deps, `callback:${clicker.userId}:${value.callbackId}:${value.attempt}`))) {
-          log.info(context, "repeated click ignored");
-          return;
-        }
-        await recordCallback(deps.workflow, { callbackId: value.callbackId, slackUserId: clicker.userId, outcome, attempt: value.attempt });
+        const key = `callback:${clicker.userId}:${value.callbackId}:${value.attempt}`;
+        const acted = await actOnFirstDelivery(deps, key, () =>
+          recordCallback(deps.workflow, { callbackId: value.callbackId, slackUserId: clicker.userId, outcome, attempt: value.attempt }),
+        );
+        if (!acted) log.info(context, "repeated click ignored");
       } catch (error) {
         await explainFailure({ deps, client, clicker, error, log, context });
       }

@@ -7,7 +7,7 @@ import { actionIds, decodeValue, type ModalMetadata, TicketButtonValueSchema } f
 import { toLocalDateTime } from "../../local-time.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { checkStaffAction } from "../check-staff-action.js";
-import { explainFailure, explainUnreadable, firstDelivery, staffText, tellClicker } from "../interaction.js";
+import { actOnFirstDelivery, explainFailure, explainUnreadable, staffText, tellClicker } from "../interaction.js";
 
 type ModalOrRefusal = { view: types.ModalView } | { refusal: string };
 type BuildModal = (ticket: Ticket, metadata: ModalMetadata) => Promise<ModalOrRefusal>;
@@ -25,15 +25,18 @@ function opensModal(app: App, deps: SlackDeps, actionId: string, action: TicketA
     await ack();
     const clicker = { userId: body.user.id, channel: body.channel?.id };
     const value = decodeValue(TicketButtonValueSchema, button.value);
-    if (!value || !clicker.channel) return explainUnreadable(deps, client, clicker, log, actionId);
+    const channel = clicker.channel;
+    if (!value || !channel) return explainUnreadable(deps, client, clicker, log, actionId);
     const context = { actionId, ticketId: value.ticketId };
     try {
       // Keyed by trigger id, not by card version: reopening a modal after closing it must work.
-      if (!(await firstDelivery(deps, `${actionId}:${body.trigger_id}`))) return;
-      const ticket = await checkStaffAction(deps.workflow, { ticketId: value.ticketId, slackUserId: clicker.userId }, action);
-      const built = await build(ticket, { ticketId: ticket.id, channel: clicker.channel });
-      if ("refusal" in built) return tellClicker(client, clicker, built.refusal, log);
-      await client.views.open({ trigger_id: body.trigger_id, view: built.view });
+      const acted = await actOnFirstDelivery(deps, `${actionId}:${body.trigger_id}`, async () => {
+        const ticket = await checkStaffAction(deps.workflow, { ticketId: value.ticketId, slackUserId: clicker.userId }, action);
+        const built = await build(ticket, { ticketId: ticket.id, channel });
+        if ("refusal" in built) return tellClicker(client, clicker, built.refusal, log);
+        await client.views.open({ trigger_id: body.trigger_id, view: built.view });
+      });
+      if (!acted) log.info(context, "repeated click ignored");
     } catch (error) {
       await explainFailure({ deps, client, clicker, error, log, context });
     }

@@ -8,7 +8,7 @@ import type { StaffTicketInput } from "../../../../core/use-cases/shared/staff-t
 import { startWork } from "../../../../core/use-cases/start-work.js";
 import { actionIds, decodeValue, TicketButtonValueSchema } from "../../interaction-values.js";
 import type { SlackDeps } from "../../slack-deps.js";
-import { explainFailure, explainUnreadable, firstDelivery } from "../interaction.js";
+import { actOnFirstDelivery, explainFailure, explainUnreadable } from "../interaction.js";
 
 /** Card buttons that act at once; the others open a modal (see modal-buttons.ts). */
 const immediate: Record<string, (ctx: WorkflowContext, input: StaffTicketInput) => Promise<Ticket>> = {
@@ -33,11 +33,9 @@ export function registerTicketButtons(app: App, deps: SlackDeps): void {
       const context = { actionId, ticketId: value.ticketId };
       try {
         // Same clicker, same button, same card version: a double click, acted on once.
-        if (!(await firstDelivery(deps, `${actionId}:${clicker.userId}:${value.ticketId}:${value.version}`))) {
-          log.info(context, "repeated click ignored");
-          return;
-        }
-        await useCase(deps.workflow, { ticketId: value.ticketId, slackUserId: clicker.userId });
+        const key = `${actionId}:${clicker.userId}:${value.ticketId}:${value.version}`;
+        const acted = await actOnFirstDelivery(deps, key, () => useCase(deps.workflow, { ticketId: value.ticketId, slackUserId: clicker.userId }));
+        if (!acted) log.info(context, "repeated click ignored");
       } catch (error) {
         await explainFailure({ deps, client, clicker, error, log, context });
       }

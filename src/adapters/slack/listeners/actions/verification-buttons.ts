@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { decideVerification } from "../../../../core/use-cases/decide-verification.js";
 import { actionIds, decodeValue, VerificationButtonValueSchema } from "../../interaction-values.js";
 import type { SlackDeps } from "../../slack-deps.js";
-import { explainFailure, explainUnreadable, firstDelivery, staffText } from "../interaction.js";
+import { actOnFirstDelivery, explainFailure, explainUnreadable, staffText } from "../interaction.js";
 
 const decisions: Record<string, boolean> = {
   [actionIds.verificationApprove]: true,
@@ -21,11 +21,9 @@ export function registerVerificationButtons(app: App, deps: SlackDeps): void {
       if (!value) return explainUnreadable(deps, client, clicker, log, actionId);
       const context = { actionId, verificationId: value.verificationId };
       try {
-        if (!(await firstDelivery(deps, `verification:${clicker.userId}:${value.verificationId}`))) {
-          log.info(context, "repeated click ignored");
-          return;
-        }
-        await decideVerification(deps.workflow, { verificationId: value.verificationId, slackUserId: clicker.userId, approve });
+        const key = `verification:${clicker.userId}:${value.verificationId}`;
+        const acted = await actOnFirstDelivery(deps, key, () => decideVerification(deps.workflow, { verificationId: value.verificationId, slackUserId: clicker.userId, approve }));
+        if (!acted) log.info(context, "repeated click ignored");
       } catch (error) {
         const fallback = { number: t("staff:verification.subject") };
         await explainFailure({ deps, client, clicker, error, log, context, fallback });
