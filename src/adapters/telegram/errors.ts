@@ -20,6 +20,27 @@ export async function attempt<T>(work: () => Promise<T>): Promise<CoreResult<T>>
   }
 }
 
+/** A core call that failed unexpectedly (a dropped connection, a bug), already logged; worth another try. */
+export interface UnexpectedFailure {
+  ok: false;
+  code: "unknown";
+  params: Record<string, never>;
+}
+
+/**
+ * Like {@link attempt}, but an unexpected error is reported through `log` and returned as
+ * `code: "unknown"` instead of thrown. For a step the owner can simply repeat: thrown out of a
+ * conversation, the error would end it and throw away everything the owner had entered.
+ */
+export async function attemptOrReport<T>(work: () => Promise<T>, log: (error: unknown) => void): Promise<CoreResult<T> | UnexpectedFailure> {
+  try {
+    return await attempt(work);
+  } catch (error) {
+    log(error);
+    return { ok: false, code: "unknown", params: {} };
+  }
+}
+
 /**
  * A log-safe description of an error. Never the error object itself: GrammyError carries the
  * request payload (message text, possibly a shared contact) and pino would serialise it all.

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { UnitOfWork } from "../../../src/core/ports/store.js";
 import { commandUpdate, textMessageUpdate } from "../../../src/testing/index.js";
 import {
   chineseOwner,
@@ -10,6 +11,27 @@ import {
   verifyThroughBot,
   type Harness,
 } from "./telegram-harness.js";
+
+/** A store whose first ticket insert fails as a dropped connection would, naming the values it carried. */
+function ticketInsertFailingOnce(store: UnitOfWork): UnitOfWork {
+  let failed = false;
+  return {
+    transaction: (work) =>
+      store.transaction((inner) =>
+        work({
+          ...inner,
+          tickets: {
+            ...inner.tickets,
+            create: async (ticket) => {
+              if (failed) return inner.tickets.create(ticket);
+              failed = true;
+              throw new Error(`connection reset while inserting a ticket reported from ${englishOwnerPhone}`);
+            },
+          },
+        }),
+      ),
+  };
+}
 
 describe("the repair conversation", () => {
   let h: Harness;
@@ -204,5 +226,29 @@ describe("the repair conversation", () => {
     const unit = h.store.snapshot().units.find((candidate) => candidate.building === "5");
     expect(h.store.snapshot().tickets[0]).toMatchObject({ unitId: unit?.id, category: "doors_windows" });
     expect(h.lastText(chineseOwner)).toBe("报修已提交，工单号：R-2026-000001。后续进度会在这里通知您。");
+  });
+
+  it("keeps the draft when Submit fails on our side: the owner is asked to try again and the next Submit files it", async () => {
+    h = await createHarness({ botStore: ticketInsertFailingOnce });
+    await verifyThroughBot(h, englishOwner, englishOwnerPhone);
+    await h.command(englishOwner, "repair");
+    await h.press(englishOwner, "Plumbing");
+    await h.text(englishOwner, "Kitchen tap drips all night");
+    await h.press(englishOwner, "Skip");
+    await h.press(englishOwner, "🏠 My home: Building 3, unit 1202");
+    await h.press(englishOwner, "Tomorrow morning");
+
+    await h.press(englishOwner, "✅ Submit");
+
+    expect(h.texts(englishOwner).at(-2)).toBe("Sorry, something went wrong on our side. Please try again in a moment.");
+    expect(h.lastText(englishOwner)).toContain("Problem: Kitchen tap drips all night");
+    expect(h.store.snapshot().tickets).toEqual([]);
+    expect(h.logs).toContainEqual(expect.objectContaining({ level: 50, msg: "repair submission failed", conversation: "repair", chatId: englishOwner.id }));
+    expect(h.rawLogs.join("\n")).not.toContain("13800000001");
+
+    await h.press(englishOwner, "✅ Submit");
+
+    expect(h.store.snapshot().tickets).toEqual([expect.objectContaining({ description: "Kitchen tap drips all night", reporterTelegramId: "7001" })]);
+    expect(h.lastText(englishOwner)).toBe("Your repair request has been submitted. Ticket number: R-2026-000001. We will keep you updated here.");
   });
 });

@@ -4,7 +4,7 @@ import type { RepairCategory } from "../../../core/domain/ticket.js";
 import { reportRepair } from "../../../core/use-cases/report-repair.js";
 import { encodeCallbackData } from "../callback-data.js";
 import type { ConversationContext, TelegramDeps } from "../context.js";
-import { attempt } from "../errors.js";
+import { attemptOrReport, describeError } from "../errors.js";
 import { mainMenuKeyboard } from "../keyboards.js";
 import { Dialog, type OwnerConversation } from "./dialog.js";
 import {
@@ -73,18 +73,22 @@ export function createRepairConversation(deps: TelegramDeps) {
         continue;
       }
       const result = await conversation.external(() =>
-        attempt(async () => {
-          const ticket = await reportRepair(deps.workflow, { telegramUserId: dialog.userId, ...draft });
-          return { number: ticket.number, billing: ticket.billing };
-        }),
+        attemptOrReport(
+          async () => {
+            const ticket = await reportRepair(deps.workflow, { telegramUserId: dialog.userId, ...draft });
+            return { number: ticket.number, billing: ticket.billing };
+          },
+          (error) => deps.logger.error({ conversation: repairConversationId, chatId: dialog.chatId, error: describeError(error) }, "repair submission failed"),
+        ),
       );
       if (result.ok) {
         await dialog.say(dialog.t("owner:report.submitted", { number: result.value.number }), { reply_markup: mainMenuKeyboard((key) => dialog.t(key)) });
         return;
       }
       await dialog.say(dialog.t(`common:errors.${result.code}`, result.params));
-      // Bad input can be corrected from the summary; any other refusal ends the intake.
-      if (result.code !== "invalid_input") return;
+      // Bad input can be corrected from the summary, and a failure on our side deserves another
+      // press of Submit with the draft intact; any other refusal ends the intake.
+      if (result.code !== "invalid_input" && result.code !== "unknown") return;
     }
   };
 }
