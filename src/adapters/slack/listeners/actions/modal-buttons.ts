@@ -1,12 +1,12 @@
 import type { App, BlockButtonAction, types } from "@slack/bolt";
 import type { TicketAction } from "../../../../core/domain/lifecycle.js";
 import type { Ticket } from "../../../../core/domain/ticket.js";
+import { checkTicketAction } from "../../../../core/use-cases/check-ticket-action.js";
 import { listTeamStaff } from "../../../../core/use-cases/list-team-staff.js";
 import { assignModal, cancelModal, scheduleModal } from "../../blocks/modals.js";
 import { actionIds, decodeValue, type ModalMetadata, TicketButtonValueSchema } from "../../interaction-values.js";
 import { toLocalDateTime } from "../../local-time.js";
 import type { SlackDeps } from "../../slack-deps.js";
-import { checkStaffAction } from "../check-staff-action.js";
 import { actOnFirstDelivery, explainFailure, explainUnreadable, staffText, tellClicker } from "../interaction.js";
 
 type ModalOrRefusal = { view: types.ModalView } | { refusal: string };
@@ -31,7 +31,7 @@ function opensModal(app: App, deps: SlackDeps, actionId: string, action: TicketA
     try {
       // Keyed by trigger id, not by card version: reopening a modal after closing it must work.
       const acted = await actOnFirstDelivery(deps, `${actionId}:${body.trigger_id}`, async () => {
-        const ticket = await checkStaffAction(deps.workflow, { ticketId: value.ticketId, slackUserId: clicker.userId }, action);
+        const ticket = await checkTicketAction(deps.workflow, { ticketId: value.ticketId, slackUserId: clicker.userId }, action);
         const built = await build(ticket, { ticketId: ticket.id, channel });
         if ("refusal" in built) return tellClicker(client, clicker, built.refusal, log);
         await client.views.open({ trigger_id: body.trigger_id, view: built.view });

@@ -1,17 +1,14 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import type { Ticket } from "../../../../core/domain/ticket.js";
-import type { WorkflowContext } from "../../../../core/ports/workflow-context.js";
 import { claimTicket } from "../../../../core/use-cases/claim-ticket.js";
 import { completeWork } from "../../../../core/use-cases/complete-work.js";
 import { passLeakTest } from "../../../../core/use-cases/pass-leak-test.js";
-import type { StaffTicketInput } from "../../../../core/use-cases/shared/staff-ticket-action.js";
 import { startWork } from "../../../../core/use-cases/start-work.js";
 import { actionIds, decodeValue, TicketButtonValueSchema } from "../../interaction-values.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { actOnFirstDelivery, explainFailure, explainUnreadable } from "../interaction.js";
 
 /** Card buttons that act at once; the others open a modal (see modal-buttons.ts). */
-const immediate: Record<string, (ctx: WorkflowContext, input: StaffTicketInput) => Promise<Ticket>> = {
+const immediate: Record<string, typeof claimTicket> = {
   [actionIds.claim]: claimTicket,
   [actionIds.start]: startWork,
   [actionIds.done]: completeWork,
