@@ -4,6 +4,9 @@ import { blockActionPayload, postToBolt } from "../../../src/testing/fake-slack-
 import { reportedRepair } from "../../support/workflow-fixture.js";
 import { buttonLabels, buttonOf, textOf } from "./block-text.js";
 import { MAINTENANCE_CHANNEL, pendingOfType, SIGNING_SECRET, type SlackHarness, startSlackHarness } from "./slack-harness.js";
+import { expectNoMissingKeys } from "./staff-text.js";
+
+afterEach(expectNoMissingKeys);
 
 describe("dispatch card buttons, through the real Bolt app", () => {
   let h: SlackHarness;

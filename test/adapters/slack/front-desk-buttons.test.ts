@@ -7,6 +7,9 @@ import { shareContact } from "../../../src/core/use-cases/share-contact.js";
 import { reportedRepair } from "../../support/workflow-fixture.js";
 import { buttonLabels, textOf } from "./block-text.js";
 import { finishRepair, FRONTDESK_CHANNEL, pendingOfType, type SlackHarness, startSlackHarness } from "./slack-harness.js";
+import { expectNoMissingKeys } from "./staff-text.js";
+
+afterEach(expectNoMissingKeys);
 
 describe("front desk buttons, through the real Bolt app", () => {
   let h: SlackHarness;

@@ -3,6 +3,9 @@ import { claimTicket } from "../../../src/core/use-cases/claim-ticket.js";
 import { reportedRepair } from "../../support/workflow-fixture.js";
 import { textOf } from "./block-text.js";
 import { finishRepair, MAINTENANCE_CHANNEL, type SlackHarness, startSlackHarness } from "./slack-harness.js";
+import { expectNoMissingKeys } from "./staff-text.js";
+
+afterEach(expectNoMissingKeys);
 
 type Options = { options: { text: { text: string }; value: string }[] };
 

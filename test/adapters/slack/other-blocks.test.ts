@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { alertBlocks } from "../../../src/adapters/slack/blocks/alert.js";
 import { callbackPromptBlocks } from "../../../src/adapters/slack/blocks/callback-prompt.js";
 import { assignModal, cancelModal, scheduleModal } from "../../../src/adapters/slack/blocks/modals.js";
@@ -6,7 +6,9 @@ import { verificationCardBlocks } from "../../../src/adapters/slack/blocks/verif
 import type { VerificationRequest } from "../../../src/core/domain/registry.js";
 import { blockKitErrors } from "../../../src/testing/slack-blocks.js";
 import { buttonLabels, buttonOf, textOf } from "./block-text.js";
-import { aCallback, aTicket, aTicketView, englishText } from "./staff-text.js";
+import { aCallback, aTicket, aTicketView, englishText, expectNoMissingKeys } from "./staff-text.js";
+
+afterEach(expectNoMissingKeys);
 
 const { t, formatInstant } = englishText();
 const metadata = { ticketId: "ticket-1", channel: "C0MAINT" };

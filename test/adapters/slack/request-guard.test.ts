@@ -4,6 +4,9 @@ import { blockActionPayload, postToBolt } from "../../../src/testing/fake-slack-
 import { reportedRepair } from "../../support/workflow-fixture.js";
 import { buttonOf } from "./block-text.js";
 import { MAINTENANCE_CHANNEL, SIGNING_SECRET, type SlackHarness, startSlackHarness } from "./slack-harness.js";
+import { expectNoMissingKeys } from "./staff-text.js";
+
+afterEach(expectNoMissingKeys);
 
 describe("requests to /slack/events", () => {
   let h: SlackHarness;

@@ -5,6 +5,9 @@ import { claimTicket } from "../../../src/core/use-cases/claim-ticket.js";
 import { reportedRepair } from "../../support/workflow-fixture.js";
 import { textOf } from "./block-text.js";
 import { FRONTDESK_CHANNEL, MAINTENANCE_CHANNEL, type SlackHarness, startSlackHarness } from "./slack-harness.js";
+import { expectNoMissingKeys } from "./staff-text.js";
+
+afterEach(expectNoMissingKeys);
 
 function outboxMessage(payload: OutboxPayload): OutboxMessage {
   return {

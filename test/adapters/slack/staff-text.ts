@@ -1,4 +1,5 @@
 import path from "node:path";
+import { expect } from "vitest";
 import { createI18nextTranslator } from "../../../src/adapters/i18n/i18next-translator.js";
 import type { FormatInstant, Translate } from "../../../src/adapters/slack/blocks/format.js";
 import type { Callback } from "../../../src/core/domain/callback.js";
@@ -8,9 +9,30 @@ import type { Ticket, TicketEvent } from "../../../src/core/domain/ticket.js";
 import type { Translator } from "../../../src/core/ports/translator.js";
 import type { TicketView } from "../../../src/core/use-cases/get-ticket-view.js";
 
-/** The real translator over the real locale files, in the property's zone. */
+const missingKeys: string[] = [];
+
+/**
+ * The real translator over the real locale files, in the property's zone. A key the files lack
+ * renders as the key itself, which most assertions would not notice, so every lookup that
+ * misses is recorded for {@link expectNoMissingKeys}.
+ */
 export function testTranslator(): Translator {
-  return createI18nextTranslator({ localesDir: path.resolve("locales"), timeZone: "Asia/Shanghai", fallbackLocale: "en" });
+  return createI18nextTranslator({
+    localesDir: path.resolve("locales"),
+    timeZone: "Asia/Shanghai",
+    fallbackLocale: "en",
+    onMissingKey: (locale, key) => missingKeys.push(`${locale} ${key}`),
+  });
+}
+
+/** The keys test translators missed since the last call, as `locale key`, oldest first. */
+export function takeMissingKeys(): string[] {
+  return missingKeys.splice(0);
+}
+
+/** For `afterEach` of every suite that renders staff text: fails the test that used a key the locale files lack. */
+export function expectNoMissingKeys(): void {
+  expect(takeMissingKeys(), "translation keys missing from locales/").toEqual([]);
 }
 
 /** `t` and `formatInstant` bound to English, as the builders take them. */

@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { maskPhone } from "../../../src/adapters/slack/blocks/format.js";
 import { ticketCardBlocks } from "../../../src/adapters/slack/blocks/ticket-card.js";
 import { blockKitErrors } from "../../../src/testing/slack-blocks.js";
 import { buttonLabels, buttonOf, textOf } from "./block-text.js";
-import { aClock, anEvent, aTicketView, englishText } from "./staff-text.js";
+import { aClock, anEvent, aTicketView, englishText, expectNoMissingKeys } from "./staff-text.js";
+
+afterEach(expectNoMissingKeys);
 
 const { t, formatInstant } = englishText();
 const card = (...args: Parameters<typeof aTicketView>) => ticketCardBlocks(aTicketView(...args), t, formatInstant);
