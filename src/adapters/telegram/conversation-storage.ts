@@ -29,7 +29,7 @@ export function keyValueStateStorage<S>(uow: UnitOfWork, logger: Logger): Versio
         const parsed = VersionedStateSchema.safeParse(JSON.parse(raw));
         if (parsed.success) return parsed.data as VersionedState<S>;
       } catch {
-        // falls through to the warning below
+        // Not JSON at all (a truncated write, a hand edit) is as unusable as JSON of the wrong shape.
       }
       logger.warn({ key }, "unreadable conversation state discarded");
       return undefined;
