@@ -3,7 +3,7 @@ import type { MessageRef, OutboxMessage } from "../../core/domain/outbox.js";
 import type { RateRule } from "../../core/domain/rate-gate.js";
 import { type MessageSender, PermanentDeliveryError, RateLimitedError } from "../../core/ports/message-sender.js";
 import type { Translator } from "../../core/ports/translator.js";
-import { ownerActionsKeyboard } from "./keyboards.js";
+import { mainMenuKeyboard, ownerActionsKeyboard } from "./keyboards.js";
 
 /** Telegram's limits: about 1 message/s per private chat, 20/min per group, 30/s overall. */
 const privateChatIntervalMs = 1000;
@@ -11,10 +11,18 @@ const groupChatIntervalMs = 3000;
 const globalIntervalMs = 34;
 
 /**
+ * Notices that make the menu usable for the first time. The unit questions of the verification
+ * conversation removed the contact keyboard, so an owner approved later would otherwise find no
+ * menu under the input field until they thought of typing something.
+ */
+const noticesWithMainMenu: ReadonlySet<string> = new Set(["onboarding.approved"]);
+
+/**
  * Delivers `owner.notice` outbox rows: renders `owner:<key>` with its params in the payload's
- * language, adds the notice's action buttons, and sends it as plain text (owner and staff words
- * are interpolated, so no parse mode can be broken by them). Errors are mapped for the outbox
- * worker: 429 pauses Telegram for `retry_after`; a blocked bot or a vanished chat is permanent.
+ * language, adds the notice's action buttons (or, for {@link noticesWithMainMenu}, the main
+ * menu), and sends it as plain text (owner and staff words are interpolated, so no parse mode
+ * can be broken by them). Errors are mapped for the outbox worker: 429 pauses Telegram for
+ * `retry_after`; a blocked bot or a vanished chat is permanent.
  */
 export class TelegramMessageSender implements MessageSender {
   constructor(
@@ -33,7 +41,8 @@ export class TelegramMessageSender implements MessageSender {
         await this.api.editMessageText(existing.channel, Number(existing.messageId), text, options);
         return existing;
       }
-      const sent = await this.api.sendMessage(payload.chatId, text, options);
+      const menu = !keyboard && noticesWithMainMenu.has(payload.key) ? mainMenuKeyboard((key) => this.translator.t(payload.locale, key)) : undefined;
+      const sent = await this.api.sendMessage(payload.chatId, text, menu ? { reply_markup: menu } : options);
       return { channel: payload.chatId, messageId: String(sent.message_id) };
     } catch (error) {
       // Delivered before a crash, then claimed again: the edit changes nothing and that is fine.

@@ -1,4 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TelegramMessageSender } from "../../../src/adapters/telegram/telegram-message-sender.js";
+import { RateGate } from "../../../src/core/domain/rate-gate.js";
+import { decideVerification } from "../../../src/core/use-cases/decide-verification.js";
+import { deliverOutbox } from "../../../src/core/use-cases/deliver-outbox.js";
 import {
   chineseOwner,
   chineseOwnerPhone,
@@ -80,6 +84,21 @@ describe("owner onboarding on Telegram", () => {
     expect(snapshot.verifications).toEqual([expect.objectContaining({ telegramUserId: "7003", building: "3", unit: "1202", status: "pending" })]);
     expect(snapshot.outbox.map((message) => message.payload)).toContainEqual({ type: "staff.verification-card", verificationId: snapshot.verifications[0]?.id });
     expect(snapshot.keyValues).toEqual({});
+  });
+
+  it("shows the main menu with the front desk's approval, so an owner whose keyboard the unit questions removed can start a repair at once", async () => {
+    await verifyThroughBot(h, stranger, "+7 900 000 0000");
+    await h.text(stranger, "3");
+    await h.text(stranger, "1202");
+    const [request] = h.store.snapshot().verifications;
+    await decideVerification(h.workflow, { verificationId: request?.id ?? "", slackUserId: "UFRONT1", approve: true });
+
+    await deliverOutbox({ uow: h.store, channel: "telegram", sender: new TelegramMessageSender(h.bot.api, h.translator), gate: new RateGate(), now: h.time.now, sleep: async () => undefined });
+
+    expect(h.lastText(stranger)).toMatch(/^【审核通过】前台已核实您为 3栋1202室 的业主/);
+    expect(h.replyKeyboardLabels(stranger)).toEqual(["🛠 我要报修", "📋 我的工单", "🌐 语言 / Language"]);
+    await h.text(stranger, "🛠 我要报修");
+    expect(h.lastText(stranger)).toBe("请选择报修类别：");
   });
 
   it("asks again when the named unit does not exist", async () => {
