@@ -53,6 +53,9 @@ export default tseslint.config(
         patterns: [{
           group: adapters.filter((other) => other !== name).map((other) => `**/adapters/${other}/**`).concat(["**/app/**", "**/playground/**"]),
           message: "Adapters never import each other; wire them in src/app.",
+        }, {
+          group: ["**/core/use-cases/shared/**"],
+          message: "Use cases' shared internals are not a port: call a use case.",
         }],
       }],
     },
