@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { aTicket as baseTicket } from "../../support/ticket-factory.js";
 import type { OutboxPayload } from "../../../src/core/domain/outbox.js";
 import type { Ticket, TicketEvent } from "../../../src/core/domain/ticket.js";
 import type { NewResident, NewStaffMember, NewUnit } from "../../../src/core/ports/store.js";
@@ -22,35 +23,18 @@ export function aStaffMember(overrides: Partial<NewStaffMember> = {}): NewStaffM
   return { slackUserId: "U001", name: "Li Wei", team: "maintenance", role: "member", ...overrides };
 }
 
+/** A ticket with fresh ids and number, so a test can store several. */
 export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
+  return baseTicket({
     id: randomUUID(),
     number: `R-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
-    kind: "repair",
-    category: "plumbing",
-    description: "kitchen tap drips",
     photos: ["file-1", "file-2"],
     unitId: randomUUID(),
-    publicArea: null,
     reporterId: randomUUID(),
-    reporterTelegramId: "7001",
-    preferredTime: "weekday evenings",
-    appointmentAt: null,
-    ownerTimeRequest: null,
-    assigneeId: null,
-    team: "maintenance",
-    status: "new",
-    billing: "warranty",
-    ownerFixedAnswer: null,
-    cancelReason: null,
     createdAt: t0,
     updatedAt: t0,
-    completedAt: null,
-    leakTestAt: null,
-    closedAt: null,
-    version: 1,
     ...overrides,
-  };
+  });
 }
 
 export function anEvent(ticketId: string, overrides: Partial<TicketEvent> = {}): TicketEvent {

@@ -8,6 +8,7 @@ import { availableActions } from "../../../src/core/domain/lifecycle.js";
 import type { Ticket, TicketEvent } from "../../../src/core/domain/ticket.js";
 import type { Translator } from "../../../src/core/ports/translator.js";
 import type { TicketView } from "../../../src/core/use-cases/get-ticket-view.js";
+import { aTicket } from "../../support/ticket-factory.js";
 
 const missingKeys: string[] = [];
 
@@ -42,36 +43,7 @@ export function englishText(translator: Translator = testTranslator()): { t: Tra
 
 const createdAt = new Date("2026-11-30T02:00:00Z");
 
-export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    id: "ticket-1",
-    number: "R-2026-000001",
-    kind: "repair",
-    category: "plumbing",
-    description: "Kitchen tap drips all night",
-    photos: ["photo-1", "photo-2"],
-    unitId: "unit-1",
-    publicArea: null,
-    reporterId: "resident-1",
-    reporterTelegramId: "7001",
-    preferredTime: "Tomorrow morning",
-    appointmentAt: null,
-    ownerTimeRequest: null,
-    assigneeId: null,
-    team: "maintenance",
-    status: "new",
-    billing: "warranty",
-    ownerFixedAnswer: null,
-    cancelReason: null,
-    createdAt,
-    updatedAt: createdAt,
-    completedAt: null,
-    leakTestAt: null,
-    closedAt: null,
-    version: 1,
-    ...overrides,
-  };
-}
+export { aTicket };
 
 export function aCallback(overrides: Partial<Callback> = {}): Callback {
   return {
@@ -123,3 +95,4 @@ export function aTicketView(overrides: Partial<Omit<TicketView, "ticket">> & { t
     actions: overrides.actions ?? availableActions(ticket),
   };
 }
+
