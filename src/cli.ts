@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { ConfigError, loadBaseConfig, loadPlaygroundConfig } from "./config/config.js";
 import type { NumberedRow, ImportResult } from "./core/use-cases/shared/import-rows.js";
 import { importStaff } from "./core/use-cases/import-staff.js";
-import { importUnits } from "./core/use-cases/import-units.js";
+import { importUnits, type UnitImportResult } from "./core/use-cases/import-units.js";
 import { runDueWork } from "./core/use-cases/run-due-work.js";
 import { openWorkflow } from "./app/open-workflow.js";
 import { loadDotEnv } from "./app/dot-env.js";
@@ -30,9 +30,10 @@ export async function readCsv(file: string): Promise<NumberedRow[]> {
   return records.map(({ record, info }) => ({ line: info.lines, values: record }));
 }
 
-function printImport(what: string, result: ImportResult): number {
+function printImport(what: string, result: ImportResult | UnitImportResult): number {
   if (result.ok) {
-    console.log(`imported ${what}: ${result.created} created, ${result.updated} updated`);
+    const removed = "removedOwners" in result ? `, ${result.removedOwners} departed owner(s) removed` : "";
+    console.log(`imported ${what}: ${result.created} created, ${result.updated} updated${removed}`);
     return 0;
   }
   console.error(`nothing imported: ${result.problems.length} bad row(s)`);

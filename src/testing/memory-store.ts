@@ -215,6 +215,13 @@ function storeOver(t: MemoryTables): Store {
       async findByPhone(phone) {
         return [...t.residents.values()].filter((r) => r.phone === phone).sort((a, b) => cmp(a.id, b.id)).map(copy);
       },
+      async removeRegistryOwnersExcept(unitId, phones) {
+        const departed = [...t.residents.values()].filter(
+          (r) => r.unitId === unitId && r.role === "owner" && r.source === "registry" && !phones.includes(r.phone),
+        );
+        for (const resident of departed) t.residents.delete(resident.id);
+        return departed.length;
+      },
     },
     staff: {
       async upsert(member) {

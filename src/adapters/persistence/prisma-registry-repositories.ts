@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   LocaleSchema,
   ResidentRoleSchema,
+  ResidentSourceSchema,
   StaffRoleSchema,
   TeamSchema,
   VerificationStatusSchema,
@@ -43,6 +44,7 @@ const toResident = (row: ResidentRow): Resident => ({
   phone: row.phone,
   locale: LocaleSchema.parse(row.locale),
   role: ResidentRoleSchema.parse(row.role),
+  source: ResidentSourceSchema.parse(row.source),
 });
 
 const toStaff = (row: StaffRow): StaffMember => ({
@@ -115,7 +117,7 @@ export function prismaUnitRepository({ tx }: RepositoryContext): UnitRepository 
 export function prismaResidentRepository({ tx }: RepositoryContext): ResidentRepository {
   return {
     async upsert(resident) {
-      const data = { name: resident.name, locale: resident.locale, role: resident.role };
+      const data = { name: resident.name, locale: resident.locale, role: resident.role, source: resident.source };
       const row = await tx.resident.upsert({
         where: { unitId_phone: { unitId: resident.unitId, phone: resident.phone } },
         create: { id: randomUUID(), unitId: resident.unitId, phone: resident.phone, ...data },
@@ -130,6 +132,12 @@ export function prismaResidentRepository({ tx }: RepositoryContext): ResidentRep
     async findByPhone(phone) {
       const rows = await tx.resident.findMany({ where: { phone } });
       return rows.sort((a, b) => byCodeUnits(a.id, b.id)).map(toResident);
+    },
+    async removeRegistryOwnersExcept(unitId, phones) {
+      const { count } = await tx.resident.deleteMany({
+        where: { unitId, role: "owner", source: "registry", phone: { notIn: [...phones] } },
+      });
+      return count;
     },
   };
 }

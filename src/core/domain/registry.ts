@@ -15,6 +15,13 @@ export type Locale = z.infer<typeof LocaleSchema>;
 export const ResidentRoleSchema = z.enum(["owner", "tenant", "proxy"]);
 export type ResidentRole = z.infer<typeof ResidentRoleSchema>;
 
+/**
+ * Who vouches for a resident: the unit registry import, or the front desk approving a
+ * verification card. A registry re-import removes only the owners it vouched for.
+ */
+export const ResidentSourceSchema = z.enum(["registry", "front_desk"]);
+export type ResidentSource = z.infer<typeof ResidentSourceSchema>;
+
 export interface Unit {
   id: string;
   building: string;
@@ -33,6 +40,7 @@ export interface Resident {
   phone: string;
   locale: Locale;
   role: ResidentRole;
+  source: ResidentSource;
 }
 
 export interface StaffMember {

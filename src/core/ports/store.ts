@@ -48,11 +48,19 @@ export interface UnitRepository {
 
 export type NewResident = Omit<Resident, "id">;
 export interface ResidentRepository {
-  /** Inserts, or updates the resident with the same unit and phone. */
+  /**
+   * Inserts, or updates the resident with the same unit and phone; the source becomes the one
+   * given, so the latest party to vouch for the resident is the one recorded.
+   */
   upsert(resident: NewResident): Promise<Resident>;
   findById(id: string): Promise<Resident | null>;
   /** Everyone registered with this normalised phone, across units. */
   findByPhone(phone: string): Promise<Resident[]>;
+  /**
+   * Deletes the unit's registry-sourced owners whose phone is not in `phones` (normalised);
+   * front-desk-sourced residents and other roles stay. Returns how many were deleted.
+   */
+  removeRegistryOwnersExcept(unitId: string, phones: readonly string[]): Promise<number>;
 }
 
 export type NewStaffMember = Omit<StaffMember, "id">;

@@ -24,7 +24,7 @@ export async function decideVerification(ctx: WorkflowContext, input: DecideVeri
     await store.verifications.save(result);
     const identity = await store.identities.find(request.telegramUserId);
     if (input.approve && identity) {
-      await store.residents.upsert({ unitId: request.unitId, name: request.name, phone: request.phone, locale: identity.locale, role: "owner" });
+      await store.residents.upsert({ unitId: request.unitId, name: request.name, phone: request.phone, locale: identity.locale, role: "owner", source: "front_desk" });
       await store.identities.save({ ...identity, verified: true });
     }
     if (identity) {

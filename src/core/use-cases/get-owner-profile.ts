@@ -15,7 +15,10 @@ export interface OwnerProfile {
   units: OwnerUnit[];
 }
 
-/** Who this Telegram user is to the company: their verified units and each unit's warranty. */
+/**
+ * Who this Telegram user is to the company: their verified units and each unit's warranty. The
+ * identity is reported verified only while its phone still belongs to a resident of some unit.
+ */
 export async function getOwnerProfile(ctx: WorkflowContext, telegramUserId: string): Promise<OwnerProfile | null> {
   const today = localDate(ctx.time.now(), ctx.timeZone);
   return ctx.uow.transaction(async (store) => {
@@ -27,6 +30,7 @@ export async function getOwnerProfile(ctx: WorkflowContext, telegramUserId: stri
       const unit = await store.units.findById(resident.unitId);
       if (unit) units.push({ unit, residentId: resident.id, inWarranty: isInWarranty(unit, today), warrantyEnd: warrantyEnd(unit) });
     }
-    return { identity, units };
+    // Verification follows the residents: an owner a registry re-import removed is verified no more.
+    return { identity: { ...identity, verified: identity.verified && units.length > 0 }, units };
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { locales, PhoneSchema } from "../domain/registry.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
-import { type ImportResult, type NumberedRow, validateRows } from "./shared/import-rows.js";
+import { type ImportProblem, type NumberedRow, validateRows } from "./shared/import-rows.js";
 
 export const UnitImportRowSchema = z.object({
   building: z.string().trim().min(1, "building is empty"),
@@ -21,16 +21,24 @@ export type UnitImportRow = z.infer<typeof UnitImportRowSchema>;
 
 export const unitImportHeader = ["building", "unit", "area_m2", "handover_date", "warranty_months", "owner_name", "phone", "language"] as const;
 
+/** Like the other imports' result, plus the owners a re-import removed from their units. */
+export type UnitImportResult =
+  | { ok: true; created: number; updated: number; removedOwners: number }
+  | { ok: false; problems: ImportProblem[] };
+
 /**
  * Imports the unit registry with each unit's owner. Every row is validated first; one bad row
  * rejects the whole file, so a half-imported registry never exists. Re-importing updates units
- * by building + unit and owners by unit + phone.
+ * by building + unit and owners by unit + phone, and removes from every unit in the file the
+ * registry owners it no longer lists (a sold flat's previous owner must lose access to it). Owners
+ * the front desk approved stay: the registry never vouched for them, so its silence proves nothing.
  */
-export async function importUnits(ctx: WorkflowContext, rows: NumberedRow[]): Promise<ImportResult> {
+export async function importUnits(ctx: WorkflowContext, rows: NumberedRow[]): Promise<UnitImportResult> {
   const checked = validateRows(rows, UnitImportRowSchema, unitImportHeader);
   if (!checked.ok) return checked;
   return ctx.uow.transaction(async (store) => {
     let created = 0;
+    const listedPhones = new Map<string, string[]>();
     for (const row of checked.rows) {
       const existing = await store.units.findByAddress(row.building, row.unit);
       const unit = await store.units.upsert({
@@ -40,9 +48,12 @@ export async function importUnits(ctx: WorkflowContext, rows: NumberedRow[]): Pr
         handoverDate: row.handover_date,
         warrantyMonths: row.warranty_months,
       });
-      await store.residents.upsert({ unitId: unit.id, name: row.owner_name, phone: row.phone, locale: row.language, role: "owner" });
+      await store.residents.upsert({ unitId: unit.id, name: row.owner_name, phone: row.phone, locale: row.language, role: "owner", source: "registry" });
+      listedPhones.set(unit.id, [...(listedPhones.get(unit.id) ?? []), row.phone]);
       if (!existing) created += 1;
     }
-    return { ok: true as const, created, updated: checked.rows.length - created };
+    let removedOwners = 0;
+    for (const [unitId, phones] of listedPhones) removedOwners += await store.residents.removeRegistryOwnersExcept(unitId, phones);
+    return { ok: true as const, created, updated: checked.rows.length - created, removedOwners };
   });
 }

@@ -24,7 +24,8 @@ export type ReportRepairInput = z.infer<typeof ReportRepairInputSchema>;
 
 /**
  * Records a repair reported by a verified owner (报修): numbers it, decides warranty or paid from
- * the unit's handover date, notifies the maintenance channel and confirms to the owner.
+ * the unit's handover date, notifies the maintenance channel and confirms to the owner. An owner
+ * whose phone no longer belongs to any resident (removed by a registry re-import) is `not_verified`.
  */
 export async function reportRepair(ctx: WorkflowContext, raw: ReportRepairInput): Promise<Ticket> {
   const input = parseInput(ReportRepairInputSchema, raw);
@@ -34,6 +35,8 @@ export async function reportRepair(ctx: WorkflowContext, raw: ReportRepairInput)
     const identity = await store.identities.find(input.telegramUserId);
     if (!identity?.verified || !identity.phone) throw new WorkflowError("not_verified", `telegram user ${input.telegramUserId} is not verified`);
     const residents = await store.residents.findByPhone(identity.phone);
+    // No resident left under the phone: the owner was removed (their flat sold), not mistaken about a unit.
+    if (residents.length === 0) throw new WorkflowError("not_verified", `telegram user ${input.telegramUserId} has no residents left`);
     const resident = residents.find((candidate) => !input.unitId || candidate.unitId === input.unitId);
     if (!resident) throw new WorkflowError("unit_not_found", `telegram user ${input.telegramUserId} has no unit ${input.unitId ?? ""}`);
     const unit = await store.units.findById(resident.unitId);

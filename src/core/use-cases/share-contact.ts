@@ -14,7 +14,9 @@ export type ShareContactResult = { status: "verified"; identity: TelegramIdentit
 
 /**
  * The owner shares their phone with the contact button. Only their own contact counts (anyone
- * can forward someone else's card); a phone found in the registry verifies them at once.
+ * can forward someone else's card); a phone found among the residents verifies them at once, and
+ * one no longer found un-verifies them: verification follows the residents, so an owner a registry
+ * re-import removed is asked for their unit again like anyone new.
  */
 export async function shareContact(ctx: WorkflowContext, input: ShareContactInput): Promise<ShareContactResult> {
   if (input.contactUserId !== input.telegramUserId) {
@@ -26,7 +28,7 @@ export async function shareContact(ctx: WorkflowContext, input: ShareContactInpu
     const identity = await store.identities.find(input.telegramUserId);
     if (!identity) throw new WorkflowError("not_found", `telegram user ${input.telegramUserId} unknown`);
     const residents = await store.residents.findByPhone(phone);
-    const updated: TelegramIdentity = { ...identity, phone, verified: identity.verified || residents.length > 0 };
+    const updated: TelegramIdentity = { ...identity, phone, verified: residents.length > 0 };
     await store.identities.save(updated);
     return { status: updated.verified ? "verified" : "needs_unit", identity: updated };
   });

@@ -16,7 +16,7 @@ export function aUnit(overrides: Partial<NewUnit> = {}): NewUnit {
 }
 
 export function aResident(unitId: string, overrides: Partial<NewResident> = {}): NewResident {
-  return { unitId, name: "王芳", phone: "+8613800000001", locale: "zh-CN", role: "owner", ...overrides };
+  return { unitId, name: "王芳", phone: "+8613800000001", locale: "zh-CN", role: "owner", source: "registry", ...overrides };
 }
 
 export function aStaffMember(overrides: Partial<NewStaffMember> = {}): NewStaffMember {

@@ -78,6 +78,37 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
       expect(await tx((s) => s.residents.findByPhone("+8613899999999"))).toEqual([]);
     });
 
+    it("upserting a resident records who vouched for them last: the registry or the front desk", async () => {
+      const unit = await tx((s) => s.units.upsert(aUnit()));
+      const approved = await tx((s) => s.residents.upsert(aResident(unit.id, { source: "front_desk" })));
+      expect(await tx((s) => s.residents.findById(approved.id))).toMatchObject({ source: "front_desk" });
+      await tx((s) => s.residents.upsert(aResident(unit.id)));
+      expect(await tx((s) => s.residents.findById(approved.id))).toMatchObject({ source: "registry" });
+    });
+
+    it("removeRegistryOwnersExcept deletes only the unit's registry owners whose phone is not listed, and counts them", async () => {
+      const unit = await tx((s) => s.units.upsert(aUnit({ unit: "1201" })));
+      const other = await tx((s) => s.units.upsert(aUnit({ unit: "1202" })));
+      const kept = await tx(async (s) => [
+        await s.residents.upsert(aResident(unit.id, { phone: "+8613800000001" })),
+        await s.residents.upsert(aResident(unit.id, { phone: "+8613800000004", source: "front_desk" })),
+        await s.residents.upsert(aResident(unit.id, { phone: "+8613800000005", role: "tenant" })),
+        await s.residents.upsert(aResident(other.id, { phone: "+8613800000002" })),
+      ]);
+      await tx(async (s) => {
+        await s.residents.upsert(aResident(unit.id, { phone: "+8613800000002" }));
+        await s.residents.upsert(aResident(unit.id, { phone: "+8613800000003" }));
+      });
+
+      const removed = await tx((s) => s.residents.removeRegistryOwnersExcept(unit.id, ["+8613800000001"]));
+
+      expect(removed).toBe(2);
+      const left = await tx(async (s) => (await Promise.all(["1", "2", "3", "4", "5"].map((n) => s.residents.findByPhone(`+861380000000${n}`)))).flat());
+      expect(left.map((r) => r.id).sort()).toEqual(kept.map((r) => r.id).sort());
+      expect(await tx((s) => s.residents.removeRegistryOwnersExcept(unit.id, ["+8613800000001"]))).toBe(0);
+      expect(await tx((s) => s.residents.removeRegistryOwnersExcept(other.id, []))).toBe(1);
+    });
+
     it("staff are upserted by Slack user id; listByTeam filters by team and role and orders by name", async () => {
       const first = await tx((s) => s.staff.upsert(aStaffMember({ slackUserId: "U1", name: "Zhou" })));
       const again = await tx((s) => s.staff.upsert(aStaffMember({ slackUserId: "U1", name: "Zhou", role: "leader" })));

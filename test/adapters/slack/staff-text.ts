@@ -84,7 +84,7 @@ export function aTicketView(overrides: Partial<Omit<TicketView, "ticket">> & { t
   const ticket = aTicket(overrides.ticket);
   return {
     unit: { id: "unit-1", building: "3", unit: "1202", areaM2: 89.5, handoverDate: "2025-06-01", warrantyMonths: 24 },
-    reporter: { id: "resident-1", unitId: "unit-1", name: "王芳", phone: "+8613800000001", locale: "zh-CN", role: "owner" },
+    reporter: { id: "resident-1", unitId: "unit-1", name: "王芳", phone: "+8613800000001", locale: "zh-CN", role: "owner", source: "registry" },
     assignee: null,
     clocks: [],
     callback: null,
