@@ -3,6 +3,7 @@ import { TelegramMessageSender } from "../../../src/adapters/telegram/telegram-m
 import { RateGate } from "../../../src/core/domain/rate-gate.js";
 import { decideVerification } from "../../../src/core/use-cases/decide-verification.js";
 import { deliverOutbox } from "../../../src/core/use-cases/deliver-outbox.js";
+import { importUnits } from "../../../src/core/use-cases/import-units.js";
 import {
   chineseOwner,
   chineseOwnerPhone,
@@ -10,6 +11,7 @@ import {
   englishOwner,
   englishOwnerPhone,
   stranger,
+  unitRow,
   verifyThroughBot,
   type Harness,
 } from "./telegram-harness.js";
@@ -43,6 +45,16 @@ describe("owner onboarding on Telegram", () => {
     expect(h.texts(chineseOwner)[0]).toMatch(/^丽 李您好，欢迎使用物业服务中心/);
     expect(h.texts(stranger)[0]).toMatch(/^Olga您好/);
     expect(h.telegram.replyKeyboard(stranger.id)?.keyboard.flat()).toEqual([expect.objectContaining({ text: "📱 分享手机号", request_contact: true })]);
+  });
+
+  it("an owner whose flat a registry re-import gave to someone else is asked for their phone at /start, not welcomed back", async () => {
+    await verifyThroughBot(h, englishOwner, englishOwnerPhone);
+    await importUnits(h.workflow, [{ line: 2, values: unitRow({ owner_name: "Liu Yang", phone: "+8613800000009" }) }]);
+
+    await h.command(englishOwner, "start");
+
+    expect(h.lastText(englishOwner)).toMatch(/share your phone number/);
+    expect(h.replyKeyboardLabels(englishOwner)).toEqual(["📱 Share my phone number"]);
   });
 
   it("refuses a contact card that is not the sender's own", async () => {

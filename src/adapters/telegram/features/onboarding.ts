@@ -3,7 +3,7 @@ import { shareContact } from "../../../core/use-cases/share-contact.js";
 import type { BotContext, TelegramDeps } from "../context.js";
 import { verificationConversationId, type VerificationStart } from "../conversations/verification-conversation.js";
 import { mainMenuKeyboard } from "../keyboards.js";
-import { keyboardFor, registerOwner, senderId } from "./owner-helpers.js";
+import { isVerifiedOwner, keyboardFor, ownerProfile, registerOwner, senderId } from "./owner-helpers.js";
 
 /**
  * First contact and identity: `/start` greets in the owner's language (English when Telegram says
@@ -16,7 +16,8 @@ export function onboardingFeature(deps: TelegramDeps): Composer<BotContext> {
   feature.command("start", async (ctx) => {
     const identity = await registerOwner(deps, ctx);
     const name = identity.displayName;
-    if (identity.verified) {
+    // The stored flag outlives a registry re-import that removed the owner; the profile does not.
+    if (isVerifiedOwner(await ownerProfile(deps, ctx))) {
       await ctx.reply(ctx.t("owner:start.welcome_back", { name }), { reply_markup: keyboardFor(ctx, true) });
       return;
     }
