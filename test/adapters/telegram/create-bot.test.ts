@@ -1,26 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { UnitOfWork } from "../../../src/core/ports/store.js";
 import { reportRepair } from "../../../src/core/use-cases/report-repair.js";
 import { commandUpdate, photoUpdate, textMessageUpdate } from "../../../src/testing/index.js";
 import { createHarness, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness } from "./telegram-harness.js";
+import { failingStore } from "../../support/failing-store.js";
 
 /** A store whose phone lookup fails the way a real driver does: with the query's value in the message. */
-function failingPhoneLookup(store: UnitOfWork): UnitOfWork {
-  return {
-    transaction: (work) =>
-      store.transaction((inner) =>
-        work({
-          ...inner,
-          residents: {
-            ...inner.residents,
-            findByPhone: async (phone) => {
-              throw new Error(`connection reset while reading residents where phone = ${phone}`);
-            },
-          },
-        }),
-      ),
-  };
-}
+const failingPhoneLookup = failingStore("residents", "findByPhone", (_call, [phone]) => new Error(`connection reset while reading residents where phone = ${String(phone)}`));
 
 describe("the owners' bot as a whole", () => {
   let h: Harness;

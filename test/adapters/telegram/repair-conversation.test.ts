@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { UnitOfWork } from "../../../src/core/ports/store.js";
 import { commandUpdate, textMessageUpdate } from "../../../src/testing/index.js";
 import {
   chineseOwner,
@@ -11,27 +10,12 @@ import {
   verifyThroughBot,
   type Harness,
 } from "./telegram-harness.js";
+import { failingStore } from "../../support/failing-store.js";
 
 /** A store whose first ticket insert fails as a dropped connection would, naming the values it carried. */
-function ticketInsertFailingOnce(store: UnitOfWork): UnitOfWork {
-  let failed = false;
-  return {
-    transaction: (work) =>
-      store.transaction((inner) =>
-        work({
-          ...inner,
-          tickets: {
-            ...inner.tickets,
-            create: async (ticket) => {
-              if (failed) return inner.tickets.create(ticket);
-              failed = true;
-              throw new Error(`connection reset while inserting a ticket reported from ${englishOwnerPhone}`);
-            },
-          },
-        }),
-      ),
-  };
-}
+const ticketInsertFailingOnce = failingStore("tickets", "create", (call) =>
+  call === 1 ? new Error(`connection reset while inserting a ticket reported from ${englishOwnerPhone}`) : null,
+);
 
 describe("the repair conversation", () => {
   let h: Harness;

@@ -1,28 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { UnitOfWork } from "../../../src/core/ports/store.js";
 import { contactUpdate } from "../../../src/testing/index.js";
 import { createHarness, englishOwner, englishOwnerPhone, type Harness } from "./telegram-harness.js";
+import { failingStore } from "../../support/failing-store.js";
 
 /** A store whose first phone lookup fails as a dropped database connection would; later ones work. */
-function phoneLookupFailingOnce(store: UnitOfWork): UnitOfWork {
-  let failed = false;
-  return {
-    transaction: (work) =>
-      store.transaction((inner) =>
-        work({
-          ...inner,
-          residents: {
-            ...inner.residents,
-            findByPhone: async (phone) => {
-              if (failed) return inner.residents.findByPhone(phone);
-              failed = true;
-              throw new Error("connection reset");
-            },
-          },
-        }),
-      ),
-  };
-}
+const phoneLookupFailingOnce = failingStore("residents", "findByPhone", (call) => (call === 1 ? new Error("connection reset") : null));
 
 describe("updates Telegram delivers again", () => {
   let h: Harness;
