@@ -2,7 +2,7 @@ import type { Callback } from "../core/domain/callback.js";
 import type { Clock } from "../core/domain/clock.js";
 import { WorkflowError } from "../core/domain/errors.js";
 import { JobPayloadSchema, type Job } from "../core/domain/job.js";
-import { OutboxPayloadSchema, channelOf, refKeyOf, type MessageRef, type OutboxMessage } from "../core/domain/outbox.js";
+import { OutboxPayloadSchema, channelOf, recipientOf, refKeyOf, type MessageRef, type OutboxMessage } from "../core/domain/outbox.js";
 import type { Resident, StaffMember, TelegramIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
 import type { Ticket, TicketEvent } from "../core/domain/ticket.js";
 import type { Store, UnitOfWork } from "../core/ports/store.js";
@@ -76,7 +76,8 @@ export type MemoryStore = UnitOfWork & {
  *   over anything but version - 1 (or of an unknown ticket) throws `conflict`;
  * - claims never count attempts: `attempts` counts failures (jobs: `markFailed`; outbox:
  *   `retry` with `countAttempt` and `markDead`); a lease ends at `leaseUntil <= now`;
- * - a new outbox message is deliverable at once (`notBefore` is the epoch, not `createdAt`).
+ * - a new outbox message is deliverable at once (`notBefore` is the epoch, not `createdAt`);
+ * - an outbox claim takes only each recipient's head (no earlier message of it pending or sending).
  *
  * Danger: calling `transaction` from inside a transaction callback deadlocks (as it would wait
  * for itself), just as a nested interactive transaction would not see the outer one's writes.
@@ -396,6 +397,7 @@ function storeOver(t: MemoryTables): Store {
           id: message.id,
           seq: t.outboxSeq,
           channel: channelOf(payload),
+          recipient: recipientOf(payload),
           payload,
           refKey: refKeyOf(payload),
           status: "pending",
@@ -408,14 +410,17 @@ function storeOver(t: MemoryTables): Store {
         });
       },
       async claim(channel, now, limit, leaseUntil) {
-        const ready = [...t.outbox.values()]
+        // Each recipient's head: its earliest message still pending or sending, whatever its notBefore.
+        const heads = new Map<string, StoredOutbox>();
+        for (const m of [...t.outbox.values()].sort((a, b) => a.seq - b.seq)) {
+          if (m.channel === channel && (m.status === "pending" || m.status === "sending") && !heads.has(m.recipient)) heads.set(m.recipient, m);
+        }
+        const ready = [...heads.values()]
           .filter(
             (m) =>
-              m.channel === channel &&
-              ((m.status === "pending" && m.notBefore.getTime() <= now.getTime()) ||
-                (m.status === "sending" && isLeaseExpired(m.leaseUntil, now))),
+              (m.status === "pending" && m.notBefore.getTime() <= now.getTime()) ||
+              (m.status === "sending" && isLeaseExpired(m.leaseUntil, now)),
           )
-          .sort((a, b) => a.seq - b.seq)
           .slice(0, Math.max(0, limit));
         for (const message of ready) {
           message.status = "sending";

@@ -61,7 +61,8 @@ describe("delivering the outbox", () => {
     await enqueue(notice("2", "c"));
 
     expect(await run()).toEqual({ sent: 3, retried: 0, dead: 0 });
-    expect(platform.delivered.map((d) => d.key)).toEqual(["a", "b", "c"]);
+    // Chat 2 does not wait behind chat 1's second message; chat 1's own order holds.
+    expect(platform.delivered.map((d) => d.key)).toEqual(["a", "c", "b"]);
     expect(slept).toEqual([1000]);
   });
 
@@ -117,6 +118,23 @@ describe("delivering the outbox", () => {
     advance(1000);
     await run();
     expect(platform.delivered.map((d) => d.key)).toEqual(["first", "second"]);
+  });
+
+  it("a message queued while an earlier one to the same chat awaits its retry waits behind it, across runs", async () => {
+    const { platform, run, enqueue, advance } = await setup();
+    await enqueue(notice("1", "time proposed"));
+    platform.failures.push(new Error("timeout"));
+    expect(await run()).toEqual({ sent: 0, retried: 1, dead: 0 });
+
+    advance(retryDelayMs(0) / 2);
+    await enqueue(notice("1", "work started"));
+    await enqueue(notice("2", "other owner"));
+    expect(await run()).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(platform.delivered.map((d) => [d.chatId, d.key])).toEqual([["2", "other owner"]]);
+
+    advance(retryDelayMs(0));
+    expect(await run()).toEqual({ sent: 2, retried: 0, dead: 0 });
+    expect(platform.delivered.filter((d) => d.chatId === "1").map((d) => d.key)).toEqual(["time proposed", "work started"]);
   });
 
   it("a second card for the same ticket edits the posted message in place", async () => {

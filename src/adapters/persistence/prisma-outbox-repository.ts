@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OutboxPayloadSchema, channelOf, refKeyOf, type OutboxMessage, type OutboxStatus } from "../../core/domain/outbox.js";
+import { OutboxPayloadSchema, channelOf, recipientOf, refKeyOf, type OutboxMessage, type OutboxStatus } from "../../core/domain/outbox.js";
 import type { MessageRefRepository, OutboxRepository } from "../../core/ports/store.js";
 import type { OutboxMessage as OutboxRow } from "../../generated/sqlite/client.js";
 import { notFound, parseJson, type RepositoryContext } from "./prisma-client.js";
@@ -12,6 +12,7 @@ function toMessage(row: OutboxRow): OutboxMessage {
     id: row.id,
     seq: row.seq,
     channel: OutboxChannelSchema.parse(row.channel),
+    recipient: row.recipient,
     payload: OutboxPayloadSchema.parse(parseJson(row.payload, "outbox_messages.payload")),
     refKey: row.refKey,
     status: OutboxStatusSchema.parse(row.status),
@@ -36,6 +37,12 @@ const deliverableAtOnce = new Date(0);
  * unless it is a rate limit (`countAttempt` false), and `markDead` counts the final failed one.
  * Claims are exclusive across processes: `FOR UPDATE SKIP LOCKED` on PostgreSQL, the single
  * `BEGIN IMMEDIATE` writer on SQLite (see prisma-job-repository.ts).
+ *
+ * Claims take only each recipient's head: a row with an earlier row of the same channel and
+ * recipient still pending or sending is left alone (index channel, recipient, seq). On PostgreSQL
+ * the check reads the statement's snapshot: a head another claimer holds is pending or sending
+ * in it, so its followers are skipped too; a head that stopped being pending or sending did so
+ * in a committed transaction after its own claim committed, so the follower is then truly next.
  */
 export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxRepository {
   async function claimSeqs(channel: string, now: Date, limit: number, leaseUntil: Date): Promise<number[]> {
@@ -47,16 +54,34 @@ export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxR
           WHERE "channel" = ${channel}
             AND (("status" = 'pending' AND "not_before" <= ${now})
               OR ("status" = 'sending' AND "lease_until" <= ${now}))
+            AND NOT EXISTS (
+              SELECT 1 FROM "outbox_messages" AS "earlier"
+              WHERE "earlier"."channel" = "outbox_messages"."channel"
+                AND "earlier"."recipient" = "outbox_messages"."recipient"
+                AND "earlier"."seq" < "outbox_messages"."seq"
+                AND "earlier"."status" IN ('pending', 'sending'))
           ORDER BY "seq"
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
         RETURNING "seq"`;
       return rows.map((row) => Number(row.seq));
     }
+    // The single writer: no other claim runs between these reads and the update below. Heads are
+    // found without comparing instants in SQL, which Prisma's own filters below do.
+    const heads = await tx.$queryRaw<Array<{ seq: number | bigint }>>`
+      SELECT "seq" FROM "outbox_messages"
+      WHERE "channel" = ${channel}
+        AND "status" IN ('pending', 'sending')
+        AND NOT EXISTS (
+          SELECT 1 FROM "outbox_messages" AS "earlier"
+          WHERE "earlier"."channel" = "outbox_messages"."channel"
+            AND "earlier"."recipient" = "outbox_messages"."recipient"
+            AND "earlier"."seq" < "outbox_messages"."seq"
+            AND "earlier"."status" IN ('pending', 'sending'))`;
     const ready = await tx.outboxMessage.findMany({
       select: { seq: true },
       where: {
-        channel,
+        seq: { in: heads.map((row) => Number(row.seq)) },
         OR: [
           { status: "pending", notBefore: { lte: now } },
           { status: "sending", leaseUntil: { lte: now } },
@@ -84,6 +109,7 @@ export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxR
         data: {
           id: message.id,
           channel: channelOf(payload),
+          recipient: recipientOf(payload),
           payload: JSON.stringify(payload),
           refKey: refKeyOf(payload),
           status: "pending",

@@ -47,6 +47,25 @@ export function channelOf(payload: OutboxPayload): OutboxChannel {
 }
 
 /**
+ * Who sees the message: one owner's Telegram chat, or the Slack channel of a team (callback
+ * prompts and verification cards go to the front desk's). One recipient's messages are delivered
+ * strictly in `seq` order: a message waits while an earlier one to the same recipient is still
+ * pending or sending, even when that one is waiting for its retry.
+ */
+export function recipientOf(payload: OutboxPayload): string {
+  switch (payload.type) {
+    case "owner.notice":
+      return `telegram:${payload.chatId}`;
+    case "staff.ticket-card":
+    case "staff.alert":
+      return `slack:${payload.team}`;
+    case "staff.callback-prompt":
+    case "staff.verification-card":
+      return "slack:frontdesk";
+  }
+}
+
+/**
  * Messages that stand for one evolving thing (a ticket's dispatch card) share a ref key: the
  * first delivery posts, later ones edit the posted message in place.
  */
@@ -70,6 +89,8 @@ export interface OutboxMessage {
   /** Monotonic order of writing; delivery to one recipient follows it. */
   seq: number;
   channel: OutboxChannel;
+  /** `recipientOf(payload)`: delivery to one recipient follows `seq`, head of line first. */
+  recipient: string;
   payload: OutboxPayload;
   refKey: string | null;
   status: OutboxStatus;

@@ -134,12 +134,19 @@ export interface OutboxRepository {
   /**
    * Queues a message, eligible at once (notBefore = the Unix epoch): `createdAt` may be a
    * simulated instant (`tick --at`), and delivery must not wait for the wall clock to reach it.
-   * The seq, channel and refKey are derived here with `channelOf` and `refKeyOf` of domain/outbox.
+   * The seq, channel, recipient and refKey are derived here with `channelOf`, `recipientOf` and
+   * `refKeyOf` of domain/outbox.
    */
   enqueue(message: { id: string; payload: OutboxPayload; createdAt: Date }): Promise<void>;
   /**
    * Atomically takes up to `limit` messages of `channel` that are pending with `notBefore <= now`
    * (or sending with an expired lease), in `seq` order, marking them sending until `leaseUntil`.
+   *
+   * Head of line per recipient: a message is taken only if no earlier (lower `seq`) message to the
+   * same recipient is pending or sending, whatever its `notBefore` or lease. So a claim holds at
+   * most one message per recipient, and a message waiting for its retry holds back everything
+   * queued after it to that recipient, while other recipients' messages go. A sending message
+   * whose lease expired is its recipient's head, and is taken again.
    */
   claim(channel: OutboxMessage["channel"], now: Date, limit: number, leaseUntil: Date): Promise<OutboxMessage[]>;
   markSent(id: string, platformMessageId: string): Promise<void>;

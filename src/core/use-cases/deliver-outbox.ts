@@ -34,31 +34,39 @@ export function retryDelayMs(failures: number): number {
 }
 
 /**
- * Delivers one claimed batch of a platform's outbox. A row is marked `sending` when claimed and
- * `sent` with the platform message id after the call, so a crash repeats at most the rows in
- * flight (their lease expires). A 429 pauses the platform for `retry_after` and hands the rest
- * of the batch back untouched; nothing is dropped: other failures are retried with a capped
- * back-off, and only the last failed attempt leaves a dead letter with its reason.
+ * Delivers a platform's outbox in claimed batches until a batch delivers nothing. A claim holds
+ * only each recipient's head (see OutboxRepository.claim), so one recipient's messages go in
+ * order even across batches and retries: a message waiting for its retry holds back the later
+ * ones to its recipient, and the next batch takes whatever the last one unblocked.
+ *
+ * A row is marked `sending` when claimed and `sent` with the platform message id after the call,
+ * so a crash repeats at most the rows in flight (their lease expires). A 429 pauses the platform
+ * for `retry_after`, hands the rest of the batch back untouched and ends the run; nothing is
+ * dropped: other failures are retried with a capped back-off, and only the last failed attempt
+ * leaves a dead letter with its reason.
  */
 export async function deliverOutbox(input: DeliverOutboxInput): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retried: 0, dead: 0 };
+  for (;;) {
+    const round = await deliverBatch(input);
+    report.sent += round.sent;
+    report.retried += round.retried;
+    report.dead += round.dead;
+    if (round.rateLimited || round.sent + round.dead === 0) return report;
+  }
+}
+
+async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport & { rateLimited: boolean }> {
   const { uow, sender, gate } = input;
   const maxAttempts = input.maxAttempts ?? 20;
   const claimedAt = input.now();
   const batch = await uow.transaction((store) =>
     store.outbox.claim(input.channel, claimedAt, input.batchSize ?? 20, new Date(claimedAt.getTime() + leaseMs)),
   );
-  const report: DeliveryReport = { sent: 0, retried: 0, dead: 0 };
-  const heldRecipients = new Map<string, Date>();
+  const report = { sent: 0, retried: 0, dead: 0, rateLimited: false };
 
   for (const [index, message] of batch.entries()) {
     const rules = sender.rateRules(message);
-    const recipient = rules[0]?.key ?? message.id;
-    const heldUntil = heldRecipients.get(recipient);
-    if (heldUntil) {
-      // Keeps one recipient's messages in order: nothing overtakes a message that must be retried.
-      await release(uow, [message], heldUntil, "held behind an earlier message to the same recipient");
-      continue;
-    }
     const wait = gate.delayFor(rules, input.now().getTime());
     if (wait > 0) await input.sleep(wait);
     gate.take(rules, input.now().getTime());
@@ -78,6 +86,7 @@ export async function deliverOutbox(input: DeliverOutboxInput): Promise<Delivery
         gate.pause(until.getTime());
         await release(uow, batch.slice(index), until, reason);
         report.retried += batch.length - index;
+        report.rateLimited = true;
         break;
       }
       if (error instanceof PermanentDeliveryError || message.attempts + 1 >= maxAttempts) {
@@ -87,7 +96,6 @@ export async function deliverOutbox(input: DeliverOutboxInput): Promise<Delivery
       }
       const retryAt = new Date(now.getTime() + retryDelayMs(message.attempts));
       await uow.transaction((store) => store.outbox.retry(message.id, retryAt, reason, true));
-      heldRecipients.set(recipient, retryAt);
       report.retried += 1;
     }
   }

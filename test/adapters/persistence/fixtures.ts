@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { aTicket as baseTicket } from "../../support/ticket-factory.js";
 import type { OutboxPayload } from "../../../src/core/domain/outbox.js";
+import type { Team } from "../../../src/core/domain/registry.js";
 import type { Ticket, TicketEvent } from "../../../src/core/domain/ticket.js";
 import type { NewResident, NewStaffMember, NewUnit } from "../../../src/core/ports/store.js";
 
@@ -51,8 +52,8 @@ export function anEvent(ticketId: string, overrides: Partial<TicketEvent> = {}):
   };
 }
 
-export function aSlackCard(ticketId: string = randomUUID()): OutboxPayload {
-  return { type: "staff.ticket-card", team: "maintenance", ticketId };
+export function aSlackCard(ticketId: string = randomUUID(), team: Team = "maintenance"): OutboxPayload {
+  return { type: "staff.ticket-card", team, ticketId };
 }
 
 export function anOwnerNotice(chatId = "7001"): OutboxPayload {

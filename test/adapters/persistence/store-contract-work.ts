@@ -96,14 +96,40 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
 
     it("enqueue derives channel and ref key; claim takes one channel's messages in seq order up to the limit", async () => {
       const ticketId = randomUUID();
-      const [card, notice, second, third] = await enqueue([aSlackCard(ticketId), anOwnerNotice(), aSlackCard(), aSlackCard()]);
+      const [card, notice, second, third] = await enqueue([aSlackCard(ticketId), anOwnerNotice(), aSlackCard(randomUUID(), "cleaning"), aSlackCard(randomUUID(), "security")]);
       const claimed = await tx((s) => s.outbox.claim("slack", t0, 2, lease(t0)));
       expect(claimed.map((m) => m.id)).toEqual([card, second]);
-      expect(claimed[0]).toMatchObject({ channel: "slack", refKey: `ticket-card:${ticketId}`, status: "sending", attempts: 0, createdAt: t0 });
+      expect(claimed[0]).toMatchObject({ channel: "slack", recipient: "slack:maintenance", refKey: `ticket-card:${ticketId}`, status: "sending", attempts: 0, createdAt: t0 });
       expect(claimed[0]!.seq).toBeLessThan(claimed[1]!.seq);
       const telegram = await tx((s) => s.outbox.claim("telegram", t0, 10, lease(t0)));
-      expect(telegram.map((m) => [m.id, m.refKey, m.payload])).toEqual([[notice, null, anOwnerNotice()]]);
+      expect(telegram.map((m) => [m.id, m.recipient, m.refKey, m.payload])).toEqual([[notice, "telegram:7001", null, anOwnerNotice()]]);
       expect((await tx((s) => s.outbox.claim("slack", t0, 10, lease(t0)))).map((m) => m.id)).toEqual([third]);
+    });
+
+    it("a later message to the same recipient waits behind one awaiting its retry, while other recipients' messages go", async () => {
+      const [first, otherChat, staff] = await enqueue([anOwnerNotice("7001"), anOwnerNotice("7002"), aSlackCard()]);
+      expect((await tx((s) => s.outbox.claim("telegram", t0, 10, lease(t0)))).map((m) => m.id)).toEqual([first, otherChat]);
+      await tx(async (s) => {
+        await s.outbox.retry(first as string, minutesAfter(t0, 2), "timeout", true);
+        await s.outbox.markSent(otherChat as string, "1");
+      });
+      const [later, another7002] = await enqueue([anOwnerNotice("7001"), anOwnerNotice("7002")]);
+
+      expect((await tx((s) => s.outbox.claim("telegram", minutesAfter(t0, 1), 10, lease(t0)))).map((m) => m.id)).toEqual([another7002]);
+      expect((await tx((s) => s.outbox.claim("slack", minutesAfter(t0, 1), 10, lease(t0)))).map((m) => m.id)).toEqual([staff]);
+      expect((await tx((s) => s.outbox.claim("telegram", minutesAfter(t0, 2), 10, lease(minutesAfter(t0, 2))))).map((m) => m.id)).toEqual([first]);
+      expect(await tx((s) => s.outbox.claim("telegram", minutesAfter(t0, 2), 10, lease(minutesAfter(t0, 2))))).toEqual([]);
+      await tx((s) => s.outbox.markSent(first as string, "2"));
+      expect((await tx((s) => s.outbox.claim("telegram", minutesAfter(t0, 2), 10, lease(t0)))).map((m) => m.id)).toEqual([later]);
+    });
+
+    it("a sending message whose lease expired is its recipient's head: claimed again before the messages queued after it", async () => {
+      const [head, next] = await enqueue([aSlackCard(), aSlackCard()]);
+      expect((await tx((s) => s.outbox.claim("slack", t0, 10, lease(t0)))).map((m) => m.id)).toEqual([head]);
+      expect(await tx((s) => s.outbox.claim("slack", minutesAfter(t0, 4), 10, lease(t0)))).toEqual([]);
+      expect((await tx((s) => s.outbox.claim("slack", minutesAfter(t0, 5), 10, lease(minutesAfter(t0, 5))))).map((m) => m.id)).toEqual([head]);
+      await tx((s) => s.outbox.markDead(head as string, "gone"));
+      expect((await tx((s) => s.outbox.claim("slack", minutesAfter(t0, 5), 10, lease(t0)))).map((m) => m.id)).toEqual([next]);
     });
 
     it("a new message is deliverable at once, even when created at a later (simulated) instant than the claim", async () => {
@@ -161,10 +187,10 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
     });
 
     it("two claimers at once never get the same message", async () => {
-      const ids = await enqueue(Array.from({ length: 20 }, () => aSlackCard()));
+      const ids = await enqueue(Array.from({ length: 20 }, (_, i) => anOwnerNotice(`${7000 + i}`)));
       const other = await another();
       const claims = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => (i % 2 ? other : uow()).transaction((s) => s.outbox.claim("slack", t0, 3, lease(t0)))),
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? other : uow()).transaction((s) => s.outbox.claim("telegram", t0, 3, lease(t0)))),
       );
       const all = claims.flat().map((m) => m.id);
       expect(new Set(all).size).toBe(all.length);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { OutboxMessage, OutboxPayload } from "../../../src/core/domain/outbox.js";
+import { type OutboxMessage, type OutboxPayload, recipientOf } from "../../../src/core/domain/outbox.js";
 import { PermanentDeliveryError, RateLimitedError } from "../../../src/core/ports/message-sender.js";
 import { claimTicket } from "../../../src/core/use-cases/claim-ticket.js";
 import { reportedRepair } from "../../support/workflow-fixture.js";
@@ -11,7 +11,7 @@ afterEach(expectNoMissingKeys);
 
 function outboxMessage(payload: OutboxPayload): OutboxMessage {
   return {
-    id: "outbox-1", seq: 1, channel: "slack", payload, refKey: null, status: "sending", attempts: 0,
+    id: "outbox-1", seq: 1, channel: "slack", recipient: recipientOf(payload), payload, refKey: null, status: "sending", attempts: 0,
     notBefore: new Date(0), platformMessageId: null, lastError: null, createdAt: new Date("2026-11-30T02:00:00Z"),
   };
 }

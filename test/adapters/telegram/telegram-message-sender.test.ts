@@ -16,6 +16,7 @@ function notice(overrides: Partial<Extract<OutboxPayload, { type: "owner.notice"
     id: "msg-1",
     seq: 1,
     channel: "telegram",
+    recipient: `telegram:${overrides.chatId ?? ownerChat}`,
     payload: { type: "owner.notice", chatId: ownerChat, locale: "zh-CN", key: "repair.received", params: { number: "R-2026-000001", billing: "warranty" }, actions: [], ...overrides },
     refKey: null,
     status: "sending",
