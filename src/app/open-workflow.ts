@@ -1,5 +1,5 @@
 import type { BaseConfig } from "../config/config.js";
-import type { TimeSource } from "../core/ports/time-source.js";
+import { systemTime, type TimeSource } from "../core/ports/time-source.js";
 import type { WorkflowContext } from "../core/ports/workflow-context.js";
 import { openDatabase, type Database } from "../adapters/persistence/database.js";
 
@@ -15,7 +15,7 @@ export interface OpenWorkflow {
  * Opens the database, applies pending migrations (a newcomer never runs Prisma by hand) and
  * builds the context every use case runs in.
  */
-export async function openWorkflow(config: BaseConfig, time: TimeSource = { now: () => new Date() }): Promise<OpenWorkflow> {
+export async function openWorkflow(config: BaseConfig, time: TimeSource = systemTime): Promise<OpenWorkflow> {
   const database = await openDatabase(config.databaseUrl);
   try {
     const migrated = await database.migrate();
