@@ -11,7 +11,7 @@ import { runDueWork } from "../../src/core/use-cases/run-due-work.js";
 import { startWork } from "../../src/core/use-cases/start-work.js";
 import type { WorkflowContext } from "../../src/core/ports/workflow-context.js";
 import type { Ticket } from "../../src/core/domain/ticket.js";
-import { createFixture, day, hour, reportedRepair } from "../support/workflow-fixture.js";
+import { createFixture, day, hour, type ManualTime, reportedRepair } from "../support/workflow-fixture.js";
 
 async function workUntilDone(ctx: WorkflowContext, ticket: Ticket, advance: (ms: number) => void): Promise<Ticket> {
   await claimTicket(ctx, { ticketId: ticket.id, slackUserId: "UMAINT1" });
@@ -21,6 +21,14 @@ async function workUntilDone(ctx: WorkflowContext, ticket: Ticket, advance: (ms:
   await startWork(ctx, { ticketId: ticket.id, slackUserId: "UMAINT1" });
   advance(2 * hour);
   return completeWork(ctx, { ticketId: ticket.id, slackUserId: "UMAINT1" });
+}
+
+/** Works the ticket to completion and lets two days pass, so its callback prompt has gone out. */
+async function promptedCallback(ctx: WorkflowContext, ticket: Ticket, time: ManualTime) {
+  await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
+  time.advance(2 * day);
+  await runDueWork(ctx);
+  return (await openCallbackOf(ctx, ticket.id))!;
 }
 
 async function openCallbackOf(ctx: WorkflowContext, ticketId: string) {
@@ -120,10 +128,7 @@ describe("the repair loop", () => {
   it("no answer retries four hours later, and the third unanswered attempt goes to the front desk leader", async () => {
     const { ctx, time, memory } = await createFixture();
     const ticket = await reportedRepair(ctx);
-    await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
-    time.advance(2 * day);
-    await runDueWork(ctx);
-    const callback = (await openCallbackOf(ctx, ticket.id))!;
+    const callback = await promptedCallback(ctx, ticket, time);
 
     const first = await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "no_answer" });
     expect(first.callback.dueAt.getTime()).toBe(time.now().getTime() + 4 * hour);
@@ -161,10 +166,7 @@ describe("the repair loop", () => {
   it("an owner's 'not fixed' after the callback prompt went out redraws the prompt without its buttons", async () => {
     const { ctx, time, memory } = await createFixture();
     const ticket = await reportedRepair(ctx);
-    await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
-    time.advance(2 * day);
-    await runDueWork(ctx);
-    const callback = (await openCallbackOf(ctx, ticket.id))!;
+    const callback = await promptedCallback(ctx, ticket, time);
 
     await answerFixed(ctx, { ticketId: ticket.id, telegramUserId: "7001", answer: "no" });
 
@@ -190,10 +192,7 @@ describe("the repair loop", () => {
   it("two receptionists answering the same prompt count one attempt; the second is told it changed", async () => {
     const { ctx, time } = await createFixture();
     const ticket = await reportedRepair(ctx);
-    await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
-    time.advance(2 * day);
-    await runDueWork(ctx);
-    const callback = (await openCallbackOf(ctx, ticket.id))!;
+    const callback = await promptedCallback(ctx, ticket, time);
 
     await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "no_answer", attempt: 1 });
     await expect(recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONTL", outcome: "no_answer", attempt: 1 })).rejects.toMatchObject({ code: "conflict" });
