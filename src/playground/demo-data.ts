@@ -16,7 +16,7 @@ export const demoProperty = { name: "Sunny Gardens", localName: "阳光花园" }
  * contact verifies them at once; the others go through the front desk's verification card.
  */
 export interface DemoOwner {
-  telegramUserId: number;
+  ownerUserId: number;
   firstName: string;
   lastName?: string;
   /** What the Telegram client says; decides the bot's first language. */
@@ -32,12 +32,12 @@ export interface DemoOwner {
 
 /** Five owners: both languages, in and out of warranty, one with two flats, one not yet in the register. */
 export const demoOwners: readonly DemoOwner[] = [
-  { telegramUserId: 710_001, firstName: "王芳", languageCode: "zh-hans", locale: "zh-CN", phone: "+8613800000001", registered: true, note: "3-1202 · in warranty · Chinese" },
-  { telegramUserId: 710_002, firstName: "Tom", lastName: "Baker", languageCode: "en", locale: "en", phone: "+8613900000002", registered: true, note: "5-0801 · out of warranty (paid repairs) · English" },
-  { telegramUserId: 710_003, firstName: "李建国", languageCode: "zh-hans", locale: "zh-CN", phone: "+8613800000003", registered: true, note: "owns 3-0302 and 5-1101 · Chinese" },
-  { telegramUserId: 710_004, firstName: "Emma", lastName: "Liu", languageCode: "en", locale: "en", phone: "+8613900000004", registered: true, note: "5-1504 · in warranty · English" },
+  { ownerUserId: 710_001, firstName: "王芳", languageCode: "zh-hans", locale: "zh-CN", phone: "+8613800000001", registered: true, note: "3-1202 · in warranty · Chinese" },
+  { ownerUserId: 710_002, firstName: "Tom", lastName: "Baker", languageCode: "en", locale: "en", phone: "+8613900000002", registered: true, note: "5-0801 · out of warranty (paid repairs) · English" },
+  { ownerUserId: 710_003, firstName: "李建国", languageCode: "zh-hans", locale: "zh-CN", phone: "+8613800000003", registered: true, note: "owns 3-0302 and 5-1101 · Chinese" },
+  { ownerUserId: 710_004, firstName: "Emma", lastName: "Liu", languageCode: "en", locale: "en", phone: "+8613900000004", registered: true, note: "5-1504 · in warranty · English" },
   {
-    telegramUserId: 710_005,
+    ownerUserId: 710_005,
     firstName: "陈静",
     languageCode: "zh-hans",
     locale: "zh-CN",
@@ -50,7 +50,7 @@ export const demoOwners: readonly DemoOwner[] = [
 
 /** A staff member the page can act as in Slack. */
 export interface DemoStaffMember {
-  slackUserId: string;
+  staffUserId: string;
   name: string;
   team: Team;
   role: StaffRole;
@@ -58,16 +58,16 @@ export interface DemoStaffMember {
 
 /** Every team and every role, so each card has someone allowed to act on it and someone who is not. */
 export const demoStaff: readonly DemoStaffMember[] = [
-  { slackUserId: "U0FD01", name: "Lily Chen", team: "frontdesk", role: "member" },
-  { slackUserId: "U0FD02", name: "Grace Wu", team: "frontdesk", role: "leader" },
-  { slackUserId: "U0MT01", name: "Zhang Wei", team: "maintenance", role: "member" },
-  { slackUserId: "U0MT02", name: "Liu Yang", team: "maintenance", role: "member" },
-  { slackUserId: "U0MT03", name: "Zhao Lei", team: "maintenance", role: "leader" },
-  { slackUserId: "U0CL01", name: "Sun Mei", team: "cleaning", role: "member" },
-  { slackUserId: "U0CL02", name: "Huang Min", team: "cleaning", role: "leader" },
-  { slackUserId: "U0GR01", name: "Zhou Jie", team: "greening", role: "leader" },
-  { slackUserId: "U0SC01", name: "Ma Tao", team: "security", role: "leader" },
-  { slackUserId: "U0MG01", name: "Wang Jun", team: "manager", role: "manager" },
+  { staffUserId: "U0FD01", name: "Lily Chen", team: "frontdesk", role: "member" },
+  { staffUserId: "U0FD02", name: "Grace Wu", team: "frontdesk", role: "leader" },
+  { staffUserId: "U0MT01", name: "Zhang Wei", team: "maintenance", role: "member" },
+  { staffUserId: "U0MT02", name: "Liu Yang", team: "maintenance", role: "member" },
+  { staffUserId: "U0MT03", name: "Zhao Lei", team: "maintenance", role: "leader" },
+  { staffUserId: "U0CL01", name: "Sun Mei", team: "cleaning", role: "member" },
+  { staffUserId: "U0CL02", name: "Huang Min", team: "cleaning", role: "leader" },
+  { staffUserId: "U0GR01", name: "Zhou Jie", team: "greening", role: "leader" },
+  { staffUserId: "U0SC01", name: "Ma Tao", team: "security", role: "leader" },
+  { staffUserId: "U0MG01", name: "Wang Jun", team: "manager", role: "manager" },
 ];
 
 /** One Slack channel per team, with fixed ids so cards keep their place across restarts. */
@@ -127,7 +127,7 @@ export function demoUnitRows(today: Date): NumberedRow[] {
 export function demoStaffRows(): NumberedRow[] {
   return demoStaff.map((member, index) => ({
     line: index + 2,
-    values: { slack_user_id: member.slackUserId, name: member.name, team: member.team, role: member.role },
+    values: { slack_user_id: member.staffUserId, name: member.name, team: member.team, role: member.role },
   }));
 }
 

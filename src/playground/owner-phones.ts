@@ -65,7 +65,7 @@ export class OwnerPhones {
   }
 
   owner(ownerId: number): DemoOwner {
-    const owner = this.owners.find((candidate) => candidate.telegramUserId === ownerId);
+    const owner = this.owners.find((candidate) => candidate.ownerUserId === ownerId);
     if (!owner) throw new PhoneError(`no demo owner ${ownerId}`);
     return owner;
   }
@@ -139,7 +139,7 @@ export class OwnerPhones {
 
   private user(ownerId: number): FakeUser {
     const owner = this.owner(ownerId);
-    return { id: owner.telegramUserId, first_name: owner.firstName, ...(owner.lastName ? { last_name: owner.lastName } : {}), language_code: owner.languageCode };
+    return { id: owner.ownerUserId, first_name: owner.firstName, ...(owner.lastName ? { last_name: owner.lastName } : {}), language_code: owner.languageCode };
   }
 
   private push(ownerId: number, update: Update, content: Omit<OwnerSent, "id" | "at">): void {

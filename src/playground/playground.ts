@@ -91,7 +91,7 @@ export class Playground {
       staffLocale: this.deps.staffLocale,
       bot: { name: telegram.botInfo.first_name, username: telegram.botInfo.username },
       owners: demoOwners.map((owner) => ({
-        id: owner.telegramUserId,
+        id: owner.ownerUserId,
         name: [owner.firstName, owner.lastName].filter(Boolean).join(" "),
         locale: owner.locale,
         phone: owner.phone,
@@ -99,7 +99,7 @@ export class Playground {
         note: owner.note,
         claims: owner.claims ?? null,
       })),
-      staff: demoStaff.map((member) => ({ id: member.slackUserId, name: member.name, team: member.team, role: member.role })),
+      staff: demoStaff.map((member) => ({ id: member.staffUserId, name: member.name, team: member.team, role: member.role })),
       channels: Object.entries(demoChannels).map(([team, channel]) => ({ id: channel.id, name: channel.name, team })),
       clock: { now: clock.now().toISOString(), offsetMs: clock.offsetMs },
     };

@@ -61,9 +61,9 @@ export class StaffDesk {
     this.eventsUrl = `${baseUrl}/slack/events`;
   }
 
-  member(slackUserId: string): DemoStaffMember {
-    const member = this.staff.find((candidate) => candidate.slackUserId === slackUserId);
-    if (!member) throw new StaffDeskError(`no demo staff member ${slackUserId}`);
+  member(staffUserId: string): DemoStaffMember {
+    const member = this.staff.find((candidate) => candidate.staffUserId === staffUserId);
+    if (!member) throw new StaffDeskError(`no demo staff member ${staffUserId}`);
     return member;
   }
 
@@ -95,17 +95,17 @@ export class StaffDesk {
     const message = this.slack.channel(input.channel).find((candidate) => candidate.ts === input.ts);
     if (!message) throw new StaffDeskError("that message is no longer in the channel");
     const triggerId = fakeTriggerId();
-    this.triggers.set(triggerId, member.slackUserId);
+    this.triggers.set(triggerId, member.staffUserId);
     if (this.triggers.size > rememberedTriggers) this.triggers.delete(this.triggers.keys().next().value as string);
     const payload = blockActionPayload({
-      user: { id: member.slackUserId, name: member.name },
+      user: { id: member.staffUserId, name: member.name },
       channel: input.channel,
       messageTs: input.ts,
       actionId: input.actionId,
       ...(input.value !== undefined ? { value: input.value } : {}),
       triggerId,
       message,
-      responseUrl: this.slack.responseUrl(input.channel, input.ts, member.slackUserId),
+      responseUrl: this.slack.responseUrl(input.channel, input.ts, member.staffUserId),
     });
     const response = await postToBolt(this.eventsUrl, this.signingSecret, payload);
     if (response.status !== 200) throw new Error(`the Slack app answered the click with HTTP ${response.status}`);
@@ -118,16 +118,16 @@ export class StaffDesk {
    */
   async submit(input: { as: string; viewId: string; values: Record<string, string | null> }): Promise<{ ok: true } | { ok: false; errors: ModalErrors }> {
     const member = this.member(input.as);
-    const view = this.openView(member.slackUserId);
+    const view = this.openView(member.staffUserId);
     if (!view || view.id !== input.viewId) throw new StaffDeskError("that modal is no longer open");
     const state = inputValues(view.blocks, input.values);
     if (!state.ok) return state;
-    const payload = viewSubmissionPayload({ user: { id: member.slackUserId, name: member.name }, values: state.values as Record<string, Record<string, ViewStateValue>>, view });
+    const payload = viewSubmissionPayload({ user: { id: member.staffUserId, name: member.name }, values: state.values as Record<string, Record<string, ViewStateValue>>, view });
     const response = await postToBolt(this.eventsUrl, this.signingSecret, payload);
     if (response.status !== 200) throw new Error(`the Slack app answered the submission with HTTP ${response.status}`);
     const answer = response.body ? (JSON.parse(response.body) as { response_action?: string; errors?: ModalErrors }) : {};
     if (answer.response_action === "errors" && answer.errors) return { ok: false, errors: answer.errors };
-    this.close(member.slackUserId);
+    this.close(member.staffUserId);
     return { ok: true };
   }
 

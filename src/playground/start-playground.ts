@@ -67,7 +67,7 @@ export async function startPlayground(config: PlaygroundConfig, options: Playgro
     startFakeTelegram({ token: telegramToken, botInfo: { first_name: `${demoProperty.name} Service`, username: "sunny_gardens_service_bot" } }),
     startFakeSlack({
       token: slackToken,
-      users: Object.fromEntries(demoStaff.map((member) => [member.slackUserId, { real_name: member.name, name: member.name.toLowerCase().replace(/\s+/g, ".") }])),
+      users: Object.fromEntries(demoStaff.map((member) => [member.staffUserId, { real_name: member.name, name: member.name.toLowerCase().replace(/\s+/g, ".") }])),
       channels: Object.fromEntries(Object.values(demoChannels).map((channel) => [channel.id, { name: channel.name }])),
     }),
   ]);

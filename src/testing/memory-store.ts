@@ -3,7 +3,7 @@ import type { Clock } from "../core/domain/clock.js";
 import { WorkflowError } from "../core/domain/errors.js";
 import { JobPayloadSchema, type Job } from "../core/domain/job.js";
 import { OutboxPayloadSchema, channelOf, recipientOf, refKeyOf, type MessageRef, type OutboxMessage } from "../core/domain/outbox.js";
-import type { Resident, StaffMember, TelegramIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
+import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
 import type { Ticket, TicketEvent } from "../core/domain/ticket.js";
 import type { Store, UnitOfWork } from "../core/ports/store.js";
 
@@ -19,7 +19,7 @@ export interface MemoryTables {
   units: Map<string, Unit>;
   residents: Map<string, Resident>;
   staff: Map<string, StaffMember>;
-  identities: Map<string, TelegramIdentity>;
+  identities: Map<string, OwnerIdentity>;
   verifications: Map<string, VerificationRequest>;
   tickets: Map<string, Ticket>;
   /** In insertion order, which breaks ties between events of the same instant. */
@@ -40,7 +40,7 @@ export interface MemorySnapshot {
   units: Unit[];
   residents: Resident[];
   staff: StaffMember[];
-  identities: TelegramIdentity[];
+  identities: OwnerIdentity[];
   verifications: VerificationRequest[];
   tickets: Ticket[];
   events: TicketEvent[];
@@ -226,14 +226,14 @@ function storeOver(t: MemoryTables): Store {
     },
     staff: {
       async upsert(member) {
-        const existing = [...t.staff.values()].find((s) => s.slackUserId === member.slackUserId);
+        const existing = [...t.staff.values()].find((s) => s.staffUserId === member.staffUserId);
         const stored: StaffMember = { ...copy(member), id: existing?.id ?? newId() };
         t.staff.set(stored.id, stored);
         return copy(stored);
       },
       findById: async (id) => find(t.staff, id),
-      async findBySlackUserId(slackUserId) {
-        const found = [...t.staff.values()].find((s) => s.slackUserId === slackUserId);
+      async findByUserId(staffUserId) {
+        const found = [...t.staff.values()].find((s) => s.staffUserId === staffUserId);
         return found ? copy(found) : null;
       },
       async listByTeam(team, role) {
@@ -244,17 +244,17 @@ function storeOver(t: MemoryTables): Store {
       },
     },
     identities: {
-      find: async (telegramUserId) => find(t.identities, telegramUserId),
+      find: async (ownerUserId) => find(t.identities, ownerUserId),
       async save(identity) {
-        t.identities.set(identity.telegramUserId, copy(identity));
+        t.identities.set(identity.ownerUserId, copy(identity));
       },
     },
     verifications: {
       create: async (request) => insert(t.verifications, "verification", request),
       findById: async (id) => find(t.verifications, id),
-      async findPendingByTelegramUser(telegramUserId) {
+      async findPendingByOwner(ownerUserId) {
         const pending = [...t.verifications.values()]
-          .filter((v) => v.telegramUserId === telegramUserId && v.status === "pending")
+          .filter((v) => v.ownerUserId === ownerUserId && v.status === "pending")
           .sort(byTimeThenId((v) => v.createdAt));
         const latest = pending.at(-1);
         return latest ? copy(latest) : null;

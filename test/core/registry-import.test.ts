@@ -4,7 +4,7 @@ import { importStaff } from "../../src/core/use-cases/import-staff.js";
 import { decideVerification } from "../../src/core/use-cases/decide-verification.js";
 import { getOwnerProfile } from "../../src/core/use-cases/get-owner-profile.js";
 import { listOwnerTickets } from "../../src/core/use-cases/list-owner-tickets.js";
-import { registerTelegramUser } from "../../src/core/use-cases/register-telegram-user.js";
+import { registerOwnerIdentity } from "../../src/core/use-cases/register-owner-identity.js";
 import { requestVerification } from "../../src/core/use-cases/request-verification.js";
 import { shareContact } from "../../src/core/use-cases/share-contact.js";
 import { isInWarranty, normalisePhone, warrantyEnd } from "../../src/core/domain/registry.js";
@@ -52,7 +52,7 @@ describe("importing the unit registry", () => {
   it("re-importing a sold flat with the new owner's phone removes the previous owner, who can no longer report a repair for it", async () => {
     const { ctx, memory } = await createFixture({ units: [unitRow(), unitRow({ unit: "1203", owner_name: "赵敏", phone: "+8613800000003" })] });
     const previousOwner = await verifiedOwner(ctx, "7001", "+8613800000001");
-    await reportedRepair(ctx, { telegramUserId: previousOwner });
+    await reportedRepair(ctx, { ownerUserId: previousOwner });
 
     const result = await importUnits(ctx, numbered([unitRow({ owner_name: "刘洋", phone: "+8613800000002" })]));
 
@@ -60,30 +60,30 @@ describe("importing the unit registry", () => {
     const unit1202 = memory!.snapshot().units.find((u) => u.unit === "1202")!;
     expect(memory!.snapshot().residents.filter((r) => r.unitId === unit1202.id).map((r) => r.phone)).toEqual(["+8613800000002"]);
     expect(memory!.snapshot().residents.some((r) => r.phone === "+8613800000003")).toBe(true);
-    await expect(reportedRepair(ctx, { telegramUserId: previousOwner })).rejects.toMatchObject({ code: "not_verified" });
+    await expect(reportedRepair(ctx, { ownerUserId: previousOwner })).rejects.toMatchObject({ code: "not_verified" });
     const profile = await getOwnerProfile(ctx, previousOwner);
     expect(profile?.identity.verified).toBe(false);
     expect(profile?.units).toEqual([]);
     expect(await listOwnerTickets(ctx, previousOwner)).toEqual([]);
-    const again = await shareContact(ctx, { telegramUserId: previousOwner, contactUserId: previousOwner, phone: "+8613800000001" });
+    const again = await shareContact(ctx, { ownerUserId: previousOwner, contactUserId: previousOwner, phone: "+8613800000001" });
     expect(again.status).toBe("needs_unit");
     const newOwner = await verifiedOwner(ctx, "7003", "+8613800000002");
-    expect((await reportedRepair(ctx, { telegramUserId: newOwner })).unitId).toBe(unit1202.id);
+    expect((await reportedRepair(ctx, { ownerUserId: newOwner })).unitId).toBe(unit1202.id);
   });
 
   it("an owner the front desk approved survives a registry re-import", async () => {
     const { ctx, memory } = await createFixture();
-    await registerTelegramUser(ctx, { telegramUserId: "7005", chatId: "7005", displayName: "陈静", languageCode: "zh-hans", defaultLocale: "zh-CN" });
-    expect((await shareContact(ctx, { telegramUserId: "7005", contactUserId: "7005", phone: "+8613800000005" })).status).toBe("needs_unit");
-    const request = await requestVerification(ctx, { telegramUserId: "7005", building: "3", unit: "1202" });
-    await decideVerification(ctx, { verificationId: request.id, slackUserId: "UFRONT1", approve: true });
+    await registerOwnerIdentity(ctx, { ownerUserId: "7005", chatId: "7005", displayName: "陈静", languageCode: "zh-hans", defaultLocale: "zh-CN" });
+    expect((await shareContact(ctx, { ownerUserId: "7005", contactUserId: "7005", phone: "+8613800000005" })).status).toBe("needs_unit");
+    const request = await requestVerification(ctx, { ownerUserId: "7005", building: "3", unit: "1202" });
+    await decideVerification(ctx, { verificationId: request.id, staffUserId: "UFRONT1", approve: true });
 
     const result = await importUnits(ctx, numbered([unitRow()]));
 
     expect(result).toEqual({ ok: true, created: 0, updated: 1, removedOwners: 0 });
     const approved = memory!.snapshot().residents.find((r) => r.phone === "+8613800000005");
     expect(approved).toMatchObject({ source: "front_desk", role: "owner" });
-    expect((await reportedRepair(ctx, { telegramUserId: "7005" })).unitId).toBe(approved?.unitId);
+    expect((await reportedRepair(ctx, { ownerUserId: "7005" })).unitId).toBe(approved?.unitId);
   });
 
   it("names a missing column instead of failing every row", async () => {
@@ -129,7 +129,7 @@ describe("phones and warranty", () => {
   it("a unit whose warranty has ended gets a paid repair; a public-area repair is never billed", async () => {
     const { ctx } = await createFixture({ units: [unitRow({ handover_date: "2020-01-15", warranty_months: "24" })] });
     const own = await reportedRepair(ctx);
-    const publicArea = await reportedRepair(ctx, { telegramUserId: "7001", publicArea: "Lobby of building 3", category: "public_area" });
+    const publicArea = await reportedRepair(ctx, { ownerUserId: "7001", publicArea: "Lobby of building 3", category: "public_area" });
     expect(own.billing).toBe("paid");
     expect(publicArea.billing).toBe("warranty");
   });

@@ -14,13 +14,13 @@ import type { Ticket } from "../../src/core/domain/ticket.js";
 import { createFixture, day, hour, type ManualTime, reportedRepair } from "../support/workflow-fixture.js";
 
 async function workUntilDone(ctx: WorkflowContext, ticket: Ticket, advance: (ms: number) => void): Promise<Ticket> {
-  await claimTicket(ctx, { ticketId: ticket.id, slackUserId: "UMAINT1" });
-  await proposeAppointment(ctx, { ticketId: ticket.id, slackUserId: "UMAINT1", at: new Date(ctx.time.now().getTime() + day) });
-  await confirmAppointment(ctx, { ticketId: ticket.id, telegramUserId: ticket.reporterTelegramId ?? "" });
+  await claimTicket(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" });
+  await proposeAppointment(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1", at: new Date(ctx.time.now().getTime() + day) });
+  await confirmAppointment(ctx, { ticketId: ticket.id, ownerUserId: ticket.reporterUserId ?? "" });
   advance(day);
-  await startWork(ctx, { ticketId: ticket.id, slackUserId: "UMAINT1" });
+  await startWork(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" });
   advance(2 * hour);
-  return completeWork(ctx, { ticketId: ticket.id, slackUserId: "UMAINT1" });
+  return completeWork(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" });
 }
 
 /** Works the ticket to completion and lets two days pass, so its callback prompt has gone out. */
@@ -72,7 +72,7 @@ describe("the repair loop", () => {
     expect(await openCallbackOf(ctx, ticket.id)).toBeNull();
 
     const testedAt = time.advance(day);
-    const tested = await passLeakTest(ctx, { ticketId: ticket.id, slackUserId: "UMAINT1" });
+    const tested = await passLeakTest(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" });
     expect(tested.status).toBe("awaiting_callback");
     const callback = await openCallbackOf(ctx, ticket.id);
     expect(callback?.dueAt.toISOString()).toBe(new Date(testedAt.getTime() + 3 * day).toISOString());
@@ -93,7 +93,7 @@ describe("the repair loop", () => {
     await runDueWork(ctx);
     const callback = await openCallbackOf(ctx, ticket.id);
 
-    const { ticket: closed } = await recordCallback(ctx, { callbackId: callback!.id, slackUserId: "UFRONT1", outcome: "satisfied" });
+    const { ticket: closed } = await recordCallback(ctx, { callbackId: callback!.id, staffUserId: "UFRONT1", outcome: "satisfied" });
 
     expect(closed.status).toBe("closed");
     const events = await ctx.uow.transaction((store) => store.tickets.listEvents(ticket.id));
@@ -130,21 +130,21 @@ describe("the repair loop", () => {
     const ticket = await reportedRepair(ctx);
     const callback = await promptedCallback(ctx, ticket, time);
 
-    const first = await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "no_answer" });
+    const first = await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "no_answer" });
     expect(first.callback.dueAt.getTime()).toBe(time.now().getTime() + 4 * hour);
     time.advance(4 * hour);
     expect((await runDueWork(ctx)).map((r) => r.outcome)).toContain("callback_prompted");
-    await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "no_answer" });
+    await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "no_answer" });
     time.advance(4 * hour);
     await runDueWork(ctx);
-    const third = await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "no_answer" });
+    const third = await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "no_answer" });
 
     expect(third.callback).toMatchObject({ status: "unreachable", attempts: 3 });
     const alerts = memory!.snapshot().outbox.map((m) => m.payload).filter((p) => p.type === "staff.alert");
     expect(alerts).toEqual([expect.objectContaining({ key: "alerts.callback_unreachable", mentions: ["UFRONTL"] })]);
 
-    await expect(recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "satisfied" })).rejects.toMatchObject({ code: "forbidden" });
-    const { ticket: closed } = await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONTL", outcome: "satisfied", attempt: 4 });
+    await expect(recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "satisfied" })).rejects.toMatchObject({ code: "forbidden" });
+    const { ticket: closed } = await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONTL", outcome: "satisfied", attempt: 4 });
     expect(closed.status).toBe("closed");
   });
 
@@ -153,7 +153,7 @@ describe("the repair loop", () => {
     const ticket = await reportedRepair(ctx);
     await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
 
-    const reopened = await answerFixed(ctx, { ticketId: ticket.id, telegramUserId: "7001", answer: "no" });
+    const reopened = await answerFixed(ctx, { ticketId: ticket.id, ownerUserId: "7001", answer: "no" });
 
     expect(reopened).toMatchObject({ status: "assigned", ownerFixedAnswer: "no" });
     expect(await openCallbackOf(ctx, ticket.id)).toBeNull();
@@ -168,7 +168,7 @@ describe("the repair loop", () => {
     const ticket = await reportedRepair(ctx);
     const callback = await promptedCallback(ctx, ticket, time);
 
-    await answerFixed(ctx, { ticketId: ticket.id, telegramUserId: "7001", answer: "no" });
+    await answerFixed(ctx, { ticketId: ticket.id, ownerUserId: "7001", answer: "no" });
 
     const prompts = memory!.snapshot().outbox.map((m) => m.payload).filter((p) => p.type === "staff.callback-prompt");
     expect(prompts).toEqual([
@@ -183,9 +183,9 @@ describe("the repair loop", () => {
     const ticket = await reportedRepair(ctx);
     await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
     const callback = (await openCallbackOf(ctx, ticket.id))!;
-    await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "satisfied" });
+    await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "satisfied" });
 
-    await expect(answerFixed(ctx, { ticketId: ticket.id, telegramUserId: "7001", answer: "no" })).rejects.toMatchObject({ code: "invalid_transition" });
+    await expect(answerFixed(ctx, { ticketId: ticket.id, ownerUserId: "7001", answer: "no" })).rejects.toMatchObject({ code: "invalid_transition" });
     expect((await ctx.uow.transaction((store) => store.tickets.findById(ticket.id)))?.status).toBe("closed");
   });
 
@@ -194,8 +194,8 @@ describe("the repair loop", () => {
     const ticket = await reportedRepair(ctx);
     const callback = await promptedCallback(ctx, ticket, time);
 
-    await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "no_answer", attempt: 1 });
-    await expect(recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONTL", outcome: "no_answer", attempt: 1 })).rejects.toMatchObject({ code: "conflict" });
+    await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "no_answer", attempt: 1 });
+    await expect(recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONTL", outcome: "no_answer", attempt: 1 })).rejects.toMatchObject({ code: "conflict" });
     expect((await ctx.uow.transaction((store) => store.callbacks.findById(callback.id)))?.attempts).toBe(1);
   });
 
@@ -205,7 +205,7 @@ describe("the repair loop", () => {
     await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
     const callback = (await openCallbackOf(ctx, ticket.id))!;
 
-    const { ticket: back } = await recordCallback(ctx, { callbackId: callback.id, slackUserId: "UFRONT1", outcome: "not_fixed" });
+    const { ticket: back } = await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "not_fixed" });
 
     expect(back.status).toBe("assigned");
     expect(back.assigneeId).not.toBeNull();
@@ -218,21 +218,21 @@ describe("who may act", () => {
     const ticket = await reportedRepair(ctx);
     const before = memory!.commits();
 
-    await expect(claimTicket(ctx, { ticketId: ticket.id, slackUserId: "USTRANGER" })).rejects.toMatchObject({ code: "not_staff" });
+    await expect(claimTicket(ctx, { ticketId: ticket.id, staffUserId: "USTRANGER" })).rejects.toMatchObject({ code: "not_staff" });
     expect(memory!.commits()).toBe(before);
   });
 
   it("a cleaner cannot claim a maintenance ticket", async () => {
     const { ctx } = await createFixture();
     const ticket = await reportedRepair(ctx);
-    await expect(claimTicket(ctx, { ticketId: ticket.id, slackUserId: "UCLEAN1" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(claimTicket(ctx, { ticketId: ticket.id, staffUserId: "UCLEAN1" })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("work cannot start before the owner has confirmed a visit time", async () => {
     const { ctx } = await createFixture();
     const ticket = await reportedRepair(ctx);
-    await claimTicket(ctx, { ticketId: ticket.id, slackUserId: "UMAINT1" });
-    const error = await startWork(ctx, { ticketId: ticket.id, slackUserId: "UMAINT1" }).catch((e: unknown) => e);
+    await claimTicket(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" });
+    const error = await startWork(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkflowError);
     expect(error).toMatchObject({ code: "invalid_transition" });
   });
@@ -242,12 +242,12 @@ describe("who may act", () => {
     const ticket = await reportedRepair(ctx);
     await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
     const callback = (await openCallbackOf(ctx, ticket.id))!;
-    await expect(recordCallback(ctx, { callbackId: callback.id, slackUserId: "UMAINT1", outcome: "satisfied" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(recordCallback(ctx, { callbackId: callback.id, staffUserId: "UMAINT1", outcome: "satisfied" })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("an owner cannot confirm a time on somebody else's ticket", async () => {
     const { ctx } = await createFixture();
     const ticket = await reportedRepair(ctx);
-    await expect(confirmAppointment(ctx, { ticketId: ticket.id, telegramUserId: "9999" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(confirmAppointment(ctx, { ticketId: ticket.id, ownerUserId: "9999" })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(`${d.url}/`);
-    await page.locator(`.owner-chip[data-owner-id="${owner.telegramUserId}"]`).click();
+    await page.locator(`.owner-chip[data-owner-id="${owner.ownerUserId}"]`).click();
     await page.locator("#live-dot.on").waitFor();
     await shot("empty-chat");
 

@@ -144,8 +144,8 @@ export class Harness {
     return new OwnerPhone(this, user, locale);
   }
 
-  staff(slackUserId: string): StaffMemberAtSlack {
-    return new StaffMemberAtSlack(this, slackUserId);
+  staff(staffUserId: string): StaffMemberAtSlack {
+    return new StaffMemberAtSlack(this, staffUserId);
   }
 }
 
@@ -207,7 +207,7 @@ export class OwnerPhone {
 }
 
 export class StaffMemberAtSlack {
-  constructor(private readonly h: Harness, readonly slackUserId: string) {}
+  constructor(private readonly h: Harness, readonly staffUserId: string) {}
 
   /** The message in `channel` whose text mentions `needle` (a ticket number), as shown now. */
   card(channel: string, needle: string): SlackShownMessage {
@@ -224,7 +224,7 @@ export class StaffMemberAtSlack {
     const response = await postToBolt(
       `${this.h.url}/slack/events`,
       signingSecret,
-      blockActionPayload({ user: this.slackUserId, channel, messageTs: card.ts, actionId: button.action_id, value: button.value, message: card, responseUrl: this.h.slack.responseUrl(channel, card.ts, this.slackUserId) }),
+      blockActionPayload({ user: this.staffUserId, channel, messageTs: card.ts, actionId: button.action_id, value: button.value, message: card, responseUrl: this.h.slack.responseUrl(channel, card.ts, this.staffUserId) }),
     );
     expect(response.status).toBe(200);
   }
@@ -238,7 +238,7 @@ export class StaffMemberAtSlack {
       const actionId = block.element?.action_id;
       if (block.type === "input" && block.block_id && actionId && values[actionId]) state[block.block_id] = { [actionId]: values[actionId] as never };
     }
-    const response = await postToBolt(`${this.h.url}/slack/events`, signingSecret, viewSubmissionPayload({ user: this.slackUserId, values: state, view }));
+    const response = await postToBolt(`${this.h.url}/slack/events`, signingSecret, viewSubmissionPayload({ user: this.staffUserId, values: state, view }));
     expect(response.status).toBe(200);
   }
 }

@@ -13,7 +13,7 @@ export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
     unitId: "unit-1",
     publicArea: null,
     reporterId: "resident-1",
-    reporterTelegramId: "7001",
+    reporterUserId: "7001",
     preferredTime: "Tomorrow morning",
     appointmentAt: null,
     ownerTimeRequest: null,

@@ -3,7 +3,7 @@ import type { WorkflowContext } from "../../src/core/ports/workflow-context.js";
 import type { RepairCategory, Ticket } from "../../src/core/domain/ticket.js";
 import { importStaff } from "../../src/core/use-cases/import-staff.js";
 import { importUnits } from "../../src/core/use-cases/import-units.js";
-import { registerTelegramUser } from "../../src/core/use-cases/register-telegram-user.js";
+import { registerOwnerIdentity } from "../../src/core/use-cases/register-owner-identity.js";
 import { reportRepair, type ReportRepairInput } from "../../src/core/use-cases/report-repair.js";
 import { shareContact } from "../../src/core/use-cases/share-contact.js";
 import { createMemoryStore, type MemoryStore } from "../../src/testing/memory-store.js";
@@ -73,16 +73,16 @@ export async function createFixture(options: { store?: UnitOfWork; units?: Recor
 }
 
 /** A Telegram owner who shared the registry phone, so they are verified. */
-export async function verifiedOwner(ctx: WorkflowContext, telegramUserId = "7001", phone = "+8613800000001") {
-  await registerTelegramUser(ctx, { telegramUserId, chatId: telegramUserId, displayName: "Wang Fang", languageCode: "zh-hans", defaultLocale: "zh-CN" });
-  await shareContact(ctx, { telegramUserId, contactUserId: telegramUserId, phone });
-  return telegramUserId;
+export async function verifiedOwner(ctx: WorkflowContext, ownerUserId = "7001", phone = "+8613800000001") {
+  await registerOwnerIdentity(ctx, { ownerUserId, chatId: ownerUserId, displayName: "Wang Fang", languageCode: "zh-hans", defaultLocale: "zh-CN" });
+  await shareContact(ctx, { ownerUserId, contactUserId: ownerUserId, phone });
+  return ownerUserId;
 }
 
 export async function reportedRepair(ctx: WorkflowContext, overrides: Partial<ReportRepairInput> & { category?: RepairCategory } = {}): Promise<Ticket> {
-  const telegramUserId = overrides.telegramUserId ?? (await verifiedOwner(ctx));
+  const ownerUserId = overrides.ownerUserId ?? (await verifiedOwner(ctx));
   return reportRepair(ctx, {
-    telegramUserId,
+    ownerUserId,
     category: "plumbing",
     description: "Kitchen tap drips all night",
     photos: ["photo-1", "photo-2"],

@@ -8,7 +8,7 @@ import {
   VerificationStatusSchema,
   type Resident,
   type StaffMember,
-  type TelegramIdentity,
+  type OwnerIdentity,
   type Unit,
   type VerificationRequest,
 } from "../../core/domain/registry.js";
@@ -22,7 +22,7 @@ import type {
 import type {
   Resident as ResidentRow,
   StaffMember as StaffRow,
-  TelegramIdentity as IdentityRow,
+  OwnerIdentity as IdentityRow,
   Unit as UnitRow,
   VerificationRequest as VerificationRow,
 } from "../../generated/sqlite/client.js";
@@ -49,14 +49,14 @@ const toResident = (row: ResidentRow): Resident => ({
 
 const toStaff = (row: StaffRow): StaffMember => ({
   id: row.id,
-  slackUserId: row.slackUserId,
+  staffUserId: row.staffUserId,
   name: row.name,
   team: TeamSchema.parse(row.team),
   role: StaffRoleSchema.parse(row.role),
 });
 
-const toIdentity = (row: IdentityRow): TelegramIdentity => ({
-  telegramUserId: row.telegramUserId,
+const toIdentity = (row: IdentityRow): OwnerIdentity => ({
+  ownerUserId: row.ownerUserId,
   chatId: row.chatId,
   locale: LocaleSchema.parse(row.locale),
   displayName: row.displayName,
@@ -66,7 +66,7 @@ const toIdentity = (row: IdentityRow): TelegramIdentity => ({
 
 const toVerification = (row: VerificationRow): VerificationRequest => ({
   id: row.id,
-  telegramUserId: row.telegramUserId,
+  ownerUserId: row.ownerUserId,
   name: row.name,
   phone: row.phone,
   building: row.building,
@@ -148,8 +148,8 @@ export function prismaStaffRepository({ tx }: RepositoryContext): StaffRepositor
     async upsert(member) {
       const data = { name: member.name, team: member.team, role: member.role };
       const row = await tx.staffMember.upsert({
-        where: { slackUserId: member.slackUserId },
-        create: { id: randomUUID(), slackUserId: member.slackUserId, ...data },
+        where: { staffUserId: member.staffUserId },
+        create: { id: randomUUID(), staffUserId: member.staffUserId, ...data },
         update: data,
       });
       return toStaff(row);
@@ -158,8 +158,8 @@ export function prismaStaffRepository({ tx }: RepositoryContext): StaffRepositor
       const row = await tx.staffMember.findUnique({ where: { id } });
       return row ? toStaff(row) : null;
     },
-    async findBySlackUserId(slackUserId) {
-      const row = await tx.staffMember.findUnique({ where: { slackUserId } });
+    async findByUserId(staffUserId) {
+      const row = await tx.staffMember.findUnique({ where: { staffUserId } });
       return row ? toStaff(row) : null;
     },
     async listByTeam(team, role) {
@@ -172,8 +172,8 @@ export function prismaStaffRepository({ tx }: RepositoryContext): StaffRepositor
 /** Telegram users by their Telegram user id; save writes the whole identity. */
 export function prismaIdentityRepository({ tx }: RepositoryContext): IdentityRepository {
   return {
-    async find(telegramUserId) {
-      const row = await tx.telegramIdentity.findUnique({ where: { telegramUserId } });
+    async find(ownerUserId) {
+      const row = await tx.ownerIdentity.findUnique({ where: { ownerUserId } });
       return row ? toIdentity(row) : null;
     },
     async save(identity) {
@@ -184,9 +184,9 @@ export function prismaIdentityRepository({ tx }: RepositoryContext): IdentityRep
         phone: identity.phone,
         verified: identity.verified,
       };
-      await tx.telegramIdentity.upsert({
-        where: { telegramUserId: identity.telegramUserId },
-        create: { telegramUserId: identity.telegramUserId, ...data },
+      await tx.ownerIdentity.upsert({
+        where: { ownerUserId: identity.ownerUserId },
+        create: { ownerUserId: identity.ownerUserId, ...data },
         update: data,
       });
     },
@@ -196,7 +196,7 @@ export function prismaIdentityRepository({ tx }: RepositoryContext): IdentityRep
 /** Verification requests; `save` of an unknown id throws `not_found`. */
 export function prismaVerificationRepository({ tx }: RepositoryContext): VerificationRepository {
   const columns = (request: VerificationRequest) => ({
-    telegramUserId: request.telegramUserId,
+    ownerUserId: request.ownerUserId,
     name: request.name,
     phone: request.phone,
     building: request.building,
@@ -215,9 +215,9 @@ export function prismaVerificationRepository({ tx }: RepositoryContext): Verific
       const row = await tx.verificationRequest.findUnique({ where: { id } });
       return row ? toVerification(row) : null;
     },
-    async findPendingByTelegramUser(telegramUserId) {
+    async findPendingByOwner(ownerUserId) {
       const row = await tx.verificationRequest.findFirst({
-        where: { telegramUserId, status: "pending" },
+        where: { ownerUserId, status: "pending" },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       });
       return row ? toVerification(row) : null;

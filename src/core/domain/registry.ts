@@ -45,15 +45,15 @@ export interface Resident {
 
 export interface StaffMember {
   id: string;
-  slackUserId: string;
+  staffUserId: string;
   name: string;
   team: Team;
   role: StaffRole;
 }
 
 /** A Telegram user as the bot knows them; verified once their phone is tied to a unit. */
-export interface TelegramIdentity {
-  telegramUserId: string;
+export interface OwnerIdentity {
+  ownerUserId: string;
   chatId: string;
   locale: Locale;
   displayName: string;
@@ -67,7 +67,7 @@ export type VerificationStatus = z.infer<typeof VerificationStatusSchema>;
 /** An owner whose phone is not in the registry asks the front desk to confirm their unit. */
 export interface VerificationRequest {
   id: string;
-  telegramUserId: string;
+  ownerUserId: string;
   name: string;
   phone: string;
   building: string;

@@ -47,7 +47,7 @@ export interface Ticket {
   /** Null when the repair is in the owner's own unit; otherwise the public place described. */
   publicArea: string | null;
   reporterId: string;
-  reporterTelegramId: string | null;
+  reporterUserId: string | null;
   preferredTime: string;
   appointmentAt: Date | null;
   /** What the owner asked for instead of the proposed time, until staff propose again. */

@@ -7,7 +7,7 @@ import type {
   StaffMember,
   StaffRole,
   Team,
-  TelegramIdentity,
+  OwnerIdentity,
   Unit,
   VerificationRequest,
 } from "../domain/registry.js";
@@ -68,20 +68,20 @@ export interface StaffRepository {
   /** Inserts, or updates the member with the same Slack user id. */
   upsert(member: NewStaffMember): Promise<StaffMember>;
   findById(id: string): Promise<StaffMember | null>;
-  findBySlackUserId(slackUserId: string): Promise<StaffMember | null>;
+  findByUserId(staffUserId: string): Promise<StaffMember | null>;
   /** Members of a team, optionally of one role, ordered by name. */
   listByTeam(team: Team, role?: StaffRole): Promise<StaffMember[]>;
 }
 
 export interface IdentityRepository {
-  find(telegramUserId: string): Promise<TelegramIdentity | null>;
-  save(identity: TelegramIdentity): Promise<void>;
+  find(ownerUserId: string): Promise<OwnerIdentity | null>;
+  save(identity: OwnerIdentity): Promise<void>;
 }
 
 export interface VerificationRepository {
   create(request: VerificationRequest): Promise<void>;
   findById(id: string): Promise<VerificationRequest | null>;
-  findPendingByTelegramUser(telegramUserId: string): Promise<VerificationRequest | null>;
+  findPendingByOwner(ownerUserId: string): Promise<VerificationRequest | null>;
   save(request: VerificationRequest): Promise<void>;
 }
 

@@ -35,7 +35,7 @@ export async function answerFixed(ctx: WorkflowContext, input: OwnerTicketInput 
     await store.outbox.enqueue({
       id: newId(),
       createdAt: now,
-      payload: { type: "staff.alert", team: ticket.team, key: "alerts.owner_not_fixed", params: { number: ticket.number }, mentions: assignee ? [assignee.slackUserId] : [], ticketId: ticket.id },
+      payload: { type: "staff.alert", team: ticket.team, key: "alerts.owner_not_fixed", params: { number: ticket.number }, mentions: assignee ? [assignee.staffUserId] : [], ticketId: ticket.id },
     });
     await noticeOwner(store, updated, now, "repair.reopened");
     return updated;

@@ -7,7 +7,7 @@ import { requireFrontDesk, requireStaff } from "./shared/staff-access.js";
 
 export interface DecideVerificationInput {
   verificationId: string;
-  slackUserId: string;
+  staffUserId: string;
   approve: boolean;
 }
 
@@ -15,14 +15,14 @@ export interface DecideVerificationInput {
 export async function decideVerification(ctx: WorkflowContext, input: DecideVerificationInput): Promise<VerificationRequest> {
   const now = ctx.time.now();
   const decided = await ctx.uow.transaction(async (store) => {
-    const staff = await requireStaff(store, input.slackUserId);
+    const staff = await requireStaff(store, input.staffUserId);
     const request = await store.verifications.findById(input.verificationId);
     if (!request) throw new WorkflowError("not_found", `verification ${input.verificationId} not found`);
     requireFrontDesk(staff, `${request.building}-${request.unit}`);
     if (request.status !== "pending") throw new WorkflowError("already_decided", `verification ${request.id} is ${request.status}`);
     const result: VerificationRequest = { ...request, status: input.approve ? "approved" : "rejected", decidedBy: staff.id, decidedAt: now };
     await store.verifications.save(result);
-    const identity = await store.identities.find(request.telegramUserId);
+    const identity = await store.identities.find(request.ownerUserId);
     if (input.approve && identity) {
       await store.residents.upsert({ unitId: request.unitId, name: request.name, phone: request.phone, locale: identity.locale, role: "owner", source: "front_desk" });
       await store.identities.save({ ...identity, verified: true });

@@ -1,5 +1,5 @@
 import { localDate } from "../domain/deadline.js";
-import type { TelegramIdentity, Unit } from "../domain/registry.js";
+import type { OwnerIdentity, Unit } from "../domain/registry.js";
 import { isInWarranty, warrantyEnd } from "../domain/registry.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
 
@@ -11,7 +11,7 @@ export interface OwnerUnit {
 }
 
 export interface OwnerProfile {
-  identity: TelegramIdentity;
+  identity: OwnerIdentity;
   units: OwnerUnit[];
 }
 
@@ -19,10 +19,10 @@ export interface OwnerProfile {
  * Who this Telegram user is to the company: their verified units and each unit's warranty. The
  * identity is reported verified only while its phone still belongs to a resident of some unit.
  */
-export async function getOwnerProfile(ctx: WorkflowContext, telegramUserId: string): Promise<OwnerProfile | null> {
+export async function getOwnerProfile(ctx: WorkflowContext, ownerUserId: string): Promise<OwnerProfile | null> {
   const today = localDate(ctx.time.now(), ctx.timeZone);
   return ctx.uow.transaction(async (store) => {
-    const identity = await store.identities.find(telegramUserId);
+    const identity = await store.identities.find(ownerUserId);
     if (!identity) return null;
     const residents = identity.phone && identity.verified ? await store.residents.findByPhone(identity.phone) : [];
     const units: OwnerUnit[] = [];

@@ -20,8 +20,8 @@ export async function importStaff(ctx: WorkflowContext, rows: NumberedRow[]): Pr
   return ctx.uow.transaction(async (store) => {
     let created = 0;
     for (const row of checked.rows) {
-      if (!(await store.staff.findBySlackUserId(row.slack_user_id))) created += 1;
-      await store.staff.upsert({ slackUserId: row.slack_user_id, name: row.name, team: row.team, role: row.role });
+      if (!(await store.staff.findByUserId(row.slack_user_id))) created += 1;
+      await store.staff.upsert({ staffUserId: row.slack_user_id, name: row.name, team: row.team, role: row.role });
     }
     return { ok: true as const, created, updated: checked.rows.length - created };
   });

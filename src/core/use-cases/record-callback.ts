@@ -11,7 +11,7 @@ import { frontDeskLeaderMentions } from "./shared/escalation.js";
 
 export interface RecordCallbackInput {
   callbackId: string;
-  slackUserId: string;
+  staffUserId: string;
   outcome: CallbackOutcome;
   /**
    * The attempt the prompt was for. Two receptionists answering the same prompt must not count
@@ -34,7 +34,7 @@ export interface RecordCallbackResult {
 export async function recordCallback(ctx: WorkflowContext, input: RecordCallbackInput): Promise<RecordCallbackResult> {
   const now = ctx.time.now();
   const result = await ctx.uow.transaction(async (store) => {
-    const staff = await requireStaff(store, input.slackUserId);
+    const staff = await requireStaff(store, input.staffUserId);
     const callback = await store.callbacks.findById(input.callbackId);
     if (!callback) throw new WorkflowError("not_found", `callback ${input.callbackId} not found`);
     if (callback.status === "done" || callback.status === "cancelled") {
@@ -46,7 +46,7 @@ export async function recordCallback(ctx: WorkflowContext, input: RecordCallback
       // After the last unanswered attempt the leader takes over: they may still record that the
       // owner was reached (by a visit, a later call), but nobody queues more attempts.
       if (input.outcome === "no_answer") throw new WorkflowError("callback_not_open", `callback ${callback.id} is unreachable`);
-      if (staff.role === "member") throw new WorkflowError("forbidden", `${staff.slackUserId} is not a leader`, { number: ticket.number });
+      if (staff.role === "member") throw new WorkflowError("forbidden", `${staff.staffUserId} is not a leader`, { number: ticket.number });
     }
     if (input.attempt !== undefined && input.attempt !== callback.attempts + 1) {
       throw new WorkflowError("conflict", `callback ${callback.id} attempt ${input.attempt} already recorded`);

@@ -10,7 +10,7 @@ import { repairTeam } from "../rules/permissions.js";
 import { noticeOwner, recordEvent, refreshCard } from "./shared/ticket-changes.js";
 
 export const ReportRepairInputSchema = z.object({
-  telegramUserId: z.string(),
+  ownerUserId: z.string(),
   /** Which of the owner's units; defaults to their first. */
   unitId: z.string().optional(),
   category: RepairCategorySchema,
@@ -32,13 +32,13 @@ export async function reportRepair(ctx: WorkflowContext, raw: ReportRepairInput)
   const now = ctx.time.now();
   const today = localDate(now, ctx.timeZone);
   const ticket = await ctx.uow.transaction(async (store) => {
-    const identity = await store.identities.find(input.telegramUserId);
-    if (!identity?.verified || !identity.phone) throw new WorkflowError("not_verified", `telegram user ${input.telegramUserId} is not verified`);
+    const identity = await store.identities.find(input.ownerUserId);
+    if (!identity?.verified || !identity.phone) throw new WorkflowError("not_verified", `telegram user ${input.ownerUserId} is not verified`);
     const residents = await store.residents.findByPhone(identity.phone);
     // No resident left under the phone: the owner was removed (their flat sold), not mistaken about a unit.
-    if (residents.length === 0) throw new WorkflowError("not_verified", `telegram user ${input.telegramUserId} has no residents left`);
+    if (residents.length === 0) throw new WorkflowError("not_verified", `telegram user ${input.ownerUserId} has no residents left`);
     const resident = residents.find((candidate) => !input.unitId || candidate.unitId === input.unitId);
-    if (!resident) throw new WorkflowError("unit_not_found", `telegram user ${input.telegramUserId} has no unit ${input.unitId ?? ""}`);
+    if (!resident) throw new WorkflowError("unit_not_found", `telegram user ${input.ownerUserId} has no unit ${input.unitId ?? ""}`);
     const unit = await store.units.findById(resident.unitId);
     if (!unit) throw new WorkflowError("unit_not_found", `unit ${resident.unitId} vanished`);
     const year = Number(today.slice(0, 4));
@@ -53,7 +53,7 @@ export async function reportRepair(ctx: WorkflowContext, raw: ReportRepairInput)
       unitId: unit.id,
       publicArea: input.publicArea,
       reporterId: resident.id,
-      reporterTelegramId: identity.telegramUserId,
+      reporterUserId: identity.ownerUserId,
       preferredTime: input.preferredTime,
       appointmentAt: null,
       ownerTimeRequest: null,

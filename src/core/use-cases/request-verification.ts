@@ -4,7 +4,7 @@ import type { WorkflowContext } from "../ports/workflow-context.js";
 import { newId } from "../ports/workflow-context.js";
 
 export interface RequestVerificationInput {
-  telegramUserId: string;
+  ownerUserId: string;
   building: string;
   unit: string;
 }
@@ -16,9 +16,9 @@ export interface RequestVerificationInput {
 export async function requestVerification(ctx: WorkflowContext, input: RequestVerificationInput): Promise<VerificationRequest> {
   const now = ctx.time.now();
   const request = await ctx.uow.transaction(async (store) => {
-    const identity = await store.identities.find(input.telegramUserId);
-    if (!identity?.phone) throw new WorkflowError("not_verified", `telegram user ${input.telegramUserId} has not shared a phone`);
-    const pending = await store.verifications.findPendingByTelegramUser(input.telegramUserId);
+    const identity = await store.identities.find(input.ownerUserId);
+    if (!identity?.phone) throw new WorkflowError("not_verified", `telegram user ${input.ownerUserId} has not shared a phone`);
+    const pending = await store.verifications.findPendingByOwner(input.ownerUserId);
     if (pending) return pending;
     const unit = await store.units.findByAddress(input.building.trim(), input.unit.trim());
     if (!unit) {
@@ -26,7 +26,7 @@ export async function requestVerification(ctx: WorkflowContext, input: RequestVe
     }
     const created: VerificationRequest = {
       id: newId(),
-      telegramUserId: identity.telegramUserId,
+      ownerUserId: identity.ownerUserId,
       name: identity.displayName,
       phone: identity.phone,
       building: unit.building,

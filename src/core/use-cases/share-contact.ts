@@ -1,16 +1,16 @@
 import { WorkflowError } from "../domain/errors.js";
 import { normalisePhone } from "../domain/registry.js";
-import type { TelegramIdentity } from "../domain/registry.js";
+import type { OwnerIdentity } from "../domain/registry.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
 
 export interface ShareContactInput {
-  telegramUserId: string;
+  ownerUserId: string;
   /** `contact.user_id` of the shared contact; Telegram sets it to the sender for their own card. */
   contactUserId: string | undefined;
   phone: string;
 }
 
-export type ShareContactResult = { status: "verified"; identity: TelegramIdentity } | { status: "needs_unit"; identity: TelegramIdentity };
+export type ShareContactResult = { status: "verified"; identity: OwnerIdentity } | { status: "needs_unit"; identity: OwnerIdentity };
 
 /**
  * The owner shares their phone with the contact button. Only their own contact counts (anyone
@@ -19,16 +19,16 @@ export type ShareContactResult = { status: "verified"; identity: TelegramIdentit
  * re-import removed is asked for their unit again like anyone new.
  */
 export async function shareContact(ctx: WorkflowContext, input: ShareContactInput): Promise<ShareContactResult> {
-  if (input.contactUserId !== input.telegramUserId) {
-    throw new WorkflowError("contact_not_own", `contact of ${input.contactUserId ?? "nobody"} shared by ${input.telegramUserId}`);
+  if (input.contactUserId !== input.ownerUserId) {
+    throw new WorkflowError("contact_not_own", `contact of ${input.contactUserId ?? "nobody"} shared by ${input.ownerUserId}`);
   }
   const phone = normalisePhone(input.phone);
   if (!phone) throw new WorkflowError("invalid_input", "shared contact has no phone number");
   return ctx.uow.transaction(async (store) => {
-    const identity = await store.identities.find(input.telegramUserId);
-    if (!identity) throw new WorkflowError("not_found", `telegram user ${input.telegramUserId} unknown`);
+    const identity = await store.identities.find(input.ownerUserId);
+    if (!identity) throw new WorkflowError("not_found", `telegram user ${input.ownerUserId} unknown`);
     const residents = await store.residents.findByPhone(phone);
-    const updated: TelegramIdentity = { ...identity, phone, verified: residents.length > 0 };
+    const updated: OwnerIdentity = { ...identity, phone, verified: residents.length > 0 };
     await store.identities.save(updated);
     return { status: updated.verified ? "verified" : "needs_unit", identity: updated };
   });

@@ -21,7 +21,7 @@ export function aResident(unitId: string, overrides: Partial<NewResident> = {}):
 }
 
 export function aStaffMember(overrides: Partial<NewStaffMember> = {}): NewStaffMember {
-  return { slackUserId: "U001", name: "Li Wei", team: "maintenance", role: "member", ...overrides };
+  return { staffUserId: "U001", name: "Li Wei", team: "maintenance", role: "member", ...overrides };
 }
 
 /** A ticket with fresh ids and number, so a test can store several. */

@@ -110,23 +110,23 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
     });
 
     it("staff are upserted by Slack user id; listByTeam filters by team and role and orders by name", async () => {
-      const first = await tx((s) => s.staff.upsert(aStaffMember({ slackUserId: "U1", name: "Zhou" })));
-      const again = await tx((s) => s.staff.upsert(aStaffMember({ slackUserId: "U1", name: "Zhou", role: "leader" })));
+      const first = await tx((s) => s.staff.upsert(aStaffMember({ staffUserId: "U1", name: "Zhou" })));
+      const again = await tx((s) => s.staff.upsert(aStaffMember({ staffUserId: "U1", name: "Zhou", role: "leader" })));
       expect(again.id).toBe(first.id);
       await tx(async (s) => {
-        await s.staff.upsert(aStaffMember({ slackUserId: "U2", name: "Bob" }));
-        await s.staff.upsert(aStaffMember({ slackUserId: "U3", name: "alice" }));
-        await s.staff.upsert(aStaffMember({ slackUserId: "U4", name: "Amy", team: "cleaning" }));
+        await s.staff.upsert(aStaffMember({ staffUserId: "U2", name: "Bob" }));
+        await s.staff.upsert(aStaffMember({ staffUserId: "U3", name: "alice" }));
+        await s.staff.upsert(aStaffMember({ staffUserId: "U4", name: "Amy", team: "cleaning" }));
       });
       const team = await tx((s) => s.staff.listByTeam("maintenance"));
       expect(team.map((m) => m.name)).toEqual(["Bob", "Zhou", "alice"]);
-      expect((await tx((s) => s.staff.listByTeam("maintenance", "leader"))).map((m) => m.slackUserId)).toEqual(["U1"]);
-      expect(await tx((s) => s.staff.findBySlackUserId("U1"))).toEqual(again);
+      expect((await tx((s) => s.staff.listByTeam("maintenance", "leader"))).map((m) => m.staffUserId)).toEqual(["U1"]);
+      expect(await tx((s) => s.staff.findByUserId("U1"))).toEqual(again);
       expect(await tx((s) => s.staff.findById(first.id))).toEqual(again);
     });
 
     it("an identity is saved whole and found by its Telegram user id", async () => {
-      const identity = { telegramUserId: "7001", chatId: "7001", locale: "zh-CN" as const, displayName: "王芳", phone: null, verified: false };
+      const identity = { ownerUserId: "7001", chatId: "7001", locale: "zh-CN" as const, displayName: "王芳", phone: null, verified: false };
       await tx((s) => s.identities.save(identity));
       await tx((s) => s.identities.save({ ...identity, phone: "+8613800000001", verified: true }));
       expect(await tx((s) => s.identities.find("7001"))).toEqual({ ...identity, phone: "+8613800000001", verified: true });
@@ -134,18 +134,18 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
     });
 
     it("the pending verification of a Telegram user is their latest pending one; saving an unknown one is not_found", async () => {
-      const base = { telegramUserId: "7001", name: "王芳", phone: "+8613800000001", building: "3", unit: "1201", unitId: "u1", decidedBy: null, decidedAt: null };
+      const base = { ownerUserId: "7001", name: "王芳", phone: "+8613800000001", building: "3", unit: "1201", unitId: "u1", decidedBy: null, decidedAt: null };
       const older = { ...base, id: randomUUID(), status: "pending" as const, createdAt: t0 };
       const newer = { ...base, id: randomUUID(), status: "pending" as const, createdAt: minutesAfter(t0, 1) };
       await tx(async (s) => {
         await s.verifications.create(older);
         await s.verifications.create(newer);
       });
-      expect(await tx((s) => s.verifications.findPendingByTelegramUser("7001"))).toEqual(newer);
+      expect(await tx((s) => s.verifications.findPendingByOwner("7001"))).toEqual(newer);
       const decided = { ...newer, status: "approved" as const, decidedBy: "U1", decidedAt: minutesAfter(t0, 2) };
       await tx((s) => s.verifications.save(decided));
       expect(await tx((s) => s.verifications.findById(newer.id))).toEqual(decided);
-      expect(await tx((s) => s.verifications.findPendingByTelegramUser("7001"))).toEqual(older);
+      expect(await tx((s) => s.verifications.findPendingByOwner("7001"))).toEqual(older);
       await expect(tx((s) => s.verifications.save({ ...older, id: randomUUID() }))).rejects.toMatchObject({ code: "not_found" });
     });
   });

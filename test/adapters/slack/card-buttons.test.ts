@@ -36,7 +36,7 @@ describe("dispatch card buttons, through the real Bolt app", () => {
 
     expect(response.status).toBe(200);
     await vi.waitFor(() => expect(h.ticket(ticketId)).toMatchObject({ status: "assigned", version: 2 }));
-    const zhangWei = h.memory.snapshot().staff.find((member) => member.slackUserId === "UMAINT1");
+    const zhangWei = h.memory.snapshot().staff.find((member) => member.staffUserId === "UMAINT1");
     expect(h.ticket(ticketId).assigneeId).toBe(zhangWei?.id);
     expect(pendingOfType(h.memory, "staff.ticket-card")).toHaveLength(1);
     expect(h.fake.callsOf("chat.update")).toHaveLength(0);
@@ -65,7 +65,7 @@ describe("dispatch card buttons, through the real Bolt app", () => {
     expect(ephemeral.payload).toMatchObject({ channel: MAINTENANCE_CHANNEL, user: "UOUTSIDER", text: "Only registered staff can act on this. Ask the front desk to add you." });
     expect(h.memory.snapshot().tickets).toEqual(before.tickets);
     expect(h.memory.snapshot().outbox).toEqual(before.outbox);
-    expect(h.logs).toContainEqual(expect.objectContaining({ msg: "staff action refused", code: "not_staff", slackUserId: "UOUTSIDER" }));
+    expect(h.logs).toContainEqual(expect.objectContaining({ msg: "staff action refused", code: "not_staff", staffUserId: "UOUTSIDER" }));
     expect(JSON.stringify(h.logs)).not.toContain("13800000001");
   });
 

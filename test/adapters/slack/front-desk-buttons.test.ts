@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { importStaff } from "../../../src/core/use-cases/import-staff.js";
-import { registerTelegramUser } from "../../../src/core/use-cases/register-telegram-user.js";
+import { registerOwnerIdentity } from "../../../src/core/use-cases/register-owner-identity.js";
 import { requestVerification } from "../../../src/core/use-cases/request-verification.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
 import { shareContact } from "../../../src/core/use-cases/share-contact.js";
@@ -66,9 +66,9 @@ describe("front desk buttons, through the real Bolt app", () => {
   });
 
   const verificationCard = async () => {
-    await registerTelegramUser(h.ctx, { telegramUserId: "7002", chatId: "7002", displayName: "Chen Jie", languageCode: "en", defaultLocale: "zh-CN" });
-    await shareContact(h.ctx, { telegramUserId: "7002", contactUserId: "7002", phone: "+8613900000002" });
-    await requestVerification(h.ctx, { telegramUserId: "7002", building: "3", unit: "1202" });
+    await registerOwnerIdentity(h.ctx, { ownerUserId: "7002", chatId: "7002", displayName: "Chen Jie", languageCode: "en", defaultLocale: "zh-CN" });
+    await shareContact(h.ctx, { ownerUserId: "7002", contactUserId: "7002", phone: "+8613900000002" });
+    await requestVerification(h.ctx, { ownerUserId: "7002", building: "3", unit: "1202" });
     await h.deliver();
     return h.latest(FRONTDESK_CHANNEL);
   };
@@ -80,7 +80,7 @@ describe("front desk buttons, through the real Bolt app", () => {
     await vi.waitFor(() => expect(h.memory.snapshot().verifications[0]?.status).toBe("approved"));
     await h.deliver();
 
-    expect(h.memory.snapshot().identities.find((identity) => identity.telegramUserId === "7002")?.verified).toBe(true);
+    expect(h.memory.snapshot().identities.find((identity) => identity.ownerUserId === "7002")?.verified).toBe(true);
     const redrawn = h.latest(FRONTDESK_CHANNEL);
     expect(redrawn.ts).toBe(card.ts);
     expect(buttonLabels(redrawn.blocks)).toEqual([]);

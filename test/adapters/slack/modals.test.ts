@@ -12,7 +12,7 @@ type Options = { options: { text: { text: string }; value: string }[] };
 describe("card buttons that open a modal, through the real Bolt app", () => {
   let h: SlackHarness;
   let ticketId: string;
-  const staffId = (slackUserId: string) => h.memory.snapshot().staff.find((member) => member.slackUserId === slackUserId)?.id ?? "";
+  const staffId = (staffUserId: string) => h.memory.snapshot().staff.find((member) => member.staffUserId === staffUserId)?.id ?? "";
 
   beforeEach(async () => {
     h = await startSlackHarness();
@@ -65,7 +65,7 @@ describe("card buttons that open a modal, through the real Bolt app", () => {
 
   describe("Schedule", () => {
     beforeEach(async () => {
-      await claimTicket(h.ctx, { ticketId, slackUserId: "UMAINT1" });
+      await claimTicket(h.ctx, { ticketId, staffUserId: "UMAINT1" });
       await h.deliver();
     });
 

@@ -63,7 +63,7 @@ describe("the callback prompt", () => {
 
 describe("the verification card", () => {
   const request: VerificationRequest = {
-    id: "verification-1", telegramUserId: "7002", name: "Chen <Jie>", phone: "+8613900000002", building: "3", unit: "1202",
+    id: "verification-1", ownerUserId: "7002", name: "Chen <Jie>", phone: "+8613900000002", building: "3", unit: "1202",
     unitId: "unit-1", status: "pending", decidedBy: null, createdAt: new Date("2026-11-30T02:00:00Z"), decidedAt: null,
   };
 
@@ -100,8 +100,8 @@ describe("alerts", () => {
 describe("modals", () => {
   it("the Assign modal lists the team with the current assignee preselected", () => {
     const members = [
-      { id: "s2", slackUserId: "UMAINT2", name: "Li Qiang", team: "maintenance" as const, role: "member" as const },
-      { id: "s3", slackUserId: "UMAINTL", name: "Zhao Lei", team: "maintenance" as const, role: "leader" as const },
+      { id: "s2", staffUserId: "UMAINT2", name: "Li Qiang", team: "maintenance" as const, role: "member" as const },
+      { id: "s3", staffUserId: "UMAINTL", name: "Zhao Lei", team: "maintenance" as const, role: "leader" as const },
     ];
     const view = assignModal({ ticket: aTicket({ assigneeId: "s3" }), members, metadata }, t);
     const select = (view.blocks[1] as { element: { options: { text: { text: string }; value: string }[]; initial_option?: { value: string } } }).element;

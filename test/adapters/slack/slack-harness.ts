@@ -146,10 +146,10 @@ export function pendingOfType(memory: MemoryStore, type: string) {
  * by UMAINT1, confirmed by the owner (Telegram user 7001), started and completed.
  */
 export async function finishRepair(ctx: WorkflowContext, ticketId: string): Promise<void> {
-  const input = { ticketId, slackUserId: "UMAINT1" };
+  const input = { ticketId, staffUserId: "UMAINT1" };
   await claimTicket(ctx, input);
   await proposeAppointment(ctx, { ...input, at: new Date(ctx.time.now().getTime() + 3_600_000) });
-  await confirmAppointment(ctx, { ticketId, telegramUserId: "7001" });
+  await confirmAppointment(ctx, { ticketId, ownerUserId: "7001" });
   await startWork(ctx, input);
   await completeWork(ctx, input);
 }

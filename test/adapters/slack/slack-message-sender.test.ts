@@ -33,7 +33,7 @@ describe("SlackMessageSender against the fake Web API", () => {
 
   it("posts a ticket card to its team's channel and edits the same message in place on the next delivery", async () => {
     const first = await h.sender.send(card, null);
-    await claimTicket(h.ctx, { ticketId, slackUserId: "UMAINT1" });
+    await claimTicket(h.ctx, { ticketId, staffUserId: "UMAINT1" });
     const second = await h.sender.send(card, first);
 
     expect(first).toEqual({ channel: MAINTENANCE_CHANNEL, messageId: expect.any(String) });
@@ -46,7 +46,7 @@ describe("SlackMessageSender against the fake Web API", () => {
   });
 
   it("renders the state at delivery time, not the state when the message was queued", async () => {
-    await claimTicket(h.ctx, { ticketId, slackUserId: "UMAINT1" });
+    await claimTicket(h.ctx, { ticketId, staffUserId: "UMAINT1" });
 
     await h.sender.send(card, null);
 

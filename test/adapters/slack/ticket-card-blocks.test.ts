@@ -54,7 +54,7 @@ describe("the dispatch card", () => {
   it("shows the assignee, the appointment in the property's zone, running clocks and the owner's Fixed? answer", () => {
     const { blocks } = card({
       ticket: { status: "awaiting_callback", appointmentAt: new Date("2026-12-01T06:30:00Z"), ownerFixedAnswer: "no" },
-      assignee: { id: "s1", slackUserId: "UMAINT1", name: "Zhang Wei", team: "maintenance", role: "member" },
+      assignee: { id: "s1", staffUserId: "UMAINT1", name: "Zhang Wei", team: "maintenance", role: "member" },
       clocks: [aClock({ dueAt: new Date("2026-12-03T02:00:00Z") })],
     });
     const shown = textOf(blocks);

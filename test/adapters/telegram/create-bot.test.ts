@@ -53,7 +53,7 @@ describe("the owners' bot as a whole", () => {
   it("lists the owner's requests with number, category and status under /mine", async () => {
     h = await createHarness();
     await verifyThroughBot(h, englishOwner, englishOwnerPhone);
-    const base = { telegramUserId: "7001", photos: [], publicArea: null, preferredTime: "Weekend" };
+    const base = { ownerUserId: "7001", photos: [], publicArea: null, preferredTime: "Weekend" };
     await reportRepair(h.workflow, { ...base, category: "water_leak", description: "Ceiling leak in bathroom" });
     h.time.set("2026-11-30T05:30:00Z");
     await reportRepair(h.workflow, { ...base, category: "electrical", description: "Socket sparks" });

@@ -35,7 +35,7 @@ describe("owner onboarding on Telegram", () => {
     expect(h.lastText(englishOwner)).toMatch(/share your phone number/);
     const keyboard = h.telegram.replyKeyboard(englishOwner.id);
     expect(keyboard?.keyboard.flat()).toEqual([expect.objectContaining({ text: "📱 Share my phone number", request_contact: true })]);
-    expect(h.store.snapshot().identities).toEqual([expect.objectContaining({ telegramUserId: "7001", locale: "en", verified: false })]);
+    expect(h.store.snapshot().identities).toEqual([expect.objectContaining({ ownerUserId: "7001", locale: "en", verified: false })]);
   });
 
   it("greets in Chinese for any other language_code (zh, or one the bot does not speak)", async () => {
@@ -93,7 +93,7 @@ describe("owner onboarding on Telegram", () => {
 
     expect(h.lastText(stranger)).toBe("已提交！您登记的 3 栋 1202 室正在等待前台审核，审核结果会第一时间在这里通知您。");
     const snapshot = h.store.snapshot();
-    expect(snapshot.verifications).toEqual([expect.objectContaining({ telegramUserId: "7003", building: "3", unit: "1202", status: "pending" })]);
+    expect(snapshot.verifications).toEqual([expect.objectContaining({ ownerUserId: "7003", building: "3", unit: "1202", status: "pending" })]);
     expect(snapshot.outbox.map((message) => message.payload)).toContainEqual({ type: "staff.verification-card", verificationId: snapshot.verifications[0]?.id });
     expect(snapshot.keyValues).toEqual({});
   });
@@ -103,7 +103,7 @@ describe("owner onboarding on Telegram", () => {
     await h.text(stranger, "3");
     await h.text(stranger, "1202");
     const [request] = h.store.snapshot().verifications;
-    await decideVerification(h.workflow, { verificationId: request?.id ?? "", slackUserId: "UFRONT1", approve: true });
+    await decideVerification(h.workflow, { verificationId: request?.id ?? "", staffUserId: "UFRONT1", approve: true });
 
     await deliverOutbox({ uow: h.store, channel: "telegram", sender: new TelegramMessageSender(h.bot.api, h.translator), gate: new RateGate(), now: h.time.now, sleep: async () => undefined });
 
@@ -139,7 +139,7 @@ describe("owner onboarding on Telegram", () => {
     await h.press(chineseOwner, "English");
 
     expect(h.texts(chineseOwner).slice(-2)).toEqual(["Done: I will speak English from now on.", "Choose what you need from the menu below."]);
-    expect(h.store.snapshot().identities.find((identity) => identity.telegramUserId === "7002")?.locale).toBe("en");
+    expect(h.store.snapshot().identities.find((identity) => identity.ownerUserId === "7002")?.locale).toBe("en");
     expect(h.replyKeyboardLabels(chineseOwner)[0]).toBe("🛠 Report a repair");
 
     await h.command(chineseOwner, "start");

@@ -37,15 +37,15 @@ describe("owner buttons under notices", () => {
     h = await createHarness();
     await verifyThroughBot(h, englishOwner, englishOwnerPhone);
     ticket = await reportRepair(h.workflow, {
-      telegramUserId: "7001",
+      ownerUserId: "7001",
       category: "plumbing",
       description: "Kitchen tap drips",
       photos: [],
       publicArea: null,
       preferredTime: "Tomorrow morning",
     });
-    await claimTicket(h.workflow, { ticketId: ticket.id, slackUserId: technician });
-    await proposeAppointment(h.workflow, { ticketId: ticket.id, slackUserId: technician, at: new Date("2026-12-01T06:00:00Z") });
+    await claimTicket(h.workflow, { ticketId: ticket.id, staffUserId: technician });
+    await proposeAppointment(h.workflow, { ticketId: ticket.id, staffUserId: technician, at: new Date("2026-12-01T06:00:00Z") });
     await deliverNotices();
   });
 
@@ -65,7 +65,7 @@ describe("owner buttons under notices", () => {
   });
 
   it("an older proposal's Confirm is expired once staff propose another time, and confirms nothing", async () => {
-    await proposeAppointment(h.workflow, { ticketId: ticket.id, slackUserId: technician, at: new Date("2026-12-02T06:00:00Z") });
+    await proposeAppointment(h.workflow, { ticketId: ticket.id, staffUserId: technician, at: new Date("2026-12-02T06:00:00Z") });
     await deliverNotices();
     const first = h.telegram.chat(englishOwner.id).find((message) => message.text?.includes("Tue, Dec 1, 14:00"));
     const confirm = h.buttonsOf(first).find((button) => button.text === "✅ Confirm this time");
@@ -109,9 +109,9 @@ describe("owner buttons under notices", () => {
   });
 
   it("sends a repair the owner says is not fixed back to maintenance and removes the buttons", async () => {
-    await confirmAppointment(h.workflow, { telegramUserId: "7001", ticketId: ticket.id });
-    await startWork(h.workflow, { ticketId: ticket.id, slackUserId: technician });
-    await completeWork(h.workflow, { ticketId: ticket.id, slackUserId: technician });
+    await confirmAppointment(h.workflow, { ownerUserId: "7001", ticketId: ticket.id });
+    await startWork(h.workflow, { ticketId: ticket.id, staffUserId: technician });
+    await completeWork(h.workflow, { ticketId: ticket.id, staffUserId: technician });
     await deliverNotices();
     expect(h.lastText(englishOwner)).toBe("The work on your request R-2026-000001 is finished. Is the problem fixed?");
 

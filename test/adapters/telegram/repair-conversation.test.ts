@@ -58,7 +58,7 @@ describe("the repair conversation", () => {
         photos: ["photo-ceiling-1", "photo-ceiling-2"],
         publicArea: null,
         preferredTime: "Tomorrow morning (Tue, Dec 1)",
-        reporterTelegramId: "7001",
+        reporterUserId: "7001",
         billing: "warranty",
         status: "new",
       });
@@ -232,7 +232,7 @@ describe("the repair conversation", () => {
 
     await h.press(englishOwner, "✅ Submit");
 
-    expect(h.store.snapshot().tickets).toEqual([expect.objectContaining({ description: "Kitchen tap drips all night", reporterTelegramId: "7001" })]);
+    expect(h.store.snapshot().tickets).toEqual([expect.objectContaining({ description: "Kitchen tap drips all night", reporterUserId: "7001" })]);
     expect(h.lastText(englishOwner)).toBe("Your repair request has been submitted. Ticket number: R-2026-000001. We will keep you updated here.");
   });
 });

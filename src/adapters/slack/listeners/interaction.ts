@@ -50,7 +50,7 @@ export async function tellClicker(client: webApi.WebClient, clicker: Clicker, te
   try {
     await client.chat.postEphemeral({ channel: clicker.channel, user: clicker.userId, text });
   } catch (error) {
-    log.warn({ err: describeError(error), slackUserId: clicker.userId }, "could not post an ephemeral reply");
+    log.warn({ err: describeError(error), staffUserId: clicker.userId }, "could not post an ephemeral reply");
   }
 }
 
@@ -72,11 +72,11 @@ export async function explainFailure(input: {
   const { t } = staffText(input.deps);
   let text: string;
   if (isWorkflowError(input.error)) {
-    input.log.info({ ...input.context, code: input.error.code, slackUserId: input.clicker.userId }, "staff action refused");
+    input.log.info({ ...input.context, code: input.error.code, staffUserId: input.clicker.userId }, "staff action refused");
     const fallback = { number: t("staff:errors.this_request"), ...input.fallback };
     text = t(`common:errors.${input.error.code}`, { ...fallback, ...input.error.params });
   } else {
-    input.log.error({ ...input.context, err: describeError(input.error), slackUserId: input.clicker.userId }, "staff action failed");
+    input.log.error({ ...input.context, err: describeError(input.error), staffUserId: input.clicker.userId }, "staff action failed");
     text = t("common:errors.unknown");
   }
   await tellClicker(input.client, input.clicker, text, input.log);
@@ -84,6 +84,6 @@ export async function explainFailure(input: {
 
 /** The answer to a button whose value does not decode: an outdated or forged card. */
 export async function explainUnreadable(deps: SlackDeps, client: webApi.WebClient, clicker: Clicker, log: Logger, actionId: string): Promise<void> {
-  log.warn({ actionId, slackUserId: clicker.userId }, "unreadable button value");
+  log.warn({ actionId, staffUserId: clicker.userId }, "unreadable button value");
   await tellClicker(client, clicker, staffText(deps).t("staff:errors.unreadable_button"), log);
 }

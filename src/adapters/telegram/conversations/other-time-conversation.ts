@@ -28,7 +28,7 @@ export function createOtherTimeConversation(deps: TelegramDeps) {
     const preferredTime = await askPreferredTime(dialog, clock, "owner:other_time.ask");
     const result = await conversation.external(() =>
       attempt(async () => {
-        const ticket = await requestOtherTime(deps.workflow, { telegramUserId: dialog.userId, ticketId: start.ticketId, proposedAt: start.proposedAt, preferredTime });
+        const ticket = await requestOtherTime(deps.workflow, { ownerUserId: dialog.userId, ticketId: start.ticketId, proposedAt: start.proposedAt, preferredTime });
         return { number: ticket.number };
       }),
     );

@@ -75,7 +75,7 @@ export function createRepairConversation(deps: TelegramDeps) {
       const result = await conversation.external(() =>
         attemptOrReport(
           async () => {
-            const ticket = await reportRepair(deps.workflow, { telegramUserId: dialog.userId, ...draft });
+            const ticket = await reportRepair(deps.workflow, { ownerUserId: dialog.userId, ...draft });
             return { number: ticket.number, billing: ticket.billing };
           },
           (error) => deps.logger.error({ conversation: repairConversationId, chatId: dialog.chatId, error: describeError(error) }, "repair submission failed"),

@@ -33,7 +33,7 @@ export function createVerificationConversation(deps: TelegramDeps) {
       const unit = await dialog.choose(text, "owner:verify.text_hint");
       const result = await conversation.external(() =>
         attempt(async () => {
-          const request = await requestVerification(deps.workflow, { telegramUserId: dialog.userId, building, unit });
+          const request = await requestVerification(deps.workflow, { ownerUserId: dialog.userId, building, unit });
           return { building: request.building, unit: request.unit };
         }),
       );

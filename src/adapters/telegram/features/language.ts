@@ -19,7 +19,7 @@ export function languageFeature(deps: TelegramDeps): Composer<BotContext> {
     const data = decodeCallbackData(ctx.callbackQuery.data);
     if (data?.type !== "language") return next();
     await registerOwner(deps, ctx);
-    const identity = await setOwnerLanguage(deps.workflow, { telegramUserId: senderId(ctx), locale: data.locale });
+    const identity = await setOwnerLanguage(deps.workflow, { ownerUserId: senderId(ctx), locale: data.locale });
     ctx.locale = identity.locale;
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("owner:language.changed"));

@@ -30,7 +30,7 @@ export function onboardingFeature(deps: TelegramDeps): Composer<BotContext> {
     const contact = ctx.message.contact;
     // Only the sender's own card counts: the core refuses anything else (contact_not_own).
     const result = await shareContact(deps.workflow, {
-      telegramUserId: senderId(ctx),
+      ownerUserId: senderId(ctx),
       contactUserId: contact.user_id === undefined ? undefined : String(contact.user_id),
       phone: contact.phone_number,
     });

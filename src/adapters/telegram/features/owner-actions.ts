@@ -25,7 +25,7 @@ export function ownerActionsFeature(deps: TelegramDeps): Composer<BotContext> {
     const { action } = data;
     ctx.logger.info({ action: action.type, ticketId: action.ticketId }, "owner pressed a notice button");
     if (action.type === "appointment.other") return askOtherTime(deps, ctx, action.ticketId, action.proposedAt);
-    const input = { telegramUserId: senderId(ctx), ticketId: action.ticketId };
+    const input = { ownerUserId: senderId(ctx), ticketId: action.ticketId };
     try {
       if (action.type === "appointment.confirm") await confirmAppointment(deps.workflow, { ...input, proposedAt: action.proposedAt });
       else await answerFixed(deps.workflow, { ...input, answer: action.type === "fixed.yes" ? "yes" : "no" });

@@ -1,8 +1,8 @@
 import type { Keyboard } from "grammy";
 import type { User } from "grammy/types";
-import type { TelegramIdentity } from "../../../core/domain/registry.js";
+import type { OwnerIdentity } from "../../../core/domain/registry.js";
 import { getOwnerProfile, type OwnerProfile } from "../../../core/use-cases/get-owner-profile.js";
-import { registerTelegramUser } from "../../../core/use-cases/register-telegram-user.js";
+import { registerOwnerIdentity } from "../../../core/use-cases/register-owner-identity.js";
 import type { BotContext, TelegramDeps } from "../context.js";
 import { contactKeyboard, mainMenuKeyboard } from "../keyboards.js";
 
@@ -21,10 +21,10 @@ export function senderId(ctx: BotContext): string {
  * Makes sure the core knows this chat (an owner may press a button before ever sending /start,
  * e.g. after the database was restored) and adopts the stored language for the rest of the update.
  */
-export async function registerOwner(deps: TelegramDeps, ctx: BotContext): Promise<TelegramIdentity> {
+export async function registerOwner(deps: TelegramDeps, ctx: BotContext): Promise<OwnerIdentity> {
   if (!ctx.from || ctx.chatId === undefined) throw new Error("owner features only handle private chats");
-  const identity = await registerTelegramUser(deps.workflow, {
-    telegramUserId: String(ctx.from.id),
+  const identity = await registerOwnerIdentity(deps.workflow, {
+    ownerUserId: String(ctx.from.id),
     chatId: String(ctx.chatId),
     displayName: displayNameOf(ctx.from),
     languageCode: ctx.from.language_code,

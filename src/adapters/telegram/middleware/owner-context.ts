@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import { localeFromLanguageCode } from "../../../core/use-cases/register-telegram-user.js";
+import { localeFromLanguageCode } from "../../../core/use-cases/register-owner-identity.js";
 import type { BotContext, TelegramDeps } from "../context.js";
 
 /**

@@ -5,7 +5,7 @@ import type { Store } from "../../ports/store.js";
 export async function mentionsFor(store: Store, target: { team: Team; role: StaffRole }): Promise<string[]> {
   const chosen = await store.staff.listByTeam(target.team, target.role);
   const people = chosen.length > 0 ? chosen : await store.staff.listByTeam("manager");
-  return people.map((member) => member.slackUserId);
+  return people.map((member) => member.staffUserId);
 }
 
 export function frontDeskLeaderMentions(store: Store): Promise<string[]> {

@@ -4,7 +4,7 @@ import type { Store } from "../../ports/store.js";
 import type { WorkflowContext } from "../../ports/workflow-context.js";
 
 export interface OwnerTicketInput {
-  telegramUserId: string;
+  ownerUserId: string;
   ticketId: string;
 }
 
@@ -17,8 +17,8 @@ export async function ownerTicketAction(
   const now = ctx.time.now();
   const result = await ctx.uow.transaction(async (store) => {
     const ticket = await store.tickets.findById(input.ticketId);
-    if (!ticket || ticket.reporterTelegramId !== input.telegramUserId) {
-      throw new WorkflowError("not_found", `ticket ${input.ticketId} is not reported by ${input.telegramUserId}`);
+    if (!ticket || ticket.reporterUserId !== input.ownerUserId) {
+      throw new WorkflowError("not_found", `ticket ${input.ticketId} is not reported by ${input.ownerUserId}`);
     }
     return apply(store, ticket, now);
   });

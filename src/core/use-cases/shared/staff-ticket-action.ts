@@ -8,7 +8,7 @@ import { requirePermission, requireStaff, requireTicket } from "./staff-access.j
 
 export interface StaffTicketInput {
   ticketId: string;
-  slackUserId: string;
+  staffUserId: string;
 }
 
 /**
@@ -32,7 +32,7 @@ export async function staffTicketAction(
 
 /** The checks of {@link staffTicketAction}, in the caller's transaction. */
 export async function checkedStaffTicket(store: Store, input: StaffTicketInput, action: TicketAction): Promise<{ staff: StaffMember; ticket: Ticket }> {
-  const staff = await requireStaff(store, input.slackUserId);
+  const staff = await requireStaff(store, input.staffUserId);
   const ticket = await requireTicket(store, input.ticketId);
   nextStatus(ticket, action);
   requirePermission(staff, action, ticket);

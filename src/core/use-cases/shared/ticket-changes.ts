@@ -2,7 +2,7 @@ import type { OwnerAction, MessageParams } from "../../domain/outbox.js";
 import type { TicketAction } from "../../domain/lifecycle.js";
 import { nextStatus } from "../../domain/lifecycle.js";
 import type { Actor, Ticket, TicketEvent } from "../../domain/ticket.js";
-import type { TelegramIdentity } from "../../domain/registry.js";
+import type { OwnerIdentity } from "../../domain/registry.js";
 import type { Store } from "../../ports/store.js";
 import { newId } from "../../ports/workflow-context.js";
 
@@ -70,15 +70,15 @@ export async function noticeOwner(
   params: MessageParams = {},
   actions: OwnerAction[] = [],
 ): Promise<void> {
-  if (!ticket.reporterTelegramId) return;
-  const identity = await store.identities.find(ticket.reporterTelegramId);
+  if (!ticket.reporterUserId) return;
+  const identity = await store.identities.find(ticket.reporterUserId);
   if (!identity) return;
   await enqueueOwnerNotice(store, identity, at, key, { number: ticket.number, ...params }, actions);
 }
 
 export async function enqueueOwnerNotice(
   store: Store,
-  identity: Pick<TelegramIdentity, "chatId" | "locale">,
+  identity: Pick<OwnerIdentity, "chatId" | "locale">,
   at: Date,
   key: string,
   params: MessageParams = {},

@@ -25,7 +25,7 @@ export function registerCallbackButtons(app: App, deps: SlackDeps): void {
         // A double click is dropped here; two people answering one prompt are refused by the core.
         const key = `callback:${clicker.userId}:${value.callbackId}:${value.attempt}`;
         const acted = await actOnFirstDelivery(deps, key, () =>
-          recordCallback(deps.workflow, { callbackId: value.callbackId, slackUserId: clicker.userId, outcome, attempt: value.attempt }),
+          recordCallback(deps.workflow, { callbackId: value.callbackId, staffUserId: clicker.userId, outcome, attempt: value.attempt }),
         );
         if (!acted) log.info(context, "repeated click ignored");
       } catch (error) {

@@ -31,7 +31,7 @@ function opensModal(app: App, deps: SlackDeps, actionId: string, action: TicketA
     try {
       // Keyed by trigger id, not by card version: reopening a modal after closing it must work.
       const acted = await actOnFirstDelivery(deps, `${actionId}:${body.trigger_id}`, async () => {
-        const ticket = await checkTicketAction(deps.workflow, { ticketId: value.ticketId, slackUserId: clicker.userId }, action);
+        const ticket = await checkTicketAction(deps.workflow, { ticketId: value.ticketId, staffUserId: clicker.userId }, action);
         const built = await build(ticket, { ticketId: ticket.id, channel });
         if ("refusal" in built) return tellClicker(client, clicker, built.refusal, log);
         await client.views.open({ trigger_id: body.trigger_id, view: built.view });

@@ -31,7 +31,7 @@ export function registerTicketButtons(app: App, deps: SlackDeps): void {
       try {
         // Same clicker, same button, same card version: a double click, acted on once.
         const key = `${actionId}:${clicker.userId}:${value.ticketId}:${value.version}`;
-        const acted = await actOnFirstDelivery(deps, key, () => useCase(deps.workflow, { ticketId: value.ticketId, slackUserId: clicker.userId }));
+        const acted = await actOnFirstDelivery(deps, key, () => useCase(deps.workflow, { ticketId: value.ticketId, staffUserId: clicker.userId }));
         if (!acted) log.info(context, "repeated click ignored");
       } catch (error) {
         await explainFailure({ deps, client, clicker, error, log, context });

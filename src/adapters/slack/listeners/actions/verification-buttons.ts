@@ -22,7 +22,7 @@ export function registerVerificationButtons(app: App, deps: SlackDeps): void {
       const context = { actionId, verificationId: value.verificationId };
       try {
         const key = `verification:${clicker.userId}:${value.verificationId}`;
-        const acted = await actOnFirstDelivery(deps, key, () => decideVerification(deps.workflow, { verificationId: value.verificationId, slackUserId: clicker.userId, approve }));
+        const acted = await actOnFirstDelivery(deps, key, () => decideVerification(deps.workflow, { verificationId: value.verificationId, staffUserId: clicker.userId, approve }));
         if (!acted) log.info(context, "repeated click ignored");
       } catch (error) {
         const fallback = { number: t("staff:verification.subject") };

@@ -17,6 +17,6 @@ export function registerAssignSubmission(app: App, deps: SlackDeps): void {
       if (!parsed.success) return { ok: false, errors: { [modalInputs.assignee]: t("staff:modals.assign.required") } };
       return { ok: true, input: parsed.data[modalInputs.assignee][modalInputs.assignee].selected_option.value };
     },
-    (assigneeId, metadata, slackUserId) => assignTicket(deps.workflow, { ticketId: metadata.ticketId, slackUserId, assigneeId }),
+    (assigneeId, metadata, staffUserId) => assignTicket(deps.workflow, { ticketId: metadata.ticketId, staffUserId, assigneeId }),
   );
 }

@@ -18,6 +18,6 @@ export function registerCancelSubmission(app: App, deps: SlackDeps): void {
       if (!reason.success) return { ok: false, errors: { [modalInputs.reason]: t("staff:modals.cancel.reason_required") } };
       return { ok: true, input: reason.data };
     },
-    (reason, metadata, slackUserId) => cancelTicket(deps.workflow, { ticketId: metadata.ticketId, slackUserId, reason }),
+    (reason, metadata, staffUserId) => cancelTicket(deps.workflow, { ticketId: metadata.ticketId, staffUserId, reason }),
   );
 }

@@ -17,7 +17,7 @@ export function onSubmission<T>(
   deps: SlackDeps,
   callbackId: string,
   parse: (values: ViewOutput["state"]["values"]) => ParsedSubmission<T>,
-  act: (input: T, metadata: ModalMetadata, slackUserId: string) => Promise<unknown>,
+  act: (input: T, metadata: ModalMetadata, staffUserId: string) => Promise<unknown>,
 ): void {
   const log = deps.logger.child({ surface: "modal-submissions", callbackId });
   app.view<ViewSubmitAction>({ callback_id: callbackId, type: "view_submission" }, async ({ ack, body, view, client }) => {
@@ -29,7 +29,7 @@ export function onSubmission<T>(
     await ack();
     const metadata = decodeValue(ModalMetadataSchema, view.private_metadata);
     if (!metadata) {
-      log.warn({ slackUserId: body.user.id }, "modal without readable metadata ignored");
+      log.warn({ staffUserId: body.user.id }, "modal without readable metadata ignored");
       return;
     }
     const clicker = { userId: body.user.id, channel: metadata.channel };

@@ -29,6 +29,6 @@ export function registerScheduleSubmission(app: App, deps: SlackDeps): void {
       if (at.getTime() <= deps.workflow.time.now().getTime()) return { ok: false, errors: { [modalInputs.time]: t("staff:modals.schedule.in_past") } };
       return { ok: true, input: at };
     },
-    (at, metadata, slackUserId) => proposeAppointment(deps.workflow, { ticketId: metadata.ticketId, slackUserId, at }),
+    (at, metadata, staffUserId) => proposeAppointment(deps.workflow, { ticketId: metadata.ticketId, staffUserId, at }),
   );
 }

@@ -1,8 +1,8 @@
-import type { Locale, TelegramIdentity } from "../domain/registry.js";
+import type { Locale, OwnerIdentity } from "../domain/registry.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
 
-export interface RegisterTelegramUserInput {
-  telegramUserId: string;
+export interface RegisterOwnerIdentityInput {
+  ownerUserId: string;
   chatId: string;
   displayName: string;
   /** Telegram's `language_code` of the user, if their client sent one. */
@@ -11,13 +11,13 @@ export interface RegisterTelegramUserInput {
 }
 
 /** First contact (or a later /start): remembers the chat and picks the greeting language. */
-export async function registerTelegramUser(ctx: WorkflowContext, input: RegisterTelegramUserInput): Promise<TelegramIdentity> {
+export async function registerOwnerIdentity(ctx: WorkflowContext, input: RegisterOwnerIdentityInput): Promise<OwnerIdentity> {
   return ctx.uow.transaction(async (store) => {
-    const existing = await store.identities.find(input.telegramUserId);
-    const identity: TelegramIdentity = existing
+    const existing = await store.identities.find(input.ownerUserId);
+    const identity: OwnerIdentity = existing
       ? { ...existing, chatId: input.chatId, displayName: input.displayName }
       : {
-          telegramUserId: input.telegramUserId,
+          ownerUserId: input.ownerUserId,
           chatId: input.chatId,
           displayName: input.displayName,
           locale: localeFromLanguageCode(input.languageCode, input.defaultLocale),
