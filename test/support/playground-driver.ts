@@ -9,7 +9,7 @@ import { loadPlaygroundConfig } from "../../src/config/config.js";
 import type { Locale } from "../../src/core/domain/registry.js";
 import type { PhoneScreen } from "../../src/playground/owner-phones.js";
 import type { ModalScreen, SlackPost } from "../../src/playground/staff-desk.js";
-import { startPlayground, type RunningPlayground } from "../../src/playground/start-playground.js";
+import { startPlayground, type PlaygroundOptions, type RunningPlayground } from "../../src/playground/start-playground.js";
 
 export const translator = createI18nextTranslator({ localesDir, timeZone: "Asia/Shanghai", fallbackLocale: "zh-CN" });
 
@@ -23,11 +23,13 @@ export class PlaygroundDriver {
   private constructor(
     readonly dir: string,
     readonly env: Record<string, string>,
+    private readonly options: PlaygroundOptions,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<PlaygroundDriver> {
+  /** `options` reach startPlayground as given (a wall clock, for instance). */
+  static async start(env: Record<string, string> = {}, options: PlaygroundOptions = {}): Promise<PlaygroundDriver> {
     const dir = mkdtempSync(path.join(tmpdir(), "frontdesk-playground-"));
-    const driver = new PlaygroundDriver(dir, { DATABASE_URL: `file:${dir}/playground.db`, PORT: "0", STAFF_LOCALE: "en", LOG_LEVEL: "silent", ...env });
+    const driver = new PlaygroundDriver(dir, { DATABASE_URL: `file:${dir}/playground.db`, PORT: "0", STAFF_LOCALE: "en", LOG_LEVEL: "silent", ...env }, options);
     await driver.boot();
     return driver;
   }
@@ -37,7 +39,7 @@ export class PlaygroundDriver {
   }
 
   async boot(): Promise<void> {
-    this.running = await startPlayground(loadPlaygroundConfig(this.env), { logger: createLogger("silent"), cron: false });
+    this.running = await startPlayground(loadPlaygroundConfig(this.env), { logger: createLogger("silent"), cron: false, ...this.options });
   }
 
   async restart(): Promise<void> {
