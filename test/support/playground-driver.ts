@@ -10,6 +10,7 @@ import type { Locale } from "../../src/core/domain/registry.js";
 import type { PhoneScreen } from "../../src/playground/owner-phones.js";
 import type { ModalScreen, SlackPost } from "../../src/playground/staff-desk.js";
 import { startPlayground, type PlaygroundOptions, type RunningPlayground } from "../../src/playground/start-playground.js";
+import { VirtualPacing } from "./virtual-pacing.js";
 
 export const translator = createI18nextTranslator({ localesDir, timeZone: "Asia/Shanghai", fallbackLocale: "zh-CN" });
 
@@ -19,6 +20,8 @@ export const translator = createI18nextTranslator({ localesDir, timeZone: "Asia/
  */
 export class PlaygroundDriver {
   running!: RunningPlayground;
+  /** The outbox keeps the platforms' limits on this clock, so no test waits them out. */
+  readonly pacing = new VirtualPacing();
 
   private constructor(
     readonly dir: string,
@@ -39,7 +42,7 @@ export class PlaygroundDriver {
   }
 
   async boot(): Promise<void> {
-    this.running = await startPlayground(loadPlaygroundConfig(this.env), { logger: createLogger("silent"), cron: false, ...this.options });
+    this.running = await startPlayground(loadPlaygroundConfig(this.env), { logger: createLogger("silent"), cron: false, outboxPacing: this.pacing, ...this.options });
   }
 
   async restart(): Promise<void> {
