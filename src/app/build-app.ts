@@ -10,7 +10,7 @@ import { ConfigError, type Config } from "../config/config.js";
 import type { TimeSource } from "../core/ports/time-source.js";
 import { createI18nextTranslator } from "../adapters/i18n/i18next-translator.js";
 import { startCronTicker } from "../adapters/scheduler/cron-ticker.js";
-import { startOutboxWorker } from "../adapters/scheduler/outbox-worker.js";
+import { startOutboxWorker, type OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
 import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/slack-message-sender.js";
 import { publishOwnerCommands } from "../adapters/telegram/commands.js";
@@ -26,6 +26,8 @@ export interface BuildOptions {
   logger?: Logger;
   /** Outbox polling for rows written by other processes; default 2 s. */
   outboxPollMs?: number;
+  /** The clock and sleep the outbox keeps the platforms' rate limits on; default real time (tests pass a virtual one). */
+  outboxPacing?: OutboxPacing;
   /** Run due work every minute with node-cron (off in tests, which tick by hand). */
   cron?: boolean;
   /** Whether `start` waits for the Telegram bot to be ready (default true; `npm start` does not). */
@@ -91,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     },
     logger,
     ...(options.outboxPollMs ? { pollMs: options.outboxPollMs } : {}),
+    ...(options.outboxPacing ? { pacing: options.outboxPacing } : {}),
   });
   ctx.onOutboxWritten = () => worker.wake();
 

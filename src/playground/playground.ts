@@ -11,7 +11,7 @@ import { LiveEvents } from "./live-events.js";
 import { OwnerPhones } from "./owner-phones.js";
 import { Screens } from "./screens.js";
 import { StaffDesk } from "./staff-desk.js";
-import { advanceClock, upcomingWork, type ClockMove, type VirtualClock } from "./virtual-clock.js";
+import { advanceClock, upcomingWork, type ClockMove, type ClockTarget, type VirtualClock } from "./virtual-clock.js";
 
 /** What the page needs once, at load: who can be played, where, and the product's time. */
 export interface PlaygroundSetup {
@@ -105,18 +105,13 @@ export class Playground {
     };
   }
 
-  /** The product's time now. */
-  now(): Date {
-    return this.deps.clock.now();
-  }
-
   async clockState() {
     const { clock } = this.deps;
     return { now: clock.now().toISOString(), offsetMs: clock.offsetMs, upcoming: await upcomingWork(this.workflow()) };
   }
 
   /** Moves the product's time (one move at a time) and runs what fell due; the page is told. */
-  async advance(target: Date): Promise<ClockMove> {
+  async advance(target: ClockTarget): Promise<ClockMove> {
     const move = this.clockWork.then(() => advanceClock(this.workflow(), this.deps.clock, target));
     this.clockWork = move.catch(() => undefined);
     const done = await move;

@@ -131,7 +131,7 @@ export function mountPlaygroundRoutes(router: Router, playground: Playground, fi
   route("get", "/playground/api/clock", async () => playground.clockState());
   route("post", "/playground/api/clock", async (req) => {
     const body = await readJson(req, ClockSchema);
-    const target = "to" in body ? new Date(body.to) : new Date(playground.now().getTime() + (body.by.days * 24 + body.by.hours) * 3_600_000);
+    const target = "to" in body ? { to: new Date(body.to) } : { byMs: (body.by.days * 24 + body.by.hours) * 3_600_000 };
     const move = await playground.advance(target);
     return { ...(await playground.clockState()), reports: move.reports.map(({ ticketNumber, outcome, detail }) => ({ ticketNumber, outcome, detail })) };
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
+import type { OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
 import { buildApp, type FrontDesk } from "../app/build-app.js";
 import { createLogger } from "../app/logger.js";
 import type { Config, PlaygroundConfig } from "../config/config.js";
@@ -22,6 +23,8 @@ export interface PlaygroundOptions {
   cron?: boolean;
   /** Wall clock in ms (tests). */
   wallMs?: () => number;
+  /** The outbox's rate-limit pacing (tests); default real time, as in production. */
+  outboxPacing?: OutboxPacing;
 }
 
 /** A started playground: its address, the product and fakes behind it (for tests), and how to stop it all. */
@@ -82,6 +85,7 @@ export async function startPlayground(config: PlaygroundConfig, options: Playgro
       time: clock,
       logger,
       ...(options.cron !== undefined ? { cron: options.cron } : {}),
+      ...(options.outboxPacing ? { outboxPacing: options.outboxPacing } : {}),
       routes: (router) => mountPlaygroundRoutes(router, playground, files, logger.child({ component: "playground" })),
       beforeClose: () => playground.stop(),
     });

@@ -42,16 +42,21 @@ export class VirtualClock implements TimeSource {
   }
 
   /**
-   * Moves the product's time to `target` and stores it. Refuses to go back: jobs already run and
-   * events already recorded would then lie in the future.
+   * Moves the product's time to `target` and stores it. A span is added to the offset itself, so
+   * "+2 days" is exactly two days however long the request takes; an instant is reached from one
+   * reading of the wall clock. Refuses to go back: jobs already run and events already recorded
+   * would then lie in the future.
    */
-  async moveTo(uow: UnitOfWork, target: Date): Promise<void> {
-    const offsetMs = Math.round(target.getTime() - this.wallMs());
+  async move(uow: UnitOfWork, target: ClockTarget): Promise<void> {
+    const offsetMs = "byMs" in target ? this.offset + target.byMs : Math.round(target.to.getTime() - this.wallMs());
     if (offsetMs < this.offset) throw new ClockError(`the product's time only moves forward; it is already ${this.now().toISOString()}`);
     await uow.transaction((store) => store.keyValues.set(offsetKey, JSON.stringify({ offsetMs })));
     this.offset = offsetMs;
   }
 }
+
+/** Where the clock control moves the product's time: forward by a span, or to an instant. */
+export type ClockTarget = { byMs: number } | { to: Date };
 
 /** A clock request the playground refuses (the page shows the message). */
 export class ClockError extends Error {
@@ -68,8 +73,8 @@ export interface ClockMove {
  * Moves the product's time and runs the work due by then, as the cron ticker would have over
  * that span. The outbox worker is woken by the core and delivers on wall time at once.
  */
-export async function advanceClock(ctx: WorkflowContext, clock: VirtualClock, target: Date): Promise<ClockMove> {
-  await clock.moveTo(ctx.uow, target);
+export async function advanceClock(ctx: WorkflowContext, clock: VirtualClock, target: ClockTarget): Promise<ClockMove> {
+  await clock.move(ctx.uow, target);
   const reports = await runDueWork(ctx);
   return { now: clock.now(), reports };
 }

@@ -92,7 +92,7 @@ describe("the playground's life: start-up, demo data, restarts and resets", () =
 
     expect(d.running.demoLoaded).toBe(false);
     expect(await staffCount(d)).toBe(demoStaff.length);
-    expect(d.running.clock.offsetMs).toBeGreaterThan(5 * 3_600_000 - 1_000);
+    expect(d.running.clock.offsetMs).toBe(5 * 3_600_000);
     const screen = await owner.screen();
     expect(screen.bubbles.map((b) => b.text)).toEqual(["/start", owner.t("owner:start.greeting", { name: "王芳" }), owner.t("owner:start.verify_prompt")]);
     expect(screen.replyKeyboard?.rows[0]?.[0]).toEqual({ text: owner.t("owner:start.share_contact"), requestContact: true });
@@ -134,6 +134,19 @@ describe("the playground's life: start-up, demo data, restarts and resets", () =
     expect(refused.code).toBe(1);
     expect(refused.printed).toMatch(/refusing to reset/);
     expect((await cli(env, "import", "staff", path.join(dir, "staff.csv"))).printed).toContain("0 created, 1 updated");
+  });
+
+  it("+1 hour and +2 days move the product's time by exactly that, though the wall clock moves on while the request is handled", async () => {
+    // A wall clock one millisecond later at every reading: any span measured across two readings comes out short.
+    let wall = Date.parse("2026-11-30T02:00:00Z");
+    const d = await PlaygroundDriver.start({}, { wallMs: () => wall++ });
+    cleanups.push(() => d.stop());
+
+    const hour = await d.post<{ offsetMs: number }>("/playground/api/clock", { by: { hours: 1 } });
+    const days = await d.post<{ offsetMs: number }>("/playground/api/clock", { by: { days: 2 } });
+
+    expect(hour).toEqual({ status: 200, body: expect.objectContaining({ offsetMs: 3_600_000 }) });
+    expect(days).toEqual({ status: 200, body: expect.objectContaining({ offsetMs: 3_600_000 + 2 * 86_400_000 }) });
   });
 
   it("the page's event stream names what changed when the bot answers an owner", async () => {

@@ -14,6 +14,7 @@ import { startFakeTelegram, type FakeTelegram } from "../../src/testing/fake-tel
 import { blockActionPayload, postToBolt, viewSubmissionPayload } from "../../src/testing/slack-payloads.js";
 import type { SlackShownMessage } from "../../src/testing/slack-workspace.js";
 import { callbackQueryUpdate, commandUpdate, contactUpdate, photoUpdate, textMessageUpdate, type FakeUser } from "../../src/testing/telegram-updates.js";
+import { VirtualPacing } from "./virtual-pacing.js";
 import { ManualTime } from "./workflow-fixture.js";
 
 export const staffChannel = "CSTAFF";
@@ -32,6 +33,8 @@ export class Harness {
   app!: FrontDesk;
   url!: string;
   readonly time = new ManualTime(new Date("2026-11-30T02:00:00Z"));
+  /** The outbox keeps the platforms' limits on this clock, so no story waits them out. */
+  readonly pacing = new VirtualPacing();
 
   private constructor(
     readonly telegram: FakeTelegram,
@@ -81,7 +84,7 @@ export class Harness {
   async boot(): Promise<void> {
     const config = loadConfig(this.env);
     if (config.mode !== "live") throw new Error("the e2e harness configures both platforms; got playground mode");
-    this.app = await buildApp(config, { telegramBotInfo: this.telegram.botInfo, time: this.time, cron: false, outboxPollMs: 50, logger: createLogger("silent") });
+    this.app = await buildApp(config, { telegramBotInfo: this.telegram.botInfo, time: this.time, cron: false, outboxPollMs: 50, outboxPacing: this.pacing, logger: createLogger("silent") });
     this.url = await this.app.start();
   }
 

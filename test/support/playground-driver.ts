@@ -9,7 +9,8 @@ import { loadPlaygroundConfig } from "../../src/config/config.js";
 import type { Locale } from "../../src/core/domain/registry.js";
 import type { PhoneScreen } from "../../src/playground/owner-phones.js";
 import type { ModalScreen, SlackPost } from "../../src/playground/staff-desk.js";
-import { startPlayground, type RunningPlayground } from "../../src/playground/start-playground.js";
+import { startPlayground, type PlaygroundOptions, type RunningPlayground } from "../../src/playground/start-playground.js";
+import { VirtualPacing } from "./virtual-pacing.js";
 
 export const translator = createI18nextTranslator({ localesDir, timeZone: "Asia/Shanghai", fallbackLocale: "zh-CN" });
 
@@ -19,15 +20,19 @@ export const translator = createI18nextTranslator({ localesDir, timeZone: "Asia/
  */
 export class PlaygroundDriver {
   running!: RunningPlayground;
+  /** The outbox keeps the platforms' limits on this clock, so no test waits them out. */
+  readonly pacing = new VirtualPacing();
 
   private constructor(
     readonly dir: string,
     readonly env: Record<string, string>,
+    private readonly options: PlaygroundOptions,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<PlaygroundDriver> {
+  /** `options` reach startPlayground as given (a wall clock, for instance). */
+  static async start(env: Record<string, string> = {}, options: PlaygroundOptions = {}): Promise<PlaygroundDriver> {
     const dir = mkdtempSync(path.join(tmpdir(), "frontdesk-playground-"));
-    const driver = new PlaygroundDriver(dir, { DATABASE_URL: `file:${dir}/playground.db`, PORT: "0", STAFF_LOCALE: "en", LOG_LEVEL: "silent", ...env });
+    const driver = new PlaygroundDriver(dir, { DATABASE_URL: `file:${dir}/playground.db`, PORT: "0", STAFF_LOCALE: "en", LOG_LEVEL: "silent", ...env }, options);
     await driver.boot();
     return driver;
   }
@@ -37,7 +42,7 @@ export class PlaygroundDriver {
   }
 
   async boot(): Promise<void> {
-    this.running = await startPlayground(loadPlaygroundConfig(this.env), { logger: createLogger("silent"), cron: false });
+    this.running = await startPlayground(loadPlaygroundConfig(this.env), { logger: createLogger("silent"), cron: false, outboxPacing: this.pacing, ...this.options });
   }
 
   async restart(): Promise<void> {

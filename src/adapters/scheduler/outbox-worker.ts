@@ -11,6 +11,18 @@ export interface OutboxWorkerOptions {
   logger: Logger;
   /** How often to look for rows written by another process (the CLI's tick, another instance). */
   pollMs?: number;
+  /**
+   * The clock and sleep the platforms' rate limits are kept on; by default the wall clock and a
+   * real pause (cut short by `stop`). Tests pass a virtual one so the limits hold without being
+   * waited out.
+   */
+  pacing?: OutboxPacing;
+}
+
+/** Time for pacing deliveries: when a message may go, and waiting until then. Also stamps leases and retry times. */
+export interface OutboxPacing {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
 }
 
 export interface OutboxWorker {
@@ -46,6 +58,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         }
         wakeUp = done;
       });
+    const pacing: OutboxPacing = options.pacing ?? { now: () => new Date(), sleep: nap };
 
     const run = (async () => {
       while (!stopped) {
@@ -58,8 +71,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             channel: channel as OutboxChannel,
             sender: sender as MessageSender,
             gate,
-            now: () => new Date(),
-            sleep: (ms) => nap(ms),
+            now: () => pacing.now(),
+            sleep: (ms) => pacing.sleep(ms),
           });
           progressed = report.sent + report.dead > 0;
           if (report.dead > 0) log.error(report, "messages could not be delivered; `npm run frontdesk -- outbox retry-dead` queues them again");

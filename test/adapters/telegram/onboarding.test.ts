@@ -11,10 +11,10 @@ import {
   englishOwner,
   englishOwnerPhone,
   stranger,
-  unitRow,
   verifyThroughBot,
   type Harness,
 } from "./telegram-harness.js";
+import { unitRow } from "../../support/workflow-fixture.js";
 
 describe("owner onboarding on Telegram", () => {
   let h: Harness;

@@ -6,11 +6,12 @@ import {
   createHarness,
   englishOwner,
   englishOwnerPhone,
-  unitRow,
+  englishOwnerRow,
   verifyThroughBot,
   type Harness,
 } from "./telegram-harness.js";
 import { failingStore } from "../../support/failing-store.js";
+import { unitRow } from "../../support/workflow-fixture.js";
 
 /** A store whose first ticket insert fails as a dropped connection would, naming the values it carried. */
 const ticketInsertFailingOnce = failingStore("tickets", "create", (call) =>
@@ -173,7 +174,7 @@ describe("the repair conversation", () => {
   });
 
   it("tells an owner whose unit is out of warranty, before submitting, that the repair is paid", async () => {
-    h = await createHarness({ units: [unitRow({ handover_date: "2020-01-01", warranty_months: "24" })] });
+    h = await createHarness({ units: [unitRow({ ...englishOwnerRow, handover_date: "2020-01-01", warranty_months: "24" })] });
     await verifyThroughBot(h, englishOwner, englishOwnerPhone);
     await h.command(englishOwner, "repair");
     await h.press(englishOwner, "Plumbing");

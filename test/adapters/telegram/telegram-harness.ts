@@ -22,43 +22,20 @@ import {
   type FakeTelegram,
   type FakeUser,
 } from "../../../src/testing/index.js";
+import { ManualTime, staffRows, unitRow } from "../../support/workflow-fixture.js";
 
 export const token = "123456:TEST-owner-bot";
 export const localesDir = fileURLToPath(new URL("../../../locales", import.meta.url));
 
-/** Owners of the test property; phones match {@link unitRow} registry rows. */
+/** Owners of the test property; phones match the registry rows the harness imports. */
 export const englishOwner: FakeUser = { id: 7001, first_name: "Fang", last_name: "Wang", language_code: "en" };
 export const chineseOwner: FakeUser = { id: 7002, first_name: "丽", last_name: "李", language_code: "zh-hans" };
 export const stranger: FakeUser = { id: 7003, first_name: "Olga", language_code: "ru" };
 export const englishOwnerPhone = "+8613800000001";
 export const chineseOwnerPhone = "+8613800000002";
 
-export function unitRow(overrides: Partial<Record<string, string>> = {}): Record<string, string> {
-  return {
-    building: "3",
-    unit: "1202",
-    area_m2: "89.5",
-    handover_date: "2025-06-01",
-    warranty_months: "24",
-    owner_name: "Wang Fang",
-    phone: englishOwnerPhone,
-    language: "en",
-    ...overrides,
-  } as Record<string, string>;
-}
-
-const staffRows = [
-  { slack_user_id: "UFRONT1", name: "Lily Chen", team: "frontdesk", role: "member" },
-  { slack_user_id: "UMAINT1", name: "Zhang Wei", team: "maintenance", role: "member" },
-];
-
-class ManualTime {
-  constructor(private current: Date) {}
-  now = (): Date => new Date(this.current);
-  set(at: string): void {
-    this.current = new Date(at);
-  }
-}
+/** {@link englishOwner}'s row in the registry, as overrides of {@link unitRow}. */
+export const englishOwnerRow = { owner_name: "Wang Fang", phone: englishOwnerPhone, language: "en" };
 
 /**
  * One property (units, owners, staff) in a memory store, a fake Bot API, and the owners' bot
@@ -119,7 +96,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const botWorkflow: WorkflowContext = { ...workflow, uow: options.botStore ? options.botStore(store) : store };
   const deps: TelegramDeps = { workflow: botWorkflow, translator, defaultLocale: "zh-CN", logger };
 
-  const units = options.units ?? [unitRow(), unitRow({ unit: "0801", owner_name: "李丽", phone: chineseOwnerPhone, language: "zh-CN" })];
+  const units = options.units ?? [unitRow(englishOwnerRow), unitRow({ unit: "0801", owner_name: "李丽", phone: chineseOwnerPhone, language: "zh-CN" })];
   const imported = await importUnits(workflow, units.map((values, index) => ({ line: index + 2, values })));
   if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
   const staff = await importStaff(workflow, staffRows.map((values, index) => ({ line: index + 2, values })));
