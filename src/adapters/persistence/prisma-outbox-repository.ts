@@ -39,10 +39,16 @@ const deliverableAtOnce = new Date(0);
  * `BEGIN IMMEDIATE` writer on SQLite (see prisma-job-repository.ts).
  *
  * Claims take only each recipient's head: a row with an earlier row of the same channel and
- * recipient still pending or sending is left alone (index channel, recipient, seq). On PostgreSQL
- * the check reads the statement's snapshot: a head another claimer holds is pending or sending
- * in it, so its followers are skipped too; a head that stopped being pending or sending did so
- * in a committed transaction after its own claim committed, so the follower is then truly next.
+ * recipient still pending or sending is left alone. On PostgreSQL the check reads the
+ * statement's snapshot: a head another claimer holds is pending or sending in it, so its
+ * followers are skipped too; a head that stopped being pending or sending did so in a committed
+ * transaction after its own claim committed, so the follower is then truly next.
+ *
+ * Both the candidates and that check go through the index (channel, status, recipient, seq)
+ * with the status pinned to pending or sending, so a claim reads only undelivered rows however
+ * many sent ones have piled up (on SQLite it holds the only writer lock meanwhile). Keep the
+ * status condition in every read of the claim: without it the check walks the recipient's
+ * whole history (1.3 s at 300,000 sent rows on SQLite, bench/outbox-claim.ts).
  */
 export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxRepository {
   async function claimSeqs(channel: string, now: Date, limit: number, leaseUntil: Date): Promise<number[]> {
