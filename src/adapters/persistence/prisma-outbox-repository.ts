@@ -2,6 +2,7 @@ import { z } from "zod";
 import { OutboxPayloadSchema, channelOf, recipientOf, refKeyOf, type OutboxMessage, type OutboxStatus } from "../../core/domain/outbox.js";
 import type { MessageRefRepository, OutboxRepository } from "../../core/ports/store.js";
 import type { OutboxMessage as OutboxRow } from "../../generated/sqlite/client.js";
+import { keyChunks } from "./key-chunks.js";
 import { notFound, parseJson, type RepositoryContext } from "./prisma-client.js";
 
 const OutboxStatusSchema = z.enum(["pending", "sending", "sent", "dead"]);
@@ -73,7 +74,8 @@ export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxR
       return rows.map((row) => Number(row.seq));
     }
     // The single writer: no other claim runs between these reads and the update below. Heads are
-    // found without comparing instants in SQL, which Prisma's own filters below do.
+    // found without comparing instants in SQL, which Prisma's own filters below do, over the heads
+    // in seq order a chunk at a time (there may be more heads than a statement can bind).
     const heads = await tx.$queryRaw<Array<{ seq: number | bigint }>>`
       SELECT "seq" FROM "outbox_messages"
       WHERE "channel" = ${channel}
@@ -83,22 +85,27 @@ export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxR
           WHERE "earlier"."channel" = "outbox_messages"."channel"
             AND "earlier"."recipient" = "outbox_messages"."recipient"
             AND "earlier"."seq" < "outbox_messages"."seq"
-            AND "earlier"."status" IN ('pending', 'sending'))`;
-    const ready = await tx.outboxMessage.findMany({
-      select: { seq: true },
-      where: {
-        seq: { in: heads.map((row) => Number(row.seq)) },
-        OR: [
-          { status: "pending", notBefore: { lte: now } },
-          { status: "sending", leaseUntil: { lte: now } },
-        ],
-      },
-      orderBy: { seq: "asc" },
-      take: limit,
-    });
-    const seqs = ready.map((row) => row.seq);
-    if (seqs.length > 0) {
-      await tx.outboxMessage.updateMany({ where: { seq: { in: seqs } }, data: { status: "sending", leaseUntil } });
+            AND "earlier"."status" IN ('pending', 'sending'))
+      ORDER BY "seq"`;
+    const seqs: number[] = [];
+    for (const chunk of keyChunks(heads.map((row) => Number(row.seq)))) {
+      if (seqs.length >= limit) break;
+      const ready = await tx.outboxMessage.findMany({
+        select: { seq: true },
+        where: {
+          seq: { in: chunk },
+          OR: [
+            { status: "pending", notBefore: { lte: now } },
+            { status: "sending", leaseUntil: { lte: now } },
+          ],
+        },
+        orderBy: { seq: "asc" },
+        take: limit - seqs.length,
+      });
+      seqs.push(...ready.map((row) => row.seq));
+    }
+    for (const chunk of keyChunks(seqs)) {
+      await tx.outboxMessage.updateMany({ where: { seq: { in: chunk } }, data: { status: "sending", leaseUntil } });
     }
     return seqs;
   }
@@ -127,10 +134,13 @@ export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxR
     },
     async claim(channel, now, limit, leaseUntil) {
       if (limit <= 0) return [];
-      const seqs = await claimSeqs(channel, now, limit, leaseUntil);
-      if (seqs.length === 0) return [];
-      const rows = await tx.outboxMessage.findMany({ where: { seq: { in: seqs } }, orderBy: { seq: "asc" } });
-      return rows.map(toMessage);
+      const seqs = (await claimSeqs(channel, now, limit, leaseUntil)).sort((a, b) => a - b);
+      const messages: OutboxMessage[] = [];
+      for (const chunk of keyChunks(seqs)) {
+        const rows = await tx.outboxMessage.findMany({ where: { seq: { in: chunk } }, orderBy: { seq: "asc" } });
+        messages.push(...rows.map(toMessage));
+      }
+      return messages;
     },
     async markSent(id, platformMessageId) {
       await update(id, { status: "sent", platformMessageId, leaseUntil: null });

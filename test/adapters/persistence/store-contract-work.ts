@@ -197,6 +197,12 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
       expect([...all].sort()).toEqual([...ids].sort());
     });
 
+    it("a claim takes the first heads in seq order even when more recipients wait than one statement can bind", async () => {
+      const ids = await enqueue(Array.from({ length: 1_200 }, (_, i) => anOwnerNotice(`${10_000 + i}`)));
+      expect((await tx((s) => s.outbox.claim("telegram", t0, 3, lease(t0)))).map((m) => m.id)).toEqual(ids.slice(0, 3));
+      expect((await tx((s) => s.outbox.claim("telegram", t0, 5_000, lease(t0)))).map((m) => m.id)).toEqual(ids.slice(3));
+    });
+
     it("message refs are set and overwritten by key", async () => {
       await tx((s) => s.messageRefs.set("ticket-card:1", { channel: "C1", messageId: "1.0" }));
       await tx((s) => s.messageRefs.set("ticket-card:1", { channel: "C1", messageId: "2.0" }));
