@@ -2,6 +2,7 @@ import { z } from "zod";
 import { JobPayloadSchema, type Job } from "../../core/domain/job.js";
 import type { JobRepository } from "../../core/ports/store.js";
 import type { Job as JobRow } from "../../generated/sqlite/client.js";
+import { keyChunks } from "./key-chunks.js";
 import { notFound, parseJson, type RepositoryContext } from "./prisma-client.js";
 
 const JobStatusSchema = z.enum(["pending", "running", "done", "failed"]);
@@ -54,9 +55,9 @@ export function prismaJobRepository({ tx, kind }: RepositoryContext): JobReposit
       take: limit,
     });
     const ids = due.map((row) => row.id);
-    if (ids.length > 0) {
+    for (const chunk of keyChunks(ids)) {
       await tx.job.updateMany({
-        where: { id: { in: ids } },
+        where: { id: { in: chunk } },
         data: { status: "running", leaseUntil },
       });
     }
@@ -83,9 +84,10 @@ export function prismaJobRepository({ tx, kind }: RepositoryContext): JobReposit
     async claimDue(now, limit, leaseUntil) {
       if (limit <= 0) return [];
       const ids = await claimIds(now, limit, leaseUntil);
-      if (ids.length === 0) return [];
-      const rows = await tx.job.findMany({ where: { id: { in: ids } }, orderBy: [{ runAt: "asc" }, { id: "asc" }] });
-      return rows.map(toJob);
+      const rows: JobRow[] = [];
+      for (const chunk of keyChunks(ids)) rows.push(...(await tx.job.findMany({ where: { id: { in: chunk } } })));
+      // Soonest first, as claimed (ids are unique, so the tie-break never falls through).
+      return rows.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || (a.id < b.id ? -1 : 1)).map(toJob);
     },
     async markDone(id) {
       await update(id, { status: "done", leaseUntil: null });

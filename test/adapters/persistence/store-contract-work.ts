@@ -74,6 +74,14 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
       await expect(tx((s) => s.jobs.markDone(randomUUID()))).rejects.toMatchObject({ code: "not_found" });
     });
 
+    it("claimDue takes more jobs at once than one statement can bind, soonest first", async () => {
+      const ids = await enqueueJobs(Array.from({ length: 1_010 }, (_, i) => minutesAfter(t0, -i)));
+      const claimed = await tx((s) => s.jobs.claimDue(t0, 5_000, lease(t0)));
+      expect(claimed.map((j) => j.id)).toEqual([...ids].reverse());
+      expect(claimed.every((j) => j.status === "running")).toBe(true);
+      expect(await tx((s) => s.jobs.claimDue(t0, 5_000, lease(t0)))).toEqual([]);
+    });
+
     it("listPending lists pending jobs due by the given instant, soonest first, up to the limit", async () => {
       const [a, b, c] = await enqueueJobs([minutesAfter(t0, 20), minutesAfter(t0, 10), minutesAfter(t0, 30)]);
       expect((await tx((s) => s.jobs.listPending(minutesAfter(t0, 20), 10))).map((j) => j.id)).toEqual([b, a]);
