@@ -6,6 +6,8 @@ import { keyChunks } from "./key-chunks.js";
 import { notFound, parseJson, type RepositoryContext } from "./prisma-client.js";
 
 const JobStatusSchema = z.enum(["pending", "running", "done", "failed"]);
+/** Jobs that will never run again: done, or failed with no retry left. */
+const finishedStatuses = ["done", "failed"] as const;
 
 function toJob(row: JobRow): Job {
   return {
@@ -108,6 +110,30 @@ export function prismaJobRepository({ tx, kind }: RepositoryContext): JobReposit
         take: limit,
       });
       return rows.map(toJob);
+    },
+    async pruneFinished(before, limit) {
+      if (limit <= 0) return 0;
+      // One read per status, each in index (status, run_at) order and stopping at `limit`; a single
+      // `status IN (...)` would have to sort every finished job before taking the oldest. Then
+      // deleted by key alone: done and failed are final, and a status condition there would lead
+      // SQLite's planner (no statistics) to walk every finished job through that index.
+      const candidates: Array<{ id: string; runAt: Date }> = [];
+      for (const status of finishedStatuses) {
+        candidates.push(
+          ...(await tx.job.findMany({
+            select: { id: true, runAt: true },
+            where: { status, runAt: { lt: before } },
+            orderBy: [{ runAt: "asc" }, { id: "asc" }],
+            take: limit,
+          })),
+        );
+      }
+      const oldest = candidates.sort((a, b) => a.runAt.getTime() - b.runAt.getTime()).slice(0, limit);
+      let deleted = 0;
+      for (const chunk of keyChunks(oldest.map((row) => row.id))) {
+        deleted += (await tx.job.deleteMany({ where: { id: { in: chunk } } })).count;
+      }
+      return deleted;
     },
   };
 }

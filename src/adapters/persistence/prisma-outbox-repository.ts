@@ -174,6 +174,23 @@ export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxR
       for (const group of groups) counts[OutboxStatusSchema.parse(group.status)] += group._count._all;
       return counts;
     },
+    async pruneSent(before, limit) {
+      if (limit <= 0) return 0;
+      // Index (status, created_at): reads the oldest sent rows and stops at `limit`. They are then
+      // deleted by key alone: sent is final, and a status condition there would lead SQLite's
+      // planner (no statistics) to walk every sent row through that index instead of the key.
+      const oldest = await tx.outboxMessage.findMany({
+        select: { seq: true },
+        where: { status: "sent", createdAt: { lt: before } },
+        orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
+        take: limit,
+      });
+      let deleted = 0;
+      for (const chunk of keyChunks(oldest.map((row) => row.seq))) {
+        deleted += (await tx.outboxMessage.deleteMany({ where: { seq: { in: chunk } } })).count;
+      }
+      return deleted;
+    },
   };
 }
 
