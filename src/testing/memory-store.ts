@@ -31,7 +31,8 @@ export interface MemoryTables {
   outbox: Map<string, StoredOutbox>;
   outboxSeq: number;
   messageRefs: Map<string, MessageRef>;
-  inbox: Set<string>;
+  /** `source:updateId` -> when it was received. */
+  inbox: Map<string, Date>;
   keyValues: Map<string, string>;
 }
 
@@ -77,7 +78,9 @@ export type MemoryStore = UnitOfWork & {
  * - claims never count attempts: `attempts` counts failures (jobs: `markFailed`; outbox:
  *   `retry` with `countAttempt` and `markDead`); a lease ends at `leaseUntil <= now`;
  * - a new outbox message is deliverable at once (`notBefore` is the epoch, not `createdAt`);
- * - an outbox claim takes only each recipient's head (no earlier message of it pending or sending).
+ * - an outbox claim takes only each recipient's head (no earlier message of it pending or sending);
+ * - retention deletes only finished work (sent messages, done or failed jobs, inbox records)
+ *   older than the given instant, oldest first, at most `limit` per call.
  *
  * Danger: calling `transaction` from inside a transaction callback deadlocks (as it would wait
  * for itself), just as a nested interactive transaction would not see the outer one's writes.
@@ -129,7 +132,7 @@ function emptyTables(): MemoryTables {
     outbox: new Map(),
     outboxSeq: 0,
     messageRefs: new Map(),
-    inbox: new Set(),
+    inbox: new Map(),
     keyValues: new Map(),
   };
 }
@@ -387,6 +390,14 @@ function storeOver(t: MemoryTables): Store {
           .slice(0, Math.max(0, limit))
           .map(publicJob);
       },
+      async pruneFinished(before, limit) {
+        const finished = [...t.jobs.values()]
+          .filter((j) => (j.status === "done" || j.status === "failed") && j.runAt.getTime() < before.getTime())
+          .sort(byTimeThenId((j) => j.runAt))
+          .slice(0, Math.max(0, limit));
+        for (const job of finished) t.jobs.delete(job.id);
+        return finished.length;
+      },
     },
     outbox: {
       async enqueue(message) {
@@ -466,6 +477,14 @@ function storeOver(t: MemoryTables): Store {
         for (const message of t.outbox.values()) counts[message.status] += 1;
         return counts;
       },
+      async pruneSent(before, limit) {
+        const sent = [...t.outbox.values()]
+          .filter((m) => m.status === "sent" && m.createdAt.getTime() < before.getTime())
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.seq - b.seq)
+          .slice(0, Math.max(0, limit));
+        for (const message of sent) t.outbox.delete(message.id);
+        return sent.length;
+      },
     },
     messageRefs: {
       get: async (key) => find(t.messageRefs, key),
@@ -474,15 +493,23 @@ function storeOver(t: MemoryTables): Store {
       },
     },
     inbox: {
-      async recordOnce(source, updateId) {
+      async recordOnce(source, updateId, at) {
         const key = `${source}:${updateId}`;
         if (t.inbox.has(key)) return false;
-        t.inbox.add(key);
+        t.inbox.set(key, new Date(at));
         return true;
       },
       seen: async (source, updateId) => t.inbox.has(`${source}:${updateId}`),
       async forget(source, updateId) {
         t.inbox.delete(`${source}:${updateId}`);
+      },
+      async prune(before, limit) {
+        const old = [...t.inbox.entries()]
+          .filter(([, at]) => at.getTime() < before.getTime())
+          .sort(([, a], [, b]) => a.getTime() - b.getTime())
+          .slice(0, Math.max(0, limit));
+        for (const [key] of old) t.inbox.delete(key);
+        return old.length;
       },
     },
     keyValues: {
@@ -517,7 +544,7 @@ function snapshotOf(t: MemoryTables): MemorySnapshot {
     jobs: [...c.jobs.values()].map(publicJob),
     outbox: [...c.outbox.values()].sort((a, b) => a.seq - b.seq).map(publicOutbox),
     messageRefs: Object.fromEntries(c.messageRefs),
-    inbox: [...c.inbox],
+    inbox: [...c.inbox.keys()],
     keyValues: Object.fromEntries(c.keyValues),
   };
 }

@@ -2,9 +2,12 @@ import { z } from "zod";
 import { JobPayloadSchema, type Job } from "../../core/domain/job.js";
 import type { JobRepository } from "../../core/ports/store.js";
 import type { Job as JobRow } from "../../generated/sqlite/client.js";
+import { keyChunks } from "./key-chunks.js";
 import { notFound, parseJson, type RepositoryContext } from "./prisma-client.js";
 
 const JobStatusSchema = z.enum(["pending", "running", "done", "failed"]);
+/** Jobs that will never run again: done, or failed with no retry left. */
+const finishedStatuses = ["done", "failed"] as const;
 
 function toJob(row: JobRow): Job {
   return {
@@ -54,9 +57,9 @@ export function prismaJobRepository({ tx, kind }: RepositoryContext): JobReposit
       take: limit,
     });
     const ids = due.map((row) => row.id);
-    if (ids.length > 0) {
+    for (const chunk of keyChunks(ids)) {
       await tx.job.updateMany({
-        where: { id: { in: ids } },
+        where: { id: { in: chunk } },
         data: { status: "running", leaseUntil },
       });
     }
@@ -83,9 +86,10 @@ export function prismaJobRepository({ tx, kind }: RepositoryContext): JobReposit
     async claimDue(now, limit, leaseUntil) {
       if (limit <= 0) return [];
       const ids = await claimIds(now, limit, leaseUntil);
-      if (ids.length === 0) return [];
-      const rows = await tx.job.findMany({ where: { id: { in: ids } }, orderBy: [{ runAt: "asc" }, { id: "asc" }] });
-      return rows.map(toJob);
+      const rows: JobRow[] = [];
+      for (const chunk of keyChunks(ids)) rows.push(...(await tx.job.findMany({ where: { id: { in: chunk } } })));
+      // Soonest first, as claimed (ids are unique, so the tie-break never falls through).
+      return rows.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || (a.id < b.id ? -1 : 1)).map(toJob);
     },
     async markDone(id) {
       await update(id, { status: "done", leaseUntil: null });
@@ -106,6 +110,30 @@ export function prismaJobRepository({ tx, kind }: RepositoryContext): JobReposit
         take: limit,
       });
       return rows.map(toJob);
+    },
+    async pruneFinished(before, limit) {
+      if (limit <= 0) return 0;
+      // One read per status, each in index (status, run_at) order and stopping at `limit`; a single
+      // `status IN (...)` would have to sort every finished job before taking the oldest. Then
+      // deleted by key alone: done and failed are final, and a status condition there would lead
+      // SQLite's planner (no statistics) to walk every finished job through that index.
+      const candidates: Array<{ id: string; runAt: Date }> = [];
+      for (const status of finishedStatuses) {
+        candidates.push(
+          ...(await tx.job.findMany({
+            select: { id: true, runAt: true },
+            where: { status, runAt: { lt: before } },
+            orderBy: [{ runAt: "asc" }, { id: "asc" }],
+            take: limit,
+          })),
+        );
+      }
+      const oldest = candidates.sort((a, b) => a.runAt.getTime() - b.runAt.getTime()).slice(0, limit);
+      let deleted = 0;
+      for (const chunk of keyChunks(oldest.map((row) => row.id))) {
+        deleted += (await tx.job.deleteMany({ where: { id: { in: chunk } } })).count;
+      }
+      return deleted;
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { InboxRepository, KeyValueRepository } from "../../core/ports/store.js";
+import { keyChunks } from "./key-chunks.js";
 import type { RepositoryContext } from "./prisma-client.js";
 
 /** Small documents by key; `updatedAt` is the wall-clock time of the write, for housekeeping. */
@@ -35,6 +36,24 @@ export function prismaInboxRepository({ tx }: RepositoryContext): InboxRepositor
     },
     async forget(source, updateId) {
       await tx.processedUpdate.deleteMany({ where: { source, updateId } });
+    },
+    async prune(before, limit) {
+      if (limit <= 0) return 0;
+      // Index (received_at): reads the oldest records and stops at `limit`.
+      const oldest = await tx.processedUpdate.findMany({
+        select: { source: true, updateId: true },
+        where: { receivedAt: { lt: before } },
+        orderBy: { receivedAt: "asc" },
+        take: limit,
+      });
+      let deleted = 0;
+      // Deleted per source, so a statement holds one list of ids rather than a pair per record.
+      for (const source of new Set(oldest.map((row) => row.source))) {
+        for (const updateIds of keyChunks(oldest.filter((row) => row.source === source).map((row) => row.updateId))) {
+          deleted += (await tx.processedUpdate.deleteMany({ where: { source, updateId: { in: updateIds } } })).count;
+        }
+      }
+      return deleted;
     },
   };
 }

@@ -128,6 +128,12 @@ export interface JobRepository {
   markFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
   /** Pending jobs due at or before `until`, soonest first (for reports and the playground clock). */
   listPending(until: Date | null, limit: number): Promise<Job[]>;
+  /**
+   * Retention: deletes finished jobs (done, or failed for good: no retry left) whose `runAt` is
+   * before `before`, oldest `runAt` first, at most `limit` of them; returns how many. Pending and
+   * running jobs are never deleted, however old. Call again while it returns `limit`.
+   */
+  pruneFinished(before: Date, limit: number): Promise<number>;
 }
 
 export interface OutboxRepository {
@@ -158,6 +164,12 @@ export interface OutboxRepository {
   findById(id: string): Promise<OutboxMessage | null>;
   /** Counts by status, for health and tests. */
   countByStatus(): Promise<Record<OutboxMessage["status"], number>>;
+  /**
+   * Retention: deletes sent messages whose `createdAt` is before `before`, oldest `createdAt`
+   * first, at most `limit` of them; returns how many. Pending, sending and dead messages are
+   * never deleted, however old. Call again while it returns `limit`.
+   */
+  pruneSent(before: Date, limit: number): Promise<number>;
 }
 
 export interface MessageRefRepository {
@@ -172,6 +184,12 @@ export interface InboxRepository {
   seen(source: "telegram" | "slack", updateId: string): Promise<boolean>;
   /** Drops a record, so a retry of an update whose handling failed is acted on again. */
   forget(source: "telegram" | "slack", updateId: string): Promise<void>;
+  /**
+   * Retention: deletes records received before `before`, oldest first, at most `limit` of them;
+   * returns how many. A platform retry of a pruned update would be acted on again, so `before`
+   * must be further back than any platform still retries (Telegram, Slack: minutes to hours).
+   */
+  prune(before: Date, limit: number): Promise<number>;
 }
 
 /** Small JSON documents by key, such as a conversation's replay state. */

@@ -74,6 +74,14 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
       await expect(tx((s) => s.jobs.markDone(randomUUID()))).rejects.toMatchObject({ code: "not_found" });
     });
 
+    it("claimDue takes more jobs at once than one statement can bind, soonest first", async () => {
+      const ids = await enqueueJobs(Array.from({ length: 1_010 }, (_, i) => minutesAfter(t0, -i)));
+      const claimed = await tx((s) => s.jobs.claimDue(t0, 5_000, lease(t0)));
+      expect(claimed.map((j) => j.id)).toEqual([...ids].reverse());
+      expect(claimed.every((j) => j.status === "running")).toBe(true);
+      expect(await tx((s) => s.jobs.claimDue(t0, 5_000, lease(t0)))).toEqual([]);
+    });
+
     it("listPending lists pending jobs due by the given instant, soonest first, up to the limit", async () => {
       const [a, b, c] = await enqueueJobs([minutesAfter(t0, 20), minutesAfter(t0, 10), minutesAfter(t0, 30)]);
       expect((await tx((s) => s.jobs.listPending(minutesAfter(t0, 20), 10))).map((j) => j.id)).toEqual([b, a]);
@@ -197,6 +205,12 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
       expect([...all].sort()).toEqual([...ids].sort());
     });
 
+    it("a claim takes the first heads in seq order even when more recipients wait than one statement can bind", async () => {
+      const ids = await enqueue(Array.from({ length: 1_200 }, (_, i) => anOwnerNotice(`${10_000 + i}`)));
+      expect((await tx((s) => s.outbox.claim("telegram", t0, 3, lease(t0)))).map((m) => m.id)).toEqual(ids.slice(0, 3));
+      expect((await tx((s) => s.outbox.claim("telegram", t0, 5_000, lease(t0)))).map((m) => m.id)).toEqual(ids.slice(3));
+    });
+
     it("message refs are set and overwritten by key", async () => {
       await tx((s) => s.messageRefs.set("ticket-card:1", { channel: "C1", messageId: "1.0" }));
       await tx((s) => s.messageRefs.set("ticket-card:1", { channel: "C1", messageId: "2.0" }));
@@ -241,6 +255,169 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
         await s.keyValues.delete("conv:never");
       });
       expect(await tx((s) => s.keyValues.get("conv:1"))).toBeNull();
+    });
+  });
+
+  describe("retention", () => {
+    const daysBefore = (days: number) => minutesAfter(t0, -days * 24 * 60);
+    const enqueueJobsAt = (runAts: Date[]) =>
+      tx(async (s) => {
+        const ids: string[] = [];
+        for (const runAt of runAts) {
+          const id = randomUUID();
+          await s.jobs.enqueue({ id, runAt, payload: { type: "clock.due", clockId: `c-${ids.length}` } });
+          ids.push(id);
+        }
+        return ids;
+      });
+    const sentMessages = (createdAts: Date[]) =>
+      tx(async (s) => {
+        const ids: string[] = [];
+        for (const [i, createdAt] of createdAts.entries()) {
+          const id = randomUUID();
+          await s.outbox.enqueue({ id, payload: anOwnerNotice(`${8000 + i}`), createdAt });
+          ids.push(id);
+        }
+        await s.outbox.claim("telegram", t0, createdAts.length, lease(t0));
+        for (const id of ids) await s.outbox.markSent(id, `m-${id}`);
+        return ids;
+      });
+    const finishedJobs = (jobs: Array<{ runAt: Date; outcome: "done" | "failed" }>) =>
+      tx(async (s) => {
+        const ids: string[] = [];
+        for (const [i, job] of jobs.entries()) {
+          const id = randomUUID();
+          await s.jobs.enqueue({ id, runAt: job.runAt, payload: { type: "clock.due", clockId: `c-${i}` } });
+          ids.push(id);
+        }
+        await s.jobs.claimDue(t0, jobs.length, lease(t0));
+        for (const [i, job] of jobs.entries()) {
+          if (job.outcome === "done") await s.jobs.markDone(ids[i] as string);
+          else await s.jobs.markFailed(ids[i] as string, "bad clock", null);
+        }
+        return ids;
+      });
+
+    it("sent messages older than the retention are pruned; pending, sending and dead ones never are, however old", async () => {
+      const old = daysBefore(30);
+      const [sentA, sentB, pending, sending, dead, recent] = await tx(async (s) => {
+        const ids: string[] = [];
+        for (const [i, createdAt] of [old, old, old, old, old, t0].entries()) {
+          const id = randomUUID();
+          await s.outbox.enqueue({ id, payload: anOwnerNotice(`${7100 + i}`), createdAt });
+          ids.push(id);
+        }
+        return ids;
+      });
+      expect(await tx((s) => s.outbox.claim("telegram", t0, 10, lease(t0)))).toHaveLength(6);
+      await tx(async (s) => {
+        await s.outbox.markSent(sentA as string, "1");
+        await s.outbox.markSent(sentB as string, "2");
+        await s.outbox.retry(pending as string, minutesAfter(t0, 1), "timeout", true);
+        await s.outbox.markDead(dead as string, "chat not found");
+        await s.outbox.markSent(recent as string, "3");
+      });
+
+      expect(await tx((s) => s.outbox.pruneSent(daysBefore(7), 100))).toBe(2);
+
+      expect(await tx((s) => s.outbox.findById(sentA as string))).toBeNull();
+      expect(await tx((s) => s.outbox.findById(sentB as string))).toBeNull();
+      expect(await tx((s) => s.outbox.findById(pending as string))).toMatchObject({ status: "pending" });
+      expect(await tx((s) => s.outbox.findById(sending as string))).toMatchObject({ status: "sending" });
+      expect(await tx((s) => s.outbox.findById(dead as string))).toMatchObject({ status: "dead" });
+      expect(await tx((s) => s.outbox.findById(recent as string))).toMatchObject({ status: "sent" });
+      expect(await tx((s) => s.outbox.countByStatus())).toEqual({ pending: 1, sending: 1, sent: 1, dead: 1 });
+      expect(await tx((s) => s.outbox.pruneSent(daysBefore(7), 100))).toBe(0);
+    });
+
+    it("pruning sent messages deletes at most the limit per call, oldest first; one created at the cut-off instant stays", async () => {
+      // Written out of creation order, so oldest first cannot be mistaken for write order.
+      const [dayAgo, threeDaysAgo, twoDaysAgo, atCutOff] = await sentMessages([daysBefore(1), daysBefore(3), daysBefore(2), t0]);
+
+      expect(await tx((s) => s.outbox.pruneSent(t0, 0))).toBe(0);
+      expect(await tx((s) => s.outbox.pruneSent(t0, 2))).toBe(2);
+
+      expect(await tx((s) => s.outbox.findById(threeDaysAgo as string))).toBeNull();
+      expect(await tx((s) => s.outbox.findById(twoDaysAgo as string))).toBeNull();
+      expect(await tx((s) => s.outbox.findById(dayAgo as string))).toMatchObject({ status: "sent" });
+      expect(await tx((s) => s.outbox.pruneSent(t0, 2))).toBe(1);
+      expect(await tx((s) => s.outbox.pruneSent(t0, 2))).toBe(0);
+      expect(await tx((s) => s.outbox.findById(atCutOff as string))).toMatchObject({ status: "sent" });
+    });
+
+    it("finished jobs older than the retention are pruned, done and failed for good; pending, running and retrying ones never are", async () => {
+      const [recentDone] = await finishedJobs([{ runAt: t0, outcome: "done" }]);
+      const old = daysBefore(30);
+      const [done, failed, retrying, running] = await enqueueJobsAt([old, old, old, old]);
+      expect(await tx((s) => s.jobs.claimDue(t0, 10, lease(t0)))).toHaveLength(4);
+      await tx(async (s) => {
+        await s.jobs.markDone(done as string);
+        await s.jobs.markFailed(failed as string, "bad clock", null);
+        await s.jobs.markFailed(retrying as string, "timeout", daysBefore(29));
+      });
+      const [pending] = await enqueueJobsAt([old]);
+
+      expect(await tx((s) => s.jobs.pruneFinished(daysBefore(7), 100))).toBe(2);
+
+      expect(await tx((s) => s.jobs.pruneFinished(daysBefore(7), 100))).toBe(0);
+      expect((await tx((s) => s.jobs.listPending(null, 10))).map((j) => j.id).sort()).toEqual([retrying, pending].sort());
+      const afterLease = minutesAfter(t0, 5);
+      expect((await tx((s) => s.jobs.claimDue(afterLease, 10, lease(afterLease)))).map((j) => j.id).sort()).toEqual([retrying, running, pending].sort());
+      expect(await tx((s) => s.jobs.pruneFinished(minutesAfter(t0, 1), 100))).toBe(1);
+      await expect(tx((s) => s.jobs.markDone(recentDone as string))).rejects.toMatchObject({ code: "not_found" });
+      await expect(tx((s) => s.jobs.markDone(done as string))).rejects.toMatchObject({ code: "not_found" });
+      await expect(tx((s) => s.jobs.markDone(failed as string))).rejects.toMatchObject({ code: "not_found" });
+    });
+
+    it("pruning finished jobs deletes at most the limit per call, oldest run first across done and failed; one run at the cut-off instant stays", async () => {
+      await finishedJobs([
+        { runAt: daysBefore(1), outcome: "done" },
+        { runAt: daysBefore(3), outcome: "done" },
+        { runAt: daysBefore(2), outcome: "failed" },
+        { runAt: t0, outcome: "done" },
+      ]);
+
+      expect(await tx((s) => s.jobs.pruneFinished(t0, 0))).toBe(0);
+      expect(await tx((s) => s.jobs.pruneFinished(t0, 2))).toBe(2);
+
+      expect(await tx((s) => s.jobs.pruneFinished(daysBefore(1), 10))).toBe(0);
+      expect(await tx((s) => s.jobs.pruneFinished(t0, 10))).toBe(1);
+      expect(await tx((s) => s.jobs.pruneFinished(t0, 10))).toBe(0);
+      expect(await tx((s) => s.jobs.pruneFinished(minutesAfter(t0, 1), 10))).toBe(1);
+    });
+
+    it("one call prunes more rows than one statement can bind: sent messages, finished jobs and inbox records", async () => {
+      const many = Array.from({ length: 1_010 }, (_, i) => minutesAfter(daysBefore(10), i));
+      await sentMessages(many);
+      await finishedJobs(many.map((runAt, i) => ({ runAt, outcome: i % 2 ? "done" : "failed" })));
+      await tx(async (s) => {
+        for (const [i, at] of many.entries()) await s.inbox.recordOnce(i % 2 ? "telegram" : "slack", `u${i}`, at);
+      });
+
+      expect(await tx((s) => s.outbox.pruneSent(t0, 5_000))).toBe(many.length);
+      expect(await tx((s) => s.jobs.pruneFinished(t0, 5_000))).toBe(many.length);
+      expect(await tx((s) => s.inbox.prune(t0, 5_000))).toBe(many.length);
+      expect(await tx((s) => s.outbox.countByStatus())).toEqual({ pending: 0, sending: 0, sent: 0, dead: 0 });
+    });
+
+    it("inbox records received before the retention are pruned, oldest first, at most the limit per call; a pruned update is new again", async () => {
+      await tx(async (s) => {
+        await s.inbox.recordOnce("telegram", "1", daysBefore(3));
+        await s.inbox.recordOnce("slack", "Ev1", daysBefore(2));
+        await s.inbox.recordOnce("telegram", "2", daysBefore(1));
+        await s.inbox.recordOnce("telegram", "3", t0);
+      });
+
+      expect(await tx((s) => s.inbox.prune(t0, 0))).toBe(0);
+      expect(await tx((s) => s.inbox.prune(t0, 2))).toBe(2);
+
+      expect(await tx((s) => s.inbox.seen("telegram", "1"))).toBe(false);
+      expect(await tx((s) => s.inbox.seen("slack", "Ev1"))).toBe(false);
+      expect(await tx((s) => s.inbox.seen("telegram", "2"))).toBe(true);
+      expect(await tx((s) => s.inbox.prune(t0, 2))).toBe(1);
+      expect(await tx((s) => s.inbox.prune(t0, 2))).toBe(0);
+      expect(await tx((s) => s.inbox.seen("telegram", "3"))).toBe(true);
+      expect(await tx((s) => s.inbox.recordOnce("telegram", "1", t0))).toBe(true);
     });
   });
 
