@@ -41,9 +41,9 @@ const ownerNotice = (chatId: string): OutboxPayload => ({
   type: "owner.notice",
   chatId,
   locale: "zh-CN",
-  key: "ticket.received",
+  key: "repair.received",
   params: { number: "R-2026-000001" },
-  actions: [],
+  buttons: [],
 });
 
 interface Subject {
@@ -61,7 +61,7 @@ async function load(subject: Subject, insertSent: () => Promise<void>): Promise<
     }
     for (const team of teams) {
       for (let k = 0; k < PENDING_PER_TEAM; k++) {
-        await store.outbox.enqueue({ id: randomUUID(), createdAt, payload: { type: "staff.ticket-card", team, ticketId: randomUUID() } });
+        await store.outbox.enqueue({ id: randomUUID(), createdAt, payload: { type: "staff.case-card", team, caseId: randomUUID() } });
       }
     }
   });
@@ -72,8 +72,8 @@ const sentRowSql = (n: string, concat: (...parts: string[]) => string) => `
   CASE WHEN ${n} % 5 = 0 THEN 'slack' ELSE 'telegram' END,
   CASE WHEN ${n} % 5 = 0 THEN ${concat("'slack:'", teamOf(n))} ELSE ${concat("'telegram:'", chatOf(n))} END,
   CASE WHEN ${n} % 5 = 0
-    THEN ${concat(`'{"type":"staff.ticket-card","team":"'`, teamOf(n), `'","ticketId":"t'`, `${n}`, `'"}'`)}
-    ELSE ${concat(`'{"type":"owner.notice","chatId":"'`, chatOf(n), `'","locale":"zh-CN","key":"ticket.received","params":{},"actions":[]}'`)}
+    THEN ${concat(`'{"type":"staff.case-card","team":"'`, teamOf(n), `'","caseId":"t'`, `${n}`, `'"}'`)}
+    ELSE ${concat(`'{"type":"owner.notice","chatId":"'`, chatOf(n), `'","locale":"zh-CN","key":"repair.received","params":{},"buttons":[]}'`)}
   END`;
 const chatOf = (n: string) => `(7000 + (${n} % ${SENT_CHATS}) * 7)`;
 const teamOf = (n: string) => `(CASE (${n} / 5) % 6 ${teams.map((team, i) => `WHEN ${i} THEN '${team}'`).join(" ")} END)`;

@@ -86,7 +86,7 @@ export async function runCli(args: string[], env: Record<string, string | undefi
     try {
       const reports = await runDueWork(workflow.ctx);
       console.log(`ran due work as of ${at.toISOString()}: ${reports.length} job(s)`);
-      for (const report of reports) console.log(`  ${report.ticketNumber ?? "-"}  ${report.outcome}  ${report.detail}`);
+      for (const report of reports) console.log(`  ${report.caseNumber ?? "-"}  ${report.outcome}  ${report.detail}`);
       const pending = await workflow.ctx.uow.transaction((store) => store.outbox.countByStatus());
       if (pending.pending > 0) console.log(`${pending.pending} message(s) queued; the running service delivers them`);
       return reports.some((report) => report.outcome === "failed") ? 1 : 0;

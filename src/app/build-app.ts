@@ -10,6 +10,8 @@ import { ConfigError, type Config } from "../config/config.js";
 import type { TimeSource } from "../core/ports/time-source.js";
 import { createI18nextTranslator } from "../adapters/i18n/i18next-translator.js";
 import { startCronTicker } from "../adapters/scheduler/cron-ticker.js";
+import { ensureRecurringTasks } from "../core/use-cases/ensure-recurring-tasks.js";
+import { defaultRetention, pruneTaskId } from "../core/use-cases/system-tasks.js";
 import { startOutboxWorker, type OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
 import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/slack-message-sender.js";
@@ -58,6 +60,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     onMissingKey: (locale, key) => logger.warn({ locale, key }, "missing translation"),
   });
   const ctx = workflow.ctx;
+  // The nightly housekeeping is a job like any other: queued once, then re-queued by each run.
+  await ensureRecurringTasks(ctx, [{ task: pruneTaskId, data: { retentionDays: config.retentionDays, updateIdHours: defaultRetention.updateIdHours } }]);
 
   const bot = createBot(
     config.telegram.token,
@@ -82,7 +86,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const worker = startOutboxWorker({
     uow: ctx.uow,
     senders: {
-      telegram: new TelegramMessageSender(bot.api, translator),
+      telegram: new TelegramMessageSender(bot.api, translator, ctx.kinds),
       slack: new SlackMessageSender({
         client: slackSender,
         workflow: ctx,

@@ -1,6 +1,7 @@
 import type { BaseConfig } from "../config/config.js";
 import { systemTime, type TimeSource } from "../core/ports/time-source.js";
 import type { WorkflowContext } from "../core/ports/workflow-context.js";
+import { productRegistry } from "../core/kinds/index.js";
 import { openDatabase, type Database } from "../adapters/persistence/database.js";
 
 export interface OpenWorkflow {
@@ -19,7 +20,7 @@ export async function openWorkflow(config: BaseConfig, time: TimeSource = system
   const database = await openDatabase(config.databaseUrl);
   try {
     const migrated = await database.migrate();
-    const ctx: WorkflowContext = { uow: database.unitOfWork, time, timeZone: config.timeZone };
+    const ctx: WorkflowContext = { uow: database.unitOfWork, time, timeZone: config.timeZone, kinds: productRegistry() };
     return { ctx, database, migrated, close: () => database.close() };
   } catch (error) {
     await database.close();

@@ -43,6 +43,7 @@ export const EnvSchema = z.object({
   DEFAULT_LOCALE: LocaleSchema.default("zh-CN"),
   STAFF_LOCALE: LocaleSchema.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  RETENTION_DAYS: z.coerce.number().int("RETENTION_DAYS must be a whole number of days").min(1, "RETENTION_DAYS must be at least 1").max(3650).default(90),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -54,6 +55,8 @@ export interface BaseConfig {
   defaultLocale: Env["DEFAULT_LOCALE"];
   staffLocale: Env["DEFAULT_LOCALE"];
   logLevel: Env["LOG_LEVEL"];
+  /** Days sent messages and finished jobs are kept before the nightly prune deletes them. */
+  retentionDays: number;
 }
 
 export interface Config extends BaseConfig {
@@ -169,5 +172,6 @@ function baseOf(e: Env): BaseConfig {
     defaultLocale: e.DEFAULT_LOCALE,
     staffLocale: e.STAFF_LOCALE ?? e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
+    retentionDays: e.RETENTION_DAYS,
   };
 }

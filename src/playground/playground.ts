@@ -35,6 +35,8 @@ export interface PlaygroundDeps {
   timeZone: string;
   staffLocale: Locale;
   logger: Logger;
+  /** What a clock rule is called on the page ("Callback (after leak test)"), from the staff locale files. */
+  describeRule: (rule: string) => string;
 }
 
 const markerPollMs = 2_000;
@@ -107,7 +109,8 @@ export class Playground {
 
   async clockState() {
     const { clock } = this.deps;
-    return { now: clock.now().toISOString(), offsetMs: clock.offsetMs, upcoming: await upcomingWork(this.workflow()) };
+    const upcoming = (await upcomingWork(this.workflow())).map((work) => ({ ...work, label: work.rule ? this.deps.describeRule(work.rule) : null }));
+    return { now: clock.now().toISOString(), offsetMs: clock.offsetMs, upcoming };
   }
 
   /** Moves the product's time (one move at a time) and runs what fell due; the page is told. */

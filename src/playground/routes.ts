@@ -133,7 +133,10 @@ export function mountPlaygroundRoutes(router: Router, playground: Playground, fi
     const body = await readJson(req, ClockSchema);
     const target = "to" in body ? { to: new Date(body.to) } : { byMs: (body.by.days * 24 + body.by.hours) * 3_600_000 };
     const move = await playground.advance(target);
-    return { ...(await playground.clockState()), reports: move.reports.map(({ ticketNumber, outcome, detail }) => ({ ticketNumber, outcome, detail })) };
+    return { ...(await playground.clockState()), reports: move.reports
+        // The nightly housekeeping is the operator's business, not what a trainee watches happen to requests.
+        .filter((report) => !report.task?.startsWith("system."))
+        .map(({ caseNumber, outcome, detail }) => ({ ticketNumber: caseNumber, outcome, detail })) };
   });
   route("post", "/playground/api/reset", async () => {
     await playground.reset();

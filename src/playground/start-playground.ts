@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
-import { buildApp, type FrontDesk } from "../app/build-app.js";
+import { createI18nextTranslator } from "../adapters/i18n/i18next-translator.js";
+import { buildApp, localesDir, type FrontDesk } from "../app/build-app.js";
 import { createLogger } from "../app/logger.js";
 import type { Config, PlaygroundConfig } from "../config/config.js";
 import type { Team } from "../core/domain/registry.js";
@@ -76,7 +77,10 @@ export async function startPlayground(config: PlaygroundConfig, options: Playgro
   ]);
   const signingSecret = randomBytes(24).toString("hex");
   const clock = new VirtualClock(options.wallMs);
-  const playground = new Playground({ telegram, slack, clock, signingSecret, timeZone: config.timeZone, staffLocale: config.staffLocale, logger: logger.child({ component: "playground" }) });
+  // The page speaks English; rule names come from the same staff locale keys the cards use, so a new kind's clocks need no page change.
+  const pageText = createI18nextTranslator({ localesDir, timeZone: config.timeZone, fallbackLocale: "en" });
+  const describeRule = (rule: string) => pageText.t("en", `staff:clocks.${rule.replace(/\./g, "_")}`);
+  const playground = new Playground({ telegram, slack, clock, signingSecret, timeZone: config.timeZone, staffLocale: config.staffLocale, logger: logger.child({ component: "playground" }), describeRule });
   let app: FrontDesk | null = null;
   try {
     const files = new StaticFiles();

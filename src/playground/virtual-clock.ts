@@ -87,17 +87,18 @@ export interface UpcomingWork {
   rule: string | null;
 }
 
-/** The next jobs by due time, with the ticket and clock they belong to. */
+/** The next clock jobs by due time, with the case and clock they belong to; housekeeping tasks are left out. */
 export async function upcomingWork(ctx: WorkflowContext, limit = 6): Promise<UpcomingWork[]> {
   return ctx.uow.transaction(async (store) => {
-    const jobs = await store.jobs.listPending(null, limit);
+    const jobs = await store.jobs.listPending(null, limit * 2);
     const described: UpcomingWork[] = [];
     for (const job of jobs) {
+      if (job.payload.type === "task") continue;
       const clock = await store.clocks.findById(job.payload.clockId);
       if (clock?.stoppedAt) continue;
-      const ticket = clock ? await store.tickets.findById(clock.ticketId) : null;
-      described.push({ at: job.runAt, ticketNumber: ticket?.number ?? null, job: job.payload.type, rule: clock?.rule ?? null });
+      const subject = clock ? await store.cases.findById(clock.caseId) : null;
+      described.push({ at: job.runAt, ticketNumber: subject?.number ?? null, job: job.payload.type, rule: clock?.rule ?? null });
     }
-    return described;
+    return described.slice(0, limit);
   });
 }

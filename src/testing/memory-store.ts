@@ -1,10 +1,10 @@
+import type { Case, CaseEvent } from "../core/case/case.js";
+import type { Clock } from "../core/case/clock.js";
+import { JobPayloadSchema, type Job } from "../core/case/job.js";
 import type { Callback } from "../core/domain/callback.js";
-import type { Clock } from "../core/domain/clock.js";
 import { WorkflowError } from "../core/domain/errors.js";
-import { JobPayloadSchema, type Job } from "../core/domain/job.js";
 import { OutboxPayloadSchema, channelOf, recipientOf, refKeyOf, type MessageRef, type OutboxMessage } from "../core/domain/outbox.js";
 import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
-import type { Ticket, TicketEvent } from "../core/domain/ticket.js";
 import type { Store, UnitOfWork } from "../core/ports/store.js";
 
 interface StoredJob extends Job {
@@ -21,9 +21,9 @@ export interface MemoryTables {
   staff: Map<string, StaffMember>;
   identities: Map<string, OwnerIdentity>;
   verifications: Map<string, VerificationRequest>;
-  tickets: Map<string, Ticket>;
+  cases: Map<string, Case>;
   /** In insertion order, which breaks ties between events of the same instant. */
-  events: TicketEvent[];
+  events: CaseEvent[];
   sequences: Map<string, number>;
   clocks: Map<string, Clock>;
   callbacks: Map<string, Callback>;
@@ -43,8 +43,8 @@ export interface MemorySnapshot {
   staff: StaffMember[];
   identities: OwnerIdentity[];
   verifications: VerificationRequest[];
-  tickets: Ticket[];
-  events: TicketEvent[];
+  cases: Case[];
+  events: CaseEvent[];
   sequences: Record<string, number>;
   clocks: Clock[];
   callbacks: Callback[];
@@ -68,13 +68,13 @@ export type MemoryStore = UnitOfWork & {
  * contract suite in test/adapters/persistence runs against all three):
  * - transactions run one at a time (a promise queue) on a deep copy of the tables, which replaces
  *   the committed tables only if the callback resolves - a throw leaves nothing behind;
- * - natural keys are unique (unit address, resident unit+phone, Slack user, ticket number, inbox
+ * - natural keys are unique (unit address, resident unit+phone, staff user, case number, inbox
  *   source+update), upserts update in place, creates of an existing key reject;
  * - JSON columns round-trip through JSON and the domain zod schemas, so a `Date` put in event data
  *   comes back as an ISO string and payload defaults apply, exactly as from a database;
  * - every returned object is a copy: mutating it never changes stored state;
- * - `save`/`mark*`/`retry` of an unknown id throw WorkflowError `not_found`; a ticket `update`
- *   over anything but version - 1 (or of an unknown ticket) throws `conflict`;
+ * - `save`/`mark*`/`retry` of an unknown id throw WorkflowError `not_found`; a case `update`
+ *   over anything but version - 1 (or of an unknown case) throws `conflict`;
  * - claims never count attempts: `attempts` counts failures (jobs: `markFailed`; outbox:
  *   `retry` with `countAttempt` and `markDead`); a lease ends at `leaseUntil <= now`;
  * - a new outbox message is deliverable at once (`notBefore` is the epoch, not `createdAt`);
@@ -123,7 +123,7 @@ function emptyTables(): MemoryTables {
     staff: new Map(),
     identities: new Map(),
     verifications: new Map(),
-    tickets: new Map(),
+    cases: new Map(),
     events: [],
     sequences: new Map(),
     clocks: new Map(),
@@ -181,6 +181,19 @@ function byTimeThenId<T extends { id: string }>(time: (item: T) => Date) {
 }
 
 function storeOver(t: MemoryTables): Store {
+  const insertJob = (job: { id: string; payload: Job["payload"]; runAt: Date }): boolean => {
+    if (t.jobs.has(job.id)) return false;
+    t.jobs.set(job.id, {
+      id: job.id,
+      payload: JobPayloadSchema.parse(viaJson(job.payload)),
+      runAt: new Date(job.runAt),
+      status: "pending",
+      attempts: 0,
+      lastError: null,
+      leaseUntil: null,
+    });
+    return true;
+  };
   const find = <T>(map: Map<string, T>, id: string): T | null => {
     const found = map.get(id);
     return found === undefined ? null : copy(found);
@@ -264,50 +277,50 @@ function storeOver(t: MemoryTables): Store {
       },
       save: async (request) => replace(t.verifications, "verification", request),
     },
-    tickets: {
+    cases: {
       async nextSequence(name) {
         const value = (t.sequences.get(name) ?? 0) + 1;
         t.sequences.set(name, value);
         return value;
       },
-      async create(ticket) {
-        if (t.tickets.has(ticket.id)) throw duplicate("ticket", ticket.id);
-        if ([...t.tickets.values()].some((x) => x.number === ticket.number)) throw duplicate("ticket number", ticket.number);
-        t.tickets.set(ticket.id, copy(ticket));
+      async create(subject) {
+        if (t.cases.has(subject.id)) throw duplicate("case", subject.id);
+        if ([...t.cases.values()].some((x) => x.number === subject.number)) throw duplicate("case number", subject.number);
+        t.cases.set(subject.id, copy(subject));
       },
-      findById: async (id) => find(t.tickets, id),
+      findById: async (id) => find(t.cases, id),
       async findByNumber(number) {
-        const found = [...t.tickets.values()].find((x) => x.number === number);
+        const found = [...t.cases.values()].find((x) => x.number === number);
         return found ? copy(found) : null;
       },
-      async update(ticket) {
-        const stored = t.tickets.get(ticket.id);
-        if (!stored || stored.version !== ticket.version - 1) {
-          throw new WorkflowError("conflict", `ticket ${ticket.id} changed since it was read (expected version ${ticket.version - 1})`, {
-            number: ticket.number,
+      async update(subject) {
+        const stored = t.cases.get(subject.id);
+        if (!stored || stored.version !== subject.version - 1) {
+          throw new WorkflowError("conflict", `case ${subject.id} changed since it was read (expected version ${subject.version - 1})`, {
+            number: subject.number,
           });
         }
-        if ([...t.tickets.values()].some((x) => x.number === ticket.number && x.id !== ticket.id)) {
-          throw duplicate("ticket number", ticket.number);
+        if ([...t.cases.values()].some((x) => x.number === subject.number && x.id !== subject.id)) {
+          throw duplicate("case number", subject.number);
         }
-        t.tickets.set(ticket.id, copy(ticket));
+        t.cases.set(subject.id, copy(subject));
       },
       async listByReporter(reporterId, limit) {
-        return [...t.tickets.values()]
+        return [...t.cases.values()]
           .filter((x) => x.reporterId === reporterId)
-          .sort(byTimeThenId((x: Ticket) => x.createdAt))
+          .sort(byTimeThenId((x: Case) => x.createdAt))
           .reverse()
           .slice(0, limit)
           .map(copy);
       },
       async appendEvent(event) {
-        if (t.events.some((e) => e.id === event.id)) throw duplicate("ticket event", event.id);
+        if (t.events.some((e) => e.id === event.id)) throw duplicate("case event", event.id);
         t.events.push({ ...copy(event), data: viaJson(event.data) });
       },
-      async listEvents(ticketId, limit) {
+      async listEvents(caseId, limit) {
         const events = t.events
           .map((event, index) => ({ event, index }))
-          .filter(({ event }) => event.ticketId === ticketId)
+          .filter(({ event }) => event.caseId === caseId)
           .sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.index - b.index)
           .map(({ event }) => copy(event));
         return limit === undefined ? events : events.slice(Math.max(0, events.length - limit));
@@ -316,9 +329,9 @@ function storeOver(t: MemoryTables): Store {
     clocks: {
       create: async (clock) => insert(t.clocks, "clock", { ...clock, data: viaJson(clock.data) }),
       findById: async (id) => find(t.clocks, id),
-      async listRunning(ticketId) {
+      async listRunning(caseId) {
         return [...t.clocks.values()]
-          .filter((c) => c.ticketId === ticketId && c.stoppedAt === null)
+          .filter((c) => c.caseId === caseId && c.stoppedAt === null)
           .sort(byTimeThenId((c) => c.startedAt))
           .map(copy);
       },
@@ -327,9 +340,9 @@ function storeOver(t: MemoryTables): Store {
     callbacks: {
       create: async (callback) => insert(t.callbacks, "callback", callback),
       findById: async (id) => find(t.callbacks, id),
-      async findOpenByTicket(ticketId) {
+      async findOpenByCase(caseId) {
         const open = [...t.callbacks.values()]
-          .filter((c) => c.ticketId === ticketId && (c.status === "scheduled" || c.status === "prompted"))
+          .filter((c) => c.caseId === caseId && (c.status === "scheduled" || c.status === "prompted"))
           .sort(byTimeThenId((c) => c.createdAt));
         const latest = open.at(-1);
         return latest ? copy(latest) : null;
@@ -338,17 +351,9 @@ function storeOver(t: MemoryTables): Store {
     },
     jobs: {
       async enqueue(job) {
-        if (t.jobs.has(job.id)) throw duplicate("job", job.id);
-        t.jobs.set(job.id, {
-          id: job.id,
-          payload: JobPayloadSchema.parse(viaJson(job.payload)),
-          runAt: new Date(job.runAt),
-          status: "pending",
-          attempts: 0,
-          lastError: null,
-          leaseUntil: null,
-        });
+        if (!insertJob(job)) throw duplicate("job", job.id);
       },
+      enqueueOnce: async (job) => insertJob(job),
       async claimDue(now, limit, leaseUntil) {
         const due = [...t.jobs.values()]
           .filter(
@@ -536,7 +541,7 @@ function snapshotOf(t: MemoryTables): MemorySnapshot {
     staff: [...c.staff.values()],
     identities: [...c.identities.values()],
     verifications: [...c.verifications.values()],
-    tickets: [...c.tickets.values()],
+    cases: [...c.cases.values()],
     events: c.events,
     sequences: Object.fromEntries(c.sequences),
     clocks: [...c.clocks.values()],

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { deadlineAfter } from "../../src/core/domain/deadline.js";
-import { availableActions, nextStatus } from "../../src/core/domain/lifecycle.js";
+import { nextStatus } from "../../src/core/case/lifecycle.js";
+import { repairCardActions, repairLifecycle } from "../../src/core/kinds/repair/lifecycle.js";
+import type { RepairCategory } from "../../src/core/kinds/repair/details.js";
+import { aTicket } from "../support/ticket-factory.js";
+
+const availableActions = ({ status, category }: { status: string; category: RepairCategory }) => repairCardActions(aTicket({ status, details: { category } }));
 
 describe("deadlines in the property's time zone", () => {
   const completedAt = new Date("2026-11-30T07:30:00Z"); // 15:30 in Shanghai
@@ -20,7 +25,7 @@ describe("deadlines in the property's time zone", () => {
 
 describe("the repair lifecycle", () => {
   it("an invalid transition is a coded error naming the ticket, never a silent write", () => {
-    expect(() => nextStatus({ status: "closed", number: "R-2026-000009" }, "start")).toThrowError(
+    expect(() => nextStatus(repairLifecycle, { status: "closed", number: "R-2026-000009" }, "start")).toThrowError(
       expect.objectContaining({ code: "invalid_transition", params: expect.objectContaining({ number: "R-2026-000009" }) }),
     );
   });

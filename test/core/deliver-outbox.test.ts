@@ -27,7 +27,7 @@ class ScriptedPlatform implements MessageSender {
 }
 
 function notice(chatId: string, key: string) {
-  return { type: "owner.notice" as const, chatId, locale: "en" as const, key, params: {}, actions: [] };
+  return { type: "owner.notice" as const, chatId, locale: "en" as const, key, params: {}, buttons: [] };
 }
 
 async function setup() {
@@ -140,7 +140,7 @@ describe("delivering the outbox", () => {
   it("a second card for the same ticket edits the posted message in place", async () => {
     const store = createMemoryStore();
     const platform = new ScriptedPlatform();
-    const card = { type: "staff.ticket-card" as const, team: "maintenance" as const, ticketId: "t-1" };
+    const card = { type: "staff.case-card" as const, team: "maintenance" as const, caseId: "t-1" };
     await store.transaction((s) => s.outbox.enqueue({ id: "m1", payload: card, createdAt: new Date() }));
     await store.transaction((s) => s.outbox.enqueue({ id: "m2", payload: card, createdAt: new Date() }));
     const run = () => deliverOutbox({ uow: store, channel: "slack", sender: platform, gate: new RateGate(), now: () => new Date(), sleep: async () => {} });

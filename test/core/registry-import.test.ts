@@ -3,7 +3,7 @@ import { importUnits } from "../../src/core/use-cases/import-units.js";
 import { importStaff } from "../../src/core/use-cases/import-staff.js";
 import { decideVerification } from "../../src/core/use-cases/decide-verification.js";
 import { getOwnerProfile } from "../../src/core/use-cases/get-owner-profile.js";
-import { listOwnerTickets } from "../../src/core/use-cases/list-owner-tickets.js";
+import { listOwnerCases } from "../../src/core/use-cases/list-owner-cases.js";
 import { registerOwnerIdentity } from "../../src/core/use-cases/register-owner-identity.js";
 import { requestVerification } from "../../src/core/use-cases/request-verification.js";
 import { shareContact } from "../../src/core/use-cases/share-contact.js";
@@ -64,7 +64,7 @@ describe("importing the unit registry", () => {
     const profile = await getOwnerProfile(ctx, previousOwner);
     expect(profile?.identity.verified).toBe(false);
     expect(profile?.units).toEqual([]);
-    expect(await listOwnerTickets(ctx, previousOwner)).toEqual([]);
+    expect(await listOwnerCases(ctx, previousOwner)).toEqual([]);
     const again = await shareContact(ctx, { ownerUserId: previousOwner, contactUserId: previousOwner, phone: "+8613800000001" });
     expect(again.status).toBe("needs_unit");
     const newOwner = await verifiedOwner(ctx, "7003", "+8613800000002");
@@ -130,7 +130,7 @@ describe("phones and warranty", () => {
     const { ctx } = await createFixture({ units: [unitRow({ handover_date: "2020-01-15", warranty_months: "24" })] });
     const own = await reportedRepair(ctx);
     const publicArea = await reportedRepair(ctx, { ownerUserId: "7001", publicArea: "Lobby of building 3", category: "public_area" });
-    expect(own.billing).toBe("paid");
-    expect(publicArea.billing).toBe("warranty");
+    expect(own.details.billing).toBe("paid");
+    expect(publicArea.details.billing).toBe("warranty");
   });
 });

@@ -1,26 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { WorkflowError } from "../../src/core/domain/errors.js";
-import { answerFixed } from "../../src/core/use-cases/answer-fixed.js";
-import { claimTicket } from "../../src/core/use-cases/claim-ticket.js";
-import { completeWork } from "../../src/core/use-cases/complete-work.js";
-import { confirmAppointment } from "../../src/core/use-cases/confirm-appointment.js";
-import { passLeakTest } from "../../src/core/use-cases/pass-leak-test.js";
-import { proposeAppointment } from "../../src/core/use-cases/propose-appointment.js";
-import { recordCallback } from "../../src/core/use-cases/record-callback.js";
+import { answerFixed } from "../../src/core/kinds/repair/use-cases/answer-fixed.js";
+import { claimCase } from "../../src/core/use-cases/claim-case.js";
+import { completeWork } from "../../src/core/kinds/repair/use-cases/complete-work.js";
+import { confirmAppointment } from "../../src/core/kinds/repair/use-cases/confirm-appointment.js";
+import { passLeakTest } from "../../src/core/kinds/repair/use-cases/pass-leak-test.js";
+import { proposeAppointment } from "../../src/core/kinds/repair/use-cases/propose-appointment.js";
+import { recordCallback } from "../../src/core/kinds/repair/use-cases/record-callback.js";
 import { runDueWork } from "../../src/core/use-cases/run-due-work.js";
-import { startWork } from "../../src/core/use-cases/start-work.js";
+import { startWork } from "../../src/core/kinds/repair/use-cases/start-work.js";
 import type { WorkflowContext } from "../../src/core/ports/workflow-context.js";
-import type { Ticket } from "../../src/core/domain/ticket.js";
+import type { RepairCase as Ticket } from "../../src/core/kinds/repair/details.js";
 import { createFixture, day, hour, type ManualTime, reportedRepair } from "../support/workflow-fixture.js";
 
 async function workUntilDone(ctx: WorkflowContext, ticket: Ticket, advance: (ms: number) => void): Promise<Ticket> {
-  await claimTicket(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" });
-  await proposeAppointment(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1", at: new Date(ctx.time.now().getTime() + day) });
-  await confirmAppointment(ctx, { ticketId: ticket.id, ownerUserId: ticket.reporterUserId ?? "" });
+  await claimCase(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
+  await proposeAppointment(ctx, { caseId: ticket.id, staffUserId: "UMAINT1", at: new Date(ctx.time.now().getTime() + day) });
+  await confirmAppointment(ctx, { caseId: ticket.id, ownerUserId: ticket.reporterUserId ?? "" });
   advance(day);
-  await startWork(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" });
+  await startWork(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
   advance(2 * hour);
-  return completeWork(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" });
+  return completeWork(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
 }
 
 /** Works the ticket to completion and lets two days pass, so its callback prompt has gone out. */
@@ -32,7 +32,7 @@ async function promptedCallback(ctx: WorkflowContext, ticket: Ticket, time: Manu
 }
 
 async function openCallbackOf(ctx: WorkflowContext, ticketId: string) {
-  return ctx.uow.transaction((store) => store.callbacks.findOpenByTicket(ticketId));
+  return ctx.uow.transaction((store) => store.callbacks.findOpenByCase(ticketId));
 }
 
 describe("the repair loop", () => {
@@ -42,9 +42,9 @@ describe("the repair loop", () => {
 
     expect(ticket.number).toBe("R-2026-000001");
     expect(ticket.status).toBe("new");
-    expect(ticket.billing).toBe("warranty");
+    expect(ticket.details.billing).toBe("warranty");
     const outbox = memory!.snapshot().outbox.map((message) => message.payload);
-    expect(outbox).toContainEqual({ type: "staff.ticket-card", team: "maintenance", ticketId: ticket.id });
+    expect(outbox).toContainEqual({ type: "staff.case-card", team: "maintenance", caseId: ticket.id });
     expect(outbox).toContainEqual(expect.objectContaining({ type: "owner.notice", key: "repair.received", chatId: "7001", locale: "zh-CN" }));
   });
 
@@ -54,13 +54,13 @@ describe("the repair loop", () => {
     const done = await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
     expect(done.status).toBe("awaiting_callback");
 
-    time.set(new Date(done.completedAt!.getTime() + 2 * day - 60_000));
+    time.set(new Date(done.details.completedAt!.getTime() + 2 * day - 60_000));
     expect((await runDueWork(ctx)).filter((r) => r.outcome !== "skipped")).toEqual([]);
 
-    time.set(new Date(done.completedAt!.getTime() + 2 * day));
+    time.set(new Date(done.details.completedAt!.getTime() + 2 * day));
     const reports = await runDueWork(ctx);
     expect(reports.map((r) => r.outcome)).toEqual(["callback_prompted"]);
-    const prompts = memory!.snapshot().outbox.filter((m) => m.payload.type === "staff.callback-prompt");
+    const prompts = memory!.snapshot().outbox.filter((m) => m.payload.type === "staff.case-prompt");
     expect(prompts).toHaveLength(1);
   });
 
@@ -72,7 +72,7 @@ describe("the repair loop", () => {
     expect(await openCallbackOf(ctx, ticket.id)).toBeNull();
 
     const testedAt = time.advance(day);
-    const tested = await passLeakTest(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" });
+    const tested = await passLeakTest(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
     expect(tested.status).toBe("awaiting_callback");
     const callback = await openCallbackOf(ctx, ticket.id);
     expect(callback?.dueAt.toISOString()).toBe(new Date(testedAt.getTime() + 3 * day).toISOString());
@@ -82,7 +82,7 @@ describe("the repair loop", () => {
     const { ctx, time } = await createFixture();
     const ticket = await reportedRepair(ctx, { category: "safety", description: "Smoke detector beeps" });
     const done = await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
-    expect((await openCallbackOf(ctx, ticket.id))?.dueAt.getTime()).toBe(done.completedAt!.getTime() + 2 * day);
+    expect((await openCallbackOf(ctx, ticket.id))?.dueAt.getTime()).toBe(done.details.completedAt!.getTime() + 2 * day);
   });
 
   it("reached and satisfied closes the ticket, and every step is in its history", async () => {
@@ -96,7 +96,7 @@ describe("the repair loop", () => {
     const { ticket: closed } = await recordCallback(ctx, { callbackId: callback!.id, staffUserId: "UFRONT1", outcome: "satisfied" });
 
     expect(closed.status).toBe("closed");
-    const events = await ctx.uow.transaction((store) => store.tickets.listEvents(ticket.id));
+    const events = await ctx.uow.transaction((store) => store.cases.listEvents(ticket.id));
     expect(events.map((e) => e.type)).toEqual([
       "reported",
       "claim",
@@ -115,7 +115,7 @@ describe("the repair loop", () => {
     const ticket = await reportedRepair(ctx);
     const done = await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
 
-    time.set(new Date(done.completedAt!.getTime() + 2 * day + hour));
+    time.set(new Date(done.details.completedAt!.getTime() + 2 * day + hour));
     const reports = await runDueWork(ctx);
     expect(reports.map((r) => r.outcome).sort()).toEqual(["callback_prompted", "escalated"]);
     time.advance(day);
@@ -153,9 +153,9 @@ describe("the repair loop", () => {
     const ticket = await reportedRepair(ctx);
     await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
 
-    const reopened = await answerFixed(ctx, { ticketId: ticket.id, ownerUserId: "7001", answer: "no" });
+    const reopened = await answerFixed(ctx, { caseId: ticket.id, ownerUserId: "7001", answer: "no" });
 
-    expect(reopened).toMatchObject({ status: "assigned", ownerFixedAnswer: "no" });
+    expect(reopened).toMatchObject({ status: "assigned", details: { ownerFixedAnswer: "no" } });
     expect(await openCallbackOf(ctx, ticket.id)).toBeNull();
     const alert = memory!.snapshot().outbox.map((m) => m.payload).find((p) => p.type === "staff.alert");
     expect(alert).toMatchObject({ team: "maintenance", key: "alerts.owner_not_fixed", mentions: ["UMAINT1"] });
@@ -168,12 +168,12 @@ describe("the repair loop", () => {
     const ticket = await reportedRepair(ctx);
     const callback = await promptedCallback(ctx, ticket, time);
 
-    await answerFixed(ctx, { ticketId: ticket.id, ownerUserId: "7001", answer: "no" });
+    await answerFixed(ctx, { caseId: ticket.id, ownerUserId: "7001", answer: "no" });
 
-    const prompts = memory!.snapshot().outbox.map((m) => m.payload).filter((p) => p.type === "staff.callback-prompt");
+    const prompts = memory!.snapshot().outbox.map((m) => m.payload).filter((p) => p.type === "staff.case-prompt");
     expect(prompts).toEqual([
-      { type: "staff.callback-prompt", ticketId: ticket.id, callbackId: callback.id, attempt: 1 },
-      { type: "staff.callback-prompt", ticketId: ticket.id, callbackId: callback.id, attempt: 1 },
+      { type: "staff.case-prompt", team: "frontdesk", caseId: ticket.id, prompt: "callback", subjectId: callback.id, attempt: 1 },
+      { type: "staff.case-prompt", team: "frontdesk", caseId: ticket.id, prompt: "callback", subjectId: callback.id, attempt: 1 },
     ]);
     expect((await ctx.uow.transaction((store) => store.callbacks.findById(callback.id)))?.status).toBe("cancelled");
   });
@@ -185,8 +185,8 @@ describe("the repair loop", () => {
     const callback = (await openCallbackOf(ctx, ticket.id))!;
     await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "satisfied" });
 
-    await expect(answerFixed(ctx, { ticketId: ticket.id, ownerUserId: "7001", answer: "no" })).rejects.toMatchObject({ code: "invalid_transition" });
-    expect((await ctx.uow.transaction((store) => store.tickets.findById(ticket.id)))?.status).toBe("closed");
+    await expect(answerFixed(ctx, { caseId: ticket.id, ownerUserId: "7001", answer: "no" })).rejects.toMatchObject({ code: "invalid_transition" });
+    expect((await ctx.uow.transaction((store) => store.cases.findById(ticket.id)))?.status).toBe("closed");
   });
 
   it("two receptionists answering the same prompt count one attempt; the second is told it changed", async () => {
@@ -218,21 +218,21 @@ describe("who may act", () => {
     const ticket = await reportedRepair(ctx);
     const before = memory!.commits();
 
-    await expect(claimTicket(ctx, { ticketId: ticket.id, staffUserId: "USTRANGER" })).rejects.toMatchObject({ code: "not_staff" });
+    await expect(claimCase(ctx, { caseId: ticket.id, staffUserId: "USTRANGER" })).rejects.toMatchObject({ code: "not_staff" });
     expect(memory!.commits()).toBe(before);
   });
 
   it("a cleaner cannot claim a maintenance ticket", async () => {
     const { ctx } = await createFixture();
     const ticket = await reportedRepair(ctx);
-    await expect(claimTicket(ctx, { ticketId: ticket.id, staffUserId: "UCLEAN1" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(claimCase(ctx, { caseId: ticket.id, staffUserId: "UCLEAN1" })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("work cannot start before the owner has confirmed a visit time", async () => {
     const { ctx } = await createFixture();
     const ticket = await reportedRepair(ctx);
-    await claimTicket(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" });
-    const error = await startWork(ctx, { ticketId: ticket.id, staffUserId: "UMAINT1" }).catch((e: unknown) => e);
+    await claimCase(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
+    const error = await startWork(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkflowError);
     expect(error).toMatchObject({ code: "invalid_transition" });
   });
@@ -248,6 +248,6 @@ describe("who may act", () => {
   it("an owner cannot confirm a time on somebody else's ticket", async () => {
     const { ctx } = await createFixture();
     const ticket = await reportedRepair(ctx);
-    await expect(confirmAppointment(ctx, { ticketId: ticket.id, ownerUserId: "9999" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(confirmAppointment(ctx, { caseId: ticket.id, ownerUserId: "9999" })).rejects.toMatchObject({ code: "not_found" });
   });
 });

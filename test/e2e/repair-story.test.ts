@@ -8,8 +8,8 @@ const staffLabel = (key: string) => translator.t("en", `staff:buttons.${key}`);
 
 async function historyOf(h: Harness, number: string) {
   return h.app.ctx.uow.transaction(async (store) => {
-    const ticket = await store.tickets.findByNumber(number);
-    return { ticket, events: ticket ? await store.tickets.listEvents(ticket.id) : [] };
+    const ticket = await store.cases.findByNumber(number);
+    return { ticket, events: ticket ? await store.cases.listEvents(ticket.id) : [] };
   });
 }
 

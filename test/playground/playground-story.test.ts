@@ -8,7 +8,7 @@ const frontdesk = demoChannels.frontdesk.id;
 const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 async function ticketStatus(d: PlaygroundDriver, number: string): Promise<string | undefined> {
-  return d.running.app.ctx.uow.transaction(async (store) => (await store.tickets.findByNumber(number))?.status);
+  return d.running.app.ctx.uow.transaction(async (store) => (await store.cases.findByNumber(number))?.status);
 }
 
 /** Onboards the owner and reports a plumbing repair through the page's API; returns the number. */
@@ -80,7 +80,7 @@ describe("the playground drives the real product through the fakes", () => {
     await receptionist.click(frontdesk, number, staffLabel("satisfied"));
     await owner.sees((text) => text === owner.t("owner:repair.closed", { number }));
     expect(await ticketStatus(d, number)).toBe("closed");
-    const events = await d.running.app.ctx.uow.transaction(async (store) => store.tickets.listEvents((await store.tickets.findByNumber(number))?.id ?? ""));
+    const events = await d.running.app.ctx.uow.transaction(async (store) => store.cases.listEvents((await store.cases.findByNumber(number))?.id ?? ""));
     expect(events.find((event) => event.type === "claim")?.actor).toMatchObject({ type: "staff" });
   });
 

@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     await ownerSees(o("owner:repair.closed", { number }));
     await prompt.locator("button", { hasText: s("staff:buttons.satisfied") }).waitFor({ state: "detached" });
     await shot("closed");
-    const ticket = await d.running.app.ctx.uow.transaction((store) => store.tickets.findByNumber(number));
+    const ticket = await d.running.app.ctx.uow.transaction((store) => store.cases.findByNumber(number));
     expect(ticket?.status).toBe("closed");
 
     await page.setViewportSize({ width: 390, height: 844 });

@@ -1,10 +1,11 @@
 import type { UnitOfWork } from "../../src/core/ports/store.js";
 import type { WorkflowContext } from "../../src/core/ports/workflow-context.js";
-import type { RepairCategory, Ticket } from "../../src/core/domain/ticket.js";
+import { productRegistry } from "../../src/core/kinds/index.js";
+import type { RepairCase, RepairCategory } from "../../src/core/kinds/repair/details.js";
 import { importStaff } from "../../src/core/use-cases/import-staff.js";
 import { importUnits } from "../../src/core/use-cases/import-units.js";
 import { registerOwnerIdentity } from "../../src/core/use-cases/register-owner-identity.js";
-import { reportRepair, type ReportRepairInput } from "../../src/core/use-cases/report-repair.js";
+import { reportRepair, type ReportRepairInput } from "../../src/core/kinds/repair/use-cases/report-repair.js";
 import { shareContact } from "../../src/core/use-cases/share-contact.js";
 import { createMemoryStore, type MemoryStore } from "../../src/testing/memory-store.js";
 
@@ -63,7 +64,7 @@ export async function createFixture(options: { store?: UnitOfWork; units?: Recor
   const memory = options.store ? null : createMemoryStore();
   const store = options.store ?? (memory as MemoryStore);
   const time = new ManualTime(new Date(options.at ?? "2026-11-30T02:00:00Z"));
-  const ctx: WorkflowContext = { uow: store, time, timeZone: "Asia/Shanghai" };
+  const ctx: WorkflowContext = { uow: store, time, timeZone: "Asia/Shanghai", kinds: productRegistry() };
   const units = options.units ?? [unitRow()];
   const unitsResult = await importUnits(ctx, units.map((values, index) => ({ line: index + 2, values })));
   if (!unitsResult.ok) throw new Error(JSON.stringify(unitsResult.problems));
@@ -79,7 +80,7 @@ export async function verifiedOwner(ctx: WorkflowContext, ownerUserId = "7001", 
   return ownerUserId;
 }
 
-export async function reportedRepair(ctx: WorkflowContext, overrides: Partial<ReportRepairInput> & { category?: RepairCategory } = {}): Promise<Ticket> {
+export async function reportedRepair(ctx: WorkflowContext, overrides: Partial<ReportRepairInput> & { category?: RepairCategory } = {}): Promise<RepairCase> {
   const ownerUserId = overrides.ownerUserId ?? (await verifiedOwner(ctx));
   return reportRepair(ctx, {
     ownerUserId,

@@ -1,23 +1,18 @@
 import { z } from "zod";
 import { CallbackOutcomeSchema, CallbackStatusSchema, type Callback } from "../../core/domain/callback.js";
-import type { Clock, ClockRuleId } from "../../core/domain/clock.js";
+import type { Clock } from "../../core/case/clock.js";
 import type { CallbackRepository, ClockRepository } from "../../core/ports/store.js";
-import { clockRules } from "../../core/rules/clocks.js";
 import type { Callback as CallbackRow, Clock as ClockRow } from "../../generated/sqlite/client.js";
 import { notFound, parseJson, type RepositoryContext } from "./prisma-client.js";
 
 const ClockDataSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
-function clockRule(rule: string): ClockRuleId {
-  if (!Object.hasOwn(clockRules, rule)) throw new Error(`stored clock rule ${rule} is not a known rule`);
-  return rule as ClockRuleId;
-}
-
 function toClock(row: ClockRow): Clock {
   return {
     id: row.id,
-    ticketId: row.ticketId,
-    rule: clockRule(row.rule),
+    caseId: row.caseId,
+    rule: row.rule,
+    subject: row.subjectType !== null && row.subjectId !== null ? { type: row.subjectType, id: row.subjectId } : null,
     startedAt: row.startedAt,
     dueAt: row.dueAt,
     breachAt: row.breachAt,
@@ -29,8 +24,10 @@ function toClock(row: ClockRow): Clock {
 
 function clockColumns(clock: Clock) {
   return {
-    ticketId: clock.ticketId,
+    caseId: clock.caseId,
     rule: clock.rule,
+    subjectType: clock.subject?.type ?? null,
+    subjectId: clock.subject?.id ?? null,
     startedAt: clock.startedAt,
     dueAt: clock.dueAt,
     breachAt: clock.breachAt,
@@ -43,7 +40,7 @@ function clockColumns(clock: Clock) {
 function toCallback(row: CallbackRow): Callback {
   return {
     id: row.id,
-    ticketId: row.ticketId,
+    caseId: row.caseId,
     dueAt: row.dueAt,
     status: CallbackStatusSchema.parse(row.status),
     attempts: row.attempts,
@@ -56,7 +53,7 @@ function toCallback(row: CallbackRow): Callback {
 
 function callbackColumns(callback: Callback) {
   return {
-    ticketId: callback.ticketId,
+    caseId: callback.caseId,
     dueAt: callback.dueAt,
     status: callback.status,
     attempts: callback.attempts,
@@ -67,7 +64,10 @@ function callbackColumns(callback: Callback) {
   };
 }
 
-/** Procedure clocks; running means not stopped, listed by start. `save` of an unknown id throws `not_found`. */
+/**
+ * Procedure clocks; running means not stopped, listed by start. The rule is stored as written:
+ * which kind it belongs to is the registry's business. `save` of an unknown id throws `not_found`.
+ */
 export function prismaClockRepository({ tx }: RepositoryContext): ClockRepository {
   return {
     async create(clock) {
@@ -77,9 +77,9 @@ export function prismaClockRepository({ tx }: RepositoryContext): ClockRepositor
       const row = await tx.clock.findUnique({ where: { id } });
       return row ? toClock(row) : null;
     },
-    async listRunning(ticketId) {
+    async listRunning(caseId) {
       const rows = await tx.clock.findMany({
-        where: { ticketId, stoppedAt: null },
+        where: { caseId, stoppedAt: null },
         orderBy: [{ startedAt: "asc" }, { id: "asc" }],
       });
       return rows.map(toClock);
@@ -101,9 +101,9 @@ export function prismaCallbackRepository({ tx }: RepositoryContext): CallbackRep
       const row = await tx.callback.findUnique({ where: { id } });
       return row ? toCallback(row) : null;
     },
-    async findOpenByTicket(ticketId) {
+    async findOpenByCase(caseId) {
       const row = await tx.callback.findFirst({
-        where: { ticketId, status: { in: ["scheduled", "prompted"] } },
+        where: { caseId, status: { in: ["scheduled", "prompted"] } },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       });
       return row ? toCallback(row) : null;

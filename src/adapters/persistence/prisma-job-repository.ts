@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { JobPayloadSchema, type Job } from "../../core/domain/job.js";
+import { JobPayloadSchema, type Job } from "../../core/case/job.js";
 import type { JobRepository } from "../../core/ports/store.js";
 import type { Job as JobRow } from "../../generated/sqlite/client.js";
 import { keyChunks } from "./key-chunks.js";
@@ -82,6 +82,17 @@ export function prismaJobRepository({ tx, kind }: RepositoryContext): JobReposit
           attempts: 0,
         },
       });
+    },
+    async enqueueOnce(job) {
+      if (await tx.job.findUnique({ select: { id: true }, where: { id: job.id } })) return false;
+      // An upsert, not a create: another instance queueing the same occurrence between the read
+      // and this write must not fail (on PostgreSQL a unique violation would abort the transaction).
+      await tx.job.upsert({
+        where: { id: job.id },
+        create: { id: job.id, payload: JSON.stringify(JobPayloadSchema.parse(job.payload)), runAt: job.runAt, status: "pending", attempts: 0 },
+        update: {},
+      });
+      return true;
     },
     async claimDue(now, limit, leaseUntil) {
       if (limit <= 0) return [];

@@ -1,5 +1,6 @@
 import type { Store, UnitOfWork } from "../../core/ports/store.js";
 import type { PrismaClient } from "../../generated/sqlite/client.js";
+import { prismaCaseRepository } from "./prisma-case-repository.js";
 import { prismaCallbackRepository, prismaClockRepository } from "./prisma-clock-repositories.js";
 import type { DatabaseKind, PrismaTx, RepositoryContext } from "./prisma-client.js";
 import { prismaJobRepository } from "./prisma-job-repository.js";
@@ -12,7 +13,6 @@ import {
   prismaUnitRepository,
   prismaVerificationRepository,
 } from "./prisma-registry-repositories.js";
-import { prismaTicketRepository } from "./prisma-ticket-repository.js";
 
 /** Every repository of the port over one open Prisma transaction. */
 export function createPrismaStore(tx: PrismaTx, kind: DatabaseKind): Store {
@@ -23,7 +23,7 @@ export function createPrismaStore(tx: PrismaTx, kind: DatabaseKind): Store {
     staff: prismaStaffRepository(context),
     identities: prismaIdentityRepository(context),
     verifications: prismaVerificationRepository(context),
-    tickets: prismaTicketRepository(context),
+    cases: prismaCaseRepository(context),
     clocks: prismaClockRepository(context),
     callbacks: prismaCallbackRepository(context),
     jobs: prismaJobRepository(context),

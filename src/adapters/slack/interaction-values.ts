@@ -1,32 +1,28 @@
 import { z } from "zod";
 
 /**
- * Ids of every interactive element the adapter puts in Slack. They outlive deployments (a card
- * posted last week is still clickable), so renaming one orphans the buttons already shown.
+ * Ids of the interactive elements every kind's card shares. They outlive deployments (a card
+ * posted last week is still clickable), so renaming one orphans the buttons already shown; the
+ * `ticket.` prefix is kept for that reason. A kind's own ids live in its folder under `kinds/`.
  */
 export const actionIds = {
   claim: "ticket.claim",
   assign: "ticket.assign",
-  schedule: "ticket.schedule",
-  start: "ticket.start",
-  done: "ticket.done",
-  leakTestPassed: "ticket.leak_test_passed",
   cancel: "ticket.cancel",
-  callbackSatisfied: "callback.satisfied",
-  callbackNotFixed: "callback.not_fixed",
-  callbackNoAnswer: "callback.no_answer",
   verificationApprove: "verification.approve",
   verificationReject: "verification.reject",
 } as const;
 
-/** `callback_id`s of the modals. */
+/** `callback_id`s of the modals every kind shares. */
 export const viewIds = {
   assign: "ticket.assign_modal",
-  schedule: "ticket.schedule_modal",
   cancel: "ticket.cancel_modal",
 } as const;
 
-/** Block and action ids of modal inputs; Slack reports submitted values under both. */
+/**
+ * Block and action ids of modal inputs; Slack reports submitted values under both. Kept in one
+ * list for every kind so two modals never read each other's fields by accident.
+ */
 export const modalInputs = {
   assignee: "assignee",
   date: "date",
@@ -35,21 +31,21 @@ export const modalInputs = {
 } as const;
 
 /**
- * A dispatch card button. The ticket version makes a double click (same card, same version)
- * recognisable as a repeat, while the same button on the refreshed card is a new request.
+ * A case card button, whatever the kind. The version makes a double click (same card, same
+ * version) recognisable as a repeat, while the same button on the refreshed card is a new
+ * request. The field is `ticketId`, whatever the kind, because cards already posted carry that name.
  */
-export const TicketButtonValueSchema = z.object({ ticketId: z.string().min(1), version: z.number().int().positive() });
-export type TicketButtonValue = z.infer<typeof TicketButtonValueSchema>;
-
-/** A callback prompt button: which callback, and which attempt the prompt stands for. */
-export const CallbackButtonValueSchema = z.object({ callbackId: z.string().min(1), attempt: z.number().int().positive() });
-export type CallbackButtonValue = z.infer<typeof CallbackButtonValueSchema>;
+export const CaseButtonValueSchema = z.object({ ticketId: z.string().min(1), version: z.number().int().positive() });
+export type CaseButtonValue = z.infer<typeof CaseButtonValueSchema>;
 
 /** An owner verification card button. */
 export const VerificationButtonValueSchema = z.object({ verificationId: z.string().min(1) });
 export type VerificationButtonValue = z.infer<typeof VerificationButtonValueSchema>;
 
-/** What a modal carries from the click to its submission: the ticket, and where to answer. */
+/**
+ * What a modal carries from the click to its submission: the case (as `ticketId`, the name open
+ * modals carry, like card buttons), and the card's channel, where a refusal is explained.
+ */
 export const ModalMetadataSchema = z.object({ ticketId: z.string().min(1), channel: z.string().min(1) });
 export type ModalMetadata = z.infer<typeof ModalMetadataSchema>;
 
@@ -58,19 +54,16 @@ export const AssignSubmissionSchema = z.object({
   [modalInputs.assignee]: z.object({ [modalInputs.assignee]: z.object({ selected_option: z.object({ value: z.string().min(1) }) }) }),
 });
 
-/** `view.state.values` of the Schedule modal; the pickers answer in the property's local time. */
-export const ScheduleSubmissionSchema = z.object({
-  [modalInputs.date]: z.object({ [modalInputs.date]: z.object({ selected_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }) }),
-  [modalInputs.time]: z.object({ [modalInputs.time]: z.object({ selected_time: z.string().regex(/^\d{2}:\d{2}$/) }) }),
-});
-
 /** `view.state.values` of the Cancel modal (the reason's rules are the core's CancelReasonSchema). */
 export const CancelSubmissionSchema = z.object({
   [modalInputs.reason]: z.object({ [modalInputs.reason]: z.object({ value: z.string().nullish() }) }),
 });
 
-/** Encodes a button value or modal metadata as JSON (Slack allows 2000 and 3000 characters). */
-export function encodeValue(value: TicketButtonValue | CallbackButtonValue | VerificationButtonValue | ModalMetadata): string {
+/**
+ * Encodes a button value or modal metadata as JSON (Slack allows 2000 and 3000 characters).
+ * Only flat values of strings and numbers: what the listeners' schemas decode again.
+ */
+export function encodeValue(value: Readonly<Record<string, string | number>>): string {
   return JSON.stringify(value);
 }
 

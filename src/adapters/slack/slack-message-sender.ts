@@ -6,13 +6,12 @@ import type { Locale, Team } from "../../core/domain/registry.js";
 import { type MessageSender, PermanentDeliveryError } from "../../core/ports/message-sender.js";
 import type { Translator } from "../../core/ports/translator.js";
 import type { WorkflowContext } from "../../core/ports/workflow-context.js";
-import { getTicketView } from "../../core/use-cases/get-ticket-view.js";
+import { getCaseView } from "../../core/use-cases/get-case-view.js";
 import { alertBlocks } from "./blocks/alert.js";
-import { callbackPromptBlocks } from "./blocks/callback-prompt.js";
 import type { SlackMessage } from "./blocks/format.js";
-import { ticketCardBlocks } from "./blocks/ticket-card.js";
 import { verificationCardBlocks } from "./blocks/verification-card.js";
 import { toBoltLogger } from "./bolt-logger.js";
+import { findSlackKind, type SlackKind, slackKinds } from "./kinds/index.js";
 import { slackErrorCode, toDeliveryError } from "./slack-errors.js";
 
 /** What the sender needs; the channel mapping is the same one the app uses. */
@@ -23,6 +22,8 @@ export interface SlackMessageSenderOptions {
   translator: Translator;
   staffLocale: Locale;
   channelFor(team: Team): string;
+  /** The kinds whose cards and prompts it draws; by default the Slack kinds list. */
+  kinds?: readonly SlackKind[];
 }
 
 /**
@@ -41,8 +42,10 @@ export function createSlackSenderClient(options: { token: string; apiUrl: string
 /**
  * Delivers staff outbox messages to Slack. Every payload is rendered from the state read at
  * delivery time, not from the state when it was queued, so a card edited in place always shows
- * the latest ticket even if several refreshes were queued. A message with an earlier ref
- * (`existing`) is edited with `chat.update`; if Slack lost it, it is posted anew.
+ * the latest state of its case even if several refreshes were queued. Cards and prompts are drawn
+ * by the module of the case's kind; a kind or prompt this release cannot draw is a dead letter.
+ * A message with an earlier ref (`existing`) is edited with `chat.update`; if Slack lost it, it
+ * is posted anew.
  */
 export class SlackMessageSender implements MessageSender {
   constructor(private readonly options: SlackMessageSenderOptions) {}
@@ -75,33 +78,41 @@ export class SlackMessageSender implements MessageSender {
     }
   }
 
+  /** Every staff message names its team; its channel follows from that alone. */
   private channelOf(payload: OutboxPayload): string {
-    switch (payload.type) {
-      case "staff.ticket-card":
-      case "staff.alert":
-        return this.options.channelFor(payload.team);
-      case "staff.callback-prompt":
-      case "staff.verification-card":
-        return this.options.channelFor("frontdesk");
-      case "owner.notice":
-        throw new PermanentDeliveryError("owner notices go to Telegram, not Slack");
-    }
+    if (payload.type === "owner.notice") throw new PermanentDeliveryError("owner notices go to Telegram, not Slack");
+    return this.options.channelFor(payload.team);
+  }
+
+  private kindModule(kind: string): SlackKind {
+    const module = findSlackKind(this.options.kinds ?? slackKinds, kind);
+    if (!module) throw new PermanentDeliveryError(`no Slack module draws kind ${kind}`);
+    return module;
   }
 
   private async render(payload: OutboxPayload): Promise<SlackMessage> {
     const { workflow, translator, staffLocale } = this.options;
     const t = (key: string, params?: Parameters<Translator["t"]>[2]) => translator.t(staffLocale, key, params);
     const formatInstant = (at: Date) => translator.formatInstant(staffLocale, at);
+    const gone = (caseId: string) => new PermanentDeliveryError(`case ${caseId} no longer exists`);
     switch (payload.type) {
-      case "staff.ticket-card": {
-        const view = await workflow.uow.transaction((store) => getTicketView(store, payload.ticketId));
-        if (!view) throw new PermanentDeliveryError(`ticket ${payload.ticketId} no longer exists`);
-        return ticketCardBlocks(view, t, formatInstant);
+      case "staff.case-card": {
+        const view = await workflow.uow.transaction((store) => getCaseView(store, workflow.kinds, payload.caseId));
+        if (!view) throw gone(payload.caseId);
+        return this.kindModule(view.subject.kind).card(view, t, formatInstant);
       }
-      case "staff.callback-prompt": {
-        const view = await workflow.uow.transaction((store) => getTicketView(store, payload.ticketId, { callbackId: payload.callbackId }));
-        if (!view) throw new PermanentDeliveryError(`ticket ${payload.ticketId} no longer exists`);
-        return callbackPromptBlocks(view, payload.attempt, t, formatInstant);
+      case "staff.case-prompt": {
+        // The kind says what the prompt's subject is, so the case's kind is read before its view.
+        const found = await workflow.uow.transaction(async (store) => {
+          const subject = await store.cases.findById(payload.caseId);
+          if (!subject) return null;
+          const prompt = this.kindModule(subject.kind).prompts[payload.prompt];
+          if (!prompt) throw new PermanentDeliveryError(`kind ${subject.kind} has no Slack prompt ${payload.prompt}`);
+          const view = await getCaseView(store, workflow.kinds, subject.id, prompt.viewOptions(payload.subjectId));
+          return view && { prompt, view };
+        });
+        if (!found) throw gone(payload.caseId);
+        return found.prompt.render(found.view, payload.attempt, t, formatInstant);
       }
       case "staff.verification-card": {
         const found = await workflow.uow.transaction(async (store) => {

@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { OwnerActionSchema, type OwnerAction } from "../../core/domain/outbox.js";
+import type { CaseKind, OwnerActionDefinition } from "../../core/case/kind.js";
+import type { CaseKindRegistry } from "../../core/case/registry.js";
+import { OwnerButtonSchema, type OwnerButton } from "../../core/domain/outbox.js";
 import { LocaleSchema } from "../../core/domain/registry.js";
-import { RepairCategorySchema } from "../../core/domain/ticket.js";
+import { RepairCategorySchema } from "../../core/kinds/repair/details.js";
 
 /** Telegram rejects `callback_data` longer than this many bytes (BUTTON_DATA_INVALID). */
 export const callbackDataMaxBytes = 64;
@@ -13,12 +15,12 @@ export const RepairStepSchema = z.enum(["category", "description", "photos", "lo
 export type RepairStep = z.infer<typeof RepairStepSchema>;
 
 /**
- * Every button the owner bot puts under a message. Buttons outlive deployments and restarts
- * (an owner may press one a week later), so data is parsed, never trusted: anything that does
- * not decode is treated as an expired button.
+ * The bot's own buttons: language choice and the answers of conversation steps. Owner buttons
+ * under notices are encoded apart, through the kinds' registry ({@link encodeOwnerButton}).
+ * Buttons outlive deployments and restarts (an owner may press one a week later), so data is
+ * parsed, never trusted: anything that does not decode is treated as an expired button.
  */
 export const CallbackDataSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("owner_action"), action: OwnerActionSchema }),
   z.object({ type: z.literal("language"), locale: LocaleSchema }),
   z.object({ type: z.literal("category"), category: RepairCategorySchema }),
   z.object({ type: z.literal("photos"), choice: z.enum(["done", "skip"]) }),
@@ -30,15 +32,8 @@ export const CallbackDataSchema = z.discriminatedUnion("type", [
 ]);
 export type CallbackData = z.infer<typeof CallbackDataSchema>;
 
-const ownerActionCodes = {
-  "appointment.confirm": "ac",
-  "appointment.other": "ao",
-  "fixed.yes": "fy",
-  "fixed.no": "fn",
-} as const satisfies Record<OwnerAction["type"], string>;
-
+// `ob` (owner buttons) and `oa` (owner buttons from before kinds) are taken below.
 const prefixes = {
-  owner_action: "oa",
   language: "lg",
   category: "ct",
   photos: "ph",
@@ -50,77 +45,173 @@ const prefixes = {
 
 const publicArea = "-";
 
-function fieldsOf(data: CallbackData): string[] {
+function fieldOf(data: CallbackData): string {
   switch (data.type) {
-    case "owner_action":
-      // The proposal an appointment button answers, in epoch seconds: it keeps the data within 64 bytes.
-      return "proposedAt" in data.action
-        ? [ownerActionCodes[data.action.type], data.action.ticketId, String(Date.parse(data.action.proposedAt) / 1000)]
-        : [ownerActionCodes[data.action.type], data.action.ticketId];
     case "language":
-      return [data.locale];
+      return data.locale;
     case "category":
-      return [data.category];
+      return data.category;
     case "photos":
     case "summary":
-      return [data.choice];
+      return data.choice;
     case "location":
-      return [data.unitId ?? publicArea];
+      return data.unitId ?? publicArea;
     case "time":
-      return [data.slot];
+      return data.slot;
     case "edit":
-      return [data.step];
+      return data.step;
   }
 }
 
-/**
- * Encodes button data as `prefix:field[:field]`. Throws when the result would exceed Telegram's
- * 64 bytes: that is a programming error (a longer id type), better caught in tests than by users.
- */
-export function encodeCallbackData(data: CallbackData): string {
-  const encoded = [prefixes[data.type], ...fieldsOf(data)].join(":");
-  if (Buffer.byteLength(encoded, "utf8") > callbackDataMaxBytes) {
-    throw new Error(`callback data of type ${data.type} is ${Buffer.byteLength(encoded)} bytes; Telegram allows ${callbackDataMaxBytes}`);
-  }
+/** Throws when `encoded` would exceed Telegram's 64 bytes: a programming error, better caught in tests than by users. */
+export function checkCallbackDataSize(encoded: string, what: string): string {
+  const bytes = Buffer.byteLength(encoded, "utf8");
+  if (bytes > callbackDataMaxBytes) throw new Error(`callback data of ${what} is ${bytes} bytes; Telegram allows ${callbackDataMaxBytes}`);
   return encoded;
 }
 
-/** Decodes button data; null for anything unknown, malformed or from an older bot version. */
+/** Encodes button data as `prefix:field`; throws past Telegram's 64 bytes (see {@link checkCallbackDataSize}). */
+export function encodeCallbackData(data: CallbackData): string {
+  return checkCallbackDataSize(`${prefixes[data.type]}:${fieldOf(data)}`, `type ${data.type}`);
+}
+
+/** Decodes button data; null for anything unknown, malformed, from an older bot version, or an owner button. */
 export function decodeCallbackData(raw: string | undefined): CallbackData | null {
   if (raw === undefined) return null;
-  const [prefix, first, second, third, ...rest] = raw.split(":");
-  if (rest.length > 0 || first === undefined) return null;
-  if (third !== undefined && prefix !== prefixes.owner_action) return null;
-  const candidate = candidateOf(prefix, first, second, third);
+  const [prefix, field, ...rest] = raw.split(":");
+  if (rest.length > 0 || field === undefined) return null;
+  const candidate = candidateOf(prefix, field);
   if (candidate === null) return null;
   const parsed = CallbackDataSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
 }
 
-function candidateOf(prefix: string | undefined, first: string, second: string | undefined, third: string | undefined): unknown {
-  if (prefix === prefixes.owner_action) {
-    const type = Object.entries(ownerActionCodes).find(([, code]) => code === first)?.[0];
-    const seconds = third === undefined ? Number.NaN : Number(third);
-    const proposedAt = Number.isInteger(seconds) ? new Date(seconds * 1000).toISOString() : undefined;
-    return type && second ? { type: "owner_action", action: { type, ticketId: second, ...(proposedAt ? { proposedAt } : {}) } } : null;
-  }
-  if (second !== undefined) return null;
+function candidateOf(prefix: string | undefined, field: string): unknown {
   switch (prefix) {
     case prefixes.language:
-      return { type: "language", locale: first };
+      return { type: "language", locale: field };
     case prefixes.category:
-      return { type: "category", category: first };
+      return { type: "category", category: field };
     case prefixes.photos:
-      return { type: "photos", choice: first };
+      return { type: "photos", choice: field };
     case prefixes.location:
-      return { type: "location", unitId: first === publicArea ? null : first };
+      return { type: "location", unitId: field === publicArea ? null : field };
     case prefixes.time:
-      return { type: "time", slot: first };
+      return { type: "time", slot: field };
     case prefixes.summary:
-      return { type: "summary", choice: first };
+      return { type: "summary", choice: field };
     case prefixes.edit:
-      return { type: "edit", step: first };
+      return { type: "edit", step: field };
     default:
       return null;
   }
+}
+
+/** An owner button as decoded: the generic `{ kind, action, caseId, arg }` the outbox carries. */
+export interface OwnerButtonData {
+  type: "owner_button";
+  button: OwnerButton;
+}
+
+const ownerButtonPrefix = "ob";
+
+/**
+ * Owner buttons from before kinds existed, `oa:<code>:<caseId>[:<seconds>]`: all were repair
+ * buttons, with the action codes repair still declares. Owners press them weeks after they were
+ * sent (case ids did not change), so they keep decoding as repair buttons; repair must keep
+ * those four codes for that.
+ */
+const legacyOwnerButton = { prefix: "oa", kind: "repair" } as const;
+
+/** Fields are separated by `:`, so none may hold one (nor be empty). */
+const fieldPattern = /^[^:]+$/;
+
+interface ArgumentCodec {
+  /** The field for `arg`, or null when `arg` is not a value of the type. */
+  encode(arg: string): string | null;
+  /** `arg` back from its field, or null when the field is malformed. */
+  decode(field: string): string | null;
+}
+
+/**
+ * One codec per argument type an owner action can declare. An instant travels as epoch seconds
+ * (10 digits instead of a 24-character ISO string) so a UUID case id stays within 64 bytes, and
+ * comes back as the ISO string `Date.toISOString()` gives, which the kinds compare against.
+ */
+const argumentCodecs: Record<NonNullable<OwnerActionDefinition["argument"]>, ArgumentCodec> = {
+  instant: {
+    encode(arg) {
+      const ms = Date.parse(arg);
+      return Number.isFinite(ms) && ms >= 0 && ms % 1000 === 0 ? String(ms / 1000) : null;
+    },
+    decode(field) {
+      return /^\d{1,11}$/.test(field) ? new Date(Number(field) * 1000).toISOString() : null;
+    },
+  },
+};
+
+/** The owner action a button names; throws for one this deployment does not define (a programming error). */
+export function requireOwnerAction(registry: CaseKindRegistry, button: OwnerButton): OwnerActionDefinition {
+  const action = registry.ownerAction(button.kind, button.action);
+  if (!action) throw new Error(`owner button names ${button.kind}/${button.action}, which no kind defines`);
+  return action;
+}
+
+/**
+ * Encodes an owner button as `ob:<kind prefix>:<action code>:<caseId>[:<argument>]`, looking the
+ * kind's prefix and the action's code and argument type up in the registry, so a new kind or
+ * action needs no change here. Throws when the button names an unknown action, carries an
+ * argument its action does not declare (or lacks one it does), or would exceed 64 bytes: call it
+ * where the keyboard is built, so the mistake surfaces in tests rather than as a button Telegram rejects.
+ */
+export function encodeOwnerButton(registry: CaseKindRegistry, button: OwnerButton): string {
+  const action = requireOwnerAction(registry, button);
+  const what = `owner button ${button.kind}/${button.action}`;
+  const fields = [ownerButtonPrefix, registry.kind(button.kind).prefix, action.code, button.caseId];
+  if (action.argument === null) {
+    if (button.arg !== undefined) throw new Error(`${what} takes no argument, got "${button.arg}"`);
+  } else {
+    const field = button.arg === undefined ? null : argumentCodecs[action.argument].encode(button.arg);
+    if (field === null) throw new Error(`${what} needs an argument of type ${action.argument}, got "${button.arg ?? ""}"`);
+    fields.push(field);
+  }
+  const bad = fields.find((field) => !fieldPattern.test(field));
+  if (bad !== undefined) throw new Error(`${what} has a field that is empty or holds ":" ("${bad}")`);
+  return checkCallbackDataSize(fields.join(":"), what);
+}
+
+/**
+ * Decodes an owner button (and the repair buttons of the older `oa:` format); null for anything
+ * else, and for a kind, action or argument this deployment does not know: such a button is
+ * answered as expired.
+ */
+export function decodeOwnerButton(registry: CaseKindRegistry, raw: string | undefined): OwnerButtonData | null {
+  if (raw === undefined) return null;
+  const [prefix, ...fields] = raw.split(":");
+  if (prefix === ownerButtonPrefix) {
+    const [kindPrefix, ...rest] = fields;
+    const kind = registry.list().find((candidate) => candidate.prefix === kindPrefix);
+    return kind ? decodeOwnerFields(kind, rest) : null;
+  }
+  if (prefix === legacyOwnerButton.prefix && registry.has(legacyOwnerButton.kind)) {
+    return decodeOwnerFields(registry.kind(legacyOwnerButton.kind), fields);
+  }
+  return null;
+}
+
+function decodeOwnerFields(kind: CaseKind, [code, caseId, argField, ...rest]: string[]): OwnerButtonData | null {
+  if (rest.length > 0 || !code || !caseId) return null;
+  const found = Object.entries(kind.ownerActions).find(([, candidate]) => candidate.code === code);
+  if (!found) return null;
+  const [action, definition] = found;
+  let arg: string | undefined;
+  if (definition.argument === null) {
+    if (argField !== undefined) return null;
+  } else {
+    const decoded = argField === undefined ? null : argumentCodecs[definition.argument].decode(argField);
+    if (decoded === null) return null;
+    arg = decoded;
+  }
+  const parsed = OwnerButtonSchema.safeParse({ kind: kind.id, action, caseId, ...(arg === undefined ? {} : { arg }) });
+  return parsed.success ? { type: "owner_button", button: parsed.data } : null;
 }

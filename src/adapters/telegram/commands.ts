@@ -2,12 +2,17 @@ import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { Locale } from "../../core/domain/registry.js";
 import type { Translator } from "../../core/ports/translator.js";
+import { telegramKinds, type TelegramKindModule } from "./kinds/index.js";
 
-const ownerCommands = ["repair", "mine", "language", "cancel", "start"] as const;
+/** Commands after the kinds' own, in menu order. */
+const commonCommands = ["mine", "language", "cancel", "start"] as const;
 
-/** The command menu shown in Telegram clients, in one language. */
-export function ownerCommandList(translator: Translator, locale: Locale): BotCommand[] {
-  return ownerCommands.map((command) => ({ command, description: translator.t(locale, `owner:commands.${command}`) }));
+/** The command menu shown in Telegram clients, in one language: each kind's command, then the common ones. */
+export function ownerCommandList(translator: Translator, locale: Locale, kinds: readonly TelegramKindModule[] = telegramKinds): BotCommand[] {
+  return [
+    ...kinds.map((kind) => ({ command: kind.command, description: translator.t(locale, kind.commandKey) })),
+    ...commonCommands.map((command) => ({ command, description: translator.t(locale, `owner:commands.${command}`) })),
+  ];
 }
 
 /**

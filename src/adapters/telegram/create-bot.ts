@@ -1,7 +1,7 @@
 import { conversations, type ConversationData } from "@grammyjs/conversations";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BotContext, ConversationContext, TelegramDeps } from "./context.js";
+import type { BotContext, ConversationContext, OwnerBotDeps, TelegramDeps } from "./context.js";
 import { conversationStateVersion, keyValueStateStorage } from "./conversation-storage.js";
 import { ownerConversations } from "./conversations/owner-conversations.js";
 import { describeError } from "./errors.js";
@@ -10,8 +10,9 @@ import { languageFeature } from "./features/language.js";
 import { myRequestsFeature } from "./features/my-requests.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { ownerActionsFeature } from "./features/owner-actions.js";
-import { repairFeature } from "./features/repair.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { ownerMenu } from "./keyboards.js";
+import { telegramKinds, type TelegramKindModule } from "./kinds/index.js";
 import { dropRepeatedUpdates } from "./middleware/drop-repeated-updates.js";
 import { answerRefusals, handleBotError } from "./middleware/error-boundary.js";
 import { ownerContext } from "./middleware/owner-context.js";
@@ -33,10 +34,11 @@ export interface CreateBotOptions {
  * handled; inside that, a second boundary answers refusals (WorkflowErrors), so they count as
  * handled while a crash passes on unrecorded to the outer one; only private chats go further
  * (owners' data never lands in a group); the per-update logger and locale are installed;
- * conversations (with `/cancel` ahead of them) see a chat's updates before the features; the
- * unhandled feature comes last.
+ * conversations (with `/cancel` ahead of them) see a chat's updates before the features; each
+ * kind's feature comes in the order of `telegramKinds`; the unhandled feature comes last.
  */
 export function createBot(token: string, deps: TelegramDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const botDeps = ownerBotDeps(deps, telegramKinds);
   const bot = new Bot<BotContext>(token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
@@ -62,13 +64,29 @@ export function createBot(token: string, deps: TelegramDeps, options: CreateBotO
       },
     }),
   );
-  owners.use(cancelFeature(deps));
-  owners.use(ownerConversations(deps));
-  owners.use(onboardingFeature(deps));
-  owners.use(languageFeature(deps));
-  owners.use(repairFeature(deps));
-  owners.use(myRequestsFeature(deps));
-  owners.use(ownerActionsFeature(deps));
-  owners.use(unhandledFeature(deps));
+  owners.use(cancelFeature(botDeps));
+  owners.use(ownerConversations(botDeps));
+  owners.use(onboardingFeature(botDeps));
+  owners.use(languageFeature(botDeps));
+  for (const kind of botDeps.kinds) owners.use(kind.feature(botDeps));
+  owners.use(myRequestsFeature(botDeps));
+  owners.use(ownerActionsFeature(botDeps));
+  owners.use(unhandledFeature(botDeps));
   return bot;
+}
+
+/**
+ * The deps every feature and conversation gets. Throws for a module whose kind the workflow does
+ * not handle, or two modules with one kind or command: a wiring mistake, caught at start-up.
+ */
+export function ownerBotDeps(deps: TelegramDeps, kinds: readonly TelegramKindModule[]): OwnerBotDeps {
+  const seen = new Set<string>();
+  for (const module of kinds) {
+    if (!deps.workflow.kinds.has(module.kind)) throw new Error(`the owners' bot offers kind ${module.kind}, which the workflow does not handle`);
+    for (const name of [`kind ${module.kind}`, `command /${module.command}`]) {
+      if (seen.has(name)) throw new Error(`two Telegram kind modules share ${name}`);
+      seen.add(name);
+    }
+  }
+  return { ...deps, kinds, menu: ownerMenu(deps.translator, kinds) };
 }

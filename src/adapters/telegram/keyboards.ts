@@ -1,39 +1,44 @@
 import { InlineKeyboard, Keyboard } from "grammy";
-import type { OwnerAction } from "../../core/domain/outbox.js";
+import type { CaseKindRegistry } from "../../core/case/registry.js";
+import type { OwnerButton } from "../../core/domain/outbox.js";
 import { locales, type Locale } from "../../core/domain/registry.js";
 import type { Translator } from "../../core/ports/translator.js";
-import { encodeCallbackData } from "./callback-data.js";
+import { encodeCallbackData, encodeOwnerButton, requireOwnerAction } from "./callback-data.js";
+import type { OwnerMenu, Render } from "./context.js";
+import type { TelegramKindModule } from "./kinds/telegram-kind.js";
 
-type Render = (key: string) => string;
+/** Menu entries after the kinds' own, in this order. */
+const commonMenuKeys = ["owner:menu.mine", "owner:menu.language"] as const;
 
-/** Main-menu entries; their labels are matched in every language (an owner may switch mid-chat). */
-export const menuItems = ["repair", "mine", "language"] as const;
-export type MenuItem = (typeof menuItems)[number];
+/** Every language's rendering of `key`, for matching what an owner's client sends back. */
+export function labelsIn(translator: Translator, key: string): string[] {
+  return [...new Set(locales.map((locale) => translator.t(locale, key)))];
+}
 
-/** The persistent reply keyboard of a verified owner. */
-export function mainMenuKeyboard(t: Render): Keyboard {
-  return new Keyboard()
-    .text(t("owner:menu.repair"))
-    .text(t("owner:menu.mine"))
-    .row()
-    .text(t("owner:menu.language"))
-    .resized()
-    .persistent();
+/**
+ * The main menu for `kinds` (in their order), then "My requests" and "Language", two entries per
+ * row. Built once per bot: every language's labels are rendered here for matching.
+ */
+export function ownerMenu(translator: Translator, kinds: readonly Pick<TelegramKindModule, "menuKey">[]): OwnerMenu {
+  const keys = [...kinds.map((kind) => kind.menuKey), ...commonMenuKeys];
+  const allLabels = new Set(keys.flatMap((key) => labelsIn(translator, key)));
+  return {
+    keyboard(t: Render): Keyboard {
+      const keyboard = new Keyboard();
+      keys.forEach((key, index) => {
+        if (index > 0 && index % 2 === 0) keyboard.row();
+        keyboard.text(t(key));
+      });
+      return keyboard.resized().persistent();
+    },
+    isLabel: (text) => allLabels.has(text),
+    labels: (key) => labelsIn(translator, key),
+  };
 }
 
 /** Telegram only lets the owner share their own number through a `request_contact` button. */
 export function contactKeyboard(t: Render): Keyboard {
   return new Keyboard().requestContact(t("owner:start.share_contact")).resized().oneTime();
-}
-
-/** Every language's label of a menu entry, for `bot.hears`. */
-export function menuLabels(translator: Translator, item: MenuItem): string[] {
-  return [...new Set(locales.map((locale) => translator.t(locale, `owner:menu.${item}`)))];
-}
-
-/** True when `text` is the label of any main-menu entry in any language. */
-export function isMenuLabel(translator: Translator, text: string): boolean {
-  return menuItems.some((item) => menuLabels(translator, item).includes(text));
 }
 
 /** The two languages, each named in itself so an owner who cannot read the current one still finds theirs. */
@@ -43,13 +48,18 @@ export function languageKeyboard(t: Render): InlineKeyboard {
     .text(t("owner:language.name_en"), encodeCallbackData({ type: "language", locale: "en" }));
 }
 
-/** Buttons of an `owner.notice`, two per row, labelled from `owner:actions.<type>`. */
-export function ownerActionsKeyboard(actions: readonly OwnerAction[], locale: Locale, translator: Translator): InlineKeyboard | undefined {
-  if (actions.length === 0) return undefined;
+/**
+ * Buttons of an `owner.notice`, two per row, each labelled from its action's `labelKey` (owner
+ * namespace). Works for any kind's actions through the registry. Throws, like
+ * {@link encodeOwnerButton}, for a button that names an unknown action or does not fit Telegram's 64 bytes.
+ */
+export function ownerActionsKeyboard(buttons: readonly OwnerButton[], locale: Locale, translator: Translator, registry: CaseKindRegistry): InlineKeyboard | undefined {
+  if (buttons.length === 0) return undefined;
   const keyboard = new InlineKeyboard();
-  actions.forEach((action, index) => {
+  buttons.forEach((button, index) => {
     if (index > 0 && index % 2 === 0) keyboard.row();
-    keyboard.text(translator.t(locale, `owner:actions.${action.type}`), encodeCallbackData({ type: "owner_action", action }));
+    const action = requireOwnerAction(registry, button);
+    keyboard.text(translator.t(locale, `owner:${action.labelKey}`), encodeOwnerButton(registry, button));
   });
   return keyboard;
 }

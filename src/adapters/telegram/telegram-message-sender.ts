@@ -1,9 +1,12 @@
 import { GrammyError, type Api } from "grammy";
+import type { CaseKindRegistry } from "../../core/case/registry.js";
 import type { MessageRef, OutboxMessage } from "../../core/domain/outbox.js";
 import type { RateRule } from "../../core/domain/rate-gate.js";
 import { type MessageSender, PermanentDeliveryError, RateLimitedError } from "../../core/ports/message-sender.js";
 import type { Translator } from "../../core/ports/translator.js";
-import { mainMenuKeyboard, ownerActionsKeyboard } from "./keyboards.js";
+import type { OwnerMenu } from "./context.js";
+import { ownerActionsKeyboard, ownerMenu } from "./keyboards.js";
+import { telegramKinds } from "./kinds/index.js";
 
 /** Telegram's limits: about 1 message/s per private chat, 20/min per group, 30/s overall. */
 const privateChatIntervalMs = 1000;
@@ -19,29 +22,35 @@ const noticesWithMainMenu: ReadonlySet<string> = new Set(["onboarding.approved"]
 
 /**
  * Delivers `owner.notice` outbox rows: renders `owner:<key>` with its params in the payload's
- * language, adds the notice's action buttons (or, for {@link noticesWithMainMenu}, the main
- * menu), and sends it as plain text (owner and staff words are interpolated, so no parse mode
- * can be broken by them). Errors are mapped for the outbox worker: 429 pauses Telegram for
- * `retry_after`; a blocked bot or a vanished chat is permanent.
+ * language, adds the notice's owner buttons of any kind, labelled and encoded through `kinds`
+ * (or, for {@link noticesWithMainMenu}, the main menu), and sends it as plain text (owner and
+ * staff words are interpolated, so no parse mode can be broken by them). Errors are mapped for
+ * the outbox worker: 429 pauses Telegram for `retry_after`; a blocked bot or a vanished chat is
+ * permanent.
  */
 export class TelegramMessageSender implements MessageSender {
+  private readonly menu: OwnerMenu;
+
   constructor(
     private readonly api: Api,
     private readonly translator: Translator,
-  ) {}
+    private readonly kinds: CaseKindRegistry,
+  ) {
+    this.menu = ownerMenu(translator, telegramKinds);
+  }
 
   async send(message: OutboxMessage, existing: MessageRef | null): Promise<MessageRef> {
     const payload = message.payload;
     if (payload.type !== "owner.notice") throw new PermanentDeliveryError(`telegram cannot deliver ${payload.type}`);
     const text = this.translator.t(payload.locale, `owner:${payload.key}`, payload.params);
-    const keyboard = ownerActionsKeyboard(payload.actions, payload.locale, this.translator);
+    const keyboard = ownerActionsKeyboard(payload.buttons, payload.locale, this.translator, this.kinds);
     const options = keyboard ? { reply_markup: keyboard } : {};
     try {
       if (existing) {
         await this.api.editMessageText(existing.channel, Number(existing.messageId), text, options);
         return existing;
       }
-      const menu = !keyboard && noticesWithMainMenu.has(payload.key) ? mainMenuKeyboard((key) => this.translator.t(payload.locale, key)) : undefined;
+      const menu = !keyboard && noticesWithMainMenu.has(payload.key) ? this.menu.keyboard((key) => this.translator.t(payload.locale, key)) : undefined;
       const sent = await this.api.sendMessage(payload.chatId, text, menu ? { reply_markup: menu } : options);
       return { channel: payload.chatId, messageId: String(sent.message_id) };
     } catch (error) {

@@ -9,7 +9,7 @@ export type CallbackStatus = z.infer<typeof CallbackStatusSchema>;
 /** The follow-up call every finished repair gets (回访), one per completion. */
 export interface Callback {
   id: string;
-  ticketId: string;
+  caseId: string;
   dueAt: Date;
   status: CallbackStatus;
   attempts: number;

@@ -7,16 +7,25 @@ export type MessageParam = z.infer<typeof MessageParamSchema>;
 export const MessageParamsSchema = z.record(z.string(), MessageParamSchema);
 export type MessageParams = z.infer<typeof MessageParamsSchema>;
 
-/** Buttons the owner can press; adapters encode them as platform callback data. */
-export const OwnerActionSchema = z.discriminatedUnion("type", [
-  /** `proposedAt` is the instant the button answers: a newer proposal makes the old button stale. */
-  z.object({ type: z.literal("appointment.confirm"), ticketId: z.string(), proposedAt: z.string() }),
-  z.object({ type: z.literal("appointment.other"), ticketId: z.string(), proposedAt: z.string() }),
-  z.object({ type: z.literal("fixed.yes"), ticketId: z.string() }),
-  z.object({ type: z.literal("fixed.no"), ticketId: z.string() }),
-]);
-export type OwnerAction = z.infer<typeof OwnerActionSchema>;
+/**
+ * A button under an owner's notice: one of a kind's owner actions (see `CaseKind.ownerActions`)
+ * on one case, with an optional argument of the action's declared type (the proposed instant an
+ * appointment button answers, so a newer proposal makes the old button stale).
+ */
+export const OwnerButtonSchema = z.object({
+  kind: z.string().min(1),
+  action: z.string().min(1),
+  caseId: z.string().min(1),
+  arg: z.string().optional(),
+});
+export type OwnerButton = z.infer<typeof OwnerButtonSchema>;
 
+/**
+ * Everything the outbox carries is one of four shapes: a notice to an owner (with buttons), a
+ * case's card for a team's channel (edited in place), a prompt about a case for a team (one per
+ * subject and attempt, such as a callback to make), and an alert. Verification cards are about
+ * a person, not a case. Staff messages name their team: the recipient follows from it alone.
+ */
 export const OutboxPayloadSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("owner.notice"),
@@ -24,21 +33,31 @@ export const OutboxPayloadSchema = z.discriminatedUnion("type", [
     locale: LocaleSchema,
     key: z.string(),
     params: MessageParamsSchema,
-    actions: z.array(OwnerActionSchema).default([]),
+    buttons: z.array(OwnerButtonSchema).default([]),
   }),
-  z.object({ type: z.literal("staff.ticket-card"), team: TeamSchema, ticketId: z.string() }),
-  z.object({ type: z.literal("staff.callback-prompt"), ticketId: z.string(), callbackId: z.string(), attempt: z.number().int().positive() }),
-  z.object({ type: z.literal("staff.verification-card"), verificationId: z.string() }),
+  z.object({ type: z.literal("staff.case-card"), team: TeamSchema, caseId: z.string() }),
+  z.object({
+    type: z.literal("staff.case-prompt"),
+    team: TeamSchema,
+    caseId: z.string(),
+    /** Which of the kind's prompts (`callback`); the Slack adapter has one builder per prompt. */
+    prompt: z.string(),
+    /** What the prompt is about within the case (the callback's id). */
+    subjectId: z.string(),
+    attempt: z.number().int().positive(),
+  }),
+  z.object({ type: z.literal("staff.verification-card"), team: TeamSchema, verificationId: z.string() }),
   z.object({
     type: z.literal("staff.alert"),
     team: TeamSchema,
     key: z.string(),
     params: MessageParamsSchema,
     mentions: z.array(z.string()),
-    ticketId: z.string().nullable(),
+    caseId: z.string().nullable(),
   }),
 ]);
 export type OutboxPayload = z.infer<typeof OutboxPayloadSchema>;
+export type StaffPayload = Exclude<OutboxPayload, { type: "owner.notice" }>;
 
 export type OutboxChannel = "telegram" | "slack";
 
@@ -47,34 +66,25 @@ export function channelOf(payload: OutboxPayload): OutboxChannel {
 }
 
 /**
- * Who sees the message: one owner's Telegram chat, or the Slack channel of a team (callback
- * prompts and verification cards go to the front desk's). One recipient's messages are delivered
- * strictly in `seq` order: a message waits while an earlier one to the same recipient is still
- * pending or sending, even when that one is waiting for its retry.
+ * Who sees the message: one owner's Telegram chat, or one team's Slack channel. This is the one
+ * place a recipient is derived. One recipient's messages are delivered strictly in `seq` order:
+ * a message waits while an earlier one to the same recipient is still pending or sending, even
+ * when that one is waiting for its retry.
  */
 export function recipientOf(payload: OutboxPayload): string {
-  switch (payload.type) {
-    case "owner.notice":
-      return `telegram:${payload.chatId}`;
-    case "staff.ticket-card":
-    case "staff.alert":
-      return `slack:${payload.team}`;
-    case "staff.callback-prompt":
-    case "staff.verification-card":
-      return "slack:frontdesk";
-  }
+  return payload.type === "owner.notice" ? `telegram:${payload.chatId}` : `slack:${payload.team}`;
 }
 
 /**
- * Messages that stand for one evolving thing (a ticket's dispatch card) share a ref key: the
+ * Messages that stand for one evolving thing (a case's card, one prompt) share a ref key: the
  * first delivery posts, later ones edit the posted message in place.
  */
 export function refKeyOf(payload: OutboxPayload): string | null {
   switch (payload.type) {
-    case "staff.ticket-card":
-      return `ticket-card:${payload.ticketId}`;
-    case "staff.callback-prompt":
-      return `callback-prompt:${payload.callbackId}:${payload.attempt}`;
+    case "staff.case-card":
+      return `case-card:${payload.caseId}`;
+    case "staff.case-prompt":
+      return `prompt:${payload.prompt}:${payload.subjectId}:${payload.attempt}`;
     case "staff.verification-card":
       return `verification-card:${payload.verificationId}`;
     default:

@@ -1,6 +1,7 @@
+import type { Case, CaseEvent } from "../case/case.js";
+import type { Clock } from "../case/clock.js";
+import type { Job, JobPayload } from "../case/job.js";
 import type { Callback } from "../domain/callback.js";
-import type { Clock } from "../domain/clock.js";
-import type { Job, JobPayload } from "../domain/job.js";
 import type { MessageRef, OutboxMessage, OutboxPayload } from "../domain/outbox.js";
 import type {
   Resident,
@@ -11,7 +12,6 @@ import type {
   Unit,
   VerificationRequest,
 } from "../domain/registry.js";
-import type { Ticket, TicketEvent } from "../domain/ticket.js";
 
 /**
  * The persistence port. Use cases receive a {@link Store} inside {@link UnitOfWork.transaction},
@@ -28,7 +28,7 @@ export interface Store {
   staff: StaffRepository;
   identities: IdentityRepository;
   verifications: VerificationRepository;
-  tickets: TicketRepository;
+  cases: CaseRepository;
   clocks: ClockRepository;
   callbacks: CallbackRepository;
   jobs: JobRepository;
@@ -85,40 +85,48 @@ export interface VerificationRepository {
   save(request: VerificationRequest): Promise<void>;
 }
 
-export interface TicketRepository {
+export interface CaseRepository {
   /** Next value of a named counter (such as `R-2026`), starting at 1; never reused. */
   nextSequence(name: string): Promise<number>;
-  create(ticket: Ticket): Promise<void>;
-  findById(id: string): Promise<Ticket | null>;
-  findByNumber(number: string): Promise<Ticket | null>;
+  /** Stores the header and the kind's details (in the kind's own table). */
+  create(subject: Case): Promise<void>;
+  findById(id: string): Promise<Case | null>;
+  findByNumber(number: string): Promise<Case | null>;
   /**
-   * Writes the ticket if its stored version is `ticket.version - 1`; otherwise throws a
+   * Writes the case if its stored version is `subject.version - 1`; otherwise throws a
    * WorkflowError `conflict` (someone else changed it since it was read).
    */
-  update(ticket: Ticket): Promise<void>;
-  listByReporter(reporterId: string, limit: number): Promise<Ticket[]>;
-  appendEvent(event: TicketEvent): Promise<void>;
+  update(subject: Case): Promise<void>;
+  /** The resident's cases of every kind, newest first. */
+  listByReporter(reporterId: string, limit: number): Promise<Case[]>;
+  appendEvent(event: CaseEvent): Promise<void>;
   /** Oldest first; with `limit`, the most recent `limit` events, still oldest first. */
-  listEvents(ticketId: string, limit?: number): Promise<TicketEvent[]>;
+  listEvents(caseId: string, limit?: number): Promise<CaseEvent[]>;
 }
 
 export interface ClockRepository {
   create(clock: Clock): Promise<void>;
   findById(id: string): Promise<Clock | null>;
-  listRunning(ticketId: string): Promise<Clock[]>;
+  listRunning(caseId: string): Promise<Clock[]>;
   save(clock: Clock): Promise<void>;
 }
 
 export interface CallbackRepository {
   create(callback: Callback): Promise<void>;
   findById(id: string): Promise<Callback | null>;
-  /** The callback of the ticket's latest completion that is not yet done, if any. */
-  findOpenByTicket(ticketId: string): Promise<Callback | null>;
+  /** The callback of the case's latest completion that is not yet done, if any. */
+  findOpenByCase(caseId: string): Promise<Callback | null>;
   save(callback: Callback): Promise<void>;
 }
 
 export interface JobRepository {
   enqueue(job: { id: string; payload: JobPayload; runAt: Date }): Promise<void>;
+  /**
+   * Queues a job unless one with the same id exists, whatever its status, and says whether it
+   * did. Recurring work uses ids derived from the task and its instant, so two instances
+   * scheduling the same occurrence write one row.
+   */
+  enqueueOnce(job: { id: string; payload: JobPayload; runAt: Date }): Promise<boolean>;
   /**
    * Atomically takes up to `limit` pending jobs due at `now` (or running jobs whose lease
    * expired) and marks them running until `leaseUntil`; concurrent callers never get the same job.

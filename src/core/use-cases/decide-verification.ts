@@ -2,8 +2,8 @@ import { WorkflowError } from "../domain/errors.js";
 import type { VerificationRequest } from "../domain/registry.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
 import { newId } from "../ports/workflow-context.js";
-import { enqueueOwnerNotice } from "./shared/ticket-changes.js";
-import { requireFrontDesk, requireStaff } from "./shared/staff-access.js";
+import { enqueueOwnerNotice } from "../case/machinery/changes.js";
+import { requireFrontDesk, requireStaff } from "../case/machinery/staff-access.js";
 
 export interface DecideVerificationInput {
   verificationId: string;
@@ -33,7 +33,7 @@ export async function decideVerification(ctx: WorkflowContext, input: DecideVeri
         unit: request.unit,
       });
     }
-    await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.verification-card", verificationId: request.id } });
+    await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.verification-card", team: "frontdesk", verificationId: request.id } });
     return result;
   });
   ctx.onOutboxWritten?.();

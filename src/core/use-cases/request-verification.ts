@@ -38,7 +38,7 @@ export async function requestVerification(ctx: WorkflowContext, input: RequestVe
       decidedAt: null,
     };
     await store.verifications.create(created);
-    await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.verification-card", verificationId: created.id } });
+    await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.verification-card", team: "frontdesk", verificationId: created.id } });
     return created;
   });
   ctx.onOutboxWritten?.();

@@ -1,18 +1,22 @@
-import type { Clock, ClockEffect } from "../domain/clock.js";
-import type { Job } from "../domain/job.js";
-import type { Ticket } from "../domain/ticket.js";
+import type { Case } from "../case/case.js";
+import type { Clock } from "../case/clock.js";
+import type { Job, TaskJobPayload } from "../case/job.js";
+import type { WorkOutcome } from "../case/kind.js";
+import { alertTeam, recordEvent } from "../case/machinery/changes.js";
+import { startClock } from "../case/machinery/clocks.js";
+import { mentionsFor } from "../case/machinery/escalation.js";
 import type { Store } from "../ports/store.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
-import { newId } from "../ports/workflow-context.js";
-import { clockRules } from "../rules/clocks.js";
-import { mentionsFor } from "./shared/escalation.js";
-import { recordEvent } from "./shared/ticket-changes.js";
+import { taskJobId } from "./ensure-recurring-tasks.js";
 
 export interface DueWorkReport {
   jobId: string;
   job: Job["payload"]["type"];
-  ticketNumber: string | null;
-  outcome: "callback_prompted" | "escalated" | "skipped" | "failed";
+  caseNumber: string | null;
+  /** The task a task job ran (`system.prune`); null for clock jobs. */
+  task: string | null;
+  /** `escalated`, `skipped`, `failed`, or what the kind's effect or task reports (`callback_prompted`). */
+  outcome: string;
   detail: string;
 }
 
@@ -22,9 +26,10 @@ const retryFailedAfterMs = 60_000;
 const maxJobAttempts = 5;
 
 /**
- * Runs every job due at `ctx.time.now()`: clocks falling due fire their effect, breached clocks
- * escalate once, stopped clocks are skipped. Each job commits with its effects in one
- * transaction; a failing job is retried a minute later, up to five attempts.
+ * Runs every job due at `ctx.time.now()`: clocks falling due fire their kind's effect, breached
+ * clocks escalate once (and start the next rung of a ladder), stopped clocks are skipped, tasks
+ * run and queue their next occurrence. Each job commits with its effects in one transaction; a
+ * failing job is retried a minute later, up to five attempts.
  */
 export async function runDueWork(ctx: WorkflowContext): Promise<DueWorkReport[]> {
   const reports: DueWorkReport[] = [];
@@ -45,7 +50,7 @@ export async function runDueWork(ctx: WorkflowContext): Promise<DueWorkReport[]>
 async function runJob(ctx: WorkflowContext, job: Job, now: Date): Promise<DueWorkReport> {
   try {
     return await ctx.uow.transaction(async (store) => {
-      const report = await applyJob(store, job, now);
+      const report = await applyJob(ctx, store, job, now);
       await store.jobs.markDone(job.id);
       return report;
     });
@@ -53,62 +58,67 @@ async function runJob(ctx: WorkflowContext, job: Job, now: Date): Promise<DueWor
     const detail = error instanceof Error ? error.message : String(error);
     const retryAt = job.attempts + 1 >= maxJobAttempts ? null : new Date(now.getTime() + retryFailedAfterMs);
     await ctx.uow.transaction((store) => store.jobs.markFailed(job.id, detail, retryAt));
-    return { jobId: job.id, job: job.payload.type, ticketNumber: null, outcome: "failed", detail };
+    return { jobId: job.id, job: job.payload.type, caseNumber: null, task: taskOf(job), outcome: "failed", detail };
   }
 }
 
-async function applyJob(store: Store, job: Job, now: Date): Promise<DueWorkReport> {
-  const base = { jobId: job.id, job: job.payload.type };
+function taskOf(job: Job): string | null {
+  return job.payload.type === "task" ? job.payload.task : null;
+}
+
+function reportOf(job: Job, caseNumber: string | null, outcome: WorkOutcome): DueWorkReport {
+  const base = { jobId: job.id, job: job.payload.type, caseNumber, task: taskOf(job) };
+  return "skipped" in outcome ? { ...base, outcome: "skipped", detail: outcome.skipped } : { ...base, ...outcome };
+}
+
+async function applyJob(ctx: WorkflowContext, store: Store, job: Job, now: Date): Promise<DueWorkReport> {
+  if (job.payload.type === "task") return runTask(ctx, store, job, job.payload, now);
   const clock = await store.clocks.findById(job.payload.clockId);
-  const ticket = clock ? await store.tickets.findById(clock.ticketId) : null;
-  if (!clock || !ticket) return { ...base, ticketNumber: null, outcome: "skipped", detail: "clock or ticket no longer exists" };
-  const skip = (detail: string): DueWorkReport => ({ ...base, ticketNumber: ticket.number, outcome: "skipped", detail });
-  if (clock.stoppedAt) return skip(`${clock.rule} already stopped`);
+  const subject = clock ? await store.cases.findById(clock.caseId) : null;
+  if (!clock || !subject) return reportOf(job, null, { skipped: "clock or case no longer exists" });
+  if (clock.stoppedAt) return reportOf(job, subject.number, { skipped: `${clock.rule} already stopped` });
+  const kind = ctx.kinds.kindOf(subject);
+  const rule = kind.clockRules[clock.rule];
+  if (!rule) return reportOf(job, subject.number, { skipped: `${clock.rule} is not a rule of ${kind.id}` });
 
   if (job.payload.type === "clock.due") {
-    const effect = clockRules[clock.rule].onDue;
-    if (!effect) return skip(`${clock.rule} has no due effect`);
-    const outcome = await dueEffects[effect](store, clock, ticket, now);
-    return typeof outcome === "string" ? skip(outcome) : { ...base, ticketNumber: ticket.number, ...outcome };
+    const effect = rule.onDue ? kind.dueEffects[rule.onDue] : undefined;
+    if (!effect) return reportOf(job, subject.number, { skipped: `${clock.rule} has no due effect` });
+    return reportOf(job, subject.number, await effect({ store, kind, clock, subject, now, timeZone: ctx.timeZone }));
   }
-
-  return escalate(store, clock, ticket, now, base);
+  return reportOf(job, subject.number, await breach(ctx, store, clock, subject, now));
 }
 
-type DueEffectResult = Pick<DueWorkReport, "outcome" | "detail"> | string;
-
-/** What each clock effect does when its clock falls due; a returned string is why it was skipped. */
-const dueEffects: Record<ClockEffect, (store: Store, clock: Clock, ticket: Ticket, now: Date) => Promise<DueEffectResult>> = {
-  async "callback.prompt"(store, clock, ticket, now) {
-    const callbackId = String(clock.data.callbackId);
-    const attempt = Number(clock.data.attempt ?? 1);
-    const callback = await store.callbacks.findById(callbackId);
-    if (!callback || callback.status !== "scheduled") return `callback ${callbackId} is ${callback?.status ?? "gone"}`;
-    await store.callbacks.save({ ...callback, status: "prompted" });
-    await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.callback-prompt", ticketId: ticket.id, callbackId, attempt } });
-    await recordEvent(store, ticket, { type: "callback_prompted", actor: { type: "system" }, at: now, data: { attempt, dueAt: clock.dueAt.toISOString() } });
-    return { outcome: "callback_prompted", detail: `callback attempt ${attempt} prompted to the front desk` };
-  },
-};
-
-async function escalate(store: Store, clock: Clock, ticket: Ticket, now: Date, base: Pick<DueWorkReport, "jobId" | "job">): Promise<DueWorkReport> {
-  const ticketNumber = ticket.number;
-  const escalation = clockRules[clock.rule].escalation;
-  if (!escalation || clock.escalatedAt) return { ...base, ticketNumber, outcome: "skipped", detail: `${clock.rule} already escalated` };
+/** A clock still running at its breach: one alert to its escalation target, then the ladder's next rung. */
+async function breach(ctx: WorkflowContext, store: Store, clock: Clock, subject: Case, now: Date): Promise<WorkOutcome> {
+  const kind = ctx.kinds.kindOf(subject);
+  const rule = kind.clockRules[clock.rule];
+  if (!rule || clock.escalatedAt) return { skipped: `${clock.rule} already escalated` };
   await store.clocks.save({ ...clock, escalatedAt: now });
-  const mentions = await mentionsFor(store, escalation.to);
-  await store.outbox.enqueue({
-    id: newId(),
-    createdAt: now,
-    payload: {
-      type: "staff.alert",
-      team: escalation.to.team,
-      key: escalation.alertKey,
-      params: { number: ticketNumber, dueAt: { instant: clock.dueAt.toISOString() } },
-      mentions,
-      ticketId: ticket.id,
-    },
-  });
-  await recordEvent(store, ticket, { type: "escalated", actor: { type: "system" }, at: now, data: { rule: clock.rule, to: `${escalation.to.team}/${escalation.to.role}` } });
-  return { ...base, ticketNumber, outcome: "escalated", detail: `${clock.rule} breached; ${escalation.to.team} ${escalation.to.role} alerted` };
+  const done: string[] = [];
+  if (rule.escalation) {
+    const params = kind.alertParams?.(subject, clock) ?? { number: subject.number, dueAt: { instant: clock.dueAt.toISOString() } };
+    await alertTeam(store, { team: rule.escalation.to.team, key: rule.escalation.alertKey, params, mentions: await mentionsFor(store, rule.escalation.to), caseId: subject.id, at: now });
+    await recordEvent(store, subject, { type: "escalated", actor: { type: "system" }, at: now, data: { rule: clock.rule, to: `${rule.escalation.to.team}/${rule.escalation.to.role}` } });
+    done.push(`${rule.escalation.to.team} ${rule.escalation.to.role} alerted`);
+  }
+  if (rule.then) {
+    const next = await startClock(store, kind, { caseId: subject.id, rule: rule.then, anchor: now, timeZone: ctx.timeZone, subject: clock.subject, data: clock.data });
+    await recordEvent(store, subject, { type: "clock_started", actor: { type: "system" }, at: now, data: { rule: next.rule, after: clock.rule, dueAt: next.dueAt.toISOString() } });
+    done.push(`${rule.then} started`);
+  }
+  return { outcome: "escalated", detail: `${clock.rule} breached; ${done.join("; ")}` };
+}
+
+async function runTask(ctx: WorkflowContext, store: Store, job: Job, payload: TaskJobPayload, now: Date): Promise<DueWorkReport> {
+  const task = ctx.kinds.task(payload.task);
+  if (!task) return reportOf(job, null, { skipped: `no task ${payload.task} in this deployment` });
+  const subject = payload.caseId ? await store.cases.findById(payload.caseId) : null;
+  const outcome = await task.run({ store, job, subject, data: payload.data, now, timeZone: ctx.timeZone });
+  if (task.next) {
+    // From the instant it was due, not from now: a late run (the service was down) does not shift the schedule.
+    const runAt = task.next(job.runAt, ctx.timeZone);
+    await store.jobs.enqueueOnce({ id: taskJobId(payload.task, payload.caseId, runAt), runAt, payload });
+  }
+  return reportOf(job, subject?.number ?? null, outcome);
 }

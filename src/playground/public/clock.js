@@ -11,12 +11,6 @@ const outcomes = {
   skipped: "nothing to do any more",
   failed: "failed (will retry)",
 };
-const rules = {
-  "repair.callback.safety": "Callback due (safety facility)",
-  "repair.callback.leak": "Callback due (after the leak test)",
-  "repair.callback.ordinary": "Callback due",
-  "repair.callback.retry": "Callback retry due",
-};
 
 export class Clock {
   /** `app`: { setup, fmt, onTick(now) }. */
@@ -78,7 +72,7 @@ export class Clock {
     const upcoming = state.upcoming.length === 0
       ? h("p", { class: "empty", text: "Nothing is scheduled. Callbacks are scheduled when a repair is done." })
       : h("ul", {}, state.upcoming.map((work) => h("li", {},
-        h("div", { class: "what" }, h("strong", { text: `${work.ticketNumber ?? "—"} · ${work.job === "clock.breach" ? "Escalation if still open" : rules[work.rule] ?? work.rule}` }), h("span", { text: fmt.full(work.at) })),
+        h("div", { class: "what" }, h("strong", { text: `${work.ticketNumber ?? "—"} · ${work.job === "clock.breach" ? "Escalation if still open" : `${work.label ?? work.rule} due`}` }), h("span", { text: fmt.full(work.at) })),
         h("button", { type: "button", class: "chip-button", onclick: (event) => this.move({ to: new Date(Math.max(Date.parse(work.at), this.now().getTime())).toISOString() }, event.currentTarget) }, "Go there"))));
     panel.replaceChildren(
       h("h3", { text: "Product time" }),

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { aTicket as baseTicket } from "../../support/ticket-factory.js";
 import type { OutboxPayload } from "../../../src/core/domain/outbox.js";
 import type { Team } from "../../../src/core/domain/registry.js";
-import type { Ticket, TicketEvent } from "../../../src/core/domain/ticket.js";
+import type { CaseEvent } from "../../../src/core/case/case.js";
+import type { RepairCase } from "../../../src/core/kinds/repair/details.js";
 import type { NewResident, NewStaffMember, NewUnit } from "../../../src/core/ports/store.js";
 
 /** A fixed instant so dates compare exactly across databases (millisecond precision). */
@@ -24,24 +25,25 @@ export function aStaffMember(overrides: Partial<NewStaffMember> = {}): NewStaffM
   return { staffUserId: "U001", name: "Li Wei", team: "maintenance", role: "member", ...overrides };
 }
 
-/** A ticket with fresh ids and number, so a test can store several. */
-export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
+/** A repair with fresh ids and number, so a test can store several. */
+export function aTicket(overrides: Parameters<typeof baseTicket>[0] = {}): RepairCase {
+  const { details, ...header } = overrides;
   return baseTicket({
     id: randomUUID(),
     number: `R-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
-    photos: ["file-1", "file-2"],
     unitId: randomUUID(),
     reporterId: randomUUID(),
     createdAt: t0,
     updatedAt: t0,
-    ...overrides,
+    ...header,
+    details: { photos: ["file-1", "file-2"], ...details },
   });
 }
 
-export function anEvent(ticketId: string, overrides: Partial<TicketEvent> = {}): TicketEvent {
+export function anEvent(caseId: string, overrides: Partial<CaseEvent> = {}): CaseEvent {
   return {
     id: randomUUID(),
-    ticketId,
+    caseId,
     at: t0,
     actor: { type: "system" },
     type: "reported",
@@ -52,10 +54,10 @@ export function anEvent(ticketId: string, overrides: Partial<TicketEvent> = {}):
   };
 }
 
-export function aSlackCard(ticketId: string = randomUUID(), team: Team = "maintenance"): OutboxPayload {
-  return { type: "staff.ticket-card", team, ticketId };
+export function aSlackCard(caseId: string = randomUUID(), team: Team = "maintenance"): OutboxPayload {
+  return { type: "staff.case-card", team, caseId };
 }
 
 export function anOwnerNotice(chatId = "7001"): OutboxPayload {
-  return { type: "owner.notice", chatId, locale: "zh-CN", key: "ticket.received", params: { number: "R-2026-000001" }, actions: [] };
+  return { type: "owner.notice", chatId, locale: "zh-CN", key: "repair.received", params: { number: "R-2026-000001" }, buttons: [] };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { Job } from "../../../src/core/domain/job.js";
+import type { Job } from "../../../src/core/case/job.js";
 import type { UnitOfWork } from "../../../src/core/ports/store.js";
 import { aSlackCard, aUnit, anOwnerNotice, minutesAfter, t0 } from "./fixtures.js";
 import type { ContractContext } from "./store-contract.js";
@@ -107,7 +107,7 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
       const [card, notice, second, third] = await enqueue([aSlackCard(ticketId), anOwnerNotice(), aSlackCard(randomUUID(), "cleaning"), aSlackCard(randomUUID(), "security")]);
       const claimed = await tx((s) => s.outbox.claim("slack", t0, 2, lease(t0)));
       expect(claimed.map((m) => m.id)).toEqual([card, second]);
-      expect(claimed[0]).toMatchObject({ channel: "slack", recipient: "slack:maintenance", refKey: `ticket-card:${ticketId}`, status: "sending", attempts: 0, createdAt: t0 });
+      expect(claimed[0]).toMatchObject({ channel: "slack", recipient: "slack:maintenance", refKey: `case-card:${ticketId}`, status: "sending", attempts: 0, createdAt: t0 });
       expect(claimed[0]!.seq).toBeLessThan(claimed[1]!.seq);
       const telegram = await tx((s) => s.outbox.claim("telegram", t0, 10, lease(t0)));
       expect(telegram.map((m) => [m.id, m.recipient, m.refKey, m.payload])).toEqual([[notice, "telegram:7001", null, anOwnerNotice()]]);

@@ -140,9 +140,9 @@ function migrationSuite(kind: DatabaseKind) {
       await store.residents.upsert(aResident(unit.id));
       await store.staff.upsert(aStaffMember());
       const ticket = aTicket({ unitId: unit.id });
-      await store.tickets.create(ticket);
-      await store.tickets.appendEvent(anEvent(ticket.id));
-      await store.tickets.nextSequence("R-2026");
+      await store.cases.create(ticket);
+      await store.cases.appendEvent(anEvent(ticket.id));
+      await store.cases.nextSequence("R-2026");
       await store.jobs.enqueue({ id: randomUUID(), runAt: t0, payload: { type: "clock.due", clockId: "c1" } });
       await store.outbox.enqueue({ id: randomUUID(), createdAt: t0, payload: aSlackCard(ticket.id) });
       await store.keyValues.set("playground:demo", "{}");
@@ -155,7 +155,7 @@ function migrationSuite(kind: DatabaseKind) {
 
     expect(Object.values(await rowCounts(test)).every((n) => n === 0)).toBe(true);
     expect(await test.database.migrate()).toEqual([]);
-    expect(await test.database.unitOfWork.transaction((store) => store.tickets.nextSequence("R-2026"))).toBe(1);
+    expect(await test.database.unitOfWork.transaction((store) => store.cases.nextSequence("R-2026"))).toBe(1);
   });
 
   it("two processes migrating an empty database at once apply each migration exactly once", async () => {

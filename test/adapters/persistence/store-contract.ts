@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WorkflowError } from "../../../src/core/domain/errors.js";
+import type { RepairDetails } from "../../../src/core/kinds/repair/details.js";
 import type { Store, UnitOfWork } from "../../../src/core/ports/store.js";
 import { aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, minutesAfter, t0 } from "./fixtures.js";
 import { durableWorkContract } from "./store-contract-work.js";
@@ -150,42 +151,42 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
     });
   });
 
-  describe("tickets", () => {
-    it("a ticket round-trips every field, photos and nullable instants included", async () => {
-      const ticket = aTicket({ appointmentAt: minutesAfter(t0, 90), assigneeId: "s1", ownerFixedAnswer: "yes", publicArea: "lobby" });
-      await tx((s) => s.tickets.create(ticket));
-      expect(await tx((s) => s.tickets.findById(ticket.id))).toEqual(ticket);
-      expect(await tx((s) => s.tickets.findByNumber(ticket.number))).toEqual(ticket);
-      expect(await tx((s) => s.tickets.findByNumber("R-0000-000000"))).toBeNull();
+  describe("cases", () => {
+    it("a repair case round-trips every header and details field, photos and nullable instants included", async () => {
+      const ticket = aTicket({ assigneeId: "s1", details: { appointmentAt: minutesAfter(t0, 90), ownerFixedAnswer: "yes", publicArea: "lobby" } });
+      await tx((s) => s.cases.create(ticket));
+      expect(await tx((s) => s.cases.findById(ticket.id))).toEqual(ticket);
+      expect(await tx((s) => s.cases.findByNumber(ticket.number))).toEqual(ticket);
+      expect(await tx((s) => s.cases.findByNumber("R-0000-000000"))).toBeNull();
     });
 
     it("an update is written only over version - 1; otherwise it is a conflict and the stored ticket stays", async () => {
       const ticket = aTicket();
-      await tx((s) => s.tickets.create(ticket));
-      const claimed = { ...ticket, status: "assigned" as const, assigneeId: "s1", version: 2 };
-      await tx((s) => s.tickets.update(claimed));
-      const stale = { ...ticket, status: "cancelled" as const, version: 2 };
-      const error = await tx((s) => s.tickets.update(stale)).catch((e: unknown) => e);
+      await tx((s) => s.cases.create(ticket));
+      const claimed = { ...ticket, status: "assigned", assigneeId: "s1", details: { ...ticket.details, appointmentAt: minutesAfter(t0, 30) }, version: 2 };
+      await tx((s) => s.cases.update(claimed));
+      const stale = { ...ticket, status: "cancelled", version: 2 };
+      const error = await tx((s) => s.cases.update(stale)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WorkflowError);
       expect(error).toMatchObject({ code: "conflict" });
-      expect(await tx((s) => s.tickets.findById(ticket.id))).toEqual(claimed);
-      await expect(tx((s) => s.tickets.update(aTicket({ version: 2 })))).rejects.toMatchObject({ code: "conflict" });
+      expect(await tx((s) => s.cases.findById(ticket.id))).toEqual(claimed);
+      await expect(tx((s) => s.cases.update(aTicket({ version: 2 })))).rejects.toMatchObject({ code: "conflict" });
     });
 
     it("a second ticket with an existing number is rejected", async () => {
       const ticket = aTicket();
-      await tx((s) => s.tickets.create(ticket));
-      await expect(tx((s) => s.tickets.create(aTicket({ number: ticket.number })))).rejects.toThrow();
+      await tx((s) => s.cases.create(ticket));
+      await expect(tx((s) => s.cases.create(aTicket({ number: ticket.number })))).rejects.toThrow();
     });
 
     it("listByReporter gives the reporter's newest tickets first, up to the limit", async () => {
       const reporterId = randomUUID();
       const tickets = [0, 1, 2].map((i) => aTicket({ reporterId, createdAt: minutesAfter(t0, i) }));
       await tx(async (s) => {
-        for (const ticket of tickets) await s.tickets.create(ticket);
-        await s.tickets.create(aTicket());
+        for (const ticket of tickets) await s.cases.create(ticket);
+        await s.cases.create(aTicket());
       });
-      const listed = await tx((s) => s.tickets.listByReporter(reporterId, 2));
+      const listed = await tx((s) => s.cases.listByReporter(reporterId, 2));
       expect(listed.map((t) => t.id)).toEqual([tickets[2]?.id, tickets[1]?.id]);
     });
 
@@ -198,40 +199,41 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
         anEvent(ticketId, { type: "proposed", at: minutesAfter(t0, 9) }),
       ];
       await tx(async (s) => {
-        for (const event of [events[0], events[1], events[3], events[2]]) if (event) await s.tickets.appendEvent(event);
-        await s.tickets.appendEvent(anEvent(randomUUID()));
+        for (const event of [events[0], events[1], events[3], events[2]]) if (event) await s.cases.appendEvent(event);
+        await s.cases.appendEvent(anEvent(randomUUID()));
       });
       const byType = (list: { type: string }[]) => list.map((e) => e.type);
-      expect(byType(await tx((s) => s.tickets.listEvents(ticketId)))).toEqual(["reported", "claimed", "noted", "proposed"]);
-      expect(await tx((s) => s.tickets.listEvents(ticketId, 2))).toEqual([events[2], events[3]]);
-      expect(await tx((s) => s.tickets.listEvents(ticketId, 10))).toHaveLength(4);
+      expect(byType(await tx((s) => s.cases.listEvents(ticketId)))).toEqual(["reported", "claimed", "noted", "proposed"]);
+      expect(await tx((s) => s.cases.listEvents(ticketId, 2))).toEqual([events[2], events[3]]);
+      expect(await tx((s) => s.cases.listEvents(ticketId, 10))).toHaveLength(4);
     });
 
     it("event data is stored as JSON: a Date inside comes back as its ISO string", async () => {
       const event = anEvent(randomUUID(), { data: { at: t0, nested: { list: [1, "two"] } } });
-      await tx((s) => s.tickets.appendEvent(event));
-      const [stored] = await tx((s) => s.tickets.listEvents(event.ticketId));
+      await tx((s) => s.cases.appendEvent(event));
+      const [stored] = await tx((s) => s.cases.listEvents(event.caseId));
       expect(stored?.data).toEqual({ at: t0.toISOString(), nested: { list: [1, "two"] } });
     });
 
     it("sequences count from 1 per name and hand out distinct numbers to concurrent transactions", async () => {
-      expect(await tx(async (s) => [await s.tickets.nextSequence("R-2026"), await s.tickets.nextSequence("R-2026")])).toEqual([1, 2]);
-      expect(await tx((s) => s.tickets.nextSequence("R-2027"))).toBe(1);
+      expect(await tx(async (s) => [await s.cases.nextSequence("R-2026"), await s.cases.nextSequence("R-2026")])).toEqual([1, 2]);
+      expect(await tx((s) => s.cases.nextSequence("R-2027"))).toBe(1);
       const other = await subject.another();
       const numbers = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? uow : other).transaction((s) => s.tickets.nextSequence("R-2026"))),
+        Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? uow : other).transaction((s) => s.cases.nextSequence("R-2026"))),
       );
       expect([...numbers].sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
     });
   });
 
   describe("clocks and callbacks", () => {
-    it("running clocks are the ticket's unstopped ones by start; save writes the whole clock", async () => {
+    it("running clocks are the case's unstopped ones by start; save writes the whole clock, its subject too", async () => {
       const ticketId = randomUUID();
       const clock = (startedAt: Date) => ({
         id: randomUUID(),
-        ticketId,
-        rule: "repair.callback.ordinary" as const,
+        caseId: ticketId,
+        rule: "repair.callback.ordinary",
+        subject: { type: "callback", id: "callback-1" },
         startedAt,
         dueAt: minutesAfter(startedAt, 60),
         breachAt: null,
@@ -249,11 +251,11 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
       await expect(tx((s) => s.clocks.save(clock(t0)))).rejects.toMatchObject({ code: "not_found" });
     });
 
-    it("the open callback of a ticket is its latest scheduled or prompted one", async () => {
+    it("the open callback of a case is its latest scheduled or prompted one", async () => {
       const ticketId = randomUUID();
       const callback = (createdAt: Date, status: "scheduled" | "prompted" | "done") => ({
         id: randomUUID(),
-        ticketId,
+        caseId: ticketId,
         dueAt: minutesAfter(createdAt, 60),
         status,
         attempts: 0,
@@ -268,10 +270,10 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
         await s.callbacks.create(first);
         await s.callbacks.create(done);
       });
-      expect(await tx((s) => s.callbacks.findOpenByTicket(ticketId))).toEqual(first);
+      expect(await tx((s) => s.callbacks.findOpenByCase(ticketId))).toEqual(first);
       const answered = { ...first, status: "done" as const, outcome: "satisfied" as const, recordedBy: "s1", recordedAt: minutesAfter(t0, 20), attempts: 1 };
       await tx((s) => s.callbacks.save(answered));
-      expect(await tx((s) => s.callbacks.findOpenByTicket(ticketId))).toBeNull();
+      expect(await tx((s) => s.callbacks.findOpenByCase(ticketId))).toBeNull();
       expect(await tx((s) => s.callbacks.findById(first.id))).toEqual(answered);
     });
   });
@@ -284,9 +286,9 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
       const ticket = aTicket();
       const thrown = await tx(async (s) => {
         await s.units.upsert(aUnit());
-        await s.tickets.nextSequence("R-2026");
-        await s.tickets.create(ticket);
-        await s.tickets.appendEvent(anEvent(ticket.id));
+        await s.cases.nextSequence("R-2026");
+        await s.cases.create(ticket);
+        await s.cases.appendEvent(anEvent(ticket.id));
         await s.jobs.enqueue({ id: randomUUID(), runAt: t0, payload: { type: "clock.due", clockId: "c" } });
         await s.outbox.enqueue({ id: randomUUID(), payload: aSlackCard(), createdAt: t0 });
         await s.inbox.recordOnce("telegram", "1", t0);
@@ -296,12 +298,12 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
       expect(thrown).toBe(boom);
       const after = await tx(async (s) => ({
         unit: await s.units.findByAddress("3", "1201"),
-        ticket: await s.tickets.findById(ticket.id),
-        events: await s.tickets.listEvents(ticket.id),
+        ticket: await s.cases.findById(ticket.id),
+        events: await s.cases.listEvents(ticket.id),
         jobs: await s.jobs.listPending(null, 10),
         outbox: await s.outbox.countByStatus(),
         kv: await s.keyValues.get("k"),
-        sequence: await s.tickets.nextSequence("R-2026"),
+        sequence: await s.cases.nextSequence("R-2026"),
         seenBefore: !(await s.inbox.recordOnce("telegram", "1", t0)),
       }));
       expect(after).toEqual({
@@ -318,12 +320,12 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
 
     it("objects returned by the store are copies: mutating them changes nothing stored", async () => {
       const ticket = aTicket();
-      await tx((s) => s.tickets.create(ticket));
-      const read = await tx((s) => s.tickets.findById(ticket.id));
-      read!.photos.push("mutated");
+      await tx((s) => s.cases.create(ticket));
+      const read = await tx((s) => s.cases.findById(ticket.id));
+      (read!.details as RepairDetails).photos.push("mutated");
       read!.status = "closed";
-      ticket.photos.push("mutated input");
-      expect(await tx((s) => s.tickets.findById(ticket.id))).toMatchObject({ photos: ["file-1", "file-2"], status: "new" });
+      ticket.details.photos.push("mutated input");
+      expect(await tx((s) => s.cases.findById(ticket.id))).toMatchObject({ details: { photos: ["file-1", "file-2"] }, status: "new" });
     });
   });
 }

@@ -9,7 +9,7 @@ import { VirtualPacing } from "../../support/virtual-pacing.js";
 async function twoNoticesToOneChat(clock: () => number, pacing?: OutboxPacing): Promise<number[]> {
   const store = createMemoryStore();
   for (const key of ["a", "b"]) {
-    const payload = { type: "owner.notice" as const, chatId: "7001", locale: "en" as const, key, params: {}, actions: [] };
+    const payload = { type: "owner.notice" as const, chatId: "7001", locale: "en" as const, key, params: {}, buttons: [] };
     await store.transaction((s) => s.outbox.enqueue({ id: crypto.randomUUID(), payload, createdAt: new Date() }));
   }
   const sentAt: number[] = [];

@@ -38,14 +38,14 @@ describe("dispatch card buttons, through the real Bolt app", () => {
     await vi.waitFor(() => expect(h.ticket(ticketId)).toMatchObject({ status: "assigned", version: 2 }));
     const zhangWei = h.memory.snapshot().staff.find((member) => member.staffUserId === "UMAINT1");
     expect(h.ticket(ticketId).assigneeId).toBe(zhangWei?.id);
-    expect(pendingOfType(h.memory, "staff.ticket-card")).toHaveLength(1);
+    expect(pendingOfType(h.memory, "staff.case-card")).toHaveLength(1);
     expect(h.fake.callsOf("chat.update")).toHaveLength(0);
     expect(h.fake.ephemerals()).toEqual([]);
   });
 
   it("the queued refresh redraws the same card in place with the assignee and the next buttons", async () => {
     await h.click(h.latest(MAINTENANCE_CHANNEL), "ticket.claim", "UMAINT1");
-    await vi.waitFor(() => expect(pendingOfType(h.memory, "staff.ticket-card")).toHaveLength(1));
+    await vi.waitFor(() => expect(pendingOfType(h.memory, "staff.case-card")).toHaveLength(1));
 
     await h.deliver();
 
@@ -63,7 +63,7 @@ describe("dispatch card buttons, through the real Bolt app", () => {
     const ephemeral = await h.fake.waitForCall("chat.postEphemeral");
 
     expect(ephemeral.payload).toMatchObject({ channel: MAINTENANCE_CHANNEL, user: "UOUTSIDER", text: "Only registered staff can act on this. Ask the front desk to add you." });
-    expect(h.memory.snapshot().tickets).toEqual(before.tickets);
+    expect(h.memory.snapshot().cases).toEqual(before.cases);
     expect(h.memory.snapshot().outbox).toEqual(before.outbox);
     expect(h.logs).toContainEqual(expect.objectContaining({ msg: "staff action refused", code: "not_staff", staffUserId: "UOUTSIDER" }));
     expect(JSON.stringify(h.logs)).not.toContain("13800000001");
@@ -78,7 +78,7 @@ describe("dispatch card buttons, through the real Bolt app", () => {
     const ephemeral = await h.fake.waitForCall("chat.postEphemeral");
 
     expect(ephemeral.payload).toMatchObject({ user: "UMAINT1", text: "R-2026-000001 cannot do that in its current state." });
-    expect(h.memory.snapshot().tickets).toEqual(before.tickets);
+    expect(h.memory.snapshot().cases).toEqual(before.cases);
     expect(h.memory.snapshot().events).toEqual(before.events);
   });
 

@@ -61,7 +61,7 @@ describe("front desk buttons, through the real Bolt app", () => {
 
       expect(ephemeral.payload).toMatchObject({ user: "UMAINT1", text: "You are not allowed to do that on R-2026-000001." });
       expect(h.memory.snapshot().callbacks[0]).toMatchObject({ attempts: 0, status: "prompted" });
-      expect(pendingOfType(h.memory, "staff.callback-prompt")).toEqual([]);
+      expect(pendingOfType(h.memory, "staff.case-prompt")).toEqual([]);
     });
   });
 

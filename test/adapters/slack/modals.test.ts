@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { claimTicket } from "../../../src/core/use-cases/claim-ticket.js";
+import { claimCase } from "../../../src/core/use-cases/claim-case.js";
 import { reportedRepair } from "../../support/workflow-fixture.js";
 import { textOf } from "./block-text.js";
 import { finishRepair, MAINTENANCE_CHANNEL, type SlackHarness, startSlackHarness } from "./slack-harness.js";
@@ -65,7 +65,7 @@ describe("card buttons that open a modal, through the real Bolt app", () => {
 
   describe("Schedule", () => {
     beforeEach(async () => {
-      await claimTicket(h.ctx, { ticketId, staffUserId: "UMAINT1" });
+      await claimCase(h.ctx, { caseId: ticketId, staffUserId: "UMAINT1" });
       await h.deliver();
     });
 
@@ -86,7 +86,7 @@ describe("card buttons that open a modal, through the real Bolt app", () => {
       });
 
       await vi.waitFor(() => expect(h.ticket(ticketId).status).toBe("awaiting_confirmation"));
-      expect(h.ticket(ticketId).appointmentAt?.toISOString()).toBe("2026-12-02T06:30:00.000Z");
+      expect(h.ticket(ticketId).details.appointmentAt?.toISOString()).toBe("2026-12-02T06:30:00.000Z");
     });
 
     it("refuses a time that has passed inside the modal and changes nothing", async () => {

@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { alertBlocks } from "../../../src/adapters/slack/blocks/alert.js";
-import { callbackPromptBlocks } from "../../../src/adapters/slack/blocks/callback-prompt.js";
-import { assignModal, cancelModal, scheduleModal } from "../../../src/adapters/slack/blocks/modals.js";
+import { assignModal, cancelModal } from "../../../src/adapters/slack/blocks/modals.js";
+import { callbackPromptBlocks } from "../../../src/adapters/slack/kinds/repair/callback-prompt.js";
+import { repairSummary } from "../../../src/adapters/slack/kinds/repair/card.js";
+import { scheduleModal } from "../../../src/adapters/slack/kinds/repair/schedule-modal.js";
 import { verificationCardBlocks } from "../../../src/adapters/slack/blocks/verification-card.js";
 import type { VerificationRequest } from "../../../src/core/domain/registry.js";
 import { blockKitErrors } from "../../../src/testing/slack-blocks.js";
 import { buttonLabels, buttonOf, textOf } from "./block-text.js";
-import { aCallback, aTicket, aTicketView, englishText, expectNoMissingKeys } from "./staff-text.js";
+import { aCallback, aRepairView, aTicket, englishText, expectNoMissingKeys } from "./staff-text.js";
 
 afterEach(expectNoMissingKeys);
 
@@ -14,10 +16,10 @@ const { t, formatInstant } = englishText();
 const metadata = { ticketId: "ticket-1", channel: "C0MAINT" };
 
 describe("the callback prompt", () => {
-  const done = { status: "awaiting_callback" as const, completedAt: new Date("2026-12-01T08:00:00Z") };
+  const done = { status: "awaiting_callback", details: { completedAt: new Date("2026-12-01T08:00:00Z") } };
 
   it("shows the owner's own Fixed? answer, the due time, the attempt and the three outcomes while open", () => {
-    const view = aTicketView({ ticket: { ...done, ownerFixedAnswer: "yes" }, callback: aCallback() });
+    const view = aRepairView({ subject: { ...done, details: { ...done.details, ownerFixedAnswer: "yes" } }, callback: aCallback() });
     const { text, blocks } = callbackPromptBlocks(view, 1, t, formatInstant);
     const shown = textOf(blocks);
 
@@ -31,14 +33,14 @@ describe("the callback prompt", () => {
   });
 
   it("says when the owner did not answer in the bot", () => {
-    const { blocks } = callbackPromptBlocks(aTicketView({ ticket: done, callback: aCallback() }), 1, t, formatInstant);
+    const { blocks } = callbackPromptBlocks(aRepairView({ subject: done, callback: aCallback() }), 1, t, formatInstant);
 
     expect(textOf(blocks)).toContain("Not answered in the bot");
   });
 
   it("shows the recorded outcome and the next attempt instead of buttons once the attempt is recorded", () => {
     const callback = aCallback({ attempts: 1, status: "scheduled", outcome: "no_answer", dueAt: new Date("2026-12-03T06:00:00Z") });
-    const { blocks } = callbackPromptBlocks(aTicketView({ ticket: done, callback }), 1, t, formatInstant);
+    const { blocks } = callbackPromptBlocks(aRepairView({ subject: done, callback }), 1, t, formatInstant);
 
     expect(buttonLabels(blocks)).toEqual([]);
     expect(textOf(blocks)).toContain("Recorded: no answer");
@@ -47,14 +49,14 @@ describe("the callback prompt", () => {
 
   it("keeps the next attempt's prompt open while the earlier one shows no answer", () => {
     const callback = aCallback({ attempts: 1, status: "prompted", outcome: "no_answer" });
-    const view = aTicketView({ ticket: done, callback });
+    const view = aRepairView({ subject: done, callback });
 
     expect(buttonLabels(callbackPromptBlocks(view, 2, t, formatInstant).blocks)).toHaveLength(3);
     expect(textOf(callbackPromptBlocks(view, 1, t, formatInstant).blocks)).toContain("Recorded: no answer");
   });
 
   it("closes a callback made void by a reopened repair", () => {
-    const { blocks } = callbackPromptBlocks(aTicketView({ callback: aCallback({ status: "cancelled" }) }), 1, t, formatInstant);
+    const { blocks } = callbackPromptBlocks(aRepairView({ callback: aCallback({ status: "cancelled" }) }), 1, t, formatInstant);
 
     expect(buttonLabels(blocks)).toEqual([]);
     expect(textOf(blocks)).toContain("the repair was reopened");
@@ -88,7 +90,7 @@ describe("the verification card", () => {
 describe("alerts", () => {
   it("mention the people responsible and render the core's key with its formatted due time", () => {
     const { text, blocks } = alertBlocks(
-      { type: "staff.alert", team: "frontdesk", key: "alerts.callback_overdue", params: { number: "R-2026-000001", dueAt: { instant: "2026-12-03T02:00:00Z" } }, mentions: ["UFRONTL", "UMANAGR"], ticketId: "ticket-1" },
+      { type: "staff.alert", team: "frontdesk", key: "alerts.callback_overdue", params: { number: "R-2026-000001", dueAt: { instant: "2026-12-03T02:00:00Z" } }, mentions: ["UFRONTL", "UMANAGR"], caseId: "ticket-1" },
       t,
     );
 
@@ -103,7 +105,8 @@ describe("modals", () => {
       { id: "s2", staffUserId: "UMAINT2", name: "Li Qiang", team: "maintenance" as const, role: "member" as const },
       { id: "s3", staffUserId: "UMAINTL", name: "Zhao Lei", team: "maintenance" as const, role: "leader" as const },
     ];
-    const view = assignModal({ ticket: aTicket({ assigneeId: "s3" }), members, metadata }, t);
+    const repair = aTicket({ assigneeId: "s3" });
+    const view = assignModal({ subject: { number: repair.number, summary: repairSummary(repair), assigneeId: repair.assigneeId }, members, metadata }, t);
     const select = (view.blocks[1] as { element: { options: { text: { text: string }; value: string }[]; initial_option?: { value: string } } }).element;
 
     expect(select.options.map((option) => [option.text.text, option.value])).toEqual([["Li Qiang", "s2"], ["Zhao Lei (leader)", "s3"]]);
@@ -112,8 +115,8 @@ describe("modals", () => {
   });
 
   it("the Schedule modal shows the owner's wishes and prefills the pickers in the property's zone", () => {
-    const ticket = aTicket({ ownerTimeRequest: "Saturday afternoon" });
-    const view = scheduleModal({ ticket, initial: { date: "2026-12-01", time: "10:00" }, timeZone: "Asia/Shanghai", metadata }, t);
+    const repair = aTicket({ details: { ownerTimeRequest: "Saturday afternoon" } });
+    const view = scheduleModal({ repair, initial: { date: "2026-12-01", time: "10:00" }, timeZone: "Asia/Shanghai", metadata }, t);
     const shown = textOf(view.blocks);
 
     expect(shown).toContain("Owner's preferred time: Tomorrow morning");
@@ -124,8 +127,8 @@ describe("modals", () => {
 
   it("every modal keeps Slack's 24-character title limit", () => {
     const views = [
-      cancelModal({ ticket: aTicket(), metadata }, t),
-      scheduleModal({ ticket: aTicket(), initial: { date: "2026-12-01", time: "10:00" }, timeZone: "Asia/Shanghai", metadata }, t),
+      cancelModal({ subject: { number: "R-2026-000001", summary: repairSummary(aTicket()) }, metadata }, t),
+      scheduleModal({ repair: aTicket(), initial: { date: "2026-12-01", time: "10:00" }, timeZone: "Asia/Shanghai", metadata }, t),
     ];
     for (const view of views) expect(view.title.text.length).toBeLessThanOrEqual(24);
   });

@@ -50,7 +50,7 @@ describe("requests to /slack/events", () => {
     const response = await postToBolt(h.url, SIGNING_SECRET, claim, nowSec() + 60);
 
     expect(response.status).toBe(200);
-    await vi.waitFor(() => expect(h.memory.snapshot().tickets[0]?.status).toBe("assigned"));
+    await vi.waitFor(() => expect(h.memory.snapshot().cases[0]?.status).toBe("assigned"));
   });
 });
 

@@ -7,13 +7,13 @@ import { createSlackApp, type SlackDeps } from "../../../src/adapters/slack/crea
 import { createSlackSenderClient, SlackMessageSender } from "../../../src/adapters/slack/slack-message-sender.js";
 import { RateGate } from "../../../src/core/domain/rate-gate.js";
 import type { Team } from "../../../src/core/domain/registry.js";
-import type { Ticket } from "../../../src/core/domain/ticket.js";
 import type { WorkflowContext } from "../../../src/core/ports/workflow-context.js";
-import { claimTicket } from "../../../src/core/use-cases/claim-ticket.js";
-import { completeWork } from "../../../src/core/use-cases/complete-work.js";
-import { confirmAppointment } from "../../../src/core/use-cases/confirm-appointment.js";
-import { proposeAppointment } from "../../../src/core/use-cases/propose-appointment.js";
-import { startWork } from "../../../src/core/use-cases/start-work.js";
+import type { RepairCase } from "../../../src/core/kinds/repair/details.js";
+import { completeWork } from "../../../src/core/kinds/repair/use-cases/complete-work.js";
+import { confirmAppointment } from "../../../src/core/kinds/repair/use-cases/confirm-appointment.js";
+import { proposeAppointment } from "../../../src/core/kinds/repair/use-cases/propose-appointment.js";
+import { startWork } from "../../../src/core/kinds/repair/use-cases/start-work.js";
+import { claimCase } from "../../../src/core/use-cases/claim-case.js";
 import { deliverOutbox, type DeliveryReport } from "../../../src/core/use-cases/deliver-outbox.js";
 import {
   blockActionPayload,
@@ -58,7 +58,8 @@ export interface SlackHarness extends Fixture {
   click(message: SlackShownMessage, actionId: string, user: string): Promise<BoltResponse>;
   /** Submits a modal the fake opened, with `values` as `view.state.values`. */
   submit(view: ViewOutput, user: string, values: Record<string, Record<string, ViewStateValue>>): Promise<BoltResponse>;
-  ticket(id: string): Ticket;
+  /** The stored repair `id`, with its details. */
+  ticket(id: string): RepairCase;
   /** The latest message shown in a channel. */
   latest(channel: string): SlackShownMessage;
   close(): Promise<void>;
@@ -119,9 +120,9 @@ export async function startSlackHarness(): Promise<SlackHarness> {
       return postToBolt(url, SIGNING_SECRET, viewSubmissionPayload({ user, view, values }));
     },
     ticket(id) {
-      const found = memory.snapshot().tickets.find((ticket) => ticket.id === id);
-      if (!found) throw new Error(`no ticket ${id}`);
-      return found;
+      const found = memory.snapshot().cases.find((subject) => subject.id === id);
+      if (!found) throw new Error(`no case ${id}`);
+      return found as RepairCase;
     },
     latest(channel) {
       const message = fake.channel(channel).at(-1);
@@ -146,10 +147,10 @@ export function pendingOfType(memory: MemoryStore, type: string) {
  * by UMAINT1, confirmed by the owner (Telegram user 7001), started and completed.
  */
 export async function finishRepair(ctx: WorkflowContext, ticketId: string): Promise<void> {
-  const input = { ticketId, staffUserId: "UMAINT1" };
-  await claimTicket(ctx, input);
+  const input = { caseId: ticketId, staffUserId: "UMAINT1" };
+  await claimCase(ctx, input);
   await proposeAppointment(ctx, { ...input, at: new Date(ctx.time.now().getTime() + 3_600_000) });
-  await confirmAppointment(ctx, { ticketId, ownerUserId: "7001" });
+  await confirmAppointment(ctx, { caseId: ticketId, ownerUserId: "7001" });
   await startWork(ctx, input);
   await completeWork(ctx, input);
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type OutboxMessage, type OutboxPayload, recipientOf } from "../../../src/core/domain/outbox.js";
 import { PermanentDeliveryError, RateLimitedError } from "../../../src/core/ports/message-sender.js";
-import { claimTicket } from "../../../src/core/use-cases/claim-ticket.js";
+import { claimCase } from "../../../src/core/use-cases/claim-case.js";
 import { reportedRepair } from "../../support/workflow-fixture.js";
 import { textOf } from "./block-text.js";
 import { FRONTDESK_CHANNEL, MAINTENANCE_CHANNEL, type SlackHarness, startSlackHarness } from "./slack-harness.js";
@@ -24,7 +24,7 @@ describe("SlackMessageSender against the fake Web API", () => {
   beforeEach(async () => {
     h = await startSlackHarness();
     ticketId = (await reportedRepair(h.ctx)).id;
-    card = outboxMessage({ type: "staff.ticket-card", team: "maintenance", ticketId });
+    card = outboxMessage({ type: "staff.case-card", team: "maintenance", caseId: ticketId });
   });
 
   afterEach(async () => {
@@ -33,7 +33,7 @@ describe("SlackMessageSender against the fake Web API", () => {
 
   it("posts a ticket card to its team's channel and edits the same message in place on the next delivery", async () => {
     const first = await h.sender.send(card, null);
-    await claimTicket(h.ctx, { ticketId, staffUserId: "UMAINT1" });
+    await claimCase(h.ctx, { caseId: ticketId, staffUserId: "UMAINT1" });
     const second = await h.sender.send(card, first);
 
     expect(first).toEqual({ channel: MAINTENANCE_CHANNEL, messageId: expect.any(String) });
@@ -46,7 +46,7 @@ describe("SlackMessageSender against the fake Web API", () => {
   });
 
   it("renders the state at delivery time, not the state when the message was queued", async () => {
-    await claimTicket(h.ctx, { ticketId, staffUserId: "UMAINT1" });
+    await claimCase(h.ctx, { caseId: ticketId, staffUserId: "UMAINT1" });
 
     await h.sender.send(card, null);
 
@@ -90,13 +90,13 @@ describe("SlackMessageSender against the fake Web API", () => {
   });
 
   it("sends alerts to the team's channel with mentions, and verification cards to the front desk", async () => {
-    const alert = outboxMessage({ type: "staff.alert", team: "maintenance", key: "alerts.owner_not_fixed", params: { number: "R-2026-000001" }, mentions: ["UMAINT1"], ticketId });
+    const alert = outboxMessage({ type: "staff.alert", team: "maintenance", key: "alerts.owner_not_fixed", params: { number: "R-2026-000001" }, mentions: ["UMAINT1"], caseId: ticketId });
 
     const ref = await h.sender.send(alert, null);
 
     expect(ref.channel).toBe(MAINTENANCE_CHANNEL);
     expect(h.fake.channel(MAINTENANCE_CHANNEL)[0]?.text).toBe("<@UMAINT1> R-2026-000001: the owner says the repair is not fixed. It is back with the team for rectification.");
-    expect(h.sender.rateRules(outboxMessage({ type: "staff.verification-card", verificationId: "v1" }))[0]?.key).toBe(`slack:channel:${FRONTDESK_CHANNEL}`);
+    expect(h.sender.rateRules(outboxMessage({ type: "staff.verification-card", team: "frontdesk", verificationId: "v1" }))[0]?.key).toBe(`slack:channel:${FRONTDESK_CHANNEL}`);
   });
 
   it("paces per channel first (1 s), then globally (100 ms)", () => {
@@ -107,6 +107,6 @@ describe("SlackMessageSender against the fake Web API", () => {
   });
 
   it("gives up at once on a card whose ticket no longer exists", async () => {
-    await expect(h.sender.send(outboxMessage({ type: "staff.ticket-card", team: "maintenance", ticketId: "gone" }), null)).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(h.sender.send(outboxMessage({ type: "staff.case-card", team: "maintenance", caseId: "gone" }), null)).rejects.toBeInstanceOf(PermanentDeliveryError);
   });
 });

@@ -2,12 +2,12 @@ import path from "node:path";
 import { expect } from "vitest";
 import { createI18nextTranslator } from "../../../src/adapters/i18n/i18next-translator.js";
 import type { FormatInstant, Translate } from "../../../src/adapters/slack/blocks/format.js";
+import type { RepairView } from "../../../src/adapters/slack/kinds/repair/card.js";
+import type { CaseEvent } from "../../../src/core/case/case.js";
+import type { Clock } from "../../../src/core/case/clock.js";
 import type { Callback } from "../../../src/core/domain/callback.js";
-import type { Clock } from "../../../src/core/domain/clock.js";
-import { availableActions } from "../../../src/core/domain/lifecycle.js";
-import type { Ticket, TicketEvent } from "../../../src/core/domain/ticket.js";
+import { repairCardActions } from "../../../src/core/kinds/repair/lifecycle.js";
 import type { Translator } from "../../../src/core/ports/translator.js";
-import type { TicketView } from "../../../src/core/use-cases/get-ticket-view.js";
 import { aTicket } from "../../support/ticket-factory.js";
 
 const missingKeys: string[] = [];
@@ -48,7 +48,7 @@ export { aTicket };
 export function aCallback(overrides: Partial<Callback> = {}): Callback {
   return {
     id: "callback-1",
-    ticketId: "ticket-1",
+    caseId: "ticket-1",
     dueAt: new Date("2026-12-03T02:00:00Z"),
     status: "prompted",
     attempts: 0,
@@ -60,15 +60,16 @@ export function aCallback(overrides: Partial<Callback> = {}): Callback {
   };
 }
 
-export function anEvent(overrides: Partial<TicketEvent> = {}): TicketEvent {
-  return { id: "event-1", ticketId: "ticket-1", at: createdAt, actor: { type: "owner", id: "resident-1" }, type: "reported", fromStatus: null, toStatus: "new", data: {}, ...overrides };
+export function anEvent(overrides: Partial<CaseEvent> = {}): CaseEvent {
+  return { id: "event-1", caseId: "ticket-1", at: createdAt, actor: { type: "owner", id: "resident-1" }, type: "reported", fromStatus: null, toStatus: "new", data: {}, ...overrides };
 }
 
 export function aClock(overrides: Partial<Clock> = {}): Clock {
   return {
     id: "clock-1",
-    ticketId: "ticket-1",
+    caseId: "ticket-1",
     rule: "repair.callback.ordinary",
+    subject: { type: "callback", id: "callback-1" },
     startedAt: createdAt,
     dueAt: new Date("2026-12-02T02:00:00Z"),
     breachAt: null,
@@ -79,9 +80,9 @@ export function aClock(overrides: Partial<Clock> = {}): Clock {
   };
 }
 
-/** A dispatch card's view; `actions` follow the lifecycle unless given. */
-export function aTicketView(overrides: Partial<Omit<TicketView, "ticket">> & { ticket?: Partial<Ticket> } = {}): TicketView {
-  const ticket = aTicket(overrides.ticket);
+/** A repair's card or prompt view; `actions` follow the repair lifecycle unless given. */
+export function aRepairView(overrides: Partial<Omit<RepairView, "subject">> & { subject?: Parameters<typeof aTicket>[0] } = {}): RepairView {
+  const subject = aTicket(overrides.subject);
   return {
     unit: { id: "unit-1", building: "3", unit: "1202", areaM2: 89.5, handoverDate: "2025-06-01", warrantyMonths: 24 },
     reporter: { id: "resident-1", unitId: "unit-1", name: "王芳", phone: "+8613800000001", locale: "zh-CN", role: "owner", source: "registry" },
@@ -91,8 +92,7 @@ export function aTicketView(overrides: Partial<Omit<TicketView, "ticket">> & { t
     recentEvents: [anEvent()],
     staffNames: {},
     ...overrides,
-    ticket,
-    actions: overrides.actions ?? availableActions(ticket),
+    subject,
+    actions: overrides.actions ?? repairCardActions(subject),
   };
 }
-

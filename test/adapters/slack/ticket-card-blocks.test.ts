@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { maskPhone } from "../../../src/adapters/slack/blocks/format.js";
-import { ticketCardBlocks } from "../../../src/adapters/slack/blocks/ticket-card.js";
+import { repairCard } from "../../../src/adapters/slack/kinds/repair/card.js";
 import { blockKitErrors } from "../../../src/testing/slack-blocks.js";
 import { buttonLabels, buttonOf, textOf } from "./block-text.js";
-import { aClock, anEvent, aTicketView, englishText, expectNoMissingKeys } from "./staff-text.js";
+import { aClock, anEvent, aRepairView, englishText, expectNoMissingKeys } from "./staff-text.js";
 
 afterEach(expectNoMissingKeys);
 
 const { t, formatInstant } = englishText();
-const card = (...args: Parameters<typeof aTicketView>) => ticketCardBlocks(aTicketView(...args), t, formatInstant);
+const card = (...args: Parameters<typeof aRepairView>) => repairCard(aRepairView(...args), t, formatInstant);
 
 describe("the dispatch card", () => {
   it("shows number, category, unit, owner with a masked phone, description, photos, preferred time, billing and status", () => {
@@ -32,20 +32,20 @@ describe("the dispatch card", () => {
   });
 
   it("offers Leak test passed but not Done on a leak waiting for its leak test", () => {
-    const { blocks } = card({ ticket: { category: "water_leak", status: "leak_test_pending" } });
+    const { blocks } = card({ subject: { status: "leak_test_pending", details: { category: "water_leak" } } });
 
     expect(buttonLabels(blocks)).toContain("Leak test passed");
     expect(buttonLabels(blocks)).not.toContain("Done");
   });
 
   it("offers one Done button for work in progress, whatever the category", () => {
-    expect(buttonLabels(card({ ticket: { status: "in_progress" } }).blocks)).toEqual(["Done", "Cancel"]);
-    expect(buttonLabels(card({ ticket: { status: "in_progress", category: "water_leak" } }).blocks)).toEqual(["Done", "Cancel"]);
+    expect(buttonLabels(card({ subject: { status: "in_progress" } }).blocks)).toEqual(["Done", "Cancel"]);
+    expect(buttonLabels(card({ subject: { status: "in_progress", details: { category: "water_leak" } } }).blocks)).toEqual(["Done", "Cancel"]);
   });
 
   it("shows no buttons on closed and cancelled tickets, and the reason of a cancellation", () => {
-    expect(card({ ticket: { status: "closed" } }).blocks.some((block) => block.type === "actions")).toBe(false);
-    const cancelled = card({ ticket: { status: "cancelled", cancelReason: "Owner fixed it himself" } });
+    expect(card({ subject: { status: "closed" } }).blocks.some((block) => block.type === "actions")).toBe(false);
+    const cancelled = card({ subject: { status: "cancelled", cancelReason: "Owner fixed it himself" } });
 
     expect(cancelled.blocks.some((block) => block.type === "actions")).toBe(false);
     expect(textOf(cancelled.blocks)).toContain("Cancelled: Owner fixed it himself");
@@ -53,7 +53,7 @@ describe("the dispatch card", () => {
 
   it("shows the assignee, the appointment in the property's zone, running clocks and the owner's Fixed? answer", () => {
     const { blocks } = card({
-      ticket: { status: "awaiting_callback", appointmentAt: new Date("2026-12-01T06:30:00Z"), ownerFixedAnswer: "no" },
+      subject: { status: "awaiting_callback", details: { appointmentAt: new Date("2026-12-01T06:30:00Z"), ownerFixedAnswer: "no" } },
       assignee: { id: "s1", staffUserId: "UMAINT1", name: "Zhang Wei", team: "maintenance", role: "member" },
       clocks: [aClock({ dueAt: new Date("2026-12-03T02:00:00Z") })],
     });
@@ -82,7 +82,7 @@ describe("the dispatch card", () => {
   });
 
   it("names a public-area repair by its place and escapes what owners typed", () => {
-    const { text, blocks } = card({ ticket: { publicArea: "Lobby of building 3", category: "public_area", description: "<!channel> lift is stuck & loud" } });
+    const { text, blocks } = card({ subject: { details: { publicArea: "Lobby of building 3", category: "public_area", description: "<!channel> lift is stuck & loud" } } });
     const shown = textOf(blocks);
 
     expect(shown).toContain("Public area: Lobby of building 3 (reported from 3-1202)");

@@ -1,14 +1,47 @@
 import { describe, expect, it } from "vitest";
-import { callbackDataMaxBytes, decodeCallbackData, encodeCallbackData, type CallbackData } from "../../../src/adapters/telegram/callback-data.js";
+import { z } from "zod";
+import {
+  callbackDataMaxBytes,
+  decodeCallbackData,
+  decodeOwnerButton,
+  encodeCallbackData,
+  encodeOwnerButton,
+  type CallbackData,
+} from "../../../src/adapters/telegram/callback-data.js";
+import { ownerActionsKeyboard } from "../../../src/adapters/telegram/keyboards.js";
+import { defineKind } from "../../../src/core/case/kind.js";
+import { CaseKindRegistry } from "../../../src/core/case/registry.js";
+import type { OwnerButton } from "../../../src/core/domain/outbox.js";
+import { productRegistry } from "../../../src/core/kinds/index.js";
+import { repairKind } from "../../../src/core/kinds/repair/kind.js";
+import type { Translator } from "../../../src/core/ports/translator.js";
 
 const ticketId = "3f9c2b1e-8a4d-4c7e-9b2a-1d5e6f7a8b9c";
+const kinds = productRegistry();
+
+/** A kind of request the codec has never heard of, with owner actions of both argument types. */
+const parcelKind = defineKind({
+  id: "parcel",
+  prefix: "P",
+  details: z.object({}),
+  lifecycle: { statuses: ["waiting", "collected"], initial: "waiting", transitions: { collect: { from: ["waiting"], to: "collected" } } },
+  finalStatuses: ["collected"],
+  mayPerform: () => true,
+  cardActions: () => [],
+  clockRules: {},
+  dueEffects: {},
+  ownerActions: {
+    "pickup.at": { code: "pa", argument: "instant", labelKey: "parcel.pickup_at", doneKey: "parcel.pickup_at_done", isCurrent: () => true },
+    "pickup.neighbour": { code: "pn", argument: null, labelKey: "parcel.neighbour", doneKey: "parcel.neighbour_done", isCurrent: () => true },
+  },
+  tasks: {},
+});
+
+/** Renders a key as itself, so labels show which key the keyboard asked for. */
+const keyTranslator: Translator = { t: (_locale, key) => key, formatInstant: (_locale, at) => at.toISOString() };
 
 describe("callback data", () => {
   const samples: CallbackData[] = [
-    { type: "owner_action", action: { type: "appointment.confirm", ticketId, proposedAt: "2026-12-01T01:30:00.000Z" } },
-    { type: "owner_action", action: { type: "appointment.other", ticketId, proposedAt: "2026-12-01T01:30:00.000Z" } },
-    { type: "owner_action", action: { type: "fixed.yes", ticketId } },
-    { type: "owner_action", action: { type: "fixed.no", ticketId } },
     { type: "language", locale: "zh-CN" },
     { type: "category", category: "doors_windows" },
     { type: "photos", choice: "skip" },
@@ -18,6 +51,12 @@ describe("callback data", () => {
     { type: "summary", choice: "submit" },
     { type: "edit", step: "location" },
   ];
+  const ownerSamples: OwnerButton[] = [
+    { kind: "repair", action: "appointment.confirm", caseId: ticketId, arg: "2026-12-01T01:30:00.000Z" },
+    { kind: "repair", action: "appointment.other", caseId: ticketId, arg: "2026-12-01T01:30:00.000Z" },
+    { kind: "repair", action: "fixed.yes", caseId: ticketId },
+    { kind: "repair", action: "fixed.no", caseId: ticketId },
+  ];
 
   it.each(samples.map((sample) => [JSON.stringify(sample), sample] as const))("round-trips %s within Telegram's 64 bytes", (_, sample) => {
     const encoded = encodeCallbackData(sample);
@@ -26,14 +65,75 @@ describe("callback data", () => {
     expect(decodeCallbackData(encoded)).toEqual(sample);
   });
 
+  it.each(ownerSamples.map((button) => [JSON.stringify(button), button] as const))("round-trips the owner button %s within Telegram's 64 bytes", (_, button) => {
+    const encoded = encodeOwnerButton(kinds, button);
+
+    expect(Buffer.byteLength(encoded)).toBeLessThanOrEqual(callbackDataMaxBytes);
+    expect(decodeOwnerButton(kinds, encoded)).toEqual({ type: "owner_button", button });
+    expect(decodeCallbackData(encoded)).toBeNull();
+  });
+
+  it("encodes an owner button as ob:<kind prefix>:<action code>:<case id>[:<epoch seconds>], 55 bytes for a UUID and an instant", () => {
+    const encoded = encodeOwnerButton(kinds, ownerSamples[0]!);
+
+    expect(encoded).toBe(`ob:R:ac:${ticketId}:${Date.parse("2026-12-01T01:30:00Z") / 1000}`);
+    expect(Buffer.byteLength(encoded)).toBe(55);
+  });
+
   it("reads anything unknown, malformed or out of range as an expired button (null)", () => {
     for (const raw of [undefined, "", "zz:1", "ct:roof", "oa:xx:" + ticketId, "oa:ac", "oa:ac:" + ticketId, "oa:ac:" + ticketId + ":soon", "lg:fr", "tm:midnight", "sm:submit:extra"]) {
       expect(decodeCallbackData(raw)).toBeNull();
+      expect(decodeOwnerButton(kinds, raw)).toBeNull();
+    }
+    for (const raw of ["ob:Z:ac:" + ticketId + ":1764552600", "ob:R:zz:" + ticketId, "ob:R:fy:" + ticketId + ":1764552600", "ob:R:ac:" + ticketId, "ob:R:ac::1764552600", "ob:R:fy:" + ticketId + ":x:y"]) {
+      expect(decodeOwnerButton(kinds, raw)).toBeNull();
     }
   });
 
   it("refuses to encode data longer than Telegram allows instead of sending a button Telegram rejects", () => {
     expect(() => encodeCallbackData({ type: "location", unitId: "x".repeat(40) })).not.toThrow();
-    expect(() => encodeCallbackData({ type: "owner_action", action: { type: "fixed.no", ticketId: "x".repeat(60) } })).toThrow(/64/);
+    expect(() => encodeOwnerButton(kinds, { kind: "repair", action: "fixed.no", caseId: "x".repeat(60) })).toThrow(/64/);
+  });
+
+  it("refuses, when the keyboard is built, an owner button that would exceed 64 bytes", () => {
+    const buttons: OwnerButton[] = [
+      { kind: "repair", action: "fixed.yes", caseId: ticketId },
+      { kind: "repair", action: "fixed.no", caseId: "x".repeat(60) },
+    ];
+
+    expect(() => ownerActionsKeyboard(buttons, "en", keyTranslator, kinds)).toThrow(/64/);
+  });
+
+  it("refuses to encode a button its kind does not declare, or with an argument that does not match the action's", () => {
+    expect(() => encodeOwnerButton(kinds, { kind: "repair", action: "fixed.maybe", caseId: ticketId })).toThrow(/no kind defines/);
+    expect(() => encodeOwnerButton(kinds, { kind: "repair", action: "appointment.confirm", caseId: ticketId })).toThrow(/instant/);
+    expect(() => encodeOwnerButton(kinds, { kind: "repair", action: "appointment.confirm", caseId: ticketId, arg: "tomorrow" })).toThrow(/instant/);
+    expect(() => encodeOwnerButton(kinds, { kind: "repair", action: "fixed.yes", caseId: ticketId, arg: "2026-12-01T01:30:00.000Z" })).toThrow(/no argument/);
+    expect(() => encodeOwnerButton(kinds, { kind: "repair", action: "fixed.yes", caseId: "a:b" })).toThrow(/":"/);
+  });
+
+  it("decodes the owner buttons shown before kinds (oa:<code>:<id>[:<seconds>]) as repair buttons", () => {
+    const seconds = Date.parse("2026-12-01T01:30:00Z") / 1000;
+
+    expect(decodeOwnerButton(kinds, `oa:ac:${ticketId}:${seconds}`)).toEqual({ type: "owner_button", button: ownerSamples[0] });
+    expect(decodeOwnerButton(kinds, `oa:ao:${ticketId}:${seconds}`)).toEqual({ type: "owner_button", button: ownerSamples[1] });
+    expect(decodeOwnerButton(kinds, `oa:fy:${ticketId}`)).toEqual({ type: "owner_button", button: ownerSamples[2] });
+    expect(decodeOwnerButton(kinds, `oa:fn:${ticketId}`)).toEqual({ type: "owner_button", button: ownerSamples[3] });
+  });
+
+  it("round-trips a new kind's owner actions through a registry that holds it, with no change to the codec", () => {
+    const registry = new CaseKindRegistry([repairKind, parcelKind]);
+    const at: OwnerButton = { kind: "parcel", action: "pickup.at", caseId: ticketId, arg: "2026-12-03T10:00:00.000Z" };
+    const neighbour: OwnerButton = { kind: "parcel", action: "pickup.neighbour", caseId: ticketId };
+
+    for (const button of [at, neighbour]) {
+      const encoded = encodeOwnerButton(registry, button);
+      expect(encoded).toMatch(/^ob:P:p[an]:/);
+      expect(decodeOwnerButton(registry, encoded)).toEqual({ type: "owner_button", button });
+      // A deployment without the kind reads the button as expired.
+      expect(decodeOwnerButton(kinds, encoded)).toBeNull();
+    }
+    const keyboard = ownerActionsKeyboard([at, neighbour], "en", keyTranslator, registry);
+    expect(keyboard?.inline_keyboard.flat().map((button) => button.text)).toEqual(["owner:parcel.pickup_at", "owner:parcel.neighbour"]);
   });
 });

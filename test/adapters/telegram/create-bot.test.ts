@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { reportRepair } from "../../../src/core/use-cases/report-repair.js";
+import { ownerBotDeps } from "../../../src/adapters/telegram/create-bot.js";
+import { repairTelegramKind } from "../../../src/adapters/telegram/kinds/repair/index.js";
+import { reportRepair } from "../../../src/core/kinds/repair/use-cases/report-repair.js";
 import { commandUpdate, photoUpdate, textMessageUpdate } from "../../../src/testing/index.js";
 import { createHarness, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness } from "./telegram-harness.js";
 import { failingStore } from "../../support/failing-store.js";
@@ -40,6 +42,14 @@ describe("the owners' bot as a whole", () => {
     await h.store.transaction((store) => store.keyValues.set("telegram:conversation:7001", JSON.stringify(stored)));
     await h.command(englishOwner, "repair");
     expect(h.texts(englishOwner).filter((text) => text === "What needs repairing?")).toHaveLength(2);
+  });
+
+  it("refuses, when the bot is built, a Telegram kind module for a kind the workflow does not handle, and two modules for one kind", async () => {
+    h = await createHarness();
+    const complaint = { ...repairTelegramKind, kind: "complaint", command: "complain" };
+
+    expect(() => ownerBotDeps(h.deps, [repairTelegramKind, complaint])).toThrow(/complaint/);
+    expect(() => ownerBotDeps(h.deps, [repairTelegramKind, repairTelegramKind])).toThrow(/share kind repair/);
   });
 
   it("ignores group chats: owners' data is only ever exchanged in private", async () => {
@@ -84,6 +94,6 @@ describe("the owners' bot as a whole", () => {
     await h.press(englishOwner, "Today afternoon");
     await h.press(englishOwner, "✅ Submit");
 
-    expect(h.store.snapshot().tickets[0]).toMatchObject({ description: "Shower drain blocked", photos: ["drain"] });
+    expect(h.store.snapshot().cases[0]).toMatchObject({ details: { description: "Shower drain blocked", photos: ["drain"] } });
   });
 });

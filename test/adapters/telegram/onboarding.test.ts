@@ -94,7 +94,7 @@ describe("owner onboarding on Telegram", () => {
     expect(h.lastText(stranger)).toBe("已提交！您登记的 3 栋 1202 室正在等待前台审核，审核结果会第一时间在这里通知您。");
     const snapshot = h.store.snapshot();
     expect(snapshot.verifications).toEqual([expect.objectContaining({ ownerUserId: "7003", building: "3", unit: "1202", status: "pending" })]);
-    expect(snapshot.outbox.map((message) => message.payload)).toContainEqual({ type: "staff.verification-card", verificationId: snapshot.verifications[0]?.id });
+    expect(snapshot.outbox.map((message) => message.payload)).toContainEqual({ type: "staff.verification-card", team: "frontdesk", verificationId: snapshot.verifications[0]?.id });
     expect(snapshot.keyValues).toEqual({});
   });
 
@@ -105,7 +105,7 @@ describe("owner onboarding on Telegram", () => {
     const [request] = h.store.snapshot().verifications;
     await decideVerification(h.workflow, { verificationId: request?.id ?? "", staffUserId: "UFRONT1", approve: true });
 
-    await deliverOutbox({ uow: h.store, channel: "telegram", sender: new TelegramMessageSender(h.bot.api, h.translator), gate: new RateGate(), now: h.time.now, sleep: async () => undefined });
+    await deliverOutbox({ uow: h.store, channel: "telegram", sender: new TelegramMessageSender(h.bot.api, h.translator, h.workflow.kinds), gate: new RateGate(), now: h.time.now, sleep: async () => undefined });
 
     expect(h.lastText(stranger)).toMatch(/^【审核通过】前台已核实您为 3栋1202室 的业主/);
     expect(h.replyKeyboardLabels(stranger)).toEqual(["🛠 我要报修", "📋 我的工单", "🌐 语言 / Language"]);

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { decodeCallbackData } from "../../../src/adapters/telegram/callback-data.js";
+import { decodeOwnerButton } from "../../../src/adapters/telegram/callback-data.js";
 import { TelegramMessageSender } from "../../../src/adapters/telegram/telegram-message-sender.js";
 import { RateGate } from "../../../src/core/domain/rate-gate.js";
-import type { Ticket } from "../../../src/core/domain/ticket.js";
-import { claimTicket } from "../../../src/core/use-cases/claim-ticket.js";
-import { completeWork } from "../../../src/core/use-cases/complete-work.js";
-import { confirmAppointment } from "../../../src/core/use-cases/confirm-appointment.js";
+import type { RepairCase } from "../../../src/core/kinds/repair/details.js";
+import { completeWork } from "../../../src/core/kinds/repair/use-cases/complete-work.js";
+import { confirmAppointment } from "../../../src/core/kinds/repair/use-cases/confirm-appointment.js";
+import { proposeAppointment } from "../../../src/core/kinds/repair/use-cases/propose-appointment.js";
+import { reportRepair } from "../../../src/core/kinds/repair/use-cases/report-repair.js";
+import { startWork } from "../../../src/core/kinds/repair/use-cases/start-work.js";
+import { claimCase } from "../../../src/core/use-cases/claim-case.js";
 import { deliverOutbox } from "../../../src/core/use-cases/deliver-outbox.js";
-import { proposeAppointment } from "../../../src/core/use-cases/propose-appointment.js";
-import { reportRepair } from "../../../src/core/use-cases/report-repair.js";
-import { startWork } from "../../../src/core/use-cases/start-work.js";
 import { callbackQueryUpdate } from "../../../src/testing/index.js";
 import { createHarness, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness } from "./telegram-harness.js";
 
@@ -17,20 +17,20 @@ const technician = "UMAINT1";
 
 describe("owner buttons under notices", () => {
   let h: Harness;
-  let ticket: Ticket;
+  let ticket: RepairCase;
 
   const deliverNotices = () =>
     deliverOutbox({
       uow: h.store,
       channel: "telegram",
-      sender: new TelegramMessageSender(h.bot.api, h.translator),
+      sender: new TelegramMessageSender(h.bot.api, h.translator, h.workflow.kinds),
       gate: new RateGate(),
       // The workflow clock, not the wall clock: the memory store (unlike the port's contract)
       // holds a row until its createdAt, and the simulated day lies ahead of the real one.
       now: h.time.now,
       sleep: async () => undefined,
     });
-  const ticketNow = () => h.store.snapshot().tickets.find((candidate) => candidate.id === ticket.id);
+  const ticketNow = () => h.store.snapshot().cases.find((candidate) => candidate.id === ticket.id) as RepairCase | undefined;
   const noticeWith = (label: string) => [...h.telegram.chat(englishOwner.id)].reverse().find((message) => h.buttonsOf(message).some((button) => button.text === label));
 
   beforeEach(async () => {
@@ -44,8 +44,8 @@ describe("owner buttons under notices", () => {
       publicArea: null,
       preferredTime: "Tomorrow morning",
     });
-    await claimTicket(h.workflow, { ticketId: ticket.id, staffUserId: technician });
-    await proposeAppointment(h.workflow, { ticketId: ticket.id, staffUserId: technician, at: new Date("2026-12-01T06:00:00Z") });
+    await claimCase(h.workflow, { caseId: ticket.id, staffUserId: technician });
+    await proposeAppointment(h.workflow, { caseId: ticket.id, staffUserId: technician, at: new Date("2026-12-01T06:00:00Z") });
     await deliverNotices();
   });
 
@@ -58,14 +58,14 @@ describe("owner buttons under notices", () => {
     const notice = noticeWith("✅ Confirm this time");
 
     expect(notice?.text).toBe("For your request R-2026-000001, the technician proposes to visit on Tue, Dec 1, 14:00. Does this time suit you?");
-    expect(h.buttonsOf(notice).map((button) => ("callback_data" in button ? decodeCallbackData(button.callback_data) : null))).toEqual([
-      { type: "owner_action", action: { type: "appointment.confirm", ticketId: ticket.id, proposedAt: "2026-12-01T06:00:00.000Z" } },
-      { type: "owner_action", action: { type: "appointment.other", ticketId: ticket.id, proposedAt: "2026-12-01T06:00:00.000Z" } },
+    expect(h.buttonsOf(notice).map((button) => ("callback_data" in button ? decodeOwnerButton(h.workflow.kinds, button.callback_data) : null))).toEqual([
+      { type: "owner_button", button: { kind: "repair", action: "appointment.confirm", caseId: ticket.id, arg: "2026-12-01T06:00:00.000Z" } },
+      { type: "owner_button", button: { kind: "repair", action: "appointment.other", caseId: ticket.id, arg: "2026-12-01T06:00:00.000Z" } },
     ]);
   });
 
   it("an older proposal's Confirm is expired once staff propose another time, and confirms nothing", async () => {
-    await proposeAppointment(h.workflow, { ticketId: ticket.id, staffUserId: technician, at: new Date("2026-12-02T06:00:00Z") });
+    await proposeAppointment(h.workflow, { caseId: ticket.id, staffUserId: technician, at: new Date("2026-12-02T06:00:00Z") });
     await deliverNotices();
     const first = h.telegram.chat(englishOwner.id).find((message) => message.text?.includes("Tue, Dec 1, 14:00"));
     const confirm = h.buttonsOf(first).find((button) => button.text === "✅ Confirm this time");
@@ -103,25 +103,48 @@ describe("owner buttons under notices", () => {
 
     await h.text(englishOwner, "Saturday 10 am");
 
-    expect(ticketNow()).toMatchObject({ status: "assigned", ownerTimeRequest: "Saturday 10 am", appointmentAt: null });
+    expect(ticketNow()).toMatchObject({ status: "assigned", details: { ownerTimeRequest: "Saturday 10 am", appointmentAt: null } });
     await deliverNotices();
     expect(h.lastText(englishOwner)).toBe("Noted: for request R-2026-000001 you prefer Saturday 10 am. We will propose a new time shortly.");
   });
 
   it("sends a repair the owner says is not fixed back to maintenance and removes the buttons", async () => {
-    await confirmAppointment(h.workflow, { ownerUserId: "7001", ticketId: ticket.id });
-    await startWork(h.workflow, { ticketId: ticket.id, staffUserId: technician });
-    await completeWork(h.workflow, { ticketId: ticket.id, staffUserId: technician });
+    await confirmAppointment(h.workflow, { ownerUserId: "7001", caseId: ticket.id });
+    await startWork(h.workflow, { caseId: ticket.id, staffUserId: technician });
+    await completeWork(h.workflow, { caseId: ticket.id, staffUserId: technician });
     await deliverNotices();
     expect(h.lastText(englishOwner)).toBe("The work on your request R-2026-000001 is finished. Is the problem fixed?");
 
     await h.press(englishOwner, "👎 Not fixed");
 
-    expect(ticketNow()).toMatchObject({ status: "assigned", ownerFixedAnswer: "no" });
+    expect(ticketNow()).toMatchObject({ status: "assigned", details: { ownerFixedAnswer: "no" } });
     expect(noticeWith("👎 Not fixed")).toBeUndefined();
     const payloads = h.outbox().map((message) => message.payload);
     expect(payloads).toContainEqual(expect.objectContaining({ type: "staff.alert", key: "alerts.owner_not_fixed" }));
     expect(payloads).toContainEqual(expect.objectContaining({ type: "owner.notice", key: "repair.reopened" }));
+  });
+
+  it("still confirms through a button of the format shown before kinds (oa:), which owners may press weeks later", async () => {
+    const notice = noticeWith("✅ Confirm this time");
+    if (!notice) throw new Error("notice not shown");
+    const proposedSeconds = Date.parse("2026-12-01T06:00:00Z") / 1000;
+
+    await h.handle(callbackQueryUpdate({ user: englishOwner, data: `oa:ac:${ticket.id}:${proposedSeconds}`, message: notice }));
+
+    expect(ticketNow()?.status).toBe("scheduled");
+    expect(h.telegram.callsOf("answerCallbackQuery").at(-1)?.payload).toMatchObject({ text: "✅ You confirmed this time." });
+    expect(noticeWith("✅ Confirm this time")).toBeUndefined();
+  });
+
+  it("still asks for another time through an old-format (oa:) Another time button", async () => {
+    const notice = noticeWith("🕑 Another time");
+    if (!notice) throw new Error("notice not shown");
+    const proposedSeconds = Date.parse("2026-12-01T06:00:00Z") / 1000;
+
+    await h.handle(callbackQueryUpdate({ user: englishOwner, data: `oa:ao:${ticket.id}:${proposedSeconds}`, message: notice }));
+    await h.text(englishOwner, "Saturday 10 am");
+
+    expect(ticketNow()).toMatchObject({ status: "assigned", details: { ownerTimeRequest: "Saturday 10 am" } });
   });
 
   it("answers an undecodable button as expired and drops its keyboard", async () => {

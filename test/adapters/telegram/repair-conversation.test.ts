@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RepairCase } from "../../../src/core/kinds/repair/details.js";
 import { commandUpdate, textMessageUpdate } from "../../../src/testing/index.js";
 import {
   chineseOwner,
@@ -13,8 +14,8 @@ import {
 import { failingStore } from "../../support/failing-store.js";
 import { unitRow } from "../../support/workflow-fixture.js";
 
-/** A store whose first ticket insert fails as a dropped connection would, naming the values it carried. */
-const ticketInsertFailingOnce = failingStore("tickets", "create", (call) =>
+/** A store whose first case insert fails as a dropped connection would, naming the values it carried. */
+const ticketInsertFailingOnce = failingStore("cases", "create", (call) =>
   call === 1 ? new Error(`connection reset while inserting a ticket reported from ${englishOwnerPhone}`) : null,
 );
 
@@ -51,16 +52,18 @@ describe("the repair conversation", () => {
 
       await h.press(englishOwner, "✅ Submit");
 
-      const [ticket] = h.store.snapshot().tickets;
+      const [ticket] = h.store.snapshot().cases;
       expect(ticket).toMatchObject({
         number: "R-2026-000001",
-        category: "water_leak",
-        description: "Water drips from the bathroom ceiling",
-        photos: ["photo-ceiling-1", "photo-ceiling-2"],
-        publicArea: null,
-        preferredTime: "Tomorrow morning (Tue, Dec 1)",
+        details: {
+          category: "water_leak",
+          description: "Water drips from the bathroom ceiling",
+          photos: ["photo-ceiling-1", "photo-ceiling-2"],
+          publicArea: null,
+          preferredTime: "Tomorrow morning (Tue, Dec 1)",
+          billing: "warranty",
+        },
         reporterUserId: "7001",
-        billing: "warranty",
         status: "new",
       });
       expect(h.lastText(englishOwner)).toBe("Your repair request has been submitted. Ticket number: R-2026-000001. We will keep you updated here.");
@@ -88,7 +91,7 @@ describe("the repair conversation", () => {
       await h.text(englishOwner, "Any weekday after 6 pm");
       await h.press(englishOwner, "✅ Submit");
 
-      expect(h.store.snapshot().tickets[0]).toMatchObject({ category: "public_area", photos: [], publicArea: "Lobby of building 3", preferredTime: "Any weekday after 6 pm" });
+      expect(h.store.snapshot().cases[0]).toMatchObject({ details: { category: "public_area", photos: [], publicArea: "Lobby of building 3", preferredTime: "Any weekday after 6 pm" } });
     });
 
     it("lets the owner edit one step from the summary and keeps the other answers", async () => {
@@ -103,7 +106,7 @@ describe("the repair conversation", () => {
       await h.text(englishOwner, "Kitchen socket sparks when used");
       await h.press(englishOwner, "✅ Submit");
 
-      expect(h.store.snapshot().tickets[0]).toMatchObject({ category: "electrical", description: "Kitchen socket sparks when used", preferredTime: "Weekend (Sat, Dec 5)" });
+      expect(h.store.snapshot().cases[0]).toMatchObject({ details: { category: "electrical", description: "Kitchen socket sparks when used", preferredTime: "Weekend (Sat, Dec 5)" } });
     });
 
     it("leaves the conversation on /cancel at any step, says so, and files nothing", async () => {
@@ -115,7 +118,7 @@ describe("the repair conversation", () => {
       expect(h.lastText(englishOwner)).toBe("Stopped. Nothing more will be submitted.");
       expect(h.store.snapshot().keyValues).toEqual({});
       await h.photo(englishOwner, "late-photo");
-      expect(h.store.snapshot().tickets).toEqual([]);
+      expect(h.store.snapshot().cases).toEqual([]);
       expect(h.lastText(englishOwner)).toMatch(/^Sorry, I did not understand that/);
     });
 
@@ -129,7 +132,7 @@ describe("the repair conversation", () => {
       await h.press(englishOwner, "✖️ Cancel");
 
       expect(h.lastText(englishOwner)).toBe("Repair request cancelled. Nothing was submitted.");
-      expect(h.store.snapshot().tickets).toEqual([]);
+      expect(h.store.snapshot().cases).toEqual([]);
     });
 
     it("continues after a restart mid-conversation: a new bot over the same database loses nothing", async () => {
@@ -146,7 +149,7 @@ describe("the repair conversation", () => {
       await h.press(englishOwner, "Tomorrow afternoon", restarted);
       await h.press(englishOwner, "✅ Submit", restarted);
 
-      expect(h.store.snapshot().tickets[0]).toMatchObject({ category: "plumbing", description: "Kitchen tap drips all night", photos: ["photo-tap"], preferredTime: "Tomorrow afternoon (Tue, Dec 1)" });
+      expect(h.store.snapshot().cases[0]).toMatchObject({ details: { category: "plumbing", description: "Kitchen tap drips all night", photos: ["photo-tap"], preferredTime: "Tomorrow afternoon (Tue, Dec 1)" } });
       expect(h.texts(englishOwner).filter((text) => text.startsWith("What needs repairing?"))).toHaveLength(1);
     });
 
@@ -187,7 +190,7 @@ describe("the repair conversation", () => {
     expect(summary).toContain("Charge: Paid service");
     expect(summary).toContain("past its warranty period, so this repair is a paid service charged according to the maintenance price standard");
     await h.press(englishOwner, "✅ Submit");
-    expect(h.store.snapshot().tickets[0]?.billing).toBe("paid");
+    expect((h.store.snapshot().cases[0] as RepairCase | undefined)?.details.billing).toBe("paid");
   });
 
   it("lets an owner of several units choose which one, in Chinese", async () => {
@@ -209,7 +212,7 @@ describe("the repair conversation", () => {
     await h.press(chineseOwner, "✅ 提交");
 
     const unit = h.store.snapshot().units.find((candidate) => candidate.building === "5");
-    expect(h.store.snapshot().tickets[0]).toMatchObject({ unitId: unit?.id, category: "doors_windows" });
+    expect(h.store.snapshot().cases[0]).toMatchObject({ unitId: unit?.id, details: { category: "doors_windows" } });
     expect(h.lastText(chineseOwner)).toBe("报修已提交，工单号：R-2026-000001。后续进度会在这里通知您。");
   });
 
@@ -227,13 +230,13 @@ describe("the repair conversation", () => {
 
     expect(h.texts(englishOwner).at(-2)).toBe("Sorry, something went wrong on our side. Please try again in a moment.");
     expect(h.lastText(englishOwner)).toContain("Problem: Kitchen tap drips all night");
-    expect(h.store.snapshot().tickets).toEqual([]);
+    expect(h.store.snapshot().cases).toEqual([]);
     expect(h.logs).toContainEqual(expect.objectContaining({ level: 50, msg: "repair submission failed", conversation: "repair", chatId: englishOwner.id }));
     expect(h.rawLogs.join("\n")).not.toContain("13800000001");
 
     await h.press(englishOwner, "✅ Submit");
 
-    expect(h.store.snapshot().tickets).toEqual([expect.objectContaining({ description: "Kitchen tap drips all night", reporterUserId: "7001" })]);
+    expect(h.store.snapshot().cases).toEqual([expect.objectContaining({ details: expect.objectContaining({ description: "Kitchen tap drips all night" }), reporterUserId: "7001" })]);
     expect(h.lastText(englishOwner)).toBe("Your repair request has been submitted. Ticket number: R-2026-000001. We will keep you updated here.");
   });
 });

@@ -9,6 +9,7 @@ import type { OutboxMessage } from "../../../src/core/domain/outbox.js";
 import type { UnitOfWork } from "../../../src/core/ports/store.js";
 import type { Translator } from "../../../src/core/ports/translator.js";
 import type { WorkflowContext } from "../../../src/core/ports/workflow-context.js";
+import { productRegistry } from "../../../src/core/kinds/index.js";
 import { importStaff } from "../../../src/core/use-cases/import-staff.js";
 import { importUnits } from "../../../src/core/use-cases/import-units.js";
 import { createMemoryStore, type MemoryStore } from "../../../src/testing/memory-store.js";
@@ -83,7 +84,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const telegram = await startFakeTelegram({ token });
   const store = createMemoryStore();
   const time = new ManualTime(new Date(options.at ?? "2026-11-30T02:00:00Z"));
-  const workflow: WorkflowContext = { uow: store, time, timeZone: "Asia/Shanghai" };
+  const workflow: WorkflowContext = { uow: store, time, timeZone: "Asia/Shanghai", kinds: productRegistry() };
   const missingKeys: string[] = [];
   const translator = createI18nextTranslator({
     localesDir,

@@ -1,14 +1,16 @@
 import { Api, GrammyError } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createI18nextTranslator } from "../../../src/adapters/i18n/i18next-translator.js";
-import { decodeCallbackData } from "../../../src/adapters/telegram/callback-data.js";
+import { decodeOwnerButton } from "../../../src/adapters/telegram/callback-data.js";
 import { TelegramMessageSender } from "../../../src/adapters/telegram/telegram-message-sender.js";
 import type { OutboxMessage, OutboxPayload } from "../../../src/core/domain/outbox.js";
+import { productRegistry } from "../../../src/core/kinds/index.js";
 import { PermanentDeliveryError, RateLimitedError } from "../../../src/core/ports/message-sender.js";
 import { startFakeTelegram, type FakeTelegram } from "../../../src/testing/index.js";
 import { localesDir, token } from "./telegram-harness.js";
 
 const ticketId = "3f9c2b1e-8a4d-4c7e-9b2a-1d5e6f7a8b9c";
+const kinds = productRegistry();
 const ownerChat = "7001";
 
 function notice(overrides: Partial<Extract<OutboxPayload, { type: "owner.notice" }>> = {}): OutboxMessage {
@@ -17,7 +19,7 @@ function notice(overrides: Partial<Extract<OutboxPayload, { type: "owner.notice"
     seq: 1,
     channel: "telegram",
     recipient: `telegram:${overrides.chatId ?? ownerChat}`,
-    payload: { type: "owner.notice", chatId: ownerChat, locale: "zh-CN", key: "repair.received", params: { number: "R-2026-000001", billing: "warranty" }, actions: [], ...overrides },
+    payload: { type: "owner.notice", chatId: ownerChat, locale: "zh-CN", key: "repair.received", params: { number: "R-2026-000001", billing: "warranty" }, buttons: [], ...overrides },
     refKey: null,
     status: "sending",
     attempts: 0,
@@ -36,7 +38,7 @@ describe("TelegramMessageSender", () => {
   beforeEach(async () => {
     telegram = await startFakeTelegram({ token });
     const translator = createI18nextTranslator({ localesDir, timeZone: "Asia/Shanghai", fallbackLocale: "zh-CN", onMissingKey: (locale, key) => missingKeys.push(`${locale} ${key}`) });
-    sender = new TelegramMessageSender(new Api(token, { apiRoot: telegram.apiRoot }), translator);
+    sender = new TelegramMessageSender(new Api(token, { apiRoot: telegram.apiRoot }), translator, kinds);
   });
 
   afterEach(async () => {
@@ -58,9 +60,9 @@ describe("TelegramMessageSender", () => {
         locale: "en",
         key: "repair.time_proposed",
         params: { number: "R-2026-000001", at: { instant: "2026-12-01T06:00:00Z" } },
-        actions: [
-          { type: "appointment.confirm", ticketId, proposedAt: "2026-12-01T06:00:00.000Z" },
-          { type: "appointment.other", ticketId, proposedAt: "2026-12-01T06:00:00.000Z" },
+        buttons: [
+          { kind: "repair", action: "appointment.confirm", caseId: ticketId, arg: "2026-12-01T06:00:00.000Z" },
+          { kind: "repair", action: "appointment.other", caseId: ticketId, arg: "2026-12-01T06:00:00.000Z" },
         ],
       }),
       null,
@@ -70,10 +72,17 @@ describe("TelegramMessageSender", () => {
     expect(shown?.text).toBe("For your request R-2026-000001, the technician proposes to visit on Tue, Dec 1, 14:00. Does this time suit you?");
     const buttons = shown?.reply_markup?.inline_keyboard.flat() ?? [];
     expect(buttons.map((button) => button.text)).toEqual(["✅ Confirm this time", "🕑 Another time"]);
-    expect(buttons.map((button) => ("callback_data" in button ? decodeCallbackData(button.callback_data) : null))).toEqual([
-      { type: "owner_action", action: { type: "appointment.confirm", ticketId, proposedAt: "2026-12-01T06:00:00.000Z" } },
-      { type: "owner_action", action: { type: "appointment.other", ticketId, proposedAt: "2026-12-01T06:00:00.000Z" } },
+    expect(buttons.map((button) => ("callback_data" in button ? decodeOwnerButton(kinds, button.callback_data) : null))).toEqual([
+      { type: "owner_button", button: { kind: "repair", action: "appointment.confirm", caseId: ticketId, arg: "2026-12-01T06:00:00.000Z" } },
+      { type: "owner_button", button: { kind: "repair", action: "appointment.other", caseId: ticketId, arg: "2026-12-01T06:00:00.000Z" } },
     ]);
+  });
+
+  it("refuses a notice whose button would not fit Telegram's 64 bytes before sending anything", async () => {
+    const tooLong = notice({ key: "repair.done", buttons: [{ kind: "repair", action: "fixed.yes", caseId: "x".repeat(60) }] });
+
+    await expect(sender.send(tooLong, null)).rejects.toThrow(/64/);
+    expect(telegram.chat(ownerChat)).toEqual([]);
   });
 
   it("maps a 429 to RateLimitedError with Telegram's retry_after in milliseconds", async () => {

@@ -3,10 +3,8 @@ import type { Api } from "grammy";
 import type { Message } from "grammy/types";
 import type { MessageParams } from "../../../core/domain/outbox.js";
 import type { Locale } from "../../../core/domain/registry.js";
-import type { Translator } from "../../../core/ports/translator.js";
 import { decodeCallbackData, type CallbackData } from "../callback-data.js";
-import type { BotContext, ConversationContext } from "../context.js";
-import { isMenuLabel } from "../keyboards.js";
+import type { BotContext, ConversationContext, OwnerBotDeps } from "../context.js";
 
 export type OwnerConversation = Conversation<BotContext, ConversationContext>;
 
@@ -25,14 +23,14 @@ const conversationButtons: ReadonlySet<CallbackData["type"]> = new Set(["categor
 /**
  * The owner's side of a conversation: rendering in their language, prompts, and reading answers.
  * Built anew on every replay from replay-safe inputs only (the conversation handle, the first
- * context, the locale passed at enter), so it holds no state of its own.
+ * context, the locale passed at enter, the bot's translator and menu), so it holds no state of its own.
  */
 export class Dialog {
   constructor(
     readonly conversation: OwnerConversation,
     private readonly first: ConversationContext,
     readonly locale: Locale,
-    private readonly translator: Translator,
+    private readonly deps: Pick<OwnerBotDeps, "translator" | "menu">,
   ) {}
 
   get chatId(): number {
@@ -48,7 +46,7 @@ export class Dialog {
   }
 
   t(key: string, params?: MessageParams): string {
-    return this.translator.t(this.locale, key, params);
+    return this.deps.translator.t(this.locale, key, params);
   }
 
   say(text: string, options?: SendOptions): Promise<Message.TextMessage> {
@@ -70,7 +68,7 @@ export class Dialog {
     const message = ctx.message;
     if (!message) return this.conversation.skip({ next: true });
     if (message.text !== undefined) {
-      if (message.text.startsWith("/") || isMenuLabel(this.translator, message.text)) return this.conversation.skip({ next: true });
+      if (message.text.startsWith("/") || this.deps.menu.isLabel(message.text)) return this.conversation.skip({ next: true });
       return { kind: "text", text: message.text };
     }
     const largest = message.photo?.at(-1);

@@ -1,22 +1,28 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
-import type { BotContext, ConversationContext, TelegramDeps } from "../context.js";
-import { createOtherTimeConversation, otherTimeConversationId } from "./other-time-conversation.js";
-import { createRepairConversation, repairConversationId } from "./repair-conversation.js";
+import type { BotContext, ConversationContext, OwnerBotDeps } from "../context.js";
+import type { KindConversation } from "../kinds/telegram-kind.js";
 import { createVerificationConversation, verificationConversationId } from "./verification-conversation.js";
 
 /** A day: an owner who walks away mid-intake finds the bot back to normal the next day. */
 const maxMillisecondsToWait = 24 * 60 * 60 * 1000;
 
 /**
- * Registers every conversation. Installed after the conversations plugin and `/cancel`, and
- * before the features: an active conversation sees the chat's updates first.
+ * Registers every conversation: each kind's, then the shared ones. Installed after the
+ * conversations plugin and `/cancel`, and before the features: an active conversation sees the
+ * chat's updates first. Throws when two share an id: stored state names its conversation by id.
  */
-export function ownerConversations(deps: TelegramDeps): Composer<BotContext> {
+export function ownerConversations(deps: OwnerBotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const options = (id: string) => ({ id, maxMillisecondsToWait });
-  composer.use(createConversation<BotContext, ConversationContext>(createRepairConversation(deps), options(repairConversationId)));
-  composer.use(createConversation<BotContext, ConversationContext>(createVerificationConversation(deps), options(verificationConversationId)));
-  composer.use(createConversation<BotContext, ConversationContext>(createOtherTimeConversation(deps), options(otherTimeConversationId)));
+  const all: KindConversation[] = [
+    ...deps.kinds.flatMap((kind) => kind.conversations(deps)),
+    { id: verificationConversationId, builder: createVerificationConversation(deps) },
+  ];
+  const ids = new Set<string>();
+  for (const { id, builder } of all) {
+    if (ids.has(id)) throw new Error(`two conversations have the id ${id}`);
+    ids.add(id);
+    composer.use(createConversation<BotContext, ConversationContext>(builder, { id, maxMillisecondsToWait }));
+  }
   return composer;
 }

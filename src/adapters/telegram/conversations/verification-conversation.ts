@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Locale } from "../../../core/domain/registry.js";
 import { requestVerification } from "../../../core/use-cases/request-verification.js";
-import type { ConversationContext, TelegramDeps } from "../context.js";
+import type { ConversationContext, OwnerBotDeps } from "../context.js";
 import { attempt } from "../errors.js";
 import { Dialog, type OwnerConversation } from "./dialog.js";
 
@@ -18,9 +18,9 @@ const maxTries = 3;
  * An owner whose phone is not in the registry names building and unit; the front desk gets a
  * card to approve. A unit that does not exist is asked again (a typo is the usual cause).
  */
-export function createVerificationConversation(deps: TelegramDeps) {
+export function createVerificationConversation(deps: OwnerBotDeps) {
   return async function verification(conversation: OwnerConversation, ctx: ConversationContext, start: VerificationStart): Promise<void> {
-    const dialog = new Dialog(conversation, ctx, start.locale, deps.translator);
+    const dialog = new Dialog(conversation, ctx, start.locale, deps);
     const text = (answer: Awaited<ReturnType<Dialog["answer"]>>) => {
       if (answer.kind !== "text") return undefined;
       const parsed = AddressPartSchema.safeParse(answer.text);

@@ -1,19 +1,19 @@
 import { Composer } from "grammy";
 import { setOwnerLanguage } from "../../../core/use-cases/set-owner-language.js";
 import { decodeCallbackData } from "../callback-data.js";
-import type { BotContext, TelegramDeps } from "../context.js";
-import { languageKeyboard, menuLabels } from "../keyboards.js";
+import type { BotContext, OwnerBotDeps } from "../context.js";
+import { languageKeyboard } from "../keyboards.js";
 import { keyboardFor, registerOwner, senderId } from "./owner-helpers.js";
 
 /** `/language` (and the menu button): Chinese or English for everything the bot says afterwards. */
-export function languageFeature(deps: TelegramDeps): Composer<BotContext> {
+export function languageFeature(deps: OwnerBotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   const offer = async (ctx: BotContext) => {
     await ctx.reply(ctx.t("owner:language.prompt"), { reply_markup: languageKeyboard(ctx.t) });
   };
   feature.command("language", offer);
-  feature.hears(menuLabels(deps.translator, "language"), offer);
+  feature.hears(deps.menu.labels("owner:menu.language"), offer);
 
   feature.on("callback_query:data", async (ctx, next) => {
     const data = decodeCallbackData(ctx.callbackQuery.data);
@@ -24,7 +24,7 @@ export function languageFeature(deps: TelegramDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("owner:language.changed"));
     // Reply keyboards cannot be edited; a new message brings the menu in the new language.
-    await ctx.reply(ctx.t("owner:menu.hint"), { reply_markup: keyboardFor(ctx, identity.verified) });
+    await ctx.reply(ctx.t("owner:menu.hint"), { reply_markup: keyboardFor(deps, ctx, identity.verified) });
   });
 
   return feature;

@@ -1,8 +1,7 @@
 import { Composer } from "grammy";
 import { shareContact } from "../../../core/use-cases/share-contact.js";
-import type { BotContext, TelegramDeps } from "../context.js";
+import type { BotContext, OwnerBotDeps } from "../context.js";
 import { verificationConversationId, type VerificationStart } from "../conversations/verification-conversation.js";
-import { mainMenuKeyboard } from "../keyboards.js";
 import { isVerifiedOwner, keyboardFor, ownerProfile, registerOwner, senderId } from "./owner-helpers.js";
 
 /**
@@ -10,7 +9,7 @@ import { isVerifiedOwner, keyboardFor, ownerProfile, registerOwner, senderId } f
  * `en`, Chinese otherwise by default) and asks an unverified owner for their phone; a shared
  * contact verifies against the registry or starts the building/unit verification.
  */
-export function onboardingFeature(deps: TelegramDeps): Composer<BotContext> {
+export function onboardingFeature(deps: OwnerBotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("start", async (ctx) => {
@@ -18,11 +17,11 @@ export function onboardingFeature(deps: TelegramDeps): Composer<BotContext> {
     const name = identity.displayName;
     // The stored flag outlives a registry re-import that removed the owner; the profile does not.
     if (isVerifiedOwner(await ownerProfile(deps, ctx))) {
-      await ctx.reply(ctx.t("owner:start.welcome_back", { name }), { reply_markup: keyboardFor(ctx, true) });
+      await ctx.reply(ctx.t("owner:start.welcome_back", { name }), { reply_markup: keyboardFor(deps, ctx, true) });
       return;
     }
     await ctx.reply(ctx.t("owner:start.greeting", { name }));
-    await ctx.reply(ctx.t("owner:start.verify_prompt"), { reply_markup: keyboardFor(ctx, false) });
+    await ctx.reply(ctx.t("owner:start.verify_prompt"), { reply_markup: keyboardFor(deps, ctx, false) });
   });
 
   feature.on("message:contact", async (ctx) => {
@@ -36,7 +35,7 @@ export function onboardingFeature(deps: TelegramDeps): Composer<BotContext> {
     });
     if (result.status === "verified") {
       ctx.logger.info("owner verified by registry phone");
-      await ctx.reply(ctx.t("owner:verify.verified"), { reply_markup: mainMenuKeyboard(ctx.t) });
+      await ctx.reply(ctx.t("owner:verify.verified"), { reply_markup: deps.menu.keyboard(ctx.t) });
       return;
     }
     ctx.logger.info("owner phone not in registry; asking for the unit");

@@ -3,8 +3,8 @@ import type { User } from "grammy/types";
 import type { OwnerIdentity } from "../../../core/domain/registry.js";
 import { getOwnerProfile, type OwnerProfile } from "../../../core/use-cases/get-owner-profile.js";
 import { registerOwnerIdentity } from "../../../core/use-cases/register-owner-identity.js";
-import type { BotContext, TelegramDeps } from "../context.js";
-import { contactKeyboard, mainMenuKeyboard } from "../keyboards.js";
+import type { BotContext, OwnerBotDeps, TelegramDeps } from "../context.js";
+import { contactKeyboard } from "../keyboards.js";
 
 /** How staff will see the owner before their registry name is known. */
 export function displayNameOf(user: User): string {
@@ -45,8 +45,8 @@ export function isVerifiedOwner(profile: OwnerProfile | null): profile is OwnerP
 }
 
 /** The keyboard an owner should see now: the main menu once verified, else the contact button. */
-export function keyboardFor(ctx: BotContext, verified: boolean): Keyboard {
-  return verified ? mainMenuKeyboard(ctx.t) : contactKeyboard(ctx.t);
+export function keyboardFor(deps: OwnerBotDeps, ctx: BotContext, verified: boolean): Keyboard {
+  return verified ? deps.menu.keyboard(ctx.t) : contactKeyboard(ctx.t);
 }
 
 /** Refuses a request from an unverified owner with the reason and the way out (the contact button). */

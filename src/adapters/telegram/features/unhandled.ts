@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { BotContext, TelegramDeps } from "../context.js";
+import type { BotContext, OwnerBotDeps } from "../context.js";
 import { describeError } from "../errors.js";
 import { isVerifiedOwner, keyboardFor, ownerProfile } from "./owner-helpers.js";
 
@@ -8,7 +8,7 @@ import { isVerifiedOwner, keyboardFor, ownerProfile } from "./owner-helpers.js";
  * from an old message is answered as expired (and loses its keyboard), any other message gets
  * the menu (or, for an unverified owner, the way to verify).
  */
-export function unhandledFeature(deps: TelegramDeps): Composer<BotContext> {
+export function unhandledFeature(deps: OwnerBotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.on("callback_query", async (ctx) => {
@@ -22,7 +22,7 @@ export function unhandledFeature(deps: TelegramDeps): Composer<BotContext> {
 
   feature.on("message", async (ctx) => {
     const verified = isVerifiedOwner(await ownerProfile(deps, ctx));
-    await ctx.reply(ctx.t(verified ? "owner:unhandled.verified" : "owner:unhandled.unverified"), { reply_markup: keyboardFor(ctx, verified) });
+    await ctx.reply(ctx.t(verified ? "owner:unhandled.verified" : "owner:unhandled.unverified"), { reply_markup: keyboardFor(deps, ctx, verified) });
   });
 
   return feature;

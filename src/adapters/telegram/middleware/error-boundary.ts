@@ -2,7 +2,7 @@ import type { BotError } from "grammy";
 import type { Logger } from "pino";
 import { isWorkflowError } from "../../../core/domain/errors.js";
 import type { Locale } from "../../../core/domain/registry.js";
-import type { BotContext, TelegramDeps } from "../context.js";
+import type { BotContext, Render, TelegramDeps } from "../context.js";
 import { describeError } from "../errors.js";
 import { contactKeyboard } from "../keyboards.js";
 
@@ -18,7 +18,7 @@ export function handleBotError(deps: TelegramDeps): (error: BotError<BotContext>
     const cause = error.error;
     const logger = loggerOf(ctx, deps);
     const locale = localeOf(ctx, deps);
-    const t = (key: string, params?: Record<string, string | number>) => deps.translator.t(locale, key, params);
+    const t: Render = (key, params) => deps.translator.t(locale, key, params);
     const updateType = Object.keys(ctx.update).find((key) => key !== "update_id");
     if (isWorkflowError(cause)) {
       logger.info({ code: cause.code, updateType, error: describeError(cause) }, "workflow refused an owner request");

@@ -1,14 +1,13 @@
 import type { App } from "@slack/bolt";
+import type { SlackKind } from "../../kinds/slack-kind.js";
 import type { SlackDeps } from "../../slack-deps.js";
-import { registerCallbackButtons } from "./callback-buttons.js";
+import { registerCaseButtons } from "./case-buttons.js";
 import { registerModalButtons } from "./modal-buttons.js";
-import { registerTicketButtons } from "./ticket-buttons.js";
 import { registerVerificationButtons } from "./verification-buttons.js";
 
-/** Every button listener: dispatch cards, callback prompts, verification cards. */
-export function register(app: App, deps: SlackDeps): void {
-  registerTicketButtons(app, deps);
-  registerModalButtons(app, deps);
-  registerCallbackButtons(app, deps);
+/** The buttons every kind's card shares (the kinds' modules name their cases), and verification cards. */
+export function register(app: App, deps: SlackDeps, kinds: readonly SlackKind[]): void {
+  registerCaseButtons(app, deps);
+  registerModalButtons(app, deps, kinds);
   registerVerificationButtons(app, deps);
 }

@@ -1,11 +1,11 @@
 import type { App } from "@slack/bolt";
-import { assignTicket } from "../../../../core/use-cases/assign-ticket.js";
+import { assignCase } from "../../../../core/use-cases/assign-case.js";
 import { AssignSubmissionSchema, modalInputs, viewIds } from "../../interaction-values.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { staffText } from "../interaction.js";
 import { onSubmission } from "./on-submission.js";
 
-/** Assign modal submitted: the chosen team member gets the ticket (assignTicket). */
+/** Assign modal submitted: the chosen team member gets the case (assignCase), whatever its kind. */
 export function registerAssignSubmission(app: App, deps: SlackDeps): void {
   const { t } = staffText(deps);
   onSubmission(
@@ -17,6 +17,6 @@ export function registerAssignSubmission(app: App, deps: SlackDeps): void {
       if (!parsed.success) return { ok: false, errors: { [modalInputs.assignee]: t("staff:modals.assign.required") } };
       return { ok: true, input: parsed.data[modalInputs.assignee][modalInputs.assignee].selected_option.value };
     },
-    (assigneeId, metadata, staffUserId) => assignTicket(deps.workflow, { ticketId: metadata.ticketId, staffUserId, assigneeId }),
+    (assigneeId, metadata, staffUserId) => assignCase(deps.workflow, { caseId: metadata.ticketId, staffUserId, assigneeId }),
   );
 }

@@ -1,11 +1,11 @@
 import type { App } from "@slack/bolt";
-import { cancelTicket, CancelReasonSchema } from "../../../../core/use-cases/cancel-ticket.js";
+import { cancelCase, CancelReasonSchema } from "../../../../core/use-cases/cancel-case.js";
 import { CancelSubmissionSchema, modalInputs, viewIds } from "../../interaction-values.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { staffText } from "../interaction.js";
 import { onSubmission } from "./on-submission.js";
 
-/** Cancel modal submitted: the ticket is cancelled with the reason, which the owner is told. */
+/** Cancel modal submitted: the case is cancelled with the reason, which the owner is told. */
 export function registerCancelSubmission(app: App, deps: SlackDeps): void {
   const { t } = staffText(deps);
   onSubmission(
@@ -18,6 +18,6 @@ export function registerCancelSubmission(app: App, deps: SlackDeps): void {
       if (!reason.success) return { ok: false, errors: { [modalInputs.reason]: t("staff:modals.cancel.reason_required") } };
       return { ok: true, input: reason.data };
     },
-    (reason, metadata, staffUserId) => cancelTicket(deps.workflow, { ticketId: metadata.ticketId, staffUserId, reason }),
+    (reason, metadata, staffUserId) => cancelCase(deps.workflow, { caseId: metadata.ticketId, staffUserId, reason }),
   );
 }

@@ -36,9 +36,9 @@ export function onSubmission<T>(
     try {
       // A view is submitted successfully once; a second delivery of it is a retry.
       const acted = await actOnFirstDelivery(deps, `${callbackId}:${view.id}`, () => act(parsed.input, metadata, body.user.id));
-      if (!acted) log.info({ ticketId: metadata.ticketId }, "repeated submission ignored");
+      if (!acted) log.info({ caseId: metadata.ticketId }, "repeated submission ignored");
     } catch (error) {
-      await explainFailure({ deps, client, clicker, error, log, context: { callbackId, ticketId: metadata.ticketId } });
+      await explainFailure({ deps, client, clicker, error, log, context: { callbackId, caseId: metadata.ticketId } });
     }
   });
 }

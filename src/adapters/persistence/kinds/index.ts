@@ -1,0 +1,5 @@
+import type { DetailsTable } from "./details-table.js";
+import { repairDetailsTable } from "./repair-details-table.js";
+
+/** The details table of every kind; a kind added to the core adds its table here. */
+export const detailsTables: readonly DetailsTable[] = [repairDetailsTable];

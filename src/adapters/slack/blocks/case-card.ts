@@ -1,0 +1,53 @@
+import type { types } from "@slack/bolt";
+import type { CaseView } from "../../../core/use-cases/get-case-view.js";
+import { encodeValue } from "../interaction-values.js";
+import { type EventVocabulary, historyLines } from "./case-history.js";
+import { button, context, escapeMrkdwn, type FormatInstant, type KnownBlock, maskPhone, type Translate } from "./format.js";
+
+/** How one lifecycle action shows on a card: which listener answers it, its label key, its colour. */
+export interface CardButton {
+  actionId: string;
+  label: string;
+  style?: "primary" | "danger";
+}
+
+/**
+ * A kind's card buttons by lifecycle action. Actions without an entry (ones only an owner or a
+ * clock performs) get no button; two actions may share one button when one listener decides
+ * between them (Done on a leak waits for its leak test).
+ */
+export type CardButtons = Readonly<Record<string, CardButton>>;
+
+/** The resident as staff see them: name and masked phone, never the full number. */
+export function reporterLabel(view: Pick<CaseView, "reporter">, t: Translate): string {
+  return view.reporter ? `${view.reporter.name} ${maskPhone(view.reporter.phone)}` : t("staff:card.unknown_owner");
+}
+
+/** The buttons the lifecycle allows now (`view.actions`), each carrying the case id and version. */
+export function caseActionButtons(view: Pick<CaseView, "subject" | "actions">, buttons: CardButtons, t: Translate): types.Button[] {
+  const value = encodeValue({ ticketId: view.subject.id, version: view.subject.version });
+  const seen = new Set<string>();
+  const shown: types.Button[] = [];
+  for (const action of view.actions) {
+    const spec = buttons[action];
+    if (!spec || seen.has(spec.actionId)) continue;
+    seen.add(spec.actionId);
+    shown.push(button(spec.actionId, t(spec.label), value, spec.style));
+  }
+  return shown;
+}
+
+/**
+ * What closes every case card, whatever the kind: the running clocks (`staff:clocks.<rule>` with
+ * the rule's dots as underscores), the recent history, and the buttons the lifecycle allows now.
+ */
+export function caseCardFooter(view: CaseView, kind: { buttons: CardButtons; events: EventVocabulary }, t: Translate, formatInstant: FormatInstant): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const dues = view.clocks.map((clock) => t("staff:card.due", { clock: t(`staff:clocks.${clock.rule.replace(/\./g, "_")}`), at: formatInstant(clock.dueAt) }));
+  if (dues.length > 0) blocks.push(context(`:alarm_clock: ${dues.map(escapeMrkdwn).join("\n")}`));
+  const history = historyLines(view, kind.events, t, formatInstant);
+  if (history.length > 0) blocks.push(context(`*${t("staff:card.history")}*\n${history.join("\n")}`));
+  const buttons = caseActionButtons(view, kind.buttons, t);
+  if (buttons.length > 0) blocks.push({ type: "actions", block_id: "ticket_actions", elements: buttons });
+  return blocks;
+}

@@ -1,0 +1,10 @@
+import { repairSlackKind } from "./repair/index.js";
+import type { SlackKind } from "./slack-kind.js";
+
+export { findSlackKind, type SlackKind } from "./slack-kind.js";
+
+/**
+ * The kinds of request the Slack side draws and answers. Adding a kind is one line here (and its
+ * folder beside `repair/`); the sender and the shared listeners do not change.
+ */
+export const slackKinds: readonly SlackKind[] = [repairSlackKind];

@@ -1,0 +1,21 @@
+import type { RepairAction } from "../../../../core/kinds/repair/lifecycle.js";
+import type { CardButton } from "../../blocks/case-card.js";
+import { actionIds } from "../../interaction-values.js";
+import { repairActionIds } from "./interaction.js";
+
+/**
+ * The repair card's buttons by lifecycle action, in no particular order (the lifecycle's
+ * `cardActions` orders them). Actions that only an owner or a callback performs (confirm_time,
+ * request_other_time, reopen, close) have no button. Both completions share Done: the core
+ * decides whether the repair waits for a leak test.
+ */
+export const repairCardButtons = {
+  claim: { actionId: actionIds.claim, label: "staff:buttons.claim", style: "primary" },
+  assign: { actionId: actionIds.assign, label: "staff:buttons.assign" },
+  propose_time: { actionId: repairActionIds.schedule, label: "staff:buttons.schedule" },
+  start: { actionId: repairActionIds.start, label: "staff:buttons.start", style: "primary" },
+  complete: { actionId: repairActionIds.done, label: "staff:buttons.done", style: "primary" },
+  complete_before_leak_test: { actionId: repairActionIds.done, label: "staff:buttons.done", style: "primary" },
+  pass_leak_test: { actionId: repairActionIds.leakTestPassed, label: "staff:buttons.leak_test_passed", style: "primary" },
+  cancel: { actionId: actionIds.cancel, label: "staff:buttons.cancel", style: "danger" },
+} as const satisfies Partial<Record<RepairAction, CardButton>>;

@@ -1,0 +1,31 @@
+import type { EventVocabulary } from "../../blocks/case-history.js";
+
+/** How a repair's history reads on its card; the sentences are under `staff:events`. */
+export const repairEvents: EventVocabulary = {
+  described: new Set([
+    "reported",
+    "claim",
+    "assign",
+    "propose_time",
+    "time_confirmed",
+    "other_time_requested",
+    "start",
+    "completed",
+    "leak_test_passed",
+    "reopened",
+    "cancel",
+    "callback_prompted",
+    "callback_no_answer",
+    "callback_recorded",
+    "escalated",
+    "owner_answered_fixed",
+  ]),
+  reasons: new Set(["owner_not_fixed", "callback_not_fixed", "callback_unreachable"]),
+  params(data, t, formatInstant) {
+    const params: Record<string, string> = {};
+    if (typeof data.appointmentAt === "string") params.at = formatInstant(new Date(data.appointmentAt));
+    if (typeof data.outcome === "string") params.outcome = t(`staff:callback.outcomes.${data.outcome}`);
+    if (data.answer === "yes" || data.answer === "no") params.answer = t(`staff:card.fixed_${data.answer}`);
+    return params;
+  },
+};

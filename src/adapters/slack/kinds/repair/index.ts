@@ -1,0 +1,19 @@
+import { callbackPrompt } from "../../../../core/kinds/repair/callback-windows.js";
+import type { RepairDetails } from "../../../../core/kinds/repair/details.js";
+import { repairKind } from "../../../../core/kinds/repair/kind.js";
+import { defineSlackKind } from "../slack-kind.js";
+import { callbackPromptBlocks } from "./callback-prompt.js";
+import { repairCard, repairSummary } from "./card.js";
+import { registerRepairListeners } from "./listeners.js";
+
+/** Repairs in Slack: the dispatch card, the front desk's callback prompt, and the repair's own buttons. */
+export const repairSlackKind = defineSlackKind<RepairDetails>({
+  kind: repairKind.id,
+  card: repairCard,
+  summary: repairSummary,
+  prompts: {
+    // An earlier attempt's prompt is redrawn after its callback closed, so the view reads that callback, not the open one.
+    [callbackPrompt]: { viewOptions: (callbackId) => ({ callbackId }), render: callbackPromptBlocks },
+  },
+  register: registerRepairListeners,
+});

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { modalInputs } from "../../interaction-values.js";
+
+/**
+ * Ids of the buttons only repairs have. Cards and prompts already posted carry them, so they
+ * never change; their `ticket.` and `callback.` prefixes are the names those messages know.
+ */
+export const repairActionIds = {
+  schedule: "ticket.schedule",
+  start: "ticket.start",
+  done: "ticket.done",
+  leakTestPassed: "ticket.leak_test_passed",
+  callbackSatisfied: "callback.satisfied",
+  callbackNotFixed: "callback.not_fixed",
+  callbackNoAnswer: "callback.no_answer",
+} as const;
+
+/** `callback_id`s of the repair's own modals. */
+export const repairViewIds = {
+  schedule: "ticket.schedule_modal",
+} as const;
+
+/** A callback prompt button: which callback, and which attempt the prompt stands for. */
+export const CallbackButtonValueSchema = z.object({ callbackId: z.string().min(1), attempt: z.number().int().positive() });
+export type CallbackButtonValue = z.infer<typeof CallbackButtonValueSchema>;
+
+/** `view.state.values` of the Schedule modal; the pickers answer in the property's local time. */
+export const ScheduleSubmissionSchema = z.object({
+  [modalInputs.date]: z.object({ [modalInputs.date]: z.object({ selected_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }) }),
+  [modalInputs.time]: z.object({ [modalInputs.time]: z.object({ selected_time: z.string().regex(/^\d{2}:\d{2}$/) }) }),
+});

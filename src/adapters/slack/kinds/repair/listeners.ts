@@ -1,0 +1,98 @@
+import type { App } from "@slack/bolt";
+import type { CallbackOutcome } from "../../../../core/domain/callback.js";
+import type { RepairDetails } from "../../../../core/kinds/repair/details.js";
+import { repairKind } from "../../../../core/kinds/repair/kind.js";
+import { completeWork } from "../../../../core/kinds/repair/use-cases/complete-work.js";
+import { passLeakTest } from "../../../../core/kinds/repair/use-cases/pass-leak-test.js";
+import { proposeAppointment } from "../../../../core/kinds/repair/use-cases/propose-appointment.js";
+import { recordCallback } from "../../../../core/kinds/repair/use-cases/record-callback.js";
+import { startWork } from "../../../../core/kinds/repair/use-cases/start-work.js";
+import { modalInputs } from "../../interaction-values.js";
+import { onCaseButton } from "../../listeners/actions/case-buttons.js";
+import { opensModal } from "../../listeners/actions/modal-buttons.js";
+import { onButton } from "../../listeners/actions/on-button.js";
+import { staffText } from "../../listeners/interaction.js";
+import { onSubmission } from "../../listeners/views/on-submission.js";
+import { fromLocalDateTime, toLocalDateTime } from "../../local-time.js";
+import type { SlackDeps } from "../../slack-deps.js";
+import { CallbackButtonValueSchema, repairActionIds, repairViewIds, ScheduleSubmissionSchema } from "./interaction.js";
+import { scheduleModal } from "./schedule-modal.js";
+
+const day = 24 * 3_600_000;
+
+const outcomes: Record<string, CallbackOutcome> = {
+  [repairActionIds.callbackSatisfied]: "satisfied",
+  [repairActionIds.callbackNotFixed]: "not_fixed",
+  [repairActionIds.callbackNoAnswer]: "no_answer",
+};
+
+/** Start, Done and Leak test passed act at once; the core picks the completion a leak needs. */
+function registerWorkButtons(app: App, deps: SlackDeps): void {
+  onCaseButton(app, deps, repairActionIds.start, startWork);
+  onCaseButton(app, deps, repairActionIds.done, completeWork);
+  onCaseButton(app, deps, repairActionIds.leakTestPassed, passLeakTest);
+}
+
+/**
+ * Schedule opens its modal prefilled with the current appointment, or tomorrow 10:00. The picked
+ * date and time are read on the property's clocks (`workflow.timeZone`), whatever zone the staff
+ * member's Slack is in, and proposed to the owner.
+ */
+function registerSchedule(app: App, deps: SlackDeps): void {
+  const { t } = staffText(deps);
+  const { timeZone } = deps.workflow;
+  opensModal<RepairDetails>(app, deps, {
+    actionId: repairActionIds.schedule,
+    action: "propose_time",
+    kind: repairKind.id,
+    build: async (repair, metadata) => {
+      const { appointmentAt } = repair.details;
+      const initial = appointmentAt
+        ? toLocalDateTime(appointmentAt, timeZone)
+        : { date: toLocalDateTime(new Date(deps.workflow.time.now().getTime() + day), timeZone).date, time: "10:00" };
+      return { view: scheduleModal({ repair, initial, timeZone, metadata }, t) };
+    },
+  });
+  onSubmission(
+    app,
+    deps,
+    repairViewIds.schedule,
+    (values) => {
+      const parsed = ScheduleSubmissionSchema.safeParse(values);
+      if (!parsed.success) {
+        const missing = parsed.error.issues[0]?.path[0] === modalInputs.time ? modalInputs.time : modalInputs.date;
+        return { ok: false, errors: { [missing]: t("staff:modals.schedule.required") } };
+      }
+      const at = fromLocalDateTime(
+        { date: parsed.data[modalInputs.date][modalInputs.date].selected_date, time: parsed.data[modalInputs.time][modalInputs.time].selected_time },
+        timeZone,
+      );
+      if (at.getTime() <= deps.workflow.time.now().getTime()) return { ok: false, errors: { [modalInputs.time]: t("staff:modals.schedule.in_past") } };
+      return { ok: true, input: at };
+    },
+    (at, metadata, staffUserId) => proposeAppointment(deps.workflow, { caseId: metadata.ticketId, staffUserId, at }),
+  );
+}
+
+/** The callback prompt's outcome buttons; the core closes, reopens or retries the callback. */
+function registerCallbackButtons(app: App, deps: SlackDeps): void {
+  for (const [actionId, outcome] of Object.entries(outcomes)) {
+    onButton(app, deps, {
+      actionId,
+      surface: "callback-buttons",
+      value: CallbackButtonValueSchema,
+      // A double click is dropped here; two people answering one prompt are refused by the core.
+      key: ({ value, clicker }) => `callback:${clicker.userId}:${value.callbackId}:${value.attempt}`,
+      context: (value) => ({ callbackId: value.callbackId, attempt: value.attempt }),
+      act: ({ value, clicker }) =>
+        recordCallback(deps.workflow, { callbackId: value.callbackId, staffUserId: clicker.userId, outcome, attempt: value.attempt }),
+    });
+  }
+}
+
+/** Every listener only repairs have: their work buttons, Schedule with its modal, and callback outcomes. */
+export function registerRepairListeners(app: App, deps: SlackDeps): void {
+  registerWorkButtons(app, deps);
+  registerSchedule(app, deps);
+  registerCallbackButtons(app, deps);
+}

@@ -1,0 +1,115 @@
+import { InlineKeyboard } from "grammy";
+import type { Locale } from "../../../../core/domain/registry.js";
+import type { RepairCategory } from "../../../../core/kinds/repair/details.js";
+import { reportRepair } from "../../../../core/kinds/repair/use-cases/report-repair.js";
+import { encodeCallbackData } from "../../callback-data.js";
+import type { ConversationContext, OwnerBotDeps } from "../../context.js";
+import { Dialog, type OwnerConversation } from "../../conversations/dialog.js";
+import { askLocation, type OwnerLocation, type OwnerUnitChoice, unitLabel } from "../../conversations/steps/location.js";
+import { askPhotos } from "../../conversations/steps/photos.js";
+import { askPreferredTime, conversationClock, type ConversationClock } from "../../conversations/steps/preferred-time.js";
+import { attemptOrReport, describeError } from "../../errors.js";
+import { askCategory, askDescription, askStepToEdit, maxPhotos, repairFields } from "./repair-steps.js";
+
+export const repairConversationId = "repair";
+
+/** What `/repair` passes at enter (persisted as JSON with the conversation). */
+export interface RepairStart {
+  locale: Locale;
+  units: OwnerUnitChoice[];
+}
+
+interface RepairDraft extends OwnerLocation {
+  category: RepairCategory;
+  description: string;
+  photos: string[];
+  preferredTime: string;
+}
+
+/**
+ * The repair intake (报修): category, description, photos, location, preferred time, then a
+ * summary to submit, edit or cancel. Replayed from its log on every update, so every core call
+ * is in `conversation.external` and returns plain JSON; the state lives in the database, so a
+ * restart mid-conversation continues where the owner was.
+ */
+export function createRepairConversation(deps: OwnerBotDeps) {
+  return async function repair(conversation: OwnerConversation, ctx: ConversationContext, start: RepairStart): Promise<void> {
+    const dialog = new Dialog(conversation, ctx, start.locale, deps);
+    const clock = conversationClock(conversation, deps.workflow);
+    const mainMenu = () => deps.menu.keyboard((key) => dialog.t(key));
+    await dialog.say(dialog.t("owner:report.intro"));
+    const draft: RepairDraft = {
+      category: await askCategory(dialog),
+      description: await askDescription(dialog),
+      photos: await askPhotos(dialog, maxPhotos),
+      ...(await askLocation(dialog, start.units, repairFields.publicArea)),
+      preferredTime: await askTime(dialog, clock),
+    };
+
+    for (;;) {
+      const choice = await review(dialog, draft, start.units);
+      if (choice === "cancel") {
+        await dialog.say(dialog.t("owner:report.cancelled"), { reply_markup: mainMenu() });
+        return;
+      }
+      if (choice === "edit") {
+        const step = await askStepToEdit(dialog);
+        if (step === "category") draft.category = await askCategory(dialog);
+        if (step === "description") draft.description = await askDescription(dialog);
+        if (step === "photos") draft.photos = await askPhotos(dialog, maxPhotos);
+        if (step === "location") Object.assign(draft, await askLocation(dialog, start.units, repairFields.publicArea));
+        if (step === "time") draft.preferredTime = await askTime(dialog, clock);
+        continue;
+      }
+      const result = await conversation.external(() =>
+        attemptOrReport(
+          async () => {
+            const ticket = await reportRepair(deps.workflow, { ownerUserId: dialog.userId, ...draft });
+            return { number: ticket.number, billing: ticket.details.billing };
+          },
+          (error) => deps.logger.error({ conversation: repairConversationId, chatId: dialog.chatId, error: describeError(error) }, "repair submission failed"),
+        ),
+      );
+      if (result.ok) {
+        await dialog.say(dialog.t("owner:report.submitted", { number: result.value.number }), { reply_markup: mainMenu() });
+        return;
+      }
+      await dialog.say(dialog.t(`common:errors.${result.code}`, result.params));
+      // Bad input can be corrected from the summary, and a failure on our side deserves another
+      // press of Submit with the draft intact; any other refusal ends the intake.
+      if (result.code !== "invalid_input" && result.code !== "unknown") return;
+    }
+  };
+}
+
+function askTime(dialog: Dialog, clock: ConversationClock): Promise<string> {
+  return askPreferredTime(dialog, clock, { promptKey: "owner:report.ask_time", text: repairFields.preferredTime });
+}
+
+/** The summary with Submit / Edit / Cancel; an out-of-warranty unit is told the repair is paid. */
+async function review(dialog: Dialog, draft: RepairDraft, units: readonly OwnerUnitChoice[]): Promise<"submit" | "edit" | "cancel"> {
+  const unit = units.find((candidate) => candidate.unitId === draft.unitId);
+  // Mirrors the core's rule: public-area repairs and units in warranty are free.
+  const paid = draft.publicArea === null && unit !== undefined && !unit.inWarranty;
+  const lines = [
+    dialog.t("owner:report.summary.title"),
+    dialog.t("owner:report.summary.category", { category: dialog.t(`common:category.${draft.category}`) }),
+    dialog.t("owner:report.summary.description", { description: draft.description }),
+    dialog.t("owner:report.summary.photos", { count: draft.photos.length }),
+    draft.publicArea === null
+      ? dialog.t("owner:report.summary.location_own", { unit: unit ? unitLabel(dialog, unit) : "" })
+      : dialog.t("owner:report.summary.location_public", { place: draft.publicArea }),
+    dialog.t("owner:report.summary.time", { time: draft.preferredTime }),
+    dialog.t("owner:report.summary.billing", { billing: dialog.t(`common:billing.${paid ? "paid" : "warranty"}`) }),
+  ];
+  if (paid) lines.push("", dialog.t("owner:report.summary.paid_notice"));
+  const keyboard = new InlineKeyboard()
+    .text(dialog.t("owner:report.summary.submit"), encodeCallbackData({ type: "summary", choice: "submit" }))
+    .row()
+    .text(dialog.t("owner:report.summary.edit"), encodeCallbackData({ type: "summary", choice: "edit" }))
+    .text(dialog.t("owner:report.summary.cancel"), encodeCallbackData({ type: "summary", choice: "cancel" }));
+  const prompt = await dialog.say(lines.join("\n"), { reply_markup: keyboard });
+  const choice = await dialog.choose((answer) => (answer.kind === "button" && answer.data.type === "summary" ? answer.data.choice : undefined), "owner:report.use_buttons");
+  await dialog.settle(prompt, dialog.t(`owner:report.summary.chosen.${choice}`));
+  return choice;
+}

@@ -1,0 +1,99 @@
+import type { z } from "zod";
+import type { MessageParams } from "../domain/outbox.js";
+import type { StaffMember } from "../domain/registry.js";
+import type { Store } from "../ports/store.js";
+import type { WorkflowContext } from "../ports/workflow-context.js";
+import type { Case } from "./case.js";
+import type { Clock, ClockRule, ClockRuleId } from "./clock.js";
+import type { Job } from "./job.js";
+import type { Lifecycle } from "./lifecycle.js";
+
+/** What a due effect or a task reports; `skipped` says why nothing was done. */
+export type WorkOutcome = { outcome: string; detail: string } | { skipped: string };
+
+export interface DueEffectInput<D> {
+  store: Store;
+  kind: CaseKind;
+  clock: Clock;
+  subject: Case<D>;
+  now: Date;
+  timeZone: string;
+}
+
+export interface TaskInput {
+  store: Store;
+  job: Job;
+  /** The case the job names, if any. */
+  subject: Case | null;
+  data: Record<string, string | number>;
+  now: Date;
+  timeZone: string;
+}
+
+/** Work a job runs: once, or again at `next(runAt)` when recurring (the next row is queued with the run). */
+export interface TaskDefinition {
+  /** Where the work comes from in the procedures, for a reader checking it. */
+  source: string;
+  run(input: TaskInput): Promise<WorkOutcome>;
+  next?(runAt: Date, timeZone: string): Date;
+}
+
+export interface OwnerActionInput {
+  ownerUserId: string;
+  caseId: string;
+  arg?: string | undefined;
+}
+
+/**
+ * A button an owner can press under a notice about one of their cases. The adapter encodes
+ * `{ kind, action, case, arg }` in the platform's button data, so an action needs a short `code`
+ * (two letters, unique within its kind) and says what its argument is.
+ */
+export interface OwnerActionDefinition {
+  code: string;
+  /** `instant`: an ISO instant (encoded compactly); null: no argument. */
+  argument: "instant" | null;
+  /** Message keys (owner namespace) of the button label and of the line the pressed message gets. */
+  labelKey: string;
+  doneKey: string;
+  /** Whether the press would still act on the case as it is now (a stale button is told so at once). */
+  isCurrent(subject: Case, arg: string | undefined): boolean;
+  /**
+   * The use case the press runs. Absent when the owner is asked something first (a new time):
+   * the adapter then continues in a conversation of the kind's own.
+   */
+  perform?(ctx: WorkflowContext, input: OwnerActionInput): Promise<unknown>;
+}
+
+/**
+ * Everything a kind of request declares; shared machinery (transitions with their events, jobs
+ * and outbox rows, clocks, due work, staff checks, owner buttons) reads it and knows no kind by
+ * name. One definition per folder under `core/kinds/`, listed once in `core/kinds/index.ts`.
+ */
+export interface CaseKind<D = unknown> {
+  id: string;
+  /** Letter of the human number (`R` gives `R-2026-000123`). */
+  prefix: string;
+  details: z.ZodType<D>;
+  lifecycle: Lifecycle;
+  /** Statuses in which the case is finished (for "my requests" and reports). */
+  finalStatuses: readonly string[];
+  /** Which staff may take `action` on this case. */
+  mayPerform(staff: StaffMember, action: string, subject: Case<D>): boolean;
+  /** Lifecycle actions the staff card offers now, in button order. */
+  cardActions(subject: Case<D>): string[];
+  /** Clock rules by global id (`<kind>.<name>`). */
+  clockRules: Record<ClockRuleId, ClockRule>;
+  /** What each `ClockRule.onDue` does when its clock falls due. */
+  dueEffects: Record<string, (input: DueEffectInput<D>) => Promise<WorkOutcome>>;
+  ownerActions: Record<string, OwnerActionDefinition>;
+  /** Task ids (`<kind>.<name>`) a job can run. */
+  tasks: Record<string, TaskDefinition>;
+  /** Parameters of an escalation alert about this case (default: number and due instant). */
+  alertParams?(subject: Case<D>, clock: Clock): MessageParams;
+}
+
+/** Declares a kind with its details typed; the registry holds it with details unknown. */
+export function defineKind<D>(kind: CaseKind<D>): CaseKind {
+  return kind as unknown as CaseKind;
+}

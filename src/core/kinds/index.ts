@@ -1,0 +1,14 @@
+import { CaseKindRegistry } from "../case/registry.js";
+import { systemTasks } from "../use-cases/system-tasks.js";
+import { repairKind } from "./repair/kind.js";
+
+/**
+ * The kinds of request this product handles, in menu order. Adding a kind is one line here
+ * (and one in each adapter's list of kinds); nothing else in the shared machinery changes.
+ */
+export const productKinds = [repairKind] as const;
+
+/** The registry every deployment runs with. */
+export function productRegistry(): CaseKindRegistry {
+  return new CaseKindRegistry(productKinds, systemTasks);
+}

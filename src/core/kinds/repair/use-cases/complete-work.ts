@@ -1,0 +1,31 @@
+import { noticeOwner, transitionCase } from "../../../case/machinery/changes.js";
+import { type StaffCaseInput, staffCaseAction } from "../../../case/machinery/staff-case-action.js";
+import type { WorkflowContext } from "../../../ports/workflow-context.js";
+import { callbackWindowFor } from "../callback-windows.js";
+import { openCallback } from "../callbacks.js";
+import type { RepairCase, RepairDetails } from "../details.js";
+import { fixedButtons } from "../owner-buttons.js";
+
+/**
+ * The work is done and returns to the front desk. A leak waits for its leak test (试漏) before
+ * the callback clock starts; any other repair starts it now. The owner is asked "Fixed?".
+ */
+export async function completeWork(ctx: WorkflowContext, input: StaffCaseInput): Promise<RepairCase> {
+  const found = await ctx.uow.transaction((store) => store.cases.findById(input.caseId));
+  // Where the callback window is anchored decides whether completion waits for a leak test.
+  const category = found?.kind === "repair" ? (found as RepairCase).details.category : null;
+  const waitsForLeakTest = category !== null && callbackWindowFor(category).anchor === "leak_test_passed";
+  const action = waitsForLeakTest ? "complete_before_leak_test" : "complete";
+  return staffCaseAction<RepairDetails>(ctx, input, action, async ({ store, staff, subject, kind, now }) => {
+    const updated = await transitionCase(store, kind, subject, {
+      action,
+      event: "completed",
+      actor: { type: "staff", id: staff.id },
+      at: now,
+      details: { completedAt: now, ownerFixedAnswer: null },
+    });
+    if (action === "complete") await openCallback(store, kind, updated, now, ctx.timeZone);
+    await noticeOwner(store, updated, now, "repair.done", {}, fixedButtons(updated.id));
+    return updated;
+  }, "repair");
+}

@@ -1,0 +1,111 @@
+import { alertTeam, noticeOwner, recordEvent, touchCase, transitionCase } from "../../../case/machinery/changes.js";
+import { rulesWithEffect, startClock, stopClocks } from "../../../case/machinery/clocks.js";
+import { frontDeskLeaderMentions } from "../../../case/machinery/escalation.js";
+import { requireCase, requireFrontDesk, requireStaff } from "../../../case/machinery/staff-access.js";
+import type { Callback, CallbackOutcome } from "../../../domain/callback.js";
+import { WorkflowError } from "../../../domain/errors.js";
+import type { WorkflowContext } from "../../../ports/workflow-context.js";
+import { callbackRetry } from "../callback-windows.js";
+import { callbackPromptEffect, queueCallbackPrompt } from "../callbacks.js";
+import type { RepairCase, RepairDetails } from "../details.js";
+
+export interface RecordCallbackInput {
+  callbackId: string;
+  staffUserId: string;
+  outcome: CallbackOutcome;
+  /**
+   * The attempt the prompt was for. Two receptionists answering the same prompt must not count
+   * two attempts: the second gets `conflict` and sees the updated prompt.
+   */
+  attempt?: number;
+  note?: string;
+}
+
+export interface RecordCallbackResult {
+  callback: Callback;
+  ticket: RepairCase;
+}
+
+/**
+ * The receptionist records the callback. Reached and satisfied closes the repair; reached and
+ * not fixed sends it straight back to its team (整改); no answer tries again in 4 hours, and the
+ * third unanswered attempt escalates to the front desk leader.
+ */
+export async function recordCallback(ctx: WorkflowContext, input: RecordCallbackInput): Promise<RecordCallbackResult> {
+  const now = ctx.time.now();
+  const result = await ctx.uow.transaction(async (store) => {
+    const staff = await requireStaff(store, input.staffUserId);
+    const callback = await store.callbacks.findById(input.callbackId);
+    if (!callback) throw new WorkflowError("not_found", `callback ${input.callbackId} not found`);
+    if (callback.status === "done" || callback.status === "cancelled") {
+      throw new WorkflowError("callback_not_open", `callback ${callback.id} is ${callback.status}`);
+    }
+    const ticket = await requireCase<RepairDetails>(store, callback.caseId, "repair");
+    const kind = ctx.kinds.kindOf(ticket);
+    requireFrontDesk(staff, ticket.number);
+    if (callback.status === "unreachable") {
+      // After the last unanswered attempt the leader takes over: they may still record that the
+      // owner was reached (by a visit, a later call), but nobody queues more attempts.
+      if (input.outcome === "no_answer") throw new WorkflowError("callback_not_open", `callback ${callback.id} is unreachable`);
+      if (staff.role === "member") throw new WorkflowError("forbidden", `${staff.staffUserId} is not a leader`, { number: ticket.number });
+    }
+    if (input.attempt !== undefined && input.attempt !== callback.attempts + 1) {
+      throw new WorkflowError("conflict", `callback ${callback.id} attempt ${input.attempt} already recorded`);
+    }
+    const actor = { type: "staff" as const, id: staff.id };
+    const attempts = callback.attempts + 1;
+    await stopClocks(store, ticket.id, now, rulesWithEffect(kind, callbackPromptEffect));
+    const data = { outcome: input.outcome, attempt: attempts, note: input.note ?? null, by: staff.name };
+    const saveCallback = async (next: Callback): Promise<Callback> => {
+      await store.callbacks.save(next);
+      await queueCallbackPrompt(store, ticket.id, next.id, attempts, now);
+      return next;
+    };
+
+    if (input.outcome === "satisfied") {
+      const closed = await transitionCase(store, kind, ticket, { action: "close", event: "callback_recorded", actor, at: now, header: { closedAt: now }, data });
+      await noticeOwner(store, closed, now, "repair.closed");
+      return { ticket: closed, callback: await saveCallback({ ...callback, attempts, status: "done", outcome: "satisfied", recordedBy: staff.id, recordedAt: now }) };
+    }
+    if (input.outcome === "not_fixed") {
+      const reopened = await transitionCase(store, kind, ticket, {
+        action: "reopen",
+        event: "callback_recorded",
+        actor,
+        at: now,
+        details: { completedAt: null, leakTestAt: null, appointmentAt: null },
+        data: { ...data, reason: "callback_not_fixed" },
+      });
+      await alertTeam(store, { team: ticket.team, key: "alerts.callback_not_fixed", params: { number: ticket.number }, mentions: [], caseId: ticket.id, at: now });
+      await noticeOwner(store, reopened, now, "repair.reopened");
+      return { ticket: reopened, callback: await saveCallback({ ...callback, attempts, status: "done", outcome: "not_fixed", recordedBy: staff.id, recordedAt: now }) };
+    }
+
+    // Bumps the version: a concurrent recording of the same prompt on another connection conflicts.
+    await touchCase(store, ticket, now);
+    await recordEvent(store, ticket, { type: "callback_no_answer", actor, at: now, data });
+    if (attempts >= callbackRetry.maxAttempts) {
+      await alertTeam(store, {
+        team: "frontdesk",
+        key: "alerts.callback_unreachable",
+        params: { number: ticket.number, attempts },
+        mentions: await frontDeskLeaderMentions(store),
+        caseId: ticket.id,
+        at: now,
+      });
+      await recordEvent(store, ticket, { type: "escalated", actor: { type: "system" }, at: now, data: { reason: "callback_unreachable", attempts } });
+      return { ticket, callback: await saveCallback({ ...callback, attempts, status: "unreachable", outcome: "no_answer", recordedBy: staff.id, recordedAt: now }) };
+    }
+    const retry = await startClock(store, kind, {
+      caseId: ticket.id,
+      rule: "repair.callback.retry",
+      anchor: now,
+      timeZone: ctx.timeZone,
+      subject: { type: "callback", id: callback.id },
+      data: { attempt: attempts + 1 },
+    });
+    return { ticket, callback: await saveCallback({ ...callback, attempts, status: "scheduled", outcome: "no_answer", dueAt: retry.dueAt }) };
+  });
+  ctx.onOutboxWritten?.();
+  return result;
+}
