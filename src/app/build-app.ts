@@ -10,8 +10,11 @@ import { ConfigError, type Config } from "../config/config.js";
 import type { TimeSource } from "../core/ports/time-source.js";
 import { createI18nextTranslator } from "../adapters/i18n/i18next-translator.js";
 import { startCronTicker } from "../adapters/scheduler/cron-ticker.js";
+import { assertKindsCovered } from "./kind-coverage.js";
+import { detailsTables } from "../adapters/persistence/kinds/index.js";
+import { slackKinds } from "../adapters/slack/kinds/index.js";
 import { ensureRecurringTasks } from "../core/use-cases/ensure-recurring-tasks.js";
-import { defaultRetention, pruneTaskId } from "../core/use-cases/system-tasks.js";
+import { pruneTaskId } from "../core/use-cases/system-tasks.js";
 import { startOutboxWorker, type OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
 import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/slack-message-sender.js";
@@ -60,8 +63,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     onMissingKey: (locale, key) => logger.warn({ locale, key }, "missing translation"),
   });
   const ctx = workflow.ctx;
-  // The nightly housekeeping is a job like any other: queued once, then re-queued by each run.
-  await ensureRecurringTasks(ctx, [{ task: pruneTaskId, data: { retentionDays: config.retentionDays, updateIdHours: defaultRetention.updateIdHours } }]);
+  try {
+    assertKindsCovered(ctx.kinds, { slack: slackKinds.map((module) => module.kind), persistence: detailsTables.map((table) => table.kind) });
+    // The nightly housekeeping is a job like any other: queued once, then re-queued by each run.
+    await ensureRecurringTasks(ctx, [{ task: pruneTaskId }]);
+  } catch (error) {
+    await workflow.close();
+    throw error;
+  }
 
   const bot = createBot(
     config.telegram.token,

@@ -2,6 +2,7 @@ import type { BaseConfig } from "../config/config.js";
 import { systemTime, type TimeSource } from "../core/ports/time-source.js";
 import type { WorkflowContext } from "../core/ports/workflow-context.js";
 import { productRegistry } from "../core/kinds/index.js";
+import { defaultRetention } from "../core/use-cases/system-tasks.js";
 import { openDatabase, type Database } from "../adapters/persistence/database.js";
 
 export interface OpenWorkflow {
@@ -20,7 +21,7 @@ export async function openWorkflow(config: BaseConfig, time: TimeSource = system
   const database = await openDatabase(config.databaseUrl);
   try {
     const migrated = await database.migrate();
-    const ctx: WorkflowContext = { uow: database.unitOfWork, time, timeZone: config.timeZone, kinds: productRegistry() };
+    const ctx: WorkflowContext = { uow: database.unitOfWork, time, timeZone: config.timeZone, kinds: productRegistry({ ...defaultRetention, days: config.retentionDays }) };
     return { ctx, database, migrated, close: () => database.close() };
   } catch (error) {
     await database.close();

@@ -50,6 +50,14 @@ describe("which product npm start runs", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
+
+  it("the retention of delivered messages is 90 days unless RETENTION_DAYS says a whole number of days", () => {
+    expect(loadConfig({})).toMatchObject({ retentionDays: 90 });
+    expect(loadConfig({ RETENTION_DAYS: "30" })).toMatchObject({ retentionDays: 30 });
+    expect(() => loadConfig({ RETENTION_DAYS: "0" })).toThrow(/RETENTION_DAYS must be at least 1/);
+    expect(() => loadConfig({ RETENTION_DAYS: "1.5" })).toThrow(/RETENTION_DAYS must be a whole number of days/);
+    expect(() => loadConfig({ RETENTION_DAYS: "forever" })).toThrow(/RETENTION_DAYS/);
+  });
 });
 
 describe("the documented .env.example", () => {

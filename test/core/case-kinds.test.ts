@@ -132,7 +132,7 @@ describe("the nightly housekeeping", () => {
   it("prunes sent messages and finished jobs past the retention and update ids past a day, keeping everything newer or undelivered", async () => {
     const store = createMemoryStore();
     const time = new ManualTime(new Date("2026-11-30T02:00:00Z"));
-    const ctx: WorkflowContext = { uow: store, time, timeZone: "Asia/Shanghai", kinds: productRegistry() };
+    const ctx: WorkflowContext = { uow: store, time, timeZone: "Asia/Shanghai", kinds: productRegistry({ days: 30, updateIdHours: 24 }) };
     const card = (caseId: string) => ({ type: "staff.case-card" as const, team: "maintenance" as const, caseId });
     await store.transaction(async (s) => {
       await s.outbox.enqueue({ id: "old-sent", createdAt: new Date(time.now().getTime() - 31 * day), payload: card("c-1") });
@@ -146,7 +146,7 @@ describe("the nightly housekeeping", () => {
       await s.outbox.markDead("old-dead", "channel_not_found");
       await s.outbox.markSent("new-sent", "2");
     });
-    expect(await ensureRecurringTasks(ctx, [{ task: "system.prune", data: { retentionDays: 30, updateIdHours: 24 } }])).toBe(1);
+    expect(await ensureRecurringTasks(ctx, [{ task: "system.prune" }])).toBe(1);
     // The next 04:00 in Shanghai after 10:00 on 30 November.
     expect(store.snapshot().jobs[0]?.runAt.toISOString()).toBe("2026-11-30T20:00:00.000Z");
 

@@ -1,5 +1,5 @@
 import { CaseKindRegistry } from "../case/registry.js";
-import { systemTasks } from "../use-cases/system-tasks.js";
+import { defaultRetention, type Retention, systemTasks } from "../use-cases/system-tasks.js";
 import { repairKind } from "./repair/kind.js";
 
 /**
@@ -8,7 +8,7 @@ import { repairKind } from "./repair/kind.js";
  */
 export const productKinds = [repairKind] as const;
 
-/** The registry every deployment runs with. */
-export function productRegistry(): CaseKindRegistry {
-  return new CaseKindRegistry(productKinds, systemTasks);
+/** The registry every deployment runs with; `retention` is the housekeeping's (RETENTION_DAYS). */
+export function productRegistry(retention: Retention = defaultRetention): CaseKindRegistry {
+  return new CaseKindRegistry(productKinds, systemTasks(retention));
 }

@@ -33,20 +33,24 @@ async function drain(prune: (limit: number) => Promise<number>): Promise<number>
   }
 }
 
-/** The system's own recurring work, run by the same jobs as the kinds' tasks. */
-export const systemTasks: Record<string, TaskDefinition> = {
-  [pruneTaskId]: {
-    source: "DESIGN.md, Durable work: sent messages, finished jobs and processed update ids are pruned after a retention period",
-    next: nextPruneRun,
-    async run({ store, data, now }) {
-      const days = Number(data.retentionDays ?? defaultRetention.days);
-      const hours = Number(data.updateIdHours ?? defaultRetention.updateIdHours);
-      const before = new Date(now.getTime() - days * 86_400_000);
-      const updatesBefore = new Date(now.getTime() - hours * 3_600_000);
-      const sent = await drain((limit) => store.outbox.pruneSent(before, limit));
-      const jobs = await drain((limit) => store.jobs.pruneFinished(before, limit));
-      const updates = await drain((limit) => store.inbox.prune(updatesBefore, limit));
-      return { outcome: "pruned", detail: `${sent} sent messages, ${jobs} finished jobs, ${updates} update ids` };
+/**
+ * The system's own recurring work, run by the same jobs as the kinds' tasks. The retention comes
+ * from the deployment's configuration when the registry is built, not from the job row, so a
+ * changed `RETENTION_DAYS` applies at the next run.
+ */
+export function systemTasks(retention: Retention = defaultRetention): Record<string, TaskDefinition> {
+  return {
+    [pruneTaskId]: {
+      source: "DESIGN.md, Durable work: sent messages, finished jobs and processed update ids are pruned after a retention period",
+      next: nextPruneRun,
+      async run({ store, now }) {
+        const before = new Date(now.getTime() - retention.days * 86_400_000);
+        const updatesBefore = new Date(now.getTime() - retention.updateIdHours * 3_600_000);
+        const sent = await drain((limit) => store.outbox.pruneSent(before, limit));
+        const jobs = await drain((limit) => store.jobs.pruneFinished(before, limit));
+        const updates = await drain((limit) => store.inbox.prune(updatesBefore, limit));
+        return { outcome: "pruned", detail: `${sent} sent messages, ${jobs} finished jobs, ${updates} update ids` };
+      },
     },
-  },
-};
+  };
+}
