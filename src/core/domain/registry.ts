@@ -51,7 +51,7 @@ export interface StaffMember {
   role: StaffRole;
 }
 
-/** A Telegram user as the bot knows them; verified once their phone is tied to a unit. */
+/** An owner as the owners' messaging platform knows them (a Telegram user); verified once their phone is tied to a unit. */
 export interface OwnerIdentity {
   ownerUserId: string;
   chatId: string;

@@ -17,7 +17,7 @@ export async function requestVerification(ctx: WorkflowContext, input: RequestVe
   const now = ctx.time.now();
   const request = await ctx.uow.transaction(async (store) => {
     const identity = await store.identities.find(input.ownerUserId);
-    if (!identity?.phone) throw new WorkflowError("not_verified", `telegram user ${input.ownerUserId} has not shared a phone`);
+    if (!identity?.phone) throw new WorkflowError("not_verified", `owner ${input.ownerUserId} has not shared a phone`);
     const pending = await store.verifications.findPendingByOwner(input.ownerUserId);
     if (pending) return pending;
     const unit = await store.units.findByAddress(input.building.trim(), input.unit.trim());

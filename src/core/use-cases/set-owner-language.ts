@@ -6,7 +6,7 @@ import type { WorkflowContext } from "../ports/workflow-context.js";
 export async function setOwnerLanguage(ctx: WorkflowContext, input: { ownerUserId: string; locale: Locale }): Promise<OwnerIdentity> {
   return ctx.uow.transaction(async (store) => {
     const identity = await store.identities.find(input.ownerUserId);
-    if (!identity) throw new WorkflowError("not_found", `telegram user ${input.ownerUserId} unknown`);
+    if (!identity) throw new WorkflowError("not_found", `owner ${input.ownerUserId} unknown`);
     const updated = { ...identity, locale: input.locale };
     await store.identities.save(updated);
     return updated;

@@ -26,7 +26,7 @@ export async function shareContact(ctx: WorkflowContext, input: ShareContactInpu
   if (!phone) throw new WorkflowError("invalid_input", "shared contact has no phone number");
   return ctx.uow.transaction(async (store) => {
     const identity = await store.identities.find(input.ownerUserId);
-    if (!identity) throw new WorkflowError("not_found", `telegram user ${input.ownerUserId} unknown`);
+    if (!identity) throw new WorkflowError("not_found", `owner ${input.ownerUserId} unknown`);
     const residents = await store.residents.findByPhone(phone);
     const updated: OwnerIdentity = { ...identity, phone, verified: residents.length > 0 };
     await store.identities.save(updated);
