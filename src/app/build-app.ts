@@ -3,7 +3,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { ExpressReceiver } from "@slack/bolt";
-import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import { ConfigError, type Config } from "../config/config.js";
@@ -21,6 +20,8 @@ import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/s
 import { publishOwnerCommands } from "../adapters/telegram/commands.js";
 import { createBot } from "../adapters/telegram/create-bot.js";
 import { TelegramMessageSender } from "../adapters/telegram/telegram-message-sender.js";
+import { telegramWebhookHandler } from "../adapters/telegram/webhook-handler.js";
+import { installHttpErrorHandler } from "./http-errors.js";
 import { createLogger } from "./logger.js";
 import { openWorkflow } from "./open-workflow.js";
 
@@ -114,9 +115,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     res.json({ ok: true, database: workflow.database.kind });
   });
   if (config.telegram.mode === "webhook") {
-    slack.receiver.router.post("/telegram/webhook", webhookCallback(bot, "http", { secretToken: config.telegram.webhookSecret }));
+    // The configuration requires the secret in webhook mode; an empty one would accept any caller.
+    if (!config.telegram.webhookSecret) throw new ConfigError("TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_MODE is webhook");
+    const handler = telegramWebhookHandler(bot, { secretToken: config.telegram.webhookSecret, logger: logger.child({ adapter: "telegram" }) });
+    slack.receiver.router.post("/telegram/webhook", (req, res) => void handler(req, res));
   }
   options.routes?.(slack.receiver.router);
+  installHttpErrorHandler(slack.receiver.app, logger);
   const server = http.createServer(slack.receiver.app);
   let ticker: { stop(): Promise<void> } | null = null;
   let polling: Promise<void> | null = null;
