@@ -215,6 +215,15 @@ function storeOver(t: MemoryTables): Store {
         t.units.set(stored.id, stored);
         return copy(stored);
       },
+      async upsertMany(units) {
+        const byAddress = new Map([...t.units.values()].map((u) => [`${u.building}\u0000${u.unit}`, u]));
+        return units.map((unit) => {
+          const existing = byAddress.get(`${unit.building}\u0000${unit.unit}`);
+          const stored: Unit = { ...copy(unit), id: existing?.id ?? newId() };
+          t.units.set(stored.id, stored);
+          return { unit: copy(stored), created: !existing };
+        });
+      },
       findById: async (id) => find(t.units, id),
       async findByAddress(building, unit) {
         const found = [...t.units.values()].find((u) => u.building === building && u.unit === unit);
@@ -228,6 +237,14 @@ function storeOver(t: MemoryTables): Store {
         t.residents.set(stored.id, stored);
         return copy(stored);
       },
+      async upsertMany(residents) {
+        const byKey = new Map([...t.residents.values()].map((r) => [`${r.unitId}\u0000${r.phone}`, r]));
+        for (const resident of residents) {
+          const existing = byKey.get(`${resident.unitId}\u0000${resident.phone}`);
+          const stored: Resident = { ...copy(resident), id: existing?.id ?? newId() };
+          t.residents.set(stored.id, stored);
+        }
+      },
       findById: async (id) => find(t.residents, id),
       async findByPhone(phone) {
         return [...t.residents.values()].filter((r) => r.phone === phone).sort((a, b) => cmp(a.id, b.id)).map(copy);
@@ -236,6 +253,14 @@ function storeOver(t: MemoryTables): Store {
         const departed = [...t.residents.values()].filter(
           (r) => r.unitId === unitId && r.role === "owner" && r.source === "registry" && !phones.includes(r.phone),
         );
+        for (const resident of departed) t.residents.delete(resident.id);
+        return departed.length;
+      },
+      async removeRegistryOwnersExceptMany(listed) {
+        const departed = [...t.residents.values()].filter((r) => {
+          const phones = listed.get(r.unitId);
+          return phones !== undefined && r.role === "owner" && r.source === "registry" && !phones.includes(r.phone);
+        });
         for (const resident of departed) t.residents.delete(resident.id);
         return departed.length;
       },

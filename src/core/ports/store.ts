@@ -42,6 +42,11 @@ export type NewUnit = Omit<Unit, "id">;
 export interface UnitRepository {
   /** Inserts, or updates the unit with the same building and unit number. */
   upsert(unit: NewUnit): Promise<Unit>;
+  /**
+   * {@link upsert} of many units at once, in batches (an import of the whole registry): the
+   * units in the order given, each with whether it was new. Addresses must be distinct.
+   */
+  upsertMany(units: readonly NewUnit[]): Promise<{ unit: Unit; created: boolean }[]>;
   findById(id: string): Promise<Unit | null>;
   findByAddress(building: string, unit: string): Promise<Unit | null>;
 }
@@ -53,6 +58,8 @@ export interface ResidentRepository {
    * given, so the latest party to vouch for the resident is the one recorded.
    */
   upsert(resident: NewResident): Promise<Resident>;
+  /** {@link upsert} of many residents at once, in batches; unit + phone pairs must be distinct. */
+  upsertMany(residents: readonly NewResident[]): Promise<void>;
   findById(id: string): Promise<Resident | null>;
   /** Everyone registered with this normalised phone, across units. */
   findByPhone(phone: string): Promise<Resident[]>;
@@ -61,6 +68,8 @@ export interface ResidentRepository {
    * front-desk-sourced residents and other roles stay. Returns how many were deleted.
    */
   removeRegistryOwnersExcept(unitId: string, phones: readonly string[]): Promise<number>;
+  /** {@link removeRegistryOwnersExcept} for every unit of `listed` (unit id to its listed phones) at once. */
+  removeRegistryOwnersExceptMany(listed: ReadonlyMap<string, readonly string[]>): Promise<number>;
 }
 
 export type NewStaffMember = Omit<StaffMember, "id">;
