@@ -245,6 +245,12 @@ function storeOver(t: MemoryTables): Store {
           t.residents.set(stored.id, stored);
         }
       },
+      async insertMany(residents) {
+        for (const resident of residents) {
+          if ([...t.residents.values()].some((r) => r.unitId === resident.unitId && r.phone === resident.phone)) throw duplicate("resident", `${resident.unitId}/${resident.phone}`);
+          insert(t.residents, "resident", { ...resident, id: newId() });
+        }
+      },
       findById: async (id) => find(t.residents, id),
       async findByPhone(phone) {
         return [...t.residents.values()].filter((r) => r.phone === phone).sort((a, b) => cmp(a.id, b.id)).map(copy);

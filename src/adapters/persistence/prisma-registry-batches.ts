@@ -1,17 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { NewResident, NewUnit } from "../../core/ports/store.js";
 import type { Unit } from "../../core/domain/registry.js";
+import { Prisma } from "../../generated/sqlite/client.js";
 import { keyChunks } from "./key-chunks.js";
 import type { RepositoryContext } from "./prisma-client.js";
 
 /**
- * Rows per multi-row INSERT. Danger: SQLite refuses a statement with more than 999 bind values
- * and Prisma 6.19's driver-adapter client does not split `createMany` by itself; a resident row
- * binds 7 values, so 120 rows stay well under the limit.
+ * Rows per multi-row statement. Danger: SQLite refuses a statement with more than 999 bind
+ * values (as Prisma's client counts them); a resident row binds 7, so 120 rows stay under the
+ * limit. PostgreSQL takes up to 65,535, and every statement is a round trip.
+ *
+ * These statements are raw SQL on purpose: through the query compiler a `createMany` of 120 rows
+ * or a lookup of a few hundred addresses costs tens of milliseconds each, which made a registry
+ * of 50,000 units take minutes; the plain statements cost about what the database does.
  */
-const ROWS_PER_INSERT = 120;
-/** Address pairs per lookup: each binds two values. */
-const ADDRESSES_PER_LOOKUP = 400;
+export const rowsPerStatement: Record<RepositoryContext["kind"], number> = { sqlite: 120, postgresql: 1_000 };
 
 const addressKey = (building: string, unit: string) => `${building}\u0000${unit}`;
 const residentKey = (unitId: string, phone: string) => `${unitId}\u0000${phone}`;
@@ -22,15 +25,28 @@ function slices<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+const tuple = (values: unknown[]) => Prisma.sql`(${Prisma.join(values)})`;
+
+interface UnitRow {
+  id: string;
+  building: string;
+  unit: string;
+  area_m2: number;
+  handover_date: string;
+  warranty_months: number | bigint;
+}
+
 /**
- * Upserts units by address in batches: one lookup per few hundred addresses, one INSERT per
- * batch of new units, and an UPDATE only for a unit whose values changed, so re-importing the
- * same registry writes nothing. Runs inside the caller's transaction (all or nothing).
+ * Upserts units by address in batches: one lookup and one INSERT per batch, and an UPDATE only
+ * for a unit whose values changed, so re-importing the same registry writes nothing. Runs in the
+ * caller's transaction (all or nothing).
  */
-export async function upsertUnits({ tx }: RepositoryContext, units: readonly NewUnit[]): Promise<{ unit: Unit; created: boolean }[]> {
-  const existing = new Map<string, Unit>();
-  for (const batch of slices(units, ADDRESSES_PER_LOOKUP)) {
-    const rows = await tx.unit.findMany({ where: { OR: batch.map((unit) => ({ building: unit.building, unit: unit.unit })) } });
+export async function upsertUnits({ tx, kind }: RepositoryContext, units: readonly NewUnit[]): Promise<{ unit: Unit; created: boolean }[]> {
+  const existing = new Map<string, UnitRow>();
+  for (const batch of slices(units, rowsPerStatement[kind] * 3)) {
+    const rows = await tx.$queryRaw<UnitRow[]>`
+      SELECT "id", "building", "unit", "area_m2", "handover_date", "warranty_months" FROM "units"
+      WHERE ("building", "unit") IN (VALUES ${Prisma.join(batch.map((unit) => tuple([unit.building, unit.unit])))})`;
     for (const row of rows) existing.set(addressKey(row.building, row.unit), row);
   }
   const results: { unit: Unit; created: boolean }[] = [];
@@ -43,46 +59,70 @@ export async function upsertUnits({ tx }: RepositoryContext, units: readonly New
       results.push({ unit: created, created: true });
       continue;
     }
-    const stored = { ...unit, id: found.id };
-    if (found.areaM2 !== unit.areaM2 || found.handoverDate !== unit.handoverDate || found.warrantyMonths !== unit.warrantyMonths) {
+    if (found.area_m2 !== unit.areaM2 || found.handover_date !== unit.handoverDate || Number(found.warranty_months) !== unit.warrantyMonths) {
       await tx.unit.update({ where: { id: found.id }, data: { areaM2: unit.areaM2, handoverDate: unit.handoverDate, warrantyMonths: unit.warrantyMonths } });
     }
-    results.push({ unit: stored, created: false });
+    results.push({ unit: { ...unit, id: found.id }, created: false });
   }
-  for (const batch of slices(fresh, ROWS_PER_INSERT)) await tx.unit.createMany({ data: batch });
+  for (const batch of slices(fresh, rowsPerStatement[kind])) {
+    await tx.$executeRaw`
+      INSERT INTO "units" ("id", "building", "unit", "area_m2", "handover_date", "warranty_months")
+      VALUES ${Prisma.join(batch.map((unit) => tuple([unit.id, unit.building, unit.unit, unit.areaM2, unit.handoverDate, unit.warrantyMonths])))}`;
+  }
   return results;
 }
 
+interface ResidentRow {
+  id: string;
+  unit_id: string;
+  phone: string;
+  name: string;
+  locale: string;
+  role: string;
+  source: string;
+}
+
 /** Upserts residents by unit + phone in batches, like {@link upsertUnits}. */
-export async function upsertResidents({ tx }: RepositoryContext, residents: readonly NewResident[]): Promise<void> {
-  const unitIds = [...new Set(residents.map((resident) => resident.unitId))];
-  const existing = new Map<string, { id: string; name: string; locale: string; role: string; source: string }>();
-  for (const batch of keyChunks(unitIds)) {
-    const rows = await tx.resident.findMany({ where: { unitId: { in: batch } } });
-    for (const row of rows) existing.set(residentKey(row.unitId, row.phone), row);
+export async function upsertResidents({ tx, kind }: RepositoryContext, residents: readonly NewResident[]): Promise<void> {
+  const existing = new Map<string, ResidentRow>();
+  for (const batch of keyChunks([...new Set(residents.map((resident) => resident.unitId))])) {
+    const rows = await tx.$queryRaw<ResidentRow[]>`
+      SELECT "id", "unit_id", "phone", "name", "locale", "role", "source" FROM "residents" WHERE "unit_id" IN (${Prisma.join(batch)})`;
+    for (const row of rows) existing.set(residentKey(row.unit_id, row.phone), row);
   }
-  const fresh: (NewResident & { id: string })[] = [];
+  const fresh: NewResident[] = [];
   for (const resident of residents) {
     const found = existing.get(residentKey(resident.unitId, resident.phone));
     if (!found) {
-      fresh.push({ id: randomUUID(), ...resident });
+      fresh.push(resident);
       continue;
     }
     if (found.name !== resident.name || found.locale !== resident.locale || found.role !== resident.role || found.source !== resident.source) {
       await tx.resident.update({ where: { id: found.id }, data: { name: resident.name, locale: resident.locale, role: resident.role, source: resident.source } });
     }
   }
-  for (const batch of slices(fresh, ROWS_PER_INSERT)) await tx.resident.createMany({ data: batch });
+  await insertResidents({ tx, kind }, fresh);
+}
+
+/** Inserts residents in batches, without looking for existing ones (the unique index still guards). */
+export async function insertResidents({ tx, kind }: RepositoryContext, residents: readonly NewResident[]): Promise<void> {
+  for (const batch of slices(residents, rowsPerStatement[kind])) {
+    await tx.$executeRaw`
+      INSERT INTO "residents" ("id", "unit_id", "name", "phone", "locale", "role", "source")
+      VALUES ${Prisma.join(batch.map((r) => tuple([randomUUID(), r.unitId, r.name, r.phone, r.locale, r.role, r.source])))}`;
+  }
 }
 
 /** Deletes, for every listed unit, the registry owners whose phone it no longer lists. */
 export async function removeDepartedRegistryOwners({ tx }: RepositoryContext, listed: ReadonlyMap<string, readonly string[]>): Promise<number> {
   const departed: string[] = [];
   for (const batch of keyChunks([...listed.keys()])) {
-    const rows = await tx.resident.findMany({ where: { unitId: { in: batch }, role: "owner", source: "registry" }, select: { id: true, unitId: true, phone: true } });
-    for (const row of rows) if (!listed.get(row.unitId)?.includes(row.phone)) departed.push(row.id);
+    const rows = await tx.$queryRaw<Pick<ResidentRow, "id" | "unit_id" | "phone">[]>`
+      SELECT "id", "unit_id", "phone" FROM "residents"
+      WHERE "unit_id" IN (${Prisma.join(batch)}) AND "role" = 'owner' AND "source" = 'registry'`;
+    for (const row of rows) if (!listed.get(row.unit_id)?.includes(row.phone)) departed.push(row.id);
   }
   let count = 0;
-  for (const batch of keyChunks(departed)) count += (await tx.resident.deleteMany({ where: { id: { in: batch } } })).count;
+  for (const batch of keyChunks(departed)) count += await tx.$executeRaw`DELETE FROM "residents" WHERE "id" IN (${Prisma.join(batch)})`;
   return count;
 }

@@ -27,7 +27,7 @@ import type {
   VerificationRequest as VerificationRow,
 } from "../../generated/sqlite/client.js";
 import { notFound, type RepositoryContext } from "./prisma-client.js";
-import { removeDepartedRegistryOwners, upsertResidents, upsertUnits } from "./prisma-registry-batches.js";
+import { insertResidents, removeDepartedRegistryOwners, upsertResidents, upsertUnits } from "./prisma-registry-batches.js";
 
 const toUnit = (row: UnitRow): Unit => ({
   id: row.id,
@@ -121,6 +121,7 @@ export function prismaResidentRepository(context: RepositoryContext): ResidentRe
   const { tx } = context;
   return {
     upsertMany: (residents) => upsertResidents(context, residents),
+    insertMany: (residents) => insertResidents(context, residents),
     removeRegistryOwnersExceptMany: (listed) => removeDepartedRegistryOwners(context, listed),
     async upsert(resident) {
       const data = { name: resident.name, locale: resident.locale, role: resident.role, source: resident.source };

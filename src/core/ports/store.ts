@@ -60,6 +60,11 @@ export interface ResidentRepository {
   upsert(resident: NewResident): Promise<Resident>;
   /** {@link upsert} of many residents at once, in batches; unit + phone pairs must be distinct. */
   upsertMany(residents: readonly NewResident[]): Promise<void>;
+  /**
+   * Inserts residents known to be new because their units were created in this same
+   * transaction: nothing to look up first. A resident that exists already is an error.
+   */
+  insertMany(residents: readonly NewResident[]): Promise<void>;
   findById(id: string): Promise<Resident | null>;
   /** Everyone registered with this normalised phone, across units. */
   findByPhone(phone: string): Promise<Resident[]>;

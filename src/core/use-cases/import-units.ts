@@ -64,11 +64,13 @@ export async function importUnits(ctx: WorkflowContext, rows: NumberedRow[]): Pr
     );
     const unitIds = new Map(stored.map(({ unit }) => [`${unit.building}\u0000${unit.unit}`, unit.id]));
     const unitIdOf = (row: UnitImportRow) => unitIds.get(`${row.building}\u0000${row.unit}`) as string;
-    await store.residents.upsertMany(
-      checked.rows.map(({ row }) => ({ unitId: unitIdOf(row), name: row.owner_name, phone: row.phone, locale: row.language, role: "owner" as const, source: "registry" as const })),
-    );
+    const createdIds = new Set(stored.filter((entry) => entry.created).map((entry) => entry.unit.id));
+    const owners = checked.rows.map(({ row }) => ({ unitId: unitIdOf(row), name: row.owner_name, phone: row.phone, locale: row.language, role: "owner" as const, source: "registry" as const }));
+    // A unit created just now has no residents yet: its owners need no lookup and none departed.
+    await store.residents.insertMany(owners.filter((owner) => createdIds.has(owner.unitId)));
+    await store.residents.upsertMany(owners.filter((owner) => !createdIds.has(owner.unitId)));
     const listedPhones = new Map<string, string[]>();
-    for (const { row } of checked.rows) listedPhones.set(unitIdOf(row), [...(listedPhones.get(unitIdOf(row)) ?? []), row.phone]);
+    for (const owner of owners) if (!createdIds.has(owner.unitId)) listedPhones.set(owner.unitId, [...(listedPhones.get(owner.unitId) ?? []), owner.phone]);
     const removedOwners = await store.residents.removeRegistryOwnersExceptMany(listedPhones);
     const created = stored.filter((entry) => entry.created).length;
     return { ok: true as const, created, updated: stored.length - created, removedOwners };

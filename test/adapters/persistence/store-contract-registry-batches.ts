@@ -39,6 +39,15 @@ export function registryBatchesContract({ tx }: ContractContext): void {
       expect(await tx((s) => s.residents.removeRegistryOwnersExceptMany(listed))).toBe(many);
     });
 
+    it("insertMany adds residents of new units, and refuses one already there instead of duplicating it", async () => {
+      const [unit] = (await tx((s) => s.units.upsertMany([aUnit({ unit: "0001" })]))).map((entry) => entry.unit);
+      await tx((s) => s.residents.insertMany([aResident(unit!.id, { phone: "+8613800000001" }), aResident(unit!.id, { phone: "+8613800000002" })]));
+
+      await expect(tx((s) => s.residents.insertMany([aResident(unit!.id, { phone: "+8613800000001" })]))).rejects.toThrow();
+      expect(await tx((s) => s.residents.findByPhone("+8613800000001"))).toHaveLength(1);
+      expect(await tx((s) => s.residents.findByPhone("+8613800000002"))).toEqual([expect.objectContaining({ unitId: unit!.id })]);
+    });
+
     it("removeRegistryOwnersExceptMany removes, per listed unit, only the registry owners it no longer lists", async () => {
       const [a, b, unlisted] = (await tx((s) => s.units.upsertMany([aUnit({ unit: "0001" }), aUnit({ unit: "0002" }), aUnit({ unit: "0003" })]))).map((entry) => entry.unit);
       await tx((s) =>
