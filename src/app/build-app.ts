@@ -18,7 +18,8 @@ import { startOutboxWorker, type OutboxPacing } from "../adapters/scheduler/outb
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
 import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/slack-message-sender.js";
 import { publishOwnerCommands } from "../adapters/telegram/commands.js";
-import { createBot } from "../adapters/telegram/create-bot.js";
+import { createBot, createOutboxApi } from "../adapters/telegram/create-bot.js";
+import { TelegramPause } from "../adapters/telegram/rate-limit-pause.js";
 import { TelegramMessageSender } from "../adapters/telegram/telegram-message-sender.js";
 import { telegramWebhookHandler } from "../adapters/telegram/webhook-handler.js";
 import { installHttpErrorHandler } from "./http-errors.js";
@@ -73,10 +74,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     throw error;
   }
 
+  // One rate-limit wait for the bot's replies and the outbox's deliveries: one bot, one limit.
+  const telegramPause = new TelegramPause();
   const bot = createBot(
     config.telegram.token,
     { workflow: ctx, translator, defaultLocale: config.defaultLocale, logger: logger.child({ adapter: "telegram" }) },
-    { apiRoot: config.telegram.apiRoot, ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}) },
+    { apiRoot: config.telegram.apiRoot, pause: telegramPause, ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}) },
   );
   // Bolt's own client waits out a 429 by itself; the outbox needs to see it to pause the platform.
   const slackSender = createSlackSenderClient({ token: config.slack.token, apiUrl: config.slack.apiUrl, logger });
@@ -96,7 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const worker = startOutboxWorker({
     uow: ctx.uow,
     senders: {
-      telegram: new TelegramMessageSender(bot.api, translator, ctx.kinds),
+      telegram: new TelegramMessageSender(createOutboxApi(config.telegram.token, telegramPause, config.telegram.apiRoot), translator, ctx.kinds),
       slack: new SlackMessageSender({
         client: slackSender,
         workflow: ctx,
