@@ -15,6 +15,7 @@ import { slackKinds } from "../adapters/slack/kinds/index.js";
 import { ensureRecurringTasks } from "../core/use-cases/ensure-recurring-tasks.js";
 import { pruneTaskId } from "../core/use-cases/system-tasks.js";
 import { startOutboxWorker, type OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
+import { createLeaseHolder } from "../adapters/scheduler/lease-holder.js";
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
 import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/slack-message-sender.js";
 import { publishOwnerCommands } from "../adapters/telegram/commands.js";
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       }),
     },
     logger,
+    leases: createLeaseHolder({ uow: ctx.uow, logger: logger.child({ adapter: "scheduler" }) }),
     ...(options.outboxPollMs ? { pollMs: options.outboxPollMs } : {}),
     ...(options.outboxPacing ? { pacing: options.outboxPacing } : {}),
   });

@@ -12,6 +12,7 @@ interface StoredJob extends Job {
 }
 interface StoredOutbox extends OutboxMessage {
   leaseUntil: Date | null;
+  leaseOwner?: string | null;
 }
 
 /** Every table of the store; the in-memory twin of the Prisma schema. */
@@ -172,7 +173,7 @@ function publicJob(job: StoredJob): Job {
 }
 
 function publicOutbox(message: StoredOutbox): OutboxMessage {
-  const { leaseUntil: _lease, ...rest } = message;
+  const { leaseUntil: _lease, leaseOwner: _owner, ...rest } = message;
   return copy(rest);
 }
 
@@ -456,7 +457,7 @@ function storeOver(t: MemoryTables): Store {
           leaseUntil: null,
         });
       },
-      async claim(channel, now, limit, leaseUntil) {
+      async claim(channel, now, limit, leaseUntil, leaseOwner) {
         // Each recipient's head: its earliest message still pending or sending, whatever its notBefore.
         const heads = new Map<string, StoredOutbox>();
         for (const m of [...t.outbox.values()].sort((a, b) => a.seq - b.seq)) {
@@ -472,8 +473,18 @@ function storeOver(t: MemoryTables): Store {
         for (const message of ready) {
           message.status = "sending";
           message.leaseUntil = new Date(leaseUntil);
+          message.leaseOwner = leaseOwner ?? null;
         }
         return ready.map(publicOutbox);
+      },
+      async leaseOwners() {
+        const owners = [...t.outbox.values()].filter((m) => m.status === "sending" && m.leaseOwner).map((m) => m.leaseOwner as string);
+        return [...new Set(owners)].sort();
+      },
+      async releaseLeasesOf(owner) {
+        const held = [...t.outbox.values()].filter((m) => m.status === "sending" && m.leaseOwner === owner);
+        for (const message of held) Object.assign(message, { status: "pending", notBefore: new Date(deliverableAtOnce), leaseUntil: null, leaseOwner: null });
+        return held.length;
       },
       async markSent(id, platformMessageId) {
         const message = t.outbox.get(id);

@@ -4,6 +4,7 @@ import { RateGate } from "../../core/domain/rate-gate.js";
 import type { MessageSender } from "../../core/ports/message-sender.js";
 import type { UnitOfWork } from "../../core/ports/store.js";
 import { deliverOutbox } from "../../core/use-cases/deliver-outbox.js";
+import type { OutboxLeaseHolder } from "./lease-holder.js";
 
 export interface OutboxWorkerOptions {
   uow: UnitOfWork;
@@ -17,6 +18,12 @@ export interface OutboxWorkerOptions {
    * waited out.
    */
   pacing?: OutboxPacing;
+  /**
+   * This process as a lease holder: its id goes on every claim, and before each round it takes
+   * back the leases of holders proven dead (a crashed previous run), so their recipients' chats
+   * do not wait out the lease. Without it, leases only expire.
+   */
+  leases?: OutboxLeaseHolder;
 }
 
 /** Time for pacing deliveries: when a message may go, and waiting until then. Also stamps leases and retry times. */
@@ -40,6 +47,23 @@ export interface OutboxWorker {
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const pollMs = options.pollMs ?? 2000;
   let stopped = false;
+  const leases = options.leases;
+  // Registered before any claim, so no other process ever sees a lease of ours without a record.
+  let reclaiming: Promise<void> = Promise.resolve();
+  const ready = leases ? leases.start() : Promise.resolve();
+  const reclaim = () => {
+    if (!leases) return Promise.resolve();
+    // One reclaim at a time for all channels; each loop waits for the one running.
+    reclaiming = reclaiming.then(async () => {
+      try {
+        const released = await leases.reclaim();
+        if (released > 0) options.logger.warn({ released }, "outbox messages of a dead process queued again");
+      } catch (error) {
+        options.logger.error({ err: error }, "outbox leases could not be reclaimed");
+      }
+    });
+    return reclaiming;
+  };
   const loops = Object.entries(options.senders).map(([channel, sender]) => {
     const gate = new RateGate();
     let wakeUp: (() => void) | null = null;
@@ -61,12 +85,15 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const pacing: OutboxPacing = options.pacing ?? { now: () => new Date(), sleep: nap };
 
     const run = (async () => {
+      await ready.catch((error: unknown) => log.error({ err: error }, "outbox lease holder could not register"));
       while (!stopped) {
         busy = true;
         pendingWake = false;
         let progressed = false;
         try {
+          await reclaim();
           const report = await deliverOutbox({
+            ...(leases ? { leaseOwner: leases.id } : {}),
             uow: options.uow,
             channel: channel as OutboxChannel,
             sender: sender as MessageSender,
@@ -107,6 +134,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       stopped = true;
       loops.forEach((loop) => loop.stop());
       await Promise.all(loops.map((loop) => loop.run));
+      await reclaiming;
+      await leases?.stop().catch((error: unknown) => options.logger.warn({ err: error }, "outbox lease holder record could not be removed"));
     },
   };
 }

@@ -175,8 +175,18 @@ export interface OutboxRepository {
    * most one message per recipient, and a message waiting for its retry holds back everything
    * queued after it to that recipient, while other recipients' messages go. A sending message
    * whose lease expired is its recipient's head, and is taken again.
+   *
+   * `leaseOwner` names the claiming process, so that a restart can take back the leases of a
+   * process proven dead ({@link releaseLeasesOf}) instead of waiting for them to expire.
    */
-  claim(channel: OutboxMessage["channel"], now: Date, limit: number, leaseUntil: Date): Promise<OutboxMessage[]>;
+  claim(channel: OutboxMessage["channel"], now: Date, limit: number, leaseUntil: Date, leaseOwner?: string): Promise<OutboxMessage[]>;
+  /** The distinct owners of the leases of messages now sending (null owners, from before owners were recorded, left out). */
+  leaseOwners(): Promise<string[]>;
+  /**
+   * Puts the messages `owner` holds as sending back to pending, deliverable at once, without
+   * counting an attempt (the owner died mid-send: each may go once more); returns how many.
+   */
+  releaseLeasesOf(owner: string): Promise<number>;
   markSent(id: string, platformMessageId: string): Promise<void>;
   /** Back to pending, to be tried at `notBefore`; `countAttempt` false for rate limits. */
   retry(id: string, notBefore: Date, error: string, countAttempt: boolean): Promise<void>;

@@ -13,6 +13,8 @@ export interface DeliverOutboxInput {
   sleep: (ms: number) => Promise<void>;
   batchSize?: number;
   maxAttempts?: number;
+  /** The delivering process, recorded on its leases (see `reclaimOutboxLeases`). */
+  leaseOwner?: string;
 }
 
 export interface DeliveryReport {
@@ -61,7 +63,7 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
   const maxAttempts = input.maxAttempts ?? 20;
   const claimedAt = input.now();
   const batch = await uow.transaction((store) =>
-    store.outbox.claim(input.channel, claimedAt, input.batchSize ?? 20, new Date(claimedAt.getTime() + leaseMs)),
+    store.outbox.claim(input.channel, claimedAt, input.batchSize ?? 20, new Date(claimedAt.getTime() + leaseMs), input.leaseOwner),
   );
   const report = { sent: 0, retried: 0, dead: 0, rateLimited: false };
 
