@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { OutboxChannel } from "../../core/domain/outbox.js";
+import type { OutboxChannel, OutboxMessage } from "../../core/domain/outbox.js";
 import { RateGate } from "../../core/domain/rate-gate.js";
 import type { MessageSender } from "../../core/ports/message-sender.js";
 import type { UnitOfWork } from "../../core/ports/store.js";
@@ -40,6 +40,22 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
+const reclaimEveryMs = 1_000;
+
+/**
+ * What a delivery log line may say about a message: its kind, message key, case and attempts.
+ * Never the text, its parameters (names, descriptions) or the chat id, bar the case number.
+ */
+export function deliveryFacts(message: OutboxMessage): Record<string, unknown> {
+  const { payload } = message;
+  const facts: Record<string, unknown> = { channel: message.channel, type: payload.type, attempts: message.attempts };
+  if ("key" in payload) facts.key = payload.key;
+  if ("caseId" in payload && payload.caseId) facts.caseId = payload.caseId;
+  if ("prompt" in payload) facts.prompt = payload.prompt;
+  if ("params" in payload && typeof payload.params.number === "string") facts.caseNumber = payload.params.number;
+  return facts;
+}
+
 /**
  * One delivery loop per platform, so a Slack rate limit never delays an owner's Telegram
  * message. Each loop delivers batches while there is work, then sleeps until woken or polled.
@@ -51,8 +67,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   // Registered before any claim, so no other process ever sees a lease of ours without a record.
   let reclaiming: Promise<void> = Promise.resolve();
   const ready = leases ? leases.start() : Promise.resolve();
+  let lastReclaimMs = -Infinity;
   const reclaim = () => {
-    if (!leases) return Promise.resolve();
+    // Once a second at most: a dead holder is proven over seconds, and every delivery round
+    // calling it would put a query between one chat's messages.
+    if (!leases || Date.now() - lastReclaimMs < reclaimEveryMs) return reclaiming;
+    lastReclaimMs = Date.now();
     // One reclaim at a time for all channels; each loop waits for the one running.
     reclaiming = reclaiming.then(async () => {
       try {
@@ -100,6 +120,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             gate,
             now: () => pacing.now(),
             sleep: (ms) => pacing.sleep(ms),
+            onDelivered: (message, durationMs) => log.debug({ ...deliveryFacts(message), durationMs }, "outbox message delivered"),
           });
           progressed = report.sent + report.dead > 0;
           if (report.dead > 0) log.error(report, "messages could not be delivered; `npm run frontdesk -- outbox retry-dead` queues them again");

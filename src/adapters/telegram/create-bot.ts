@@ -14,6 +14,7 @@ import { unhandledFeature } from "./features/unhandled.js";
 import { ownerMenu } from "./keyboards.js";
 import { telegramKinds, type TelegramKindModule } from "./kinds/index.js";
 import { dropRepeatedUpdates } from "./middleware/drop-repeated-updates.js";
+import { logHandledUpdates } from "./middleware/log-handled-updates.js";
 import { answerRefusals, handleBotError } from "./middleware/error-boundary.js";
 import { ownerContext } from "./middleware/owner-context.js";
 import { sequentializeByChat } from "./middleware/sequentialize.js";
@@ -73,6 +74,7 @@ export function createBot(token: string, deps: TelegramDeps, options: CreateBotO
   });
 
   const guarded = bot.errorBoundary(handleBotError(deps));
+  guarded.use(logHandledUpdates(deps));
   guarded.use(sequentializeByChat());
   guarded.use(dropRepeatedUpdates(deps));
   const owners = guarded.errorBoundary(answerRefusals(deps)).filter((ctx) => ctx.chat?.type === "private" && ctx.from !== undefined);
