@@ -7,7 +7,7 @@ const staffLabel = (key: string) => translator.t("en", `staff:buttons.${key}`);
 
 /** What must never reach a log line, at any level: personal data, message text, secrets, raw updates. */
 const forbidden = [
-  "13800000001", "13900000002", "138****0001",
+  "13800000001", "13900000002", "138****0001", "79000000000", "Olga",
   "王芳", "Tom Baker", "Baker", "Zhang Wei", "Lily Chen",
   "Kitchen tap drips", "drips", "Tomorrow 9-11am",
   "123456:e2e-token", "e2e-token", "xoxb-e2e", "e2e-signing-secret", "e2e-webhook-secret",
@@ -23,7 +23,7 @@ describe("logging at LOG_LEVEL=debug", () => {
     await h.stop();
   });
 
-  it("a full repair, /mine, /language and a stray message log update types, case numbers, actions and durations, and no phone, name, text, token or raw update", async () => {
+  it("a full repair, /mine, /language, a stray message and a front-desk verification log update types, case numbers, actions and durations, and no phone, name, text, token or raw update", async () => {
     const owner = h.owner({ id: 5002, first_name: "Tom", last_name: "Baker", language_code: "en" }, "en");
     const tech = h.staff("UMAINT1");
     const receptionist = h.staff("UFRONT1");
@@ -65,6 +65,16 @@ describe("logging at LOG_LEVEL=debug", () => {
     await owner.say("/mine");
     await owner.say("/language");
     await owner.say("just some words");
+
+    // An owner whose phone is not in the register, approved by the front desk from a card.
+    const newcomer = h.owner({ id: 5003, first_name: "Olga", language_code: "en" }, "en");
+    await newcomer.say("/start");
+    await newcomer.shareOwnContact("+79000000000");
+    await newcomer.say("5");
+    await newcomer.say("0801");
+    await h.until(() => expect(receptionist.card(frontDeskChannel, "0801")).toBeDefined());
+    await receptionist.click(frontDeskChannel, "0801", staffLabel("approve"));
+    await h.until(() => expect(newcomer.texts().join("\n")).toContain("The front desk has confirmed you"));
     await h.delivered();
 
     const logs = h.logs();
@@ -77,5 +87,6 @@ describe("logging at LOG_LEVEL=debug", () => {
     expect(debug).toContainEqual(expect.objectContaining({ msg: "staff action handled", callbackId: expect.any(String), caseId: expect.any(String), durationMs: expect.any(Number) }));
     expect(debug).toContainEqual(expect.objectContaining({ msg: "outbox message delivered", channel: "telegram", caseNumber: number, durationMs: expect.any(Number) }));
     expect(debug).toContainEqual(expect.objectContaining({ msg: "outbox message delivered", channel: "slack", type: "staff.case-card", caseId: expect.any(String) }));
+    expect(debug).toContainEqual(expect.objectContaining({ msg: "staff action handled", actionId: "verification.approve", durationMs: expect.any(Number) }));
   }, 60_000);
 });
