@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { replyAttempts } from "../../../src/adapters/telegram/rate-limit-pause.js";
 import type { TelegramCall } from "../../../src/testing/index.js";
 import { createHarness, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness } from "./telegram-harness.js";
 
@@ -52,18 +53,33 @@ describe("replies sent straight from a handler under Telegram's rate limit", () 
     expect(h.lastText(englishOwner)).not.toBe(apology);
   });
 
-  it("when a reply fails for good, the apology waits for the running retry_after instead of being refused too", async () => {
+  it("when a reply fails for good, the apology waits for the running retry_after and is delivered", async () => {
     h = await createHarness();
-    // More 429s than a reply is retried: the handler gives up and the boundary apologises.
-    for (let n = 0; n < 12; n++) h.telegram.failNext("sendMessage", { status: 429, retryAfter: 1 });
-    h.telegram.failNext("sendMessage", { status: 400, description: "Bad Request: chat not found" });
+    // One 429 more than a reply is tried: the handler gives up, and the boundary's apology meets the last one.
+    for (let n = 0; n <= replyAttempts; n++) h.telegram.failNext("sendMessage", { status: 429, retryAfter: 1 });
 
     await h.command(englishOwner, "start");
 
     const calls = h.telegram.callsOf("sendMessage");
-    for (let n = 1; n < calls.length; n++) {
-      const previous = calls[n - 1]!;
-      if (previous.response?.status === 429) expect(calls[n]!.at - previous.at).toBeGreaterThanOrEqual(980);
+    expect(calls.filter((call) => call.response?.status === 429)).toHaveLength(replyAttempts + 1);
+    for (let n = 1; n < calls.length; n++) expect(calls[n]!.at - calls[n - 1]!.at).toBeGreaterThanOrEqual(980);
+    expect(h.lastText(englishOwner)).toBe(apology);
+  }, 30_000);
+
+  it("several owners starting at once under a 429 all get their phone prompt, none sent during the wait", async () => {
+    h = await createHarness();
+    const owners = [englishOwner, { ...englishOwner, id: 7101 }, { ...englishOwner, id: 7102 }, { ...englishOwner, id: 7103 }];
+    for (const _owner of owners) h.telegram.failNext("sendMessage", { status: 429, retryAfter: 2 });
+
+    await Promise.all(owners.map((owner) => h.command(owner, "start")));
+
+    const calls = h.telegram.callsOf("sendMessage");
+    const lastLimited = Math.max(...calls.filter((call) => call.response?.status === 429).map((call) => call.at));
+    for (const owner of owners) {
+      expect(h.lastText(owner)).toMatch(/share your phone number/);
+      const delivered = calls.filter((call) => String(call.payload.chat_id) === String(owner.id) && call.response?.status === 200);
+      expect(delivered.length).toBeGreaterThan(0);
+      for (const call of delivered) expect(call.at - lastLimited).toBeGreaterThanOrEqual(1980 - 50);
     }
   }, 30_000);
 });
