@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { replyAttempts } from "../../../src/adapters/telegram/rate-limit-pause.js";
+import { createBot, createOutboxApi } from "../../../src/adapters/telegram/create-bot.js";
+import { replyAttempts, TelegramPause } from "../../../src/adapters/telegram/rate-limit-pause.js";
+import { commandUpdate } from "../../../src/testing/index.js";
 import type { TelegramCall } from "../../../src/testing/index.js";
-import { createHarness, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness } from "./telegram-harness.js";
+import { createHarness, englishOwner, englishOwnerPhone, token, verifyThroughBot, type Harness } from "./telegram-harness.js";
 
 const apology = "Sorry, something went wrong on our side. Please try again in a moment.";
 
@@ -82,4 +84,21 @@ describe("replies sent straight from a handler under Telegram's rate limit", () 
       for (const call of delivered) expect(call.at - lastLimited).toBeGreaterThanOrEqual(1980 - 50);
     }
   }, 30_000);
+
+  it("the outbox sends nothing into a wait a handler's 429 started: the bot and the outbox share one pause", async () => {
+    h = await createHarness();
+    const pause = new TelegramPause();
+    const bot = createBot(token, h.deps, { apiRoot: h.telegram.apiRoot, botInfo: h.telegram.botInfo, pause });
+    const outbox = createOutboxApi(token, pause, h.telegram.apiRoot);
+    h.telegram.failNext("sendMessage", { status: 429, retryAfter: 1 });
+
+    const handling = bot.handleUpdate(commandUpdate({ user: englishOwner, command: "start" }));
+    const limited = await h.telegram.waitForCall("sendMessage", (call) => call.response?.status === 429);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await outbox.sendMessage(7102, "queued notice");
+    await handling;
+
+    const notice = h.telegram.callsOf("sendMessage").find((call) => call.payload.text === "queued notice")!;
+    expect(notice.at - limited.at).toBeGreaterThanOrEqual(980);
+  });
 });
