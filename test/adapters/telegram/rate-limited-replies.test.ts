@@ -53,6 +53,9 @@ describe("replies sent straight from a handler under Telegram's rate limit", () 
     expectNothingSentDuring(h, limited, 1);
     await h.press(englishOwner, "Water leak");
     expect(h.lastText(englishOwner)).not.toBe(apology);
+    // Replayed by the conversation, the retried question is still shown once.
+    expect(h.texts(englishOwner).filter((text) => text.startsWith("What needs repairing?"))).toHaveLength(1);
+    expect(h.texts(englishOwner).filter((text) => text.startsWith("Let's report a repair"))).toHaveLength(1);
   });
 
   it("when a reply fails for good, the apology waits for the running retry_after and is delivered", async () => {
