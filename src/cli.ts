@@ -1,14 +1,13 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "csv-parse/sync";
 import { ConfigError, loadBaseConfig, loadPlaygroundConfig } from "./config/config.js";
-import type { NumberedRow, ImportResult } from "./core/use-cases/shared/import-rows.js";
+import type { ImportResult } from "./core/use-cases/shared/import-rows.js";
 import { importStaff } from "./core/use-cases/import-staff.js";
 import { importUnits, type UnitImportResult } from "./core/use-cases/import-units.js";
 import { runDueWork } from "./core/use-cases/run-due-work.js";
 import { openWorkflow } from "./app/open-workflow.js";
 import { loadDotEnv } from "./app/dot-env.js";
+import { readCsv } from "./app/read-csv.js";
 import { NotADemoDatabaseError, resetDemoData } from "./playground/demo-data.js";
 
 const usage = `usage: npm run frontdesk -- <command>
@@ -19,16 +18,6 @@ const usage = `usage: npm run frontdesk -- <command>
   migrate                    apply pending database migrations (start-up does this too)
   outbox retry-dead          queue again the messages that could not be delivered
   demo reset                 wipe the playground's database and load the demo data again`;
-
-/** Reads a CSV file into rows numbered by their line in the file (the header is line 1). */
-export async function readCsv(file: string): Promise<NumberedRow[]> {
-  const text = await readFile(file, "utf8");
-  const records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }) as {
-    record: Record<string, string>;
-    info: { lines: number };
-  }[];
-  return records.map(({ record, info }) => ({ line: info.lines, values: record }));
-}
 
 function printImport(what: string, result: ImportResult | UnitImportResult): number {
   if (result.ok) {

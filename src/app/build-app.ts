@@ -3,7 +3,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { ExpressReceiver } from "@slack/bolt";
-import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import { ConfigError, type Config } from "../config/config.js";
@@ -16,11 +15,15 @@ import { slackKinds } from "../adapters/slack/kinds/index.js";
 import { ensureRecurringTasks } from "../core/use-cases/ensure-recurring-tasks.js";
 import { pruneTaskId } from "../core/use-cases/system-tasks.js";
 import { startOutboxWorker, type OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
+import { createLeaseHolder } from "../adapters/scheduler/lease-holder.js";
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
 import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/slack-message-sender.js";
 import { publishOwnerCommands } from "../adapters/telegram/commands.js";
-import { createBot } from "../adapters/telegram/create-bot.js";
+import { createBot, createOutboxApi } from "../adapters/telegram/create-bot.js";
+import { TelegramPause } from "../adapters/telegram/rate-limit-pause.js";
 import { TelegramMessageSender } from "../adapters/telegram/telegram-message-sender.js";
+import { telegramWebhookHandler } from "../adapters/telegram/webhook-handler.js";
+import { installHttpErrorHandler } from "./http-errors.js";
 import { createLogger } from "./logger.js";
 import { openWorkflow } from "./open-workflow.js";
 
@@ -72,10 +75,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     throw error;
   }
 
+  // One rate-limit wait for the bot's replies and the outbox's deliveries: one bot, one limit.
+  const telegramPause = new TelegramPause();
   const bot = createBot(
     config.telegram.token,
     { workflow: ctx, translator, defaultLocale: config.defaultLocale, logger: logger.child({ adapter: "telegram" }) },
-    { apiRoot: config.telegram.apiRoot, ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}) },
+    { apiRoot: config.telegram.apiRoot, pause: telegramPause, ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}) },
   );
   // Bolt's own client waits out a 429 by itself; the outbox needs to see it to pause the platform.
   const slackSender = createSlackSenderClient({ token: config.slack.token, apiUrl: config.slack.apiUrl, logger });
@@ -95,7 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const worker = startOutboxWorker({
     uow: ctx.uow,
     senders: {
-      telegram: new TelegramMessageSender(bot.api, translator, ctx.kinds),
+      telegram: new TelegramMessageSender(createOutboxApi(config.telegram.token, telegramPause, config.telegram.apiRoot), translator, ctx.kinds),
       slack: new SlackMessageSender({
         client: slackSender,
         workflow: ctx,
@@ -105,6 +110,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       }),
     },
     logger,
+    leases: createLeaseHolder({ uow: ctx.uow, logger: logger.child({ adapter: "scheduler" }) }),
     ...(options.outboxPollMs ? { pollMs: options.outboxPollMs } : {}),
     ...(options.outboxPacing ? { pacing: options.outboxPacing } : {}),
   });
@@ -114,9 +120,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     res.json({ ok: true, database: workflow.database.kind });
   });
   if (config.telegram.mode === "webhook") {
-    slack.receiver.router.post("/telegram/webhook", webhookCallback(bot, "http", { secretToken: config.telegram.webhookSecret }));
+    // The configuration requires the secret in webhook mode; an empty one would accept any caller.
+    if (!config.telegram.webhookSecret) throw new ConfigError("TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_MODE is webhook");
+    const handler = telegramWebhookHandler(bot, { secretToken: config.telegram.webhookSecret, logger: logger.child({ adapter: "telegram" }) });
+    slack.receiver.router.post("/telegram/webhook", (req, res) => void handler(req, res));
   }
   options.routes?.(slack.receiver.router);
+  installHttpErrorHandler(slack.receiver.app, logger);
   const server = http.createServer(slack.receiver.app);
   let ticker: { stop(): Promise<void> } | null = null;
   let polling: Promise<void> | null = null;

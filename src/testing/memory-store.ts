@@ -12,6 +12,7 @@ interface StoredJob extends Job {
 }
 interface StoredOutbox extends OutboxMessage {
   leaseUntil: Date | null;
+  leaseOwner?: string | null;
 }
 
 /** Every table of the store; the in-memory twin of the Prisma schema. */
@@ -172,7 +173,7 @@ function publicJob(job: StoredJob): Job {
 }
 
 function publicOutbox(message: StoredOutbox): OutboxMessage {
-  const { leaseUntil: _lease, ...rest } = message;
+  const { leaseUntil: _lease, leaseOwner: _owner, ...rest } = message;
   return copy(rest);
 }
 
@@ -215,6 +216,15 @@ function storeOver(t: MemoryTables): Store {
         t.units.set(stored.id, stored);
         return copy(stored);
       },
+      async upsertMany(units) {
+        const byAddress = new Map([...t.units.values()].map((u) => [`${u.building}\u0000${u.unit}`, u]));
+        return units.map((unit) => {
+          const existing = byAddress.get(`${unit.building}\u0000${unit.unit}`);
+          const stored: Unit = { ...copy(unit), id: existing?.id ?? newId() };
+          t.units.set(stored.id, stored);
+          return { unit: copy(stored), created: !existing };
+        });
+      },
       findById: async (id) => find(t.units, id),
       async findByAddress(building, unit) {
         const found = [...t.units.values()].find((u) => u.building === building && u.unit === unit);
@@ -228,6 +238,20 @@ function storeOver(t: MemoryTables): Store {
         t.residents.set(stored.id, stored);
         return copy(stored);
       },
+      async upsertMany(residents) {
+        const byKey = new Map([...t.residents.values()].map((r) => [`${r.unitId}\u0000${r.phone}`, r]));
+        for (const resident of residents) {
+          const existing = byKey.get(`${resident.unitId}\u0000${resident.phone}`);
+          const stored: Resident = { ...copy(resident), id: existing?.id ?? newId() };
+          t.residents.set(stored.id, stored);
+        }
+      },
+      async insertMany(residents) {
+        for (const resident of residents) {
+          if ([...t.residents.values()].some((r) => r.unitId === resident.unitId && r.phone === resident.phone)) throw duplicate("resident", `${resident.unitId}/${resident.phone}`);
+          insert(t.residents, "resident", { ...resident, id: newId() });
+        }
+      },
       findById: async (id) => find(t.residents, id),
       async findByPhone(phone) {
         return [...t.residents.values()].filter((r) => r.phone === phone).sort((a, b) => cmp(a.id, b.id)).map(copy);
@@ -236,6 +260,14 @@ function storeOver(t: MemoryTables): Store {
         const departed = [...t.residents.values()].filter(
           (r) => r.unitId === unitId && r.role === "owner" && r.source === "registry" && !phones.includes(r.phone),
         );
+        for (const resident of departed) t.residents.delete(resident.id);
+        return departed.length;
+      },
+      async removeRegistryOwnersExceptMany(listed) {
+        const departed = [...t.residents.values()].filter((r) => {
+          const phones = listed.get(r.unitId);
+          return phones !== undefined && r.role === "owner" && r.source === "registry" && !phones.includes(r.phone);
+        });
         for (const resident of departed) t.residents.delete(resident.id);
         return departed.length;
       },
@@ -425,7 +457,7 @@ function storeOver(t: MemoryTables): Store {
           leaseUntil: null,
         });
       },
-      async claim(channel, now, limit, leaseUntil) {
+      async claim(channel, now, limit, leaseUntil, leaseOwner) {
         // Each recipient's head: its earliest message still pending or sending, whatever its notBefore.
         const heads = new Map<string, StoredOutbox>();
         for (const m of [...t.outbox.values()].sort((a, b) => a.seq - b.seq)) {
@@ -441,8 +473,18 @@ function storeOver(t: MemoryTables): Store {
         for (const message of ready) {
           message.status = "sending";
           message.leaseUntil = new Date(leaseUntil);
+          message.leaseOwner = leaseOwner ?? null;
         }
         return ready.map(publicOutbox);
+      },
+      async leaseOwners() {
+        const owners = [...t.outbox.values()].filter((m) => m.status === "sending" && m.leaseOwner).map((m) => m.leaseOwner as string);
+        return [...new Set(owners)].sort();
+      },
+      async releaseLeasesOf(owner) {
+        const held = [...t.outbox.values()].filter((m) => m.status === "sending" && m.leaseOwner === owner);
+        for (const message of held) Object.assign(message, { status: "pending", notBefore: new Date(deliverableAtOnce), leaseUntil: null, leaseOwner: null });
+        return held.length;
       },
       async markSent(id, platformMessageId) {
         const message = t.outbox.get(id);

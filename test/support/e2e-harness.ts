@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
 import { expect, vi } from "vitest";
 import { buildApp, localesDir, type FrontDesk } from "../../src/app/build-app.js";
@@ -35,15 +36,19 @@ export class Harness {
   readonly time = new ManualTime(new Date("2026-11-30T02:00:00Z"));
   /** The outbox keeps the platforms' limits on this clock, so no story waits them out. */
   readonly pacing = new VirtualPacing();
+  /** Every line the product logged, as written (JSON), at the level `start` was given. */
+  readonly logLines: string[] = [];
 
   private constructor(
     readonly telegram: FakeTelegram,
     readonly slack: FakeSlack,
     readonly env: Record<string, string>,
     private readonly dir: string,
+    private readonly logLevel: string,
   ) {}
 
-  static async start(): Promise<Harness> {
+  /** `logLevel` is the product's log level, its lines kept in {@link logLines} (default: silent). */
+  static async start(options: { logLevel?: string } = {}): Promise<Harness> {
     const [telegram, slack] = await Promise.all([startFakeTelegram(), startFakeSlack()]);
     const dir = mkdtempSync(path.join(tmpdir(), "frontdesk-e2e-"));
     const env = {
@@ -63,7 +68,7 @@ export class Harness {
       STAFF_LOCALE: "en",
       LOG_LEVEL: "silent",
     };
-    const harness = new Harness(telegram, slack, env, dir);
+    const harness = new Harness(telegram, slack, env, dir, options.logLevel ?? "silent");
     await harness.cli("import", "units", harness.csv("units.csv", [
       "building,unit,area_m2,handover_date,warranty_months,owner_name,phone,language",
       "3,1202,89.5,2025-06-01,24,王芳,+8613800000001,zh-CN",
@@ -84,8 +89,22 @@ export class Harness {
   async boot(): Promise<void> {
     const config = loadConfig(this.env);
     if (config.mode !== "live") throw new Error("the e2e harness configures both platforms; got playground mode");
-    this.app = await buildApp(config, { telegramBotInfo: this.telegram.botInfo, time: this.time, cron: false, outboxPollMs: 50, outboxPacing: this.pacing, logger: createLogger("silent") });
+    this.app = await buildApp(config, { telegramBotInfo: this.telegram.botInfo, time: this.time, cron: false, outboxPollMs: 50, outboxPacing: this.pacing, logger: createLogger(this.logLevel, this.logSink()) });
     this.url = await this.app.start();
+  }
+
+  private logSink(): Writable {
+    return new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        this.logLines.push(...chunk.toString("utf8").split("\n").filter((line) => line !== ""));
+        done();
+      },
+    });
+  }
+
+  /** The logged lines as objects. */
+  logs(): Record<string, unknown>[] {
+    return this.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
   }
 
   async restart(): Promise<void> {

@@ -27,6 +27,7 @@ import type {
   VerificationRequest as VerificationRow,
 } from "../../generated/sqlite/client.js";
 import { notFound, type RepositoryContext } from "./prisma-client.js";
+import { insertResidents, removeDepartedRegistryOwners, upsertResidents, upsertUnits } from "./prisma-registry-batches.js";
 
 const toUnit = (row: UnitRow): Unit => ({
   id: row.id,
@@ -87,8 +88,10 @@ function byCodeUnits(a: string, b: string): number {
 }
 
 /** Units, upserted by their address (building + unit number). */
-export function prismaUnitRepository({ tx }: RepositoryContext): UnitRepository {
+export function prismaUnitRepository(context: RepositoryContext): UnitRepository {
+  const { tx } = context;
   return {
+    upsertMany: (units) => upsertUnits(context, units),
     async upsert(unit) {
       const data = {
         areaM2: unit.areaM2,
@@ -114,8 +117,12 @@ export function prismaUnitRepository({ tx }: RepositoryContext): UnitRepository 
 }
 
 /** Residents, upserted by unit + normalised phone; one phone may live in several units. */
-export function prismaResidentRepository({ tx }: RepositoryContext): ResidentRepository {
+export function prismaResidentRepository(context: RepositoryContext): ResidentRepository {
+  const { tx } = context;
   return {
+    upsertMany: (residents) => upsertResidents(context, residents),
+    insertMany: (residents) => insertResidents(context, residents),
+    removeRegistryOwnersExceptMany: (listed) => removeDepartedRegistryOwners(context, listed),
     async upsert(resident) {
       const data = { name: resident.name, locale: resident.locale, role: resident.role, source: resident.source };
       const row = await tx.resident.upsert({

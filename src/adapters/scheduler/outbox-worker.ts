@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
-import type { OutboxChannel } from "../../core/domain/outbox.js";
+import type { OutboxChannel, OutboxMessage } from "../../core/domain/outbox.js";
 import { RateGate } from "../../core/domain/rate-gate.js";
 import type { MessageSender } from "../../core/ports/message-sender.js";
 import type { UnitOfWork } from "../../core/ports/store.js";
 import { deliverOutbox } from "../../core/use-cases/deliver-outbox.js";
+import type { OutboxLeaseHolder } from "./lease-holder.js";
 
 export interface OutboxWorkerOptions {
   uow: UnitOfWork;
@@ -17,6 +18,12 @@ export interface OutboxWorkerOptions {
    * waited out.
    */
   pacing?: OutboxPacing;
+  /**
+   * This process as a lease holder: its id goes on every claim, and before each round it takes
+   * back the leases of holders proven dead (a crashed previous run), so their recipients' chats
+   * do not wait out the lease. Without it, leases only expire.
+   */
+  leases?: OutboxLeaseHolder;
 }
 
 /** Time for pacing deliveries: when a message may go, and waiting until then. Also stamps leases and retry times. */
@@ -33,6 +40,22 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
+const reclaimEveryMs = 1_000;
+
+/**
+ * What a delivery log line may say about a message: its kind, message key, case and attempts.
+ * Never the text, its parameters (names, descriptions) or the chat id, bar the case number.
+ */
+export function deliveryFacts(message: OutboxMessage): Record<string, unknown> {
+  const { payload } = message;
+  const facts: Record<string, unknown> = { channel: message.channel, type: payload.type, attempts: message.attempts };
+  if ("key" in payload) facts.key = payload.key;
+  if ("caseId" in payload && payload.caseId) facts.caseId = payload.caseId;
+  if ("prompt" in payload) facts.prompt = payload.prompt;
+  if ("params" in payload && typeof payload.params.number === "string") facts.caseNumber = payload.params.number;
+  return facts;
+}
+
 /**
  * One delivery loop per platform, so a Slack rate limit never delays an owner's Telegram
  * message. Each loop delivers batches while there is work, then sleeps until woken or polled.
@@ -40,6 +63,27 @@ export interface OutboxWorker {
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const pollMs = options.pollMs ?? 2000;
   let stopped = false;
+  const leases = options.leases;
+  // Registered before any claim, so no other process ever sees a lease of ours without a record.
+  let reclaiming: Promise<void> = Promise.resolve();
+  const ready = leases ? leases.start() : Promise.resolve();
+  let lastReclaimMs = -Infinity;
+  const reclaim = () => {
+    // Once a second at most: a dead holder is proven over seconds, and every delivery round
+    // calling it would put a query between one chat's messages.
+    if (!leases || Date.now() - lastReclaimMs < reclaimEveryMs) return reclaiming;
+    lastReclaimMs = Date.now();
+    // One reclaim at a time for all channels; each loop waits for the one running.
+    reclaiming = reclaiming.then(async () => {
+      try {
+        const released = await leases.reclaim();
+        if (released > 0) options.logger.warn({ released }, "outbox messages of a dead process queued again");
+      } catch (error) {
+        options.logger.error({ err: error }, "outbox leases could not be reclaimed");
+      }
+    });
+    return reclaiming;
+  };
   const loops = Object.entries(options.senders).map(([channel, sender]) => {
     const gate = new RateGate();
     let wakeUp: (() => void) | null = null;
@@ -61,18 +105,22 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const pacing: OutboxPacing = options.pacing ?? { now: () => new Date(), sleep: nap };
 
     const run = (async () => {
+      await ready.catch((error: unknown) => log.error({ err: error }, "outbox lease holder could not register"));
       while (!stopped) {
         busy = true;
         pendingWake = false;
         let progressed = false;
         try {
+          await reclaim();
           const report = await deliverOutbox({
+            ...(leases ? { leaseOwner: leases.id } : {}),
             uow: options.uow,
             channel: channel as OutboxChannel,
             sender: sender as MessageSender,
             gate,
             now: () => pacing.now(),
             sleep: (ms) => pacing.sleep(ms),
+            onDelivered: (message, durationMs) => log.debug({ ...deliveryFacts(message), durationMs }, "outbox message delivered"),
           });
           progressed = report.sent + report.dead > 0;
           if (report.dead > 0) log.error(report, "messages could not be delivered; `npm run frontdesk -- outbox retry-dead` queues them again");
@@ -107,6 +155,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       stopped = true;
       loops.forEach((loop) => loop.stop());
       await Promise.all(loops.map((loop) => loop.run));
+      await reclaiming;
+      await leases?.stop().catch((error: unknown) => options.logger.warn({ err: error }, "outbox lease holder record could not be removed"));
     },
   };
 }

@@ -29,6 +29,7 @@ export function createSlackApp(deps: SlackDeps): { app: App; receiver: ExpressRe
     logger: boltLogger,
     maxSkewSeconds,
     onRejected: (skewSeconds) => log.warn({ skewSeconds }, "slack request refused: signed too far from now"),
+    onRefused: (status, reason) => log.warn({ status, reason }, "slack request refused"),
   });
   const app = new App({
     token: deps.token,

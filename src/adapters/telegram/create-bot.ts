@@ -1,5 +1,5 @@
 import { conversations, type ConversationData } from "@grammyjs/conversations";
-import { Bot } from "grammy";
+import { Api, Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, ConversationContext, OwnerBotDeps, TelegramDeps } from "./context.js";
 import { conversationStateVersion, keyValueStateStorage } from "./conversation-storage.js";
@@ -14,15 +14,22 @@ import { unhandledFeature } from "./features/unhandled.js";
 import { ownerMenu } from "./keyboards.js";
 import { telegramKinds, type TelegramKindModule } from "./kinds/index.js";
 import { dropRepeatedUpdates } from "./middleware/drop-repeated-updates.js";
+import { logHandledUpdates } from "./middleware/log-handled-updates.js";
 import { answerRefusals, handleBotError } from "./middleware/error-boundary.js";
 import { ownerContext } from "./middleware/owner-context.js";
 import { sequentializeByChat } from "./middleware/sequentialize.js";
+import { respectRateLimitPause, retryAfterRateLimits, TelegramPause } from "./rate-limit-pause.js";
 
 export interface CreateBotOptions {
   /** Bot API root; a local fake in tests and the playground. Defaults to https://api.telegram.org. */
   apiRoot?: string;
   /** The bot's own user. When given, no `getMe` is needed, so `handleUpdate` works offline. */
   botInfo?: UserFromGetMe;
+  /**
+   * The rate-limit wait shared with the outbox's API (see {@link respectRateLimitPause}); a
+   * bot of its own by default.
+   */
+  pause?: TelegramPause;
 }
 
 /**
@@ -36,13 +43,30 @@ export interface CreateBotOptions {
  * (owners' data never lands in a group); the per-update logger and locale are installed;
  * conversations (with `/cancel` ahead of them) see a chat's updates before the features; each
  * kind's feature comes in the order of `telegramKinds`; the unhandled feature comes last.
+ *
+ * Every call through `bot.api` waits out a running 429 and is retried after it (see
+ * {@link retryAfterRateLimits}); give the outbox an API of its own (it retries by itself).
  */
+/**
+ * The Bot API client of the outbox worker: without the handlers' retries (the outbox retries
+ * by itself, keeps dead letters and paces the platform), but waiting out and recording the same
+ * rate-limit pause as the bot, so neither sends into a wait the other's 429 started.
+ */
+export function createOutboxApi(token: string, pause: TelegramPause, apiRoot?: string): Api {
+  const api = new Api(token, apiRoot ? { apiRoot } : {});
+  api.config.use(respectRateLimitPause(pause));
+  return api;
+}
+
 export function createBot(token: string, deps: TelegramDeps, options: CreateBotOptions = {}): Bot<BotContext> {
   const botDeps = ownerBotDeps(deps, telegramKinds);
   const bot = new Bot<BotContext>(token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
   });
+  // Replies sent straight from handlers have no outbox behind them: a 429 must not lose them.
+  const pause = options.pause ?? new TelegramPause();
+  bot.api.config.use(retryAfterRateLimits(pause));
 
   // Last resort for polling: the boundary's handler catches its own failures, so this should stay quiet.
   bot.catch((error) => {
@@ -50,6 +74,7 @@ export function createBot(token: string, deps: TelegramDeps, options: CreateBotO
   });
 
   const guarded = bot.errorBoundary(handleBotError(deps));
+  guarded.use(logHandledUpdates(deps));
   guarded.use(sequentializeByChat());
   guarded.use(dropRepeatedUpdates(deps));
   const owners = guarded.errorBoundary(answerRefusals(deps)).filter((ctx) => ctx.chat?.type === "private" && ctx.from !== undefined);
@@ -62,6 +87,13 @@ export function createBot(token: string, deps: TelegramDeps, options: CreateBotO
         prefix: "telegram:conversation:",
         adapter: keyValueStateStorage<ConversationData>(deps.workflow.uow, deps.logger),
       },
+      // A conversation talks through an API of its own, without the bot's transformers.
+      plugins: [
+        async (ctx, next) => {
+          ctx.api.config.use(retryAfterRateLimits(pause));
+          await next();
+        },
+      ],
     }),
   );
   owners.use(cancelFeature(botDeps));

@@ -42,6 +42,11 @@ export type NewUnit = Omit<Unit, "id">;
 export interface UnitRepository {
   /** Inserts, or updates the unit with the same building and unit number. */
   upsert(unit: NewUnit): Promise<Unit>;
+  /**
+   * {@link upsert} of many units at once, in batches (an import of the whole registry): the
+   * units in the order given, each with whether it was new. Addresses must be distinct.
+   */
+  upsertMany(units: readonly NewUnit[]): Promise<{ unit: Unit; created: boolean }[]>;
   findById(id: string): Promise<Unit | null>;
   findByAddress(building: string, unit: string): Promise<Unit | null>;
 }
@@ -53,6 +58,13 @@ export interface ResidentRepository {
    * given, so the latest party to vouch for the resident is the one recorded.
    */
   upsert(resident: NewResident): Promise<Resident>;
+  /** {@link upsert} of many residents at once, in batches; unit + phone pairs must be distinct. */
+  upsertMany(residents: readonly NewResident[]): Promise<void>;
+  /**
+   * Inserts residents known to be new because their units were created in this same
+   * transaction: nothing to look up first. A resident that exists already is an error.
+   */
+  insertMany(residents: readonly NewResident[]): Promise<void>;
   findById(id: string): Promise<Resident | null>;
   /** Everyone registered with this normalised phone, across units. */
   findByPhone(phone: string): Promise<Resident[]>;
@@ -61,6 +73,8 @@ export interface ResidentRepository {
    * front-desk-sourced residents and other roles stay. Returns how many were deleted.
    */
   removeRegistryOwnersExcept(unitId: string, phones: readonly string[]): Promise<number>;
+  /** {@link removeRegistryOwnersExcept} for every unit of `listed` (unit id to its listed phones) at once. */
+  removeRegistryOwnersExceptMany(listed: ReadonlyMap<string, readonly string[]>): Promise<number>;
 }
 
 export type NewStaffMember = Omit<StaffMember, "id">;
@@ -161,8 +175,18 @@ export interface OutboxRepository {
    * most one message per recipient, and a message waiting for its retry holds back everything
    * queued after it to that recipient, while other recipients' messages go. A sending message
    * whose lease expired is its recipient's head, and is taken again.
+   *
+   * `leaseOwner` names the claiming process, so that a restart can take back the leases of a
+   * process proven dead ({@link releaseLeasesOf}) instead of waiting for them to expire.
    */
-  claim(channel: OutboxMessage["channel"], now: Date, limit: number, leaseUntil: Date): Promise<OutboxMessage[]>;
+  claim(channel: OutboxMessage["channel"], now: Date, limit: number, leaseUntil: Date, leaseOwner?: string): Promise<OutboxMessage[]>;
+  /** The distinct owners of the leases of messages now sending (null owners, from before owners were recorded, left out). */
+  leaseOwners(): Promise<string[]>;
+  /**
+   * Puts the messages `owner` holds as sending back to pending, deliverable at once, without
+   * counting an attempt (the owner died mid-send: each may go once more); returns how many.
+   */
+  releaseLeasesOf(owner: string): Promise<number>;
   markSent(id: string, platformMessageId: string): Promise<void>;
   /** Back to pending, to be tried at `notBefore`; `countAttempt` false for rate limits. */
   retry(id: string, notBefore: Date, error: string, countAttempt: boolean): Promise<void>;

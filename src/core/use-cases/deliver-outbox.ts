@@ -13,6 +13,10 @@ export interface DeliverOutboxInput {
   sleep: (ms: number) => Promise<void>;
   batchSize?: number;
   maxAttempts?: number;
+  /** The delivering process, recorded on its leases (see `reclaimOutboxLeases`). */
+  leaseOwner?: string;
+  /** Told of each message the platform accepted, with how long the send took (operators' debug log). */
+  onDelivered?: (message: OutboxMessage, durationMs: number) => void;
 }
 
 export interface DeliveryReport {
@@ -61,7 +65,7 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
   const maxAttempts = input.maxAttempts ?? 20;
   const claimedAt = input.now();
   const batch = await uow.transaction((store) =>
-    store.outbox.claim(input.channel, claimedAt, input.batchSize ?? 20, new Date(claimedAt.getTime() + leaseMs)),
+    store.outbox.claim(input.channel, claimedAt, input.batchSize ?? 20, new Date(claimedAt.getTime() + leaseMs), input.leaseOwner),
   );
   const report = { sent: 0, retried: 0, dead: 0, rateLimited: false };
 
@@ -71,6 +75,7 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
     if (wait > 0) await input.sleep(wait);
     gate.take(rules, input.now().getTime());
     try {
+      const startedMs = Date.now();
       const existing = message.refKey ? await uow.transaction((store) => store.messageRefs.get(message.refKey as string)) : null;
       const ref = await sender.send(message, existing);
       await uow.transaction(async (store) => {
@@ -78,6 +83,7 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
         if (message.refKey) await store.messageRefs.set(message.refKey, ref);
       });
       report.sent += 1;
+      input.onDelivered?.(message, Date.now() - startedMs);
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       const now = input.now();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { teams } from "../domain/registry.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
-import { type ImportResult, type NumberedRow, validateRows } from "./shared/import-rows.js";
+import { type ImportResult, type NumberedRow, type UniqueKey, validateRows } from "./shared/import-rows.js";
 
 export const StaffImportRowSchema = z.object({
   slack_user_id: z.string().trim().regex(/^[UW][A-Z0-9]{2,}$/, "slack_user_id must look like U012ABCDEF"),
@@ -13,13 +13,19 @@ export type StaffImportRow = z.infer<typeof StaffImportRowSchema>;
 
 export const staffImportHeader = ["slack_user_id", "name", "team", "role"] as const;
 
-/** Imports staff; all-or-nothing like {@link importUnits}; re-import updates by Slack user id. */
+/** One row per Slack user id: a second one would silently overwrite the first's team or role. */
+const staffRowKey: UniqueKey<StaffImportRow> = {
+  key: (row) => row.slack_user_id,
+  describe: (row) => `staff member ${row.slack_user_id}`,
+};
+
+/** Imports staff; all-or-nothing like {@link importUnits}; re-import updates by Slack user id; a user id listed twice is refused. */
 export async function importStaff(ctx: WorkflowContext, rows: NumberedRow[]): Promise<ImportResult> {
-  const checked = validateRows(rows, StaffImportRowSchema, staffImportHeader);
+  const checked = validateRows(rows, StaffImportRowSchema, staffImportHeader, staffRowKey);
   if (!checked.ok) return checked;
   return ctx.uow.transaction(async (store) => {
     let created = 0;
-    for (const row of checked.rows) {
+    for (const { row } of checked.rows) {
       if (!(await store.staff.findByUserId(row.slack_user_id))) created += 1;
       await store.staff.upsert({ staffUserId: row.slack_user_id, name: row.name, team: row.team, role: row.role });
     }

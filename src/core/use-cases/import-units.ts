@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { locales, PhoneSchema } from "../domain/registry.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
-import { type ImportProblem, type NumberedRow, validateRows } from "./shared/import-rows.js";
+import { type ImportProblem, type NumberedRow, type UniqueKey, validateRows } from "./shared/import-rows.js";
 
 export const UnitImportRowSchema = z.object({
   building: z.string().trim().min(1, "building is empty"),
@@ -27,33 +27,52 @@ export type UnitImportResult =
   | { ok: false; problems: ImportProblem[] };
 
 /**
- * Imports the unit registry with each unit's owner. Every row is validated first; one bad row
- * rejects the whole file, so a half-imported registry never exists. Re-importing updates units
- * by building + unit and owners by unit + phone, and removes from every unit in the file the
- * registry owners it no longer lists (a sold flat's previous owner must lose access to it). Owners
- * the front desk approved stay: the registry never vouched for them, so its silence proves nothing.
+ * Within one file a unit's owner (unit + phone) appears once, and the rows of a unit's co-owners
+ * agree about the unit: otherwise the later row would silently win, and the warranty decides
+ * whether repairs are free or paid.
+ */
+const unitRowKey: UniqueKey<UnitImportRow> = {
+  key: (row) => `${row.building}\u0000${row.unit}\u0000${row.phone}`,
+  describe: (row) => `unit ${row.building}-${row.unit} with owner phone ${row.phone}`,
+  group: {
+    of: (row) => `${row.building}\u0000${row.unit}`,
+    conflict(first, later) {
+      const differing = (["area_m2", "handover_date", "warranty_months"] as const).filter((column) => first[column] !== later[column]);
+      return differing.length === 0 ? null : `unit ${later.building}-${later.unit} is listed again with another ${differing.join(", ")}`;
+    },
+  },
+};
+
+/**
+ * Imports the unit registry with each unit's owners (co-owners on rows of their own). Every row
+ * is validated first; one bad row, or a unit listed twice in disagreement, rejects the whole
+ * file, so a half-imported registry never exists. Re-importing updates units by building + unit
+ * and owners by unit + phone, and removes from every unit in the file the registry owners it no
+ * longer lists (a sold flat's previous owner must lose access to it). Owners the front desk
+ * approved stay: the registry never vouched for them, so its silence proves nothing. The writes
+ * go in batches inside one transaction, so a registry of tens of thousands of units imports in
+ * seconds and still all or nothing. `created` and `updated` count units.
  */
 export async function importUnits(ctx: WorkflowContext, rows: NumberedRow[]): Promise<UnitImportResult> {
-  const checked = validateRows(rows, UnitImportRowSchema, unitImportHeader);
+  const checked = validateRows(rows, UnitImportRowSchema, unitImportHeader, unitRowKey);
   if (!checked.ok) return checked;
+  const units = new Map<string, UnitImportRow>();
+  for (const { row } of checked.rows) units.set(`${row.building}\u0000${row.unit}`, row);
   return ctx.uow.transaction(async (store) => {
-    let created = 0;
+    const stored = await store.units.upsertMany(
+      [...units.values()].map((row) => ({ building: row.building, unit: row.unit, areaM2: row.area_m2, handoverDate: row.handover_date, warrantyMonths: row.warranty_months })),
+    );
+    const unitIds = new Map(stored.map(({ unit }) => [`${unit.building}\u0000${unit.unit}`, unit.id]));
+    const unitIdOf = (row: UnitImportRow) => unitIds.get(`${row.building}\u0000${row.unit}`) as string;
+    const createdIds = new Set(stored.filter((entry) => entry.created).map((entry) => entry.unit.id));
+    const owners = checked.rows.map(({ row }) => ({ unitId: unitIdOf(row), name: row.owner_name, phone: row.phone, locale: row.language, role: "owner" as const, source: "registry" as const }));
+    // A unit created just now has no residents yet: its owners need no lookup and none departed.
+    await store.residents.insertMany(owners.filter((owner) => createdIds.has(owner.unitId)));
+    await store.residents.upsertMany(owners.filter((owner) => !createdIds.has(owner.unitId)));
     const listedPhones = new Map<string, string[]>();
-    for (const row of checked.rows) {
-      const existing = await store.units.findByAddress(row.building, row.unit);
-      const unit = await store.units.upsert({
-        building: row.building,
-        unit: row.unit,
-        areaM2: row.area_m2,
-        handoverDate: row.handover_date,
-        warrantyMonths: row.warranty_months,
-      });
-      await store.residents.upsert({ unitId: unit.id, name: row.owner_name, phone: row.phone, locale: row.language, role: "owner", source: "registry" });
-      listedPhones.set(unit.id, [...(listedPhones.get(unit.id) ?? []), row.phone]);
-      if (!existing) created += 1;
-    }
-    let removedOwners = 0;
-    for (const [unitId, phones] of listedPhones) removedOwners += await store.residents.removeRegistryOwnersExcept(unitId, phones);
-    return { ok: true as const, created, updated: checked.rows.length - created, removedOwners };
+    for (const owner of owners) if (!createdIds.has(owner.unitId)) listedPhones.set(owner.unitId, [...(listedPhones.get(owner.unitId) ?? []), owner.phone]);
+    const removedOwners = await store.residents.removeRegistryOwnersExceptMany(listedPhones);
+    const created = stored.filter((entry) => entry.created).length;
+    return { ok: true as const, created, updated: stored.length - created, removedOwners };
   });
 }

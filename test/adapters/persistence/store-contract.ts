@@ -4,6 +4,8 @@ import { WorkflowError } from "../../../src/core/domain/errors.js";
 import type { RepairDetails } from "../../../src/core/kinds/repair/details.js";
 import type { Store, UnitOfWork } from "../../../src/core/ports/store.js";
 import { aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, minutesAfter, t0 } from "./fixtures.js";
+import { outboxLeasesContract } from "./store-contract-leases.js";
+import { registryBatchesContract } from "./store-contract-registry-batches.js";
 import { durableWorkContract } from "./store-contract-work.js";
 
 /** One store under test, emptied before every test. */
@@ -279,6 +281,8 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
   });
 
   durableWorkContract(context);
+  registryBatchesContract(context);
+  outboxLeasesContract(context);
 
   describe("transactions", () => {
     it("a transaction whose callback throws leaves nothing behind and rethrows the same error", async () => {

@@ -1,6 +1,7 @@
+import { createHmac } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { blockActionPayload, postToBolt } from "../../../src/testing/fake-slack-server.js";
+import { blockActionPayload, postSignedToBolt, postToBolt } from "../../../src/testing/fake-slack-server.js";
 import { reportedRepair } from "../../support/workflow-fixture.js";
 import { buttonOf } from "./block-text.js";
 import { MAINTENANCE_CHANNEL, SIGNING_SECRET, type SlackHarness, startSlackHarness } from "./slack-harness.js";
@@ -44,6 +45,43 @@ describe("requests to /slack/events", () => {
     const response = await postToBolt(h.url, "not-the-secret", claim);
 
     expect(response.status).toBe(401);
+  });
+
+  it("are refused with 401 and change nothing when signed as v1 over v1:ts:body (Slack signs only v0)", async () => {
+    const rawBody = new URLSearchParams({ payload: JSON.stringify(claim) }).toString();
+    const ts = nowSec();
+    const v1 = createHmac("sha256", SIGNING_SECRET).update(`v1:${ts}:${rawBody}`).digest("hex");
+    const response = await fetch(h.url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(ts), "x-slack-signature": `v1=${v1}` },
+      body: rawBody,
+    });
+
+    expect(response.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(h.memory.snapshot().inbox).toEqual([]);
+    expect(h.memory.snapshot().cases[0]?.status).toBe("new");
+  });
+
+  it("are refused with 400 before Bolt when signed but not an interaction Bolt can handle", async () => {
+    const { user: _user, ...withoutUser } = claim as Record<string, unknown>;
+    const bodies: [string, string][] = [
+      ["block_actions without user", new URLSearchParams({ payload: JSON.stringify(withoutUser) }).toString()],
+      ["actions: null", new URLSearchParams({ payload: JSON.stringify({ ...claim, actions: null }) }).toString()],
+      ["actions: []", new URLSearchParams({ payload: JSON.stringify({ ...claim, actions: [] }) }).toString()],
+      ["payload=null", "payload=null"],
+      ["payload=[1,2]", "payload=%5B1%2C2%5D"],
+      ["payload=\"x\"", "payload=%22x%22"],
+      ["view_submission without view", new URLSearchParams({ payload: JSON.stringify({ type: "view_submission", user: { id: "UMAINT1" } }) }).toString()],
+      ["unknown type", new URLSearchParams({ payload: JSON.stringify({ type: "mystery", user: { id: "UMAINT1" } }) }).toString()],
+    ];
+    for (const [what, rawBody] of bodies) {
+      const response = await postSignedToBolt(h.url, SIGNING_SECRET, rawBody, "application/x-www-form-urlencoded");
+
+      expect(response.status, what).toBe(400);
+      expect(response.body, what).not.toMatch(/unhandled error/i);
+    }
+    expect(h.memory.snapshot().inbox).toEqual([]);
   });
 
   it("are accepted within the window, slightly ahead of our clock", async () => {

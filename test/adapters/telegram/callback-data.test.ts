@@ -90,6 +90,19 @@ describe("callback data", () => {
     }
   });
 
+  it("decodes seconds beyond what a date can hold to nothing instead of throwing a RangeError", () => {
+    const beyond = ["1e308", "9".repeat(11), "9".repeat(16), "8640000000001", "Infinity", "NaN", "-1", "1.5"];
+    for (const seconds of beyond) {
+      for (const raw of [`oa:ac:x:${seconds}`, `oa:ac:${ticketId}:${seconds}`, `ob:R:ac:${ticketId}:${seconds}`, `ob:R:ao:${ticketId}:${seconds}`]) {
+        expect(() => decodeOwnerButton(kinds, raw), raw).not.toThrow();
+        expect(() => decodeCallbackData(raw), raw).not.toThrow();
+        const decoded = decodeOwnerButton(kinds, raw);
+        if (decoded) expect(Number.isFinite(Date.parse(decoded.button.arg ?? "")), raw).toBe(true);
+      }
+    }
+    expect(decodeOwnerButton(kinds, "oa:ac:x:1e308")).toBeNull();
+  });
+
   it("refuses to encode data longer than Telegram allows instead of sending a button Telegram rejects", () => {
     expect(() => encodeCallbackData({ type: "location", unitId: "x".repeat(40) })).not.toThrow();
     expect(() => encodeOwnerButton(kinds, { kind: "repair", action: "fixed.no", caseId: "x".repeat(60) })).toThrow(/64/);

@@ -156,4 +156,16 @@ describe("owner buttons under notices", () => {
     expect(noticeWith("✅ Confirm this time")).toBeUndefined();
     expect(ticketNow()?.status).toBe("awaiting_confirmation");
   });
+
+  it("answers a button whose seconds no date can hold (oa:ac:x:1e308 and the like) as expired, not as something went wrong", async () => {
+    const notice = noticeWith("✅ Confirm this time");
+    if (!notice) throw new Error("notice not shown");
+    for (const data of ["oa:ac:x:1e308", `oa:ac:${ticket.id}:1e308`, `ob:R:ac:${ticket.id}:1e308`, `ob:R:ac:${ticket.id}:${"9".repeat(20)}`, `oa:ac:${ticket.id}:-1`]) {
+      await h.handle(callbackQueryUpdate({ user: englishOwner, data, message: notice }));
+
+      expect(h.telegram.callsOf("answerCallbackQuery").at(-1)?.payload, data).toMatchObject({ text: "This button has expired." });
+    }
+    expect(h.telegram.callsOf("sendMessage").map((call) => String(call.payload.text))).not.toContainEqual(expect.stringMatching(/went wrong/i));
+    expect(ticketNow()?.status).toBe("awaiting_confirmation");
+  });
 });

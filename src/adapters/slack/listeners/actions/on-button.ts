@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { MessageParams } from "../../../../core/domain/outbox.js";
 import { decodeValue } from "../../interaction-values.js";
 import type { SlackDeps } from "../../slack-deps.js";
+import { timedAction } from "../action-log.js";
 import { actOnFirstDelivery, type Clicker, explainFailure, explainUnreadable } from "../interaction.js";
 
 /** A click whose button value decoded, as a button listener acts on it. */
@@ -48,7 +49,7 @@ export function onButton<V>(app: App, deps: SlackDeps, listener: ButtonListener<
     const click: ButtonClick<V> = { value, clicker, triggerId: body.trigger_id, client, log };
     const context = { actionId: listener.actionId, ...listener.context(value) };
     try {
-      const acted = await actOnFirstDelivery(deps, listener.key(click), () => listener.act(click));
+      const acted = await actOnFirstDelivery(deps, listener.key(click), () => timedAction(log, context, () => listener.act(click)));
       if (!acted) log.info(context, "repeated click ignored");
     } catch (error) {
       await explainFailure({ deps, client, clicker, error, log, context, fallback: listener.fallback });

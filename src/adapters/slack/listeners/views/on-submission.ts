@@ -1,6 +1,7 @@
 import type { App, ViewOutput, ViewSubmitAction } from "@slack/bolt";
 import { decodeValue, type ModalMetadata, ModalMetadataSchema } from "../../interaction-values.js";
 import type { SlackDeps } from "../../slack-deps.js";
+import { timedAction } from "../action-log.js";
 import { actOnFirstDelivery, explainFailure } from "../interaction.js";
 
 /** A modal's input, read from `view.state.values`, or the field errors to show in the modal. */
@@ -35,7 +36,9 @@ export function onSubmission<T>(
     const clicker = { userId: body.user.id, channel: metadata.channel };
     try {
       // A view is submitted successfully once; a second delivery of it is a retry.
-      const acted = await actOnFirstDelivery(deps, `${callbackId}:${view.id}`, () => act(parsed.input, metadata, body.user.id));
+      const acted = await actOnFirstDelivery(deps, `${callbackId}:${view.id}`, () =>
+        timedAction(log, { callbackId, caseId: metadata.ticketId }, () => act(parsed.input, metadata, body.user.id)),
+      );
       if (!acted) log.info({ caseId: metadata.ticketId }, "repeated submission ignored");
     } catch (error) {
       await explainFailure({ deps, client, clicker, error, log, context: { callbackId, caseId: metadata.ticketId } });

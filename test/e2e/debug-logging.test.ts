@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { modalInputs } from "../../src/adapters/slack/interaction-values.js";
+import { Harness, buttonsOf, frontDeskChannel, staffChannel, textOf, translator } from "../support/e2e-harness.js";
+
+const day = 24 * 3_600_000;
+const staffLabel = (key: string) => translator.t("en", `staff:buttons.${key}`);
+
+/** What must never reach a log line, at any level: personal data, message text, secrets, raw updates. */
+const forbidden = [
+  "13800000001", "13900000002", "138****0001", "79000000000", "Olga",
+  "王芳", "Tom Baker", "Baker", "Zhang Wei", "Lily Chen",
+  "Kitchen tap drips", "drips", "Tomorrow 9-11am",
+  "123456:e2e-token", "e2e-token", "xoxb-e2e", "e2e-signing-secret", "e2e-webhook-secret",
+  '"first_name"', '"from":', '"chat":', '"callback_query":', '"message":{', "photo-file",
+];
+
+describe("logging at LOG_LEVEL=debug", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start({ logLevel: "debug" });
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it("a full repair, /mine, /language, a stray message and a front-desk verification log update types, case numbers, actions and durations, and no phone, name, text, token or raw update", async () => {
+    const owner = h.owner({ id: 5002, first_name: "Tom", last_name: "Baker", language_code: "en" }, "en");
+    const tech = h.staff("UMAINT1");
+    const receptionist = h.staff("UFRONT1");
+
+    await owner.say("/start");
+    await owner.shareOwnContact("8613900000002");
+    await owner.say("/repair");
+    await owner.press(owner.t("common:category.plumbing"));
+    await owner.say("Kitchen tap drips");
+    await owner.press(owner.t("owner:report.photos_skip"));
+    await owner.press((text) => text.startsWith("🏠"));
+    await owner.say("Tomorrow 9-11am");
+    await owner.press(owner.t("owner:report.summary.submit"));
+    const number = /R-\d{4}-\d{6}/.exec(owner.texts().join("\n"))?.[0] as string;
+    expect(number).toBeDefined();
+
+    await h.until(() => expect(tech.card(staffChannel, number)).toBeDefined());
+    await tech.click(staffChannel, number, staffLabel("claim"));
+    await h.until(() => expect(textOf(tech.card(staffChannel, number))).toContain("Zhang Wei"));
+    await tech.click(staffChannel, number, staffLabel("schedule"));
+    await h.until(() => expect(h.slack.views().length).toBeGreaterThan(0));
+    await tech.submitModal({
+      [modalInputs.date]: { type: "datepicker", selected_date: "2026-12-01" },
+      [modalInputs.time]: { type: "timepicker", selected_time: "09:30" },
+    });
+    await h.until(() => expect(owner.chat().some((m) => JSON.stringify(m.reply_markup ?? {}).includes(owner.t("owner:actions.appointment.confirm")))).toBe(true));
+    await owner.press(owner.t("owner:actions.appointment.confirm"));
+    h.time.set("2026-12-01T01:30:00Z");
+    await tech.click(staffChannel, number, staffLabel("start"));
+    await h.until(() => expect(buttonsOf(tech.card(staffChannel, number)).map((b) => b.text.text)).toContain(staffLabel("done")));
+    h.time.set("2026-12-01T03:00:00Z");
+    await tech.click(staffChannel, number, staffLabel("done"));
+    await h.until(() => expect(owner.chat().some((m) => JSON.stringify(m.reply_markup ?? {}).includes(owner.t("owner:actions.fixed.yes")))).toBe(true));
+    await owner.press(owner.t("owner:actions.fixed.yes"));
+    await h.tickAt(new Date(Date.parse("2026-12-01T03:00:00Z") + 2 * day));
+    await h.until(() => expect(receptionist.card(frontDeskChannel, number)).toBeDefined());
+    await receptionist.click(frontDeskChannel, number, staffLabel("satisfied"));
+    await h.until(() => expect(owner.lastText()).toBe(owner.t("owner:repair.closed", { number })));
+    await owner.say("/mine");
+    await owner.say("/language");
+    await owner.say("just some words");
+
+    // An owner whose phone is not in the register, approved by the front desk from a card.
+    const newcomer = h.owner({ id: 5003, first_name: "Olga", language_code: "en" }, "en");
+    await newcomer.say("/start");
+    await newcomer.shareOwnContact("+79000000000");
+    await newcomer.say("5");
+    await newcomer.say("0801");
+    await h.until(() => expect(receptionist.card(frontDeskChannel, "0801")).toBeDefined());
+    await receptionist.click(frontDeskChannel, "0801", staffLabel("approve"));
+    await h.until(() => expect(newcomer.texts().join("\n")).toContain("The front desk has confirmed you"));
+    await h.delivered();
+
+    const logs = h.logs();
+    const debug = logs.filter((line) => line.level === 20);
+    const all = h.logLines.join("\n");
+    for (const needle of forbidden) expect(all, `a log line holds ${needle}`).not.toContain(needle);
+    expect(debug.filter((line) => line.msg === "owner update handled").map((line) => line.updateType)).toEqual(expect.arrayContaining(["message", "callback_query"]));
+    expect(debug).toContainEqual(expect.objectContaining({ msg: "owner update handled", updateType: "message", durationMs: expect.any(Number) }));
+    expect(debug).toContainEqual(expect.objectContaining({ msg: "staff action handled", actionId: "ticket.claim", caseNumber: number, durationMs: expect.any(Number) }));
+    expect(debug).toContainEqual(expect.objectContaining({ msg: "staff action handled", callbackId: expect.any(String), caseId: expect.any(String), durationMs: expect.any(Number) }));
+    expect(debug).toContainEqual(expect.objectContaining({ msg: "outbox message delivered", channel: "telegram", caseNumber: number, durationMs: expect.any(Number) }));
+    expect(debug).toContainEqual(expect.objectContaining({ msg: "outbox message delivered", channel: "slack", type: "staff.case-card", caseId: expect.any(String) }));
+    expect(debug).toContainEqual(expect.objectContaining({ msg: "staff action handled", actionId: "verification.approve", durationMs: expect.any(Number) }));
+  }, 60_000);
+});
