@@ -347,6 +347,12 @@ function storeOver(t: MemoryTables): Store {
         const latest = open.at(-1);
         return latest ? copy(latest) : null;
       },
+      async listUnfinishedByCase(caseId) {
+        return [...t.callbacks.values()]
+          .filter((c) => c.caseId === caseId && c.status !== "done" && c.status !== "cancelled")
+          .sort(byTimeThenId((c) => c.createdAt))
+          .map(copy);
+      },
       save: async (callback) => replace(t.callbacks, "callback", callback),
     },
     jobs: {

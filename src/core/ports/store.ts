@@ -116,6 +116,11 @@ export interface CallbackRepository {
   findById(id: string): Promise<Callback | null>;
   /** The callback of the case's latest completion that is not yet done, if any. */
   findOpenByCase(caseId: string): Promise<Callback | null>;
+  /**
+   * Every callback of the case that is not done or cancelled, of any round, oldest first:
+   * reopening must void them all, including one the leader holds as unreachable.
+   */
+  listUnfinishedByCase(caseId: string): Promise<Callback[]>;
   save(callback: Callback): Promise<void>;
 }
 

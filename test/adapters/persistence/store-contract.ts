@@ -276,6 +276,30 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
       expect(await tx((s) => s.callbacks.findOpenByCase(ticketId))).toBeNull();
       expect(await tx((s) => s.callbacks.findById(first.id))).toEqual(answered);
     });
+
+    it("a case's unfinished callbacks are every round not done or cancelled, unreachable included, oldest first", async () => {
+      const ticketId = randomUUID();
+      const callback = (createdAt: Date, status: "scheduled" | "prompted" | "done" | "unreachable" | "cancelled") => ({
+        id: randomUUID(),
+        caseId: ticketId,
+        dueAt: minutesAfter(createdAt, 60),
+        status,
+        attempts: 0,
+        outcome: null,
+        recordedBy: null,
+        recordedAt: null,
+        createdAt,
+      });
+      const unreachable = callback(t0, "unreachable");
+      const scheduled = callback(minutesAfter(t0, 20), "scheduled");
+      await tx(async (s) => {
+        await s.callbacks.create(callback(minutesAfter(t0, 5), "done"));
+        await s.callbacks.create(callback(minutesAfter(t0, 10), "cancelled"));
+        await s.callbacks.create(scheduled);
+        await s.callbacks.create(unreachable);
+      });
+      expect(await tx((s) => s.callbacks.listUnfinishedByCase(ticketId))).toEqual([unreachable, scheduled]);
+    });
   });
 
   durableWorkContract(context);

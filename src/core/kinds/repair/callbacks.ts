@@ -44,13 +44,17 @@ export async function openCallback(store: Store, kind: CaseKind, ticket: RepairC
   return callback;
 }
 
-/** A reopened repair's pending callback is void: the next completion opens a new one. */
+/**
+ * A reopened repair's callbacks are void, whatever their round and state: the next completion
+ * opens a new one. An unreachable round's prompt keeps the leader's buttons, so it is cancelled
+ * too; otherwise pressing it later would close the reworked repair without its own callback.
+ */
 export async function cancelOpenCallback(store: Store, kind: CaseKind, caseId: string, at: Date): Promise<void> {
-  const open = await store.callbacks.findOpenByCase(caseId);
-  if (open) {
+  for (const open of await store.callbacks.listUnfinishedByCase(caseId)) {
     await store.callbacks.save({ ...open, status: "cancelled" });
     // A prompt already on the front desk's screen must lose its buttons.
     if (open.status === "prompted") await queueCallbackPrompt(store, caseId, open.id, open.attempts + 1, at);
+    if (open.status === "unreachable") await queueCallbackPrompt(store, caseId, open.id, open.attempts, at);
   }
   await stopClocks(store, caseId, at, rulesWithEffect(kind, callbackPromptEffect));
 }
