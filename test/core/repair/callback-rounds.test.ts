@@ -9,7 +9,11 @@ import { claimCase } from "../../../src/core/use-cases/claim-case.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
 import type { WorkflowContext } from "../../../src/core/ports/workflow-context.js";
 import type { RepairCase } from "../../../src/core/kinds/repair/details.js";
+import { cancelCase } from "../../../src/core/use-cases/cancel-case.js";
+import { failLeakTest } from "../../../src/core/kinds/repair/use-cases/fail-leak-test.js";
+import { passLeakTest } from "../../../src/core/kinds/repair/use-cases/pass-leak-test.js";
 import { createFixture, day, hour, type ManualTime, reportedRepair } from "../../support/workflow-fixture.js";
+import { alertsOf, dueAt, finishAt, openCallbackOf } from "./repair-steps.js";
 
 /** From assigned (or new) to done: a time proposed for tomorrow, confirmed, started, finished two hours later. */
 async function workRound(ctx: WorkflowContext, time: ManualTime, ticket: RepairCase): Promise<RepairCase> {
@@ -56,5 +60,98 @@ describe("a repair's callback rounds", () => {
     expect(after?.status).toBe("awaiting_callback");
     const current = await ctx.uow.transaction((store) => store.callbacks.findOpenByCase(ticket.id));
     expect(current?.id).not.toBe(oldRound.id);
+  });
+
+  it("a repair cancelled after its work started still gets its callback, and ends cancelled only when the owner agrees", async () => {
+    const { ctx, time, memory } = await createFixture();
+    const ticket = await reportedRepair(ctx);
+    await claimCase(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
+    await proposeAppointment(ctx, { caseId: ticket.id, staffUserId: "UMAINT1", at: new Date(time.now().getTime() + hour) });
+    await confirmAppointment(ctx, { caseId: ticket.id, ownerUserId: "7001" });
+    time.advance(hour);
+    await startWork(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
+
+    const cancelled = await cancelCase(ctx, { caseId: ticket.id, staffUserId: "UMAINTL", reason: "Owner will replace the whole tap" });
+
+    expect(cancelled).toMatchObject({ status: "awaiting_callback", cancelReason: "Owner will replace the whole tap" });
+    const callback = (await openCallbackOf(ctx, ticket.id))!;
+    expect(callback.dueAt).toEqual(new Date(time.now().getTime() + 2 * day));
+    const notices = memory!.snapshot().outbox.map((m) => m.payload).filter((p) => p.type === "owner.notice");
+    expect(notices.at(-1)).toMatchObject({ key: "repair.cancelled_pending_callback", params: { reason: "Owner will replace the whole tap" } });
+    expect(await dueAt(ctx, time, new Date(time.now().getTime() + day).toISOString())).toEqual(["callback_prompted"]);
+
+    const { ticket: ended } = await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "satisfied", attempt: 1 });
+    expect(ended.status).toBe("cancelled");
+    const last = memory!.snapshot().outbox.map((m) => m.payload).filter((p) => p.type === "owner.notice").at(-1);
+    expect(last).toMatchObject({ key: "repair.cancellation_confirmed" });
+  });
+
+  it("an owner who says the cancellation after work started is wrong sends the repair back to its team", async () => {
+    const { ctx, time } = await createFixture();
+    const ticket = await reportedRepair(ctx);
+    await claimCase(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
+    await proposeAppointment(ctx, { caseId: ticket.id, staffUserId: "UMAINT1", at: new Date(time.now().getTime() + hour) });
+    await confirmAppointment(ctx, { caseId: ticket.id, ownerUserId: "7001" });
+    time.advance(hour);
+    await startWork(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
+    await cancelCase(ctx, { caseId: ticket.id, staffUserId: "UFRONT1", reason: "Duplicate request" });
+    const callback = (await openCallbackOf(ctx, ticket.id))!;
+
+    const { ticket: back } = await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "not_fixed" });
+
+    expect(back).toMatchObject({ status: "assigned", cancelReason: null, assigneeId: ticket.assigneeId ?? expect.any(String) });
+  });
+
+  it("a repair not yet started is cancelled at once, with nothing to call back", async () => {
+    const { ctx } = await createFixture();
+    const ticket = await reportedRepair(ctx);
+
+    const cancelled = await cancelCase(ctx, { caseId: ticket.id, staffUserId: "UFRONT1", reason: "Reported twice" });
+
+    expect(cancelled.status).toBe("cancelled");
+    expect(await openCallbackOf(ctx, ticket.id)).toBeNull();
+  });
+
+  it("'Leak test failed' sends the job back to its technician, who agrees a new visit, and opens no callback", async () => {
+    const { ctx, time, memory } = await createFixture();
+    const ticket = await reportedRepair(ctx, { category: "water_leak", description: "Ceiling drips under the bathroom" });
+    await finishAt(ctx, time, ticket, "2026-12-01T14:00:00+08:00");
+    time.set("2026-12-02T10:00:00+08:00");
+
+    const back = await failLeakTest(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
+
+    expect(back).toMatchObject({ status: "assigned", details: { completedAt: null, appointmentAt: null } });
+    expect(back.assigneeId).not.toBeNull();
+    expect(await openCallbackOf(ctx, ticket.id)).toBeNull();
+    expect(alertsOf(memory!)).toEqual([expect.objectContaining({ team: "maintenance", key: "alerts.leak_test_failed", mentions: ["UMAINT1"] })]);
+    // The stopped leak test clock alerts nobody later.
+    expect(await dueAt(ctx, time, "2026-12-05T10:00:00+08:00")).toEqual([]);
+
+    const reworked = await finishAt(ctx, time, back, "2026-12-06T14:00:00+08:00");
+    expect(reworked.status).toBe("leak_test_pending");
+    time.set("2026-12-06T16:00:00+08:00");
+    expect((await passLeakTest(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" })).status).toBe("awaiting_callback");
+  });
+
+  it("a leak test not recorded two days after completion alerts the maintenance leader once", async () => {
+    const { ctx, time, memory } = await createFixture();
+    const ticket = await reportedRepair(ctx, { category: "water_leak", description: "Ceiling drips under the bathroom" });
+    await finishAt(ctx, time, ticket, "2026-12-01T14:00:00+08:00");
+
+    expect(await dueAt(ctx, time, "2026-12-03T13:59:00+08:00")).toEqual([]);
+    expect(await dueAt(ctx, time, "2026-12-03T14:00:00+08:00")).toEqual(["escalated"]);
+    expect(await dueAt(ctx, time, "2026-12-04T14:00:00+08:00")).toEqual([]);
+    expect(alertsOf(memory!)).toEqual([expect.objectContaining({ team: "maintenance", key: "alerts.leak_test_overdue", mentions: ["UMAINTL"] })]);
+  });
+
+  it("a leak test recorded in time stops the maintenance leader's alert", async () => {
+    const { ctx, time, memory } = await createFixture();
+    const ticket = await reportedRepair(ctx, { category: "water_leak", description: "Ceiling drips under the bathroom" });
+    await finishAt(ctx, time, ticket, "2026-12-01T14:00:00+08:00");
+    time.set("2026-12-03T13:59:00+08:00");
+    await passLeakTest(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
+
+    expect(await dueAt(ctx, time, "2026-12-03T14:00:00+08:00")).toEqual([]);
+    expect(alertsOf(memory!)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { canPerform } from "../../case/lifecycle.js";
 import { defineKind, type OwnerActionDefinition } from "../../case/kind.js";
 import type { Case } from "../../case/case.js";
-import { callbackPromptEffect } from "./callbacks.js";
+import { callbackPromptEffect, openCancellationCallback } from "./callbacks.js";
 import { repairClockRules } from "./clock-rules.js";
 import { RepairDetailsSchema, type RepairCase } from "./details.js";
 import { promptCallback } from "./due-effects.js";
@@ -69,4 +69,9 @@ export const repairKind = defineKind<RepairCase["details"]>({
   dueEffects: { [callbackPromptEffect]: promptCallback },
   ownerActions,
   tasks: {},
+  // Work started: cancelling goes through the callback, which asks the owner whether it is right.
+  resolveAction: (action, subject) => (action === "cancel" && canPerform(repairLifecycle, subject.status, "cancel_after_start") ? "cancel_after_start" : action),
+  afterCancel: async ({ store, kind, subject, action, now, timeZone, workingHours }) => {
+    if (action === "cancel_after_start") await openCancellationCallback(store, kind, subject, now, { timeZone, workingHours });
+  },
 });

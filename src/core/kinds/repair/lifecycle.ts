@@ -12,9 +12,14 @@ const transitions = {
   complete: { from: ["in_progress"], to: "awaiting_callback" },
   complete_before_leak_test: { from: ["in_progress"], to: "leak_test_pending" },
   pass_leak_test: { from: ["leak_test_pending"], to: "awaiting_callback" },
+  // The leak test found the leak still there: back to the technician, with a new visit to agree.
+  fail_leak_test: { from: ["leak_test_pending"], to: "assigned" },
   reopen: { from: ["leak_test_pending", "awaiting_callback"], to: "assigned" },
   close: { from: ["awaiting_callback"], to: "closed" },
-  cancel: { from: ["new", "assigned", "awaiting_confirmation", "scheduled", "in_progress"], to: "cancelled" },
+  cancel: { from: ["new", "assigned", "awaiting_confirmation", "scheduled"], to: "cancelled" },
+  // Work has started: the repair cannot end before its callback asks the owner whether the cancellation is right.
+  cancel_after_start: { from: ["in_progress", "leak_test_pending"], to: "awaiting_callback" },
+  confirm_cancel: { from: ["awaiting_callback"], to: "cancelled" },
 } as const satisfies Record<string, { from: readonly RepairStatus[]; to: RepairStatus }>;
 
 export type RepairAction = keyof typeof transitions;

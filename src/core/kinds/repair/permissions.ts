@@ -18,6 +18,7 @@ export function mayPerformRepair(staff: StaffMember, action: RepairAction, ticke
       return ownTeam;
     case "assign":
     case "cancel":
+    case "cancel_after_start":
       return leader || frontDesk;
     case "propose_time":
       return assignee || leader || frontDesk;
@@ -25,9 +26,11 @@ export function mayPerformRepair(staff: StaffMember, action: RepairAction, ticke
     case "complete":
     case "complete_before_leak_test":
     case "pass_leak_test":
+    case "fail_leak_test":
       return assignee || leader;
     case "reopen":
     case "close":
+    case "confirm_cancel":
     case "confirm_time":
     case "request_other_time":
       return frontDesk;

@@ -6,7 +6,7 @@ import { repairActionIds } from "./interaction.js";
 /**
  * The repair card's buttons by lifecycle action, in no particular order (the lifecycle's
  * `cardActions` orders them). Actions that only an owner or a callback performs (confirm_time,
- * request_other_time, reopen, close) have no button. Both completions share Done: the core
+ * request_other_time, reopen, close, confirm_cancel) have no button. Both completions share Done: the core
  * decides whether the repair waits for a leak test.
  */
 export const repairCardButtons = {
@@ -17,5 +17,8 @@ export const repairCardButtons = {
   complete: { actionId: repairActionIds.done, label: "staff:buttons.done", style: "primary" },
   complete_before_leak_test: { actionId: repairActionIds.done, label: "staff:buttons.done", style: "primary" },
   pass_leak_test: { actionId: repairActionIds.leakTestPassed, label: "staff:buttons.leak_test_passed", style: "primary" },
+  fail_leak_test: { actionId: repairActionIds.leakTestFailed, label: "staff:buttons.leak_test_failed", style: "danger" },
   cancel: { actionId: actionIds.cancel, label: "staff:buttons.cancel", style: "danger" },
+  // Cancel after work started: the same modal; the core keeps the callback.
+  cancel_after_start: { actionId: actionIds.cancel, label: "staff:buttons.cancel", style: "danger" },
 } as const satisfies Partial<Record<RepairAction, CardButton>>;

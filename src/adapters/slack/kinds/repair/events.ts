@@ -12,6 +12,8 @@ export const repairEvents: EventVocabulary = {
     "start",
     "completed",
     "leak_test_passed",
+    "leak_test_failed",
+    "cancel_after_start",
     "reopened",
     "cancel",
     "callback_prompted",

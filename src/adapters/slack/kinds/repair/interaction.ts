@@ -10,6 +10,7 @@ export const repairActionIds = {
   start: "ticket.start",
   done: "ticket.done",
   leakTestPassed: "ticket.leak_test_passed",
+  leakTestFailed: "ticket.leak_test_failed",
   callbackSatisfied: "callback.satisfied",
   callbackNotFixed: "callback.not_fixed",
   callbackNoAnswer: "callback.no_answer",

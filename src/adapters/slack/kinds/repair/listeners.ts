@@ -3,6 +3,7 @@ import type { CallbackOutcome } from "../../../../core/domain/callback.js";
 import type { RepairDetails } from "../../../../core/kinds/repair/details.js";
 import { repairKind } from "../../../../core/kinds/repair/kind.js";
 import { completeWork } from "../../../../core/kinds/repair/use-cases/complete-work.js";
+import { failLeakTest } from "../../../../core/kinds/repair/use-cases/fail-leak-test.js";
 import { passLeakTest } from "../../../../core/kinds/repair/use-cases/pass-leak-test.js";
 import { proposeAppointment } from "../../../../core/kinds/repair/use-cases/propose-appointment.js";
 import { recordCallback } from "../../../../core/kinds/repair/use-cases/record-callback.js";
@@ -26,11 +27,12 @@ const outcomes: Record<string, CallbackOutcome> = {
   [repairActionIds.callbackNoAnswer]: "no_answer",
 };
 
-/** Start, Done and Leak test passed act at once; the core picks the completion a leak needs. */
+/** Start, Done and the leak test's result act at once; the core picks the completion a leak needs. */
 function registerWorkButtons(app: App, deps: SlackDeps): void {
   onCaseButton(app, deps, repairActionIds.start, startWork);
   onCaseButton(app, deps, repairActionIds.done, completeWork);
   onCaseButton(app, deps, repairActionIds.leakTestPassed, passLeakTest);
+  onCaseButton(app, deps, repairActionIds.leakTestFailed, failLeakTest);
 }
 
 /**
