@@ -10,6 +10,9 @@ const alertFrontDeskLeaderAtWindowEnd = {
 /** A callback is over once the repair closes, goes back to its team, or its cancellation is confirmed. */
 const stopOn = ["close", "reopen", "confirm_cancel"] as const;
 
+/** A proposal is answered once confirmed, refused for another time, replaced by a new one, or moot. */
+const proposalAnswered = ["confirm_time", "request_other_time", "propose_time", "cancel"] as const;
+
 /**
  * The repair callback clocks of PROCEDURES.md §1 ("回访处理率达100%"). A window rule is the
  * callback's deadline: due at the window's end after the event that starts it, alerting the
@@ -73,6 +76,27 @@ export const repairClockRules = {
     onDue: null,
     stopOn: ["pass_leak_test", "fail_leak_test", "reopen", "cancel_after_start"],
     escalation: { after: {}, to: { team: "maintenance", role: "leader" }, alertKey: "alerts.leak_test_overdue" },
+  },
+  "repair.proposal.reminder": {
+    source: "PROCEDURES.md §1 and §4: the service time is confirmed with the owner before work starts; an unanswered proposal is reminded to the owner after 4 hours (front desk practice)",
+    due: { hours: 4 },
+    onDue: "proposal.remind_owner",
+    stopOn: proposalAnswered,
+    escalation: null,
+  },
+  "repair.proposal.unanswered": {
+    source: "front desk practice: a proposal the owner has not answered in 24 hours alerts the assignee and the front desk, who can confirm by phone",
+    due: { hours: 24 },
+    onDue: "proposal.alert_unanswered",
+    stopOn: proposalAnswered,
+    escalation: null,
+  },
+  "repair.visit.start": {
+    source: "PROCEDURES.md §1: the team visits at the agreed time; a visit not started 1 hour after it alerts the maintenance leader",
+    due: { hours: 1 },
+    onDue: null,
+    stopOn: ["start", "propose_time", "request_other_time", "cancel", "reopen"],
+    escalation: { after: {}, to: { team: "maintenance", role: "leader" }, alertKey: "alerts.visit_not_started" },
   },
 } as const satisfies Record<string, ClockRule>;
 

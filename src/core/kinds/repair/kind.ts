@@ -5,6 +5,7 @@ import { callbackPromptEffect, openCancellationCallback } from "./callbacks.js";
 import { repairClockRules } from "./clock-rules.js";
 import { RepairDetailsSchema, type RepairCase } from "./details.js";
 import { promptCallback } from "./due-effects.js";
+import { alertUnansweredProposal, remindOwnerOfProposal } from "./proposal-clocks.js";
 import { repairCardActions, repairFinalStatuses, repairLifecycle, type RepairAction } from "./lifecycle.js";
 import { mayPerformRepair } from "./permissions.js";
 import { answerFixed } from "./use-cases/answer-fixed.js";
@@ -66,7 +67,11 @@ export const repairKind = defineKind<RepairCase["details"]>({
   mayPerform: (staff, action, subject) => mayPerformRepair(staff, action as RepairAction, subject),
   cardActions: (subject) => repairCardActions(subject),
   clockRules: repairClockRules,
-  dueEffects: { [callbackPromptEffect]: promptCallback },
+  dueEffects: {
+    [callbackPromptEffect]: promptCallback,
+    "proposal.remind_owner": remindOwnerOfProposal,
+    "proposal.alert_unanswered": alertUnansweredProposal,
+  },
   ownerActions,
   tasks: {},
   // Work started: cancelling goes through the callback, which asks the owner whether it is right.

@@ -21,8 +21,9 @@ export const repairEvents: EventVocabulary = {
     "callback_recorded",
     "escalated",
     "owner_answered_fixed",
+    "owner_reminded",
   ]),
-  reasons: new Set(["owner_not_fixed", "callback_not_fixed", "callback_unreachable"]),
+  reasons: new Set(["owner_not_fixed", "callback_not_fixed", "callback_unreachable", "proposal_unanswered"]),
   params(data, t, formatInstant) {
     const params: Record<string, string> = {};
     if (typeof data.appointmentAt === "string") params.at = formatInstant(new Date(data.appointmentAt));
