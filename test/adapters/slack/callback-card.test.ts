@@ -51,7 +51,7 @@ describe("the callback card, through the real Bolt app", () => {
     await completeWork(h.ctx, input);
     await h.deliver();
     const card = h.latest(MAINTENANCE_CHANNEL);
-    expect(buttonLabels(card.blocks)).toEqual(["Leak test passed", "Leak test failed", "Cancel"]);
+    expect(buttonLabels(card.blocks)).toEqual(["Leak test passed", "Leak test failed", "Cancel", "Correct"]);
 
     await h.click(card, "ticket.leak_test_failed", "UMAINT1");
 

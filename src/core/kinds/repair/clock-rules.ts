@@ -74,7 +74,7 @@ export const repairClockRules = {
     source: "PROCEDURES.md §1: the leak test (试漏) follows the repair; not recorded 2 days after completion, the maintenance leader is alerted",
     due: { days: 2 },
     onDue: null,
-    stopOn: ["pass_leak_test", "fail_leak_test", "reopen", "cancel_after_start"],
+    stopOn: ["pass_leak_test", "fail_leak_test", "reopen", "cancel_after_start", "skip_leak_test"],
     escalation: { after: {}, to: { team: "maintenance", role: "leader" }, alertKey: "alerts.leak_test_overdue" },
   },
   "repair.proposal.reminder": {

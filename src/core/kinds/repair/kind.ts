@@ -65,7 +65,8 @@ export const repairKind = defineKind<RepairCase["details"]>({
   lifecycle: repairLifecycle,
   finalStatuses: repairFinalStatuses,
   mayPerform: (staff, action, subject) => mayPerformRepair(staff, action as RepairAction, subject),
-  cardActions: (subject) => repairCardActions(subject),
+  // Correcting the category or the billing is no transition, but the card offers it until the end.
+  cardActions: (subject) => [...repairCardActions(subject), ...(repairFinalStatuses.includes(subject.status as never) ? [] : ["correct"])],
   clockRules: repairClockRules,
   dueEffects: {
     [callbackPromptEffect]: promptCallback,

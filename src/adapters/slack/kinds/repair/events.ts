@@ -22,6 +22,9 @@ export const repairEvents: EventVocabulary = {
     "escalated",
     "owner_answered_fixed",
     "owner_reminded",
+    "time_confirmed_by_phone",
+    "category_corrected",
+    "billing_corrected",
   ]),
   reasons: new Set(["owner_not_fixed", "callback_not_fixed", "callback_unreachable", "proposal_unanswered"]),
   params(data, t, formatInstant) {

@@ -3,6 +3,8 @@ import type { CallbackOutcome } from "../../../../core/domain/callback.js";
 import type { RepairDetails } from "../../../../core/kinds/repair/details.js";
 import { repairKind } from "../../../../core/kinds/repair/kind.js";
 import { completeWork } from "../../../../core/kinds/repair/use-cases/complete-work.js";
+import { registerCorrection } from "./correct-listeners.js";
+import { confirmByPhone } from "../../../../core/kinds/repair/use-cases/confirm-by-phone.js";
 import { failLeakTest } from "../../../../core/kinds/repair/use-cases/fail-leak-test.js";
 import { passLeakTest } from "../../../../core/kinds/repair/use-cases/pass-leak-test.js";
 import { proposeAppointment } from "../../../../core/kinds/repair/use-cases/propose-appointment.js";
@@ -33,6 +35,7 @@ function registerWorkButtons(app: App, deps: SlackDeps): void {
   onCaseButton(app, deps, repairActionIds.done, completeWork);
   onCaseButton(app, deps, repairActionIds.leakTestPassed, passLeakTest);
   onCaseButton(app, deps, repairActionIds.leakTestFailed, failLeakTest);
+  onCaseButton(app, deps, repairActionIds.confirmByPhone, confirmByPhone);
 }
 
 /**
@@ -92,9 +95,10 @@ function registerCallbackButtons(app: App, deps: SlackDeps): void {
   }
 }
 
-/** Every listener only repairs have: their work buttons, Schedule with its modal, and callback outcomes. */
+/** Every listener only repairs have: their work buttons, Schedule and Correct with their modals, and callback outcomes. */
 export function registerRepairListeners(app: App, deps: SlackDeps): void {
   registerWorkButtons(app, deps);
+  registerCorrection(app, deps);
   registerSchedule(app, deps);
   registerCallbackButtons(app, deps);
 }
