@@ -232,6 +232,9 @@ function storeOver(t: MemoryTables): Store {
       async findByPhone(phone) {
         return [...t.residents.values()].filter((r) => r.phone === phone).sort((a, b) => cmp(a.id, b.id)).map(copy);
       },
+      async listByUnit(unitId) {
+        return [...t.residents.values()].filter((r) => r.unitId === unitId).sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id)).map(copy);
+      },
       async removeRegistryOwnersExcept(unitId, phones) {
         const departed = [...t.residents.values()].filter(
           (r) => r.unitId === unitId && r.role === "owner" && r.source === "registry" && !phones.includes(r.phone),
@@ -261,6 +264,9 @@ function storeOver(t: MemoryTables): Store {
     },
     identities: {
       find: async (ownerUserId) => find(t.identities, ownerUserId),
+      async findVerifiedByPhone(phone) {
+        return [...t.identities.values()].filter((i) => i.verified && i.phone === phone).sort((a, b) => cmp(a.ownerUserId, b.ownerUserId)).map(copy);
+      },
       async save(identity) {
         t.identities.set(identity.ownerUserId, copy(identity));
       },

@@ -135,7 +135,7 @@ describe("the repair loop from Telegram to Slack and back", () => {
     const completedAt = Date.parse("2026-12-01T03:00:00Z");
     expect(await h.tickAt(new Date(completedAt + day - 60_000))).not.toContain("callback_prompted");
     expect(await h.tickAt(new Date(completedAt + day))).toContain(`${number}  callback_prompted`);
-    await h.until(() => expect(buttonsOf(receptionist.card(frontDeskChannel, number)).length).toBe(3));
+    await h.until(() => expect(buttonsOf(receptionist.card(frontDeskChannel, number)).length).toBe(4));
 
     await receptionist.click(frontDeskChannel, number, staffLabel("satisfied"));
     await h.until(() => expect((owner.lastText())).toBe(owner.t("owner:repair.closed", { number })));

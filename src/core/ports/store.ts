@@ -56,6 +56,8 @@ export interface ResidentRepository {
   findById(id: string): Promise<Resident | null>;
   /** Everyone registered with this normalised phone, across units. */
   findByPhone(phone: string): Promise<Resident[]>;
+  /** The unit's residents, by name: whom the front desk can name as the caller. */
+  listByUnit(unitId: string): Promise<Resident[]>;
   /**
    * Deletes the unit's registry-sourced owners whose phone is not in `phones` (normalised);
    * front-desk-sourced residents and other roles stay. Returns how many were deleted.
@@ -75,6 +77,8 @@ export interface StaffRepository {
 
 export interface IdentityRepository {
   find(ownerUserId: string): Promise<OwnerIdentity | null>;
+  /** The verified identities that shared this normalised phone: how a request taken by phone reaches its owner in the bot. */
+  findVerifiedByPhone(phone: string): Promise<OwnerIdentity[]>;
   save(identity: OwnerIdentity): Promise<void>;
 }
 

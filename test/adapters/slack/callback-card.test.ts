@@ -38,7 +38,7 @@ describe("the callback card, through the real Bolt app", () => {
 
     const prompt = h.latest(FRONTDESK_CHANNEL);
     expect(prompt.ts).toBe(waiting.ts);
-    expect(buttonLabels(prompt.blocks)).toEqual(["Reached, satisfied", "Reached, not fixed", "No answer"]);
+    expect(buttonLabels(prompt.blocks)).toEqual(["Reached, satisfied", "Reached, not fixed", "No answer", "Show number"]);
   });
 
   it("a leak's Done offers Leak test passed and Leak test failed; failed sends the job back to its technician", async () => {

@@ -40,7 +40,7 @@ describe("front desk buttons, through the real Bolt app", () => {
       expect(prompt.text).toBe("Callback R-2026-000001, attempt 1, due Wed, Dec 2, 10:00");
       // One card per callback: the waiting card of the completion became the prompt.
       expect(h.fake.channel(FRONTDESK_CHANNEL).filter((message) => message.text.startsWith("Callback"))).toHaveLength(1);
-      expect(buttonLabels(prompt.blocks)).toEqual(["Reached, satisfied", "Reached, not fixed", "No answer"]);
+      expect(buttonLabels(prompt.blocks)).toEqual(["Reached, satisfied", "Reached, not fixed", "No answer", "Show number"]);
     });
 
     it("No answer records the attempt, schedules a retry, and the prompt is redrawn with the outcome", async () => {
@@ -53,7 +53,7 @@ describe("front desk buttons, through the real Bolt app", () => {
       expect(h.ticket(ticketId).status).toBe("awaiting_callback");
       expect(h.memory.snapshot().events.map((event) => event.type)).toContain("callback_no_answer");
       const redrawn = h.fake.channel(FRONTDESK_CHANNEL).find((message) => message.ts === prompt.ts);
-      expect(buttonLabels(redrawn?.blocks)).toEqual([]);
+      expect(buttonLabels(redrawn?.blocks)).toEqual(["Show number"]);
       expect(textOf(redrawn?.blocks)).toContain("Attempt 1 recorded: no answer");
       expect(textOf(redrawn?.blocks)).toContain("Next attempt due Tue, Dec 1, 14:00");
     });

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { proposeAppointment } from "../../../src/core/kinds/repair/use-cases/propose-appointment.js";
 import { claimCase } from "../../../src/core/use-cases/claim-case.js";
+import type { ViewOutput, ViewStateValue } from "@slack/bolt";
+import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
+import { globalShortcutPayload, postToBolt } from "../../../src/testing/fake-slack-server.js";
 import { reportedRepair } from "../../support/workflow-fixture.js";
-import { buttonLabels } from "./block-text.js";
-import { MAINTENANCE_CHANNEL, type SlackHarness, startSlackHarness } from "./slack-harness.js";
+import { buttonLabels, textOf } from "./block-text.js";
+import { finishRepair, FRONTDESK_CHANNEL, MAINTENANCE_CHANNEL, SIGNING_SECRET, type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { expectNoMissingKeys } from "./staff-text.js";
 
 afterEach(expectNoMissingKeys);
@@ -69,5 +72,82 @@ describe("the front desk acts for the owner on the work order, through the real 
     await vi.waitFor(() => expect(h.ticket(ticketId).details).toMatchObject({ category: "electrical", billing: "paid" }));
     const types = h.memory.snapshot().events.map((row) => row.type);
     expect(types).toEqual(expect.arrayContaining(["category_corrected", "billing_corrected"]));
+  });
+});
+
+describe("the front desk's form (global shortcut new_request), through the real Bolt app", () => {
+  let h: SlackHarness;
+
+  beforeEach(async () => {
+    h = await startSlackHarness();
+  });
+
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const text = (value: string): ViewStateValue => ({ type: "plain_text_input", value });
+  const option = (value: string): ViewStateValue => ({ type: "static_select", selected_option: { text: { type: "plain_text", text: value }, value } });
+
+  it("finds the unit, names the caller among its residents, and records a repair taken by phone that reaches maintenance", async () => {
+    await postToBolt(h.url, SIGNING_SECRET, globalShortcutPayload({ user: "UFRONT1", callbackId: "new_request" }));
+    await h.fake.waitForCall("views.open");
+    const unitStep = h.fake.views().at(-1)!;
+
+    const unknown = await h.submit(unitStep, "UFRONT1", { intake_channel: { intake_channel: option("phone") }, intake_building: { intake_building: text("9") }, intake_unit: { intake_unit: text("0101") } });
+    expect(JSON.parse(unknown.body)).toMatchObject({ response_action: "errors", errors: { intake_unit: "There is no unit 0101 in building 9. Please check and try again." } });
+
+    const found = await h.submit(unitStep, "UFRONT1", { intake_channel: { intake_channel: option("phone") }, intake_building: { intake_building: text("3") }, intake_unit: { intake_unit: text("1202") } });
+    const detailsStep = JSON.parse(found.body).view as ViewOutput;
+    const callerSelect = detailsStep.blocks.find((block) => block.block_id === "intake_caller") as unknown as { element: { options: { text: { text: string }; value: string }[] } };
+    expect(callerSelect.element.options.map((o) => o.text.text)).toEqual(["王芳 +86 138****0001 · owner"]);
+
+    const done = await h.submit(detailsStep, "UFRONT1", {
+      intake_caller: { intake_caller: option(callerSelect.element.options[0]!.value) },
+      intake_new_name: { intake_new_name: text("") },
+      intake_new_phone: { intake_new_phone: text("") },
+      intake_category: { intake_category: option("plumbing") },
+      intake_description: { intake_description: text("Kitchen tap drips all night") },
+      intake_preferred_time: { intake_preferred_time: text("Tomorrow morning") },
+    });
+    expect(JSON.stringify(JSON.parse(done.body).view)).toContain("Recorded as R-2026-000001");
+
+    await h.deliver();
+    expect(h.latest(MAINTENANCE_CHANNEL).text).toContain("R-2026-000001");
+    expect(h.memory.snapshot().cases[0]).toMatchObject({ details: { intakeChannel: "phone" } });
+  });
+
+  it("a caller who is neither chosen nor named keeps the form open with the field's error", async () => {
+    await postToBolt(h.url, SIGNING_SECRET, globalShortcutPayload({ user: "UFRONT1", callbackId: "new_request" }));
+    await h.fake.waitForCall("views.open");
+    const found = await h.submit(h.fake.views().at(-1)!, "UFRONT1", { intake_channel: { intake_channel: option("counter") }, intake_building: { intake_building: text("3") }, intake_unit: { intake_unit: text("1202") } });
+
+    const refused = await h.submit(JSON.parse(found.body).view as ViewOutput, "UFRONT1", {
+      intake_new_name: { intake_new_name: text("") },
+      intake_new_phone: { intake_new_phone: text("") },
+      intake_category: { intake_category: option("plumbing") },
+      intake_description: { intake_description: text("Door lock stuck") },
+      intake_preferred_time: { intake_preferred_time: text("Today") },
+    });
+
+    expect(JSON.parse(refused.body)).toMatchObject({ response_action: "errors", errors: { intake_new_name: "Choose the caller or give a name and a phone." } });
+    expect(h.memory.snapshot().cases).toEqual([]);
+  });
+
+  it("Show number on the callback card gives the front desk the full number, privately, and records it", async () => {
+    const ticketId = (await reportedRepair(h.ctx)).id;
+    await finishRepair(h.ctx, ticketId);
+    h.time.set("2026-12-01T02:00:00Z");
+    await runDueWork(h.ctx);
+    await h.deliver();
+    const card = h.latest(FRONTDESK_CHANNEL);
+    expect(textOf(card.blocks)).toContain("+86 138****0001");
+    expect(textOf(card.blocks)).not.toContain("13800000001");
+
+    await h.click(card, "callback.show_number", "UFRONT1");
+
+    const ephemeral = await h.fake.waitForCall("chat.postEphemeral");
+    expect(ephemeral.payload).toMatchObject({ user: "UFRONT1", text: expect.stringContaining("+8613800000001") });
+    await vi.waitFor(() => expect(h.memory.snapshot().events.map((event) => event.type)).toContain("phone_shown"));
   });
 });

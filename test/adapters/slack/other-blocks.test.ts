@@ -26,7 +26,7 @@ describe("the callback prompt", () => {
     expect(shown).toMatch(/Owner's own answer\*\nYes, fixed/);
     expect(shown).toContain("Callback R-2026-000001 · attempt 1");
     expect(shown).toMatch(/Callback due\*\nThu, Dec 3, 10:00/);
-    expect(buttonLabels(blocks)).toEqual(["Reached, satisfied", "Reached, not fixed", "No answer"]);
+    expect(buttonLabels(blocks)).toEqual(["Reached, satisfied", "Reached, not fixed", "No answer", "Show number"]);
     expect(JSON.parse(buttonOf(blocks, "callback.no_answer").value ?? "")).toEqual({ callbackId: "callback-1", attempt: 1 });
     expect(text).toBe("Callback R-2026-000001, attempt 1, due Thu, Dec 3, 10:00");
     expect(blockKitErrors(blocks, 50)).toEqual([]);
@@ -53,12 +53,12 @@ describe("the callback prompt", () => {
     expect(blockKitErrors(blocks, 50)).toEqual([]);
   });
 
-  it("shows the recorded attempt and the next one instead of buttons once an attempt has no answer", () => {
+  it("shows the recorded attempt and the next one instead of the outcomes once an attempt has no answer", () => {
     const callback = aCallback({ attempts: 1, status: "scheduled", outcome: "no_answer" });
     const view = aRepairView({ subject: done, callback, clocks: [promptClock("repair.callback.retry", "2026-12-03T06:00:00Z")] });
     const { blocks } = callbackPromptBlocks(view, 1, t, formatInstant);
 
-    expect(buttonLabels(blocks)).toEqual([]);
+    expect(buttonLabels(blocks)).toEqual(["Show number"]);
     expect(textOf(blocks)).toContain("Attempt 1 recorded: no answer");
     expect(textOf(blocks)).toContain("Next attempt due Thu, Dec 3, 14:00");
   });
@@ -67,7 +67,7 @@ describe("the callback prompt", () => {
     const callback = aCallback({ attempts: 1, status: "prompted", outcome: "no_answer" });
     const { blocks } = callbackPromptBlocks(aRepairView({ subject: done, callback }), 1, t, formatInstant);
 
-    expect(buttonLabels(blocks)).toHaveLength(3);
+    expect(buttonLabels(blocks)).toHaveLength(4);
     expect(textOf(blocks)).toContain("attempt 2");
     expect(JSON.parse(buttonOf(blocks, "callback.no_answer").value ?? "")).toEqual({ callbackId: "callback-1", attempt: 2 });
   });

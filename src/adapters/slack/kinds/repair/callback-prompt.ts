@@ -95,6 +95,14 @@ export function callbackPromptBlocks(view: RepairView, _attempt: number, t: Tran
     ...fieldSections(fields),
     ...stateBlocks(state, callback, t, formatInstant),
   ];
+  // The number to dial, shown in full to the one who asks (and recorded), while there is a call to make.
+  if (view.reporter && (state.kind === "open" || state.kind === "unreachable" || state.kind === "retrying")) {
+    blocks.push({
+      type: "actions",
+      block_id: "callback_phone",
+      elements: [button(repairActionIds.showNumber, t("staff:buttons.show_number"), encodeValue({ ticketId: subject.id, version: subject.version }))],
+    });
+  }
   const text = t("staff:callback.fallback", { number: subject.number, attempt, due: callback ? formatInstant(callback.dueAt) : "-" });
   return { text, blocks };
 }

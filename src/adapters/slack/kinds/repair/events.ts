@@ -25,6 +25,7 @@ export const repairEvents: EventVocabulary = {
     "time_confirmed_by_phone",
     "category_corrected",
     "billing_corrected",
+    "phone_shown",
   ]),
   reasons: new Set(["owner_not_fixed", "callback_not_fixed", "callback_unreachable", "proposal_unanswered"]),
   params(data, t, formatInstant) {

@@ -13,6 +13,7 @@ export const repairActionIds = {
   leakTestFailed: "ticket.leak_test_failed",
   confirmByPhone: "ticket.confirm_by_phone",
   correct: "ticket.correct",
+  showNumber: "callback.show_number",
   callbackSatisfied: "callback.satisfied",
   callbackNotFixed: "callback.not_fixed",
   callbackNoAnswer: "callback.no_answer",
