@@ -114,6 +114,7 @@ describe("the front desk's form (global shortcut new_request), through the real 
 
     await h.deliver();
     expect(h.latest(MAINTENANCE_CHANNEL).text).toContain("R-2026-000001");
+    expect(textOf(h.latest(MAINTENANCE_CHANNEL).blocks)).toContain("By phone");
     expect(h.memory.snapshot().cases[0]).toMatchObject({ details: { intakeChannel: "phone" } });
   });
 
