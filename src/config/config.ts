@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LocaleSchema, teams, type Team } from "../core/domain/registry.js";
+import { defaultWorkingHours, type WorkingHours, WorkingHoursSchema } from "../core/domain/working-hours.js";
 
 const optionalText = z
   .string()
@@ -43,6 +44,7 @@ export const EnvSchema = z.object({
   DEFAULT_LOCALE: LocaleSchema.default("zh-CN"),
   STAFF_LOCALE: LocaleSchema.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WORKING_HOURS: WorkingHoursSchema.default(defaultWorkingHours),
   RETENTION_DAYS: z.coerce.number().int("RETENTION_DAYS must be a whole number of days").min(1, "RETENTION_DAYS must be at least 1").max(3650).default(90),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -57,6 +59,8 @@ export interface BaseConfig {
   logLevel: Env["LOG_LEVEL"];
   /** Days sent messages and finished jobs are kept before the nightly prune deletes them. */
   retentionDays: number;
+  /** When prompts, retries and escalations may reach staff (urgent cases excepted). */
+  workingHours: WorkingHours;
 }
 
 export interface Config extends BaseConfig {
@@ -173,5 +177,6 @@ function baseOf(e: Env): BaseConfig {
     staffLocale: e.STAFF_LOCALE ?? e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
     retentionDays: e.RETENTION_DAYS,
+    workingHours: e.WORKING_HOURS,
   };
 }

@@ -23,6 +23,7 @@ const KeyboardSchema = z.object({ text: z.string().min(1).max(300) });
 const InlineSchema = z.object({ messageId: z.number().int().positive(), data: z.string().min(1).max(64) });
 /** Photos arrive base64-encoded; the page scales them down first, so 6 MB of text is plenty. */
 const PhotoSchema = z.object({ contentType: z.enum(["image/jpeg", "image/png", "image/webp"]), base64: z.string().min(4).max(6_000_000) });
+const ShortcutSchema = z.object({ as: SlackIdSchema, callbackId: z.enum(["new_request"]) });
 const ClickSchema = z.object({ as: SlackIdSchema, channel: SlackIdSchema, ts: z.string().regex(/^\d+\.\d+$/), actionId: z.string().min(1).max(255), value: z.string().max(2000).optional() });
 const SubmitSchema = z.object({ as: SlackIdSchema, viewId: SlackIdSchema, values: z.record(z.string().max(255), z.string().max(3000).nullable()) });
 const CloseSchema = z.object({ as: SlackIdSchema });
@@ -120,6 +121,10 @@ export function mountPlaygroundRoutes(router: Router, playground: Playground, fi
   route("get", "/playground/api/modal", async (req) => ({ modal: playground.desk.modal(as(req)) }));
   route("post", "/playground/api/click", async (req) => {
     await playground.desk.click(await readJson(req, ClickSchema));
+    return { ok: true };
+  });
+  route("post", "/playground/api/shortcut", async (req) => {
+    await playground.desk.shortcut(await readJson(req, ShortcutSchema));
     return { ok: true };
   });
   route("post", "/playground/api/modal/submit", async (req) => playground.desk.submit(await readJson(req, SubmitSchema)));

@@ -1,6 +1,7 @@
+import { playgroundSlackToken } from "./fake-tokens.js";
 import type { ViewOutput, ViewStateValue } from "@slack/bolt";
 import type { TimeSource } from "../core/ports/time-source.js";
-import { blockActionPayload, fakeTriggerId, postToBolt, viewSubmissionPayload, type FakeSlack, type SlackCall } from "../testing/fake-slack-server.js";
+import { blockActionPayload, fakeTriggerId, globalShortcutPayload, postToBolt, viewSubmissionPayload, type FakeSlack, type SlackCall } from "../testing/fake-slack-server.js";
 import type { DemoStaffMember } from "./demo-data.js";
 import type { LiveEvents } from "./live-events.js";
 import { inputValues, type ModalErrors } from "./modal-inputs.js";
@@ -94,9 +95,7 @@ export class StaffDesk {
     const member = this.member(input.as);
     const message = this.slack.channel(input.channel).find((candidate) => candidate.ts === input.ts);
     if (!message) throw new StaffDeskError("that message is no longer in the channel");
-    const triggerId = fakeTriggerId();
-    this.triggers.set(triggerId, member.staffUserId);
-    if (this.triggers.size > rememberedTriggers) this.triggers.delete(this.triggers.keys().next().value as string);
+    const triggerId = this.remember(member.staffUserId);
     const payload = blockActionPayload({
       user: { id: member.staffUserId, name: member.name },
       channel: input.channel,
@@ -111,12 +110,20 @@ export class StaffDesk {
     if (response.status !== 200) throw new Error(`the Slack app answered the click with HTTP ${response.status}`);
   }
 
+  /** A global shortcut (the front desk's form, `new_request`) picked by `as`, posted as Slack posts it. */
+  async shortcut(input: { as: string; callbackId: string }): Promise<void> {
+    const member = this.member(input.as);
+    const triggerId = this.remember(member.staffUserId);
+    const response = await postToBolt(this.eventsUrl, this.signingSecret, globalShortcutPayload({ user: { id: member.staffUserId, name: member.name }, callbackId: input.callbackId, triggerId }));
+    if (response.status !== 200) throw new Error(`the Slack app answered the shortcut with HTTP ${response.status}`);
+  }
+
   /**
    * Submits the open modal with the page's values (by input block). Slack's own checks (required
    * fields, minimum length) answer first, as Slack does before sending anything; then the app's
    * `response_action: errors`, if any, come back for the page to show under the inputs.
    */
-  async submit(input: { as: string; viewId: string; values: Record<string, string | null> }): Promise<{ ok: true } | { ok: false; errors: ModalErrors }> {
+  async submit(input: { as: string; viewId: string; values: Record<string, string | null> }): Promise<{ ok: true; next?: true } | { ok: false; errors: ModalErrors }> {
     const member = this.member(input.as);
     const view = this.openView(member.staffUserId);
     if (!view || view.id !== input.viewId) throw new StaffDeskError("that modal is no longer open");
@@ -125,8 +132,13 @@ export class StaffDesk {
     const payload = viewSubmissionPayload({ user: { id: member.staffUserId, name: member.name }, values: state.values as Record<string, Record<string, ViewStateValue>>, view });
     const response = await postToBolt(this.eventsUrl, this.signingSecret, payload);
     if (response.status !== 200) throw new Error(`the Slack app answered the submission with HTTP ${response.status}`);
-    const answer = response.body ? (JSON.parse(response.body) as { response_action?: string; errors?: ModalErrors }) : {};
+    const answer = response.body ? (JSON.parse(response.body) as { response_action?: string; errors?: ModalErrors; view?: unknown }) : {};
     if (answer.response_action === "errors" && answer.errors) return { ok: false, errors: answer.errors };
+    // The next step of a form replaces the modal in place, as Slack does with `response_action: update`.
+    if (answer.response_action === "update" && answer.view) {
+      await this.updateView(view.id, answer.view);
+      return { ok: true, next: true };
+    }
     this.close(member.staffUserId);
     return { ok: true };
   }
@@ -137,6 +149,23 @@ export class StaffDesk {
       this.screens.changed();
       this.events.publish({ type: "modal", user: as });
     }
+  }
+
+  private remember(staffUserId: string): string {
+    const triggerId = fakeTriggerId();
+    this.triggers.set(triggerId, staffUserId);
+    if (this.triggers.size > rememberedTriggers) this.triggers.delete(this.triggers.keys().next().value as string);
+    return triggerId;
+  }
+
+  private async updateView(viewId: string, view: unknown): Promise<void> {
+    const response = await fetch(`${this.slack.apiUrl}views.update`, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8", authorization: `Bearer ${playgroundSlackToken}` },
+      body: JSON.stringify({ view_id: viewId, view }),
+    });
+    const body = (await response.json()) as { ok?: boolean; error?: string };
+    if (!body.ok) throw new Error(`the next step of the form could not be shown: ${body.error ?? response.status}`);
   }
 
   private openView(as: string): ViewOutput | undefined {

@@ -7,6 +7,7 @@ import { createLogger } from "../app/logger.js";
 import type { Config, PlaygroundConfig } from "../config/config.js";
 import type { Team } from "../core/domain/registry.js";
 import { FAKE_SLACK_TEAM, startFakeSlack, type FakeSlack } from "../testing/fake-slack-server.js";
+import { playgroundSlackToken } from "./fake-tokens.js";
 import { startFakeTelegram, type FakeTelegram } from "../testing/fake-telegram-server.js";
 import { demoChannels, demoProperty, demoStaff, loadDemoData } from "./demo-data.js";
 import { Playground } from "./playground.js";
@@ -15,7 +16,7 @@ import { StaticFiles } from "./static-files.js";
 import { VirtualClock } from "./virtual-clock.js";
 
 const telegramToken = "7000000001:playground-bot-token";
-const slackToken = "xoxb-playground";
+const slackToken = playgroundSlackToken;
 
 /** Options of {@link startPlayground}; production takes the defaults. */
 export interface PlaygroundOptions {

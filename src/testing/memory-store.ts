@@ -256,6 +256,9 @@ function storeOver(t: MemoryTables): Store {
       async findByPhone(phone) {
         return [...t.residents.values()].filter((r) => r.phone === phone).sort((a, b) => cmp(a.id, b.id)).map(copy);
       },
+      async listByUnit(unitId) {
+        return [...t.residents.values()].filter((r) => r.unitId === unitId).sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id)).map(copy);
+      },
       async removeRegistryOwnersExcept(unitId, phones) {
         const departed = [...t.residents.values()].filter(
           (r) => r.unitId === unitId && r.role === "owner" && r.source === "registry" && !phones.includes(r.phone),
@@ -293,6 +296,9 @@ function storeOver(t: MemoryTables): Store {
     },
     identities: {
       find: async (ownerUserId) => find(t.identities, ownerUserId),
+      async findVerifiedByPhone(phone) {
+        return [...t.identities.values()].filter((i) => i.verified && i.phone === phone).sort((a, b) => cmp(a.ownerUserId, b.ownerUserId)).map(copy);
+      },
       async save(identity) {
         t.identities.set(identity.ownerUserId, copy(identity));
       },
@@ -378,6 +384,12 @@ function storeOver(t: MemoryTables): Store {
           .sort(byTimeThenId((c) => c.createdAt));
         const latest = open.at(-1);
         return latest ? copy(latest) : null;
+      },
+      async listUnfinishedByCase(caseId) {
+        return [...t.callbacks.values()]
+          .filter((c) => c.caseId === caseId && c.status !== "done" && c.status !== "cancelled")
+          .sort(byTimeThenId((c) => c.createdAt))
+          .map(copy);
       },
       save: async (callback) => replace(t.callbacks, "callback", callback),
     },

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import type {
   BlockAction,
   ButtonAction,
+  GlobalShortcut,
   SlashCommand,
   ViewOutput,
   ViewStateValue,
@@ -164,6 +165,21 @@ export function viewSubmissionPayload(input: {
     trigger_id: input.triggerId ?? fakeTriggerId(),
     view,
     response_urls: [],
+    is_enterprise_install: false,
+  };
+}
+
+/** A global shortcut's payload (Bolt's `GlobalShortcut`), as Slack posts it when a user picks it. */
+export function globalShortcutPayload(input: { user: FakeSlackUser; callbackId: string; triggerId?: string }): GlobalShortcut {
+  const user = userOf(input.user);
+  return {
+    type: "shortcut",
+    callback_id: input.callbackId,
+    trigger_id: input.triggerId ?? fakeTriggerId(),
+    action_ts: actionTs(),
+    team: { id: FAKE_SLACK_TEAM.id, domain: FAKE_SLACK_TEAM.domain },
+    user: { id: user.id, username: user.name, team_id: FAKE_SLACK_TEAM.id },
+    token: VERIFICATION_TOKEN,
     is_enterprise_install: false,
   };
 }

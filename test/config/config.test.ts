@@ -58,6 +58,12 @@ describe("which product npm start runs", () => {
     expect(() => loadConfig({ RETENTION_DAYS: "1.5" })).toThrow(/RETENTION_DAYS must be a whole number of days/);
     expect(() => loadConfig({ RETENTION_DAYS: "forever" })).toThrow(/RETENTION_DAYS/);
   });
+
+  it("staff working hours are 09:00-18:00 unless WORKING_HOURS says HH:MM-HH:MM; a bad value names the variable", () => {
+    expect(loadConfig({})).toMatchObject({ workingHours: { start: 540, end: 1080 } });
+    expect(loadConfig({ WORKING_HOURS: "08:30-17:00" })).toMatchObject({ workingHours: { start: 510, end: 1020 } });
+    expect(() => loadConfig({ WORKING_HOURS: "18:00-09:00" })).toThrow(/WORKING_HOURS/);
+  });
 });
 
 describe("the documented .env.example", () => {

@@ -31,8 +31,8 @@ describe("the repair lifecycle", () => {
   });
 
   it("a leak in progress offers Done-before-leak-test and never the plain Done", () => {
-    expect(availableActions({ status: "in_progress", category: "water_leak" })).toEqual(["complete_before_leak_test", "cancel"]);
-    expect(availableActions({ status: "in_progress", category: "plumbing" })).toEqual(["complete", "cancel"]);
+    expect(availableActions({ status: "in_progress", category: "water_leak" })).toEqual(["complete_before_leak_test", "cancel_after_start"]);
+    expect(availableActions({ status: "in_progress", category: "plumbing" })).toEqual(["complete", "cancel_after_start"]);
   });
 
   it("closed and cancelled tickets offer no action", () => {

@@ -23,10 +23,10 @@ async function workUntilDone(ctx: WorkflowContext, ticket: Ticket, advance: (ms:
   return completeWork(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
 }
 
-/** Works the ticket to completion and lets two days pass, so its callback prompt has gone out. */
+/** Works the ticket to completion (12-01 12:00 Shanghai) and lets a day pass, so its callback prompt has gone out. */
 async function promptedCallback(ctx: WorkflowContext, ticket: Ticket, time: ManualTime) {
   await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
-  time.advance(2 * day);
+  time.advance(day);
   await runDueWork(ctx);
   return (await openCallbackOf(ctx, ticket.id))!;
 }
@@ -48,20 +48,22 @@ describe("the repair loop", () => {
     expect(outbox).toContainEqual(expect.objectContaining({ type: "owner.notice", key: "repair.received", chatId: "7001", locale: "zh-CN" }));
   });
 
-  it("an ordinary repair's callback is prompted to the front desk two days after completion, not before", async () => {
+  it("an ordinary repair's callback is prompted to the front desk one day after completion, not before, and is due two days after it", async () => {
     const { ctx, time, memory } = await createFixture();
     const ticket = await reportedRepair(ctx);
     const done = await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
     expect(done.status).toBe("awaiting_callback");
+    expect((await openCallbackOf(ctx, ticket.id))?.dueAt.getTime()).toBe(done.details.completedAt!.getTime() + 2 * day);
 
-    time.set(new Date(done.details.completedAt!.getTime() + 2 * day - 60_000));
+    time.set(new Date(done.details.completedAt!.getTime() + day - 60_000));
     expect((await runDueWork(ctx)).filter((r) => r.outcome !== "skipped")).toEqual([]);
 
-    time.set(new Date(done.details.completedAt!.getTime() + 2 * day));
+    time.set(new Date(done.details.completedAt!.getTime() + day));
     const reports = await runDueWork(ctx);
     expect(reports.map((r) => r.outcome)).toEqual(["callback_prompted"]);
+    // The waiting card posted at completion, then the same card redrawn as the prompt.
     const prompts = memory!.snapshot().outbox.filter((m) => m.payload.type === "staff.case-prompt");
-    expect(prompts).toHaveLength(1);
+    expect(prompts).toHaveLength(2);
   });
 
   it("a leak repair's callback is due three days after the leak test, which follows completion", async () => {
@@ -89,7 +91,7 @@ describe("the repair loop", () => {
     const { ctx, time } = await createFixture();
     const ticket = await reportedRepair(ctx);
     await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
-    time.advance(2 * day);
+    time.advance(day);
     await runDueWork(ctx);
     const callback = await openCallbackOf(ctx, ticket.id);
 
@@ -110,14 +112,16 @@ describe("the repair loop", () => {
     expect(events.at(-1)).toMatchObject({ fromStatus: "awaiting_callback", toStatus: "closed" });
   });
 
-  it("a callback not recorded one hour after it is due escalates once to the front desk leader", async () => {
+  it("a callback not recorded by the end of its window alerts the front desk leader once, with a mention", async () => {
     const { ctx, time, memory } = await createFixture();
     const ticket = await reportedRepair(ctx);
     const done = await workUntilDone(ctx, ticket, (ms) => time.advance(ms));
 
-    time.set(new Date(done.details.completedAt!.getTime() + 2 * day + hour));
+    time.set(new Date(done.details.completedAt!.getTime() + 2 * day - 60_000));
+    expect((await runDueWork(ctx)).map((r) => r.outcome).filter((o) => o !== "skipped")).toEqual(["callback_prompted"]);
+    time.set(new Date(done.details.completedAt!.getTime() + 2 * day));
     const reports = await runDueWork(ctx);
-    expect(reports.map((r) => r.outcome).sort()).toEqual(["callback_prompted", "escalated"]);
+    expect(reports.map((r) => r.outcome)).toEqual(["escalated"]);
     time.advance(day);
     expect((await runDueWork(ctx)).filter((r) => r.outcome === "escalated")).toEqual([]);
 
@@ -130,10 +134,12 @@ describe("the repair loop", () => {
     const ticket = await reportedRepair(ctx);
     const callback = await promptedCallback(ctx, ticket, time);
 
-    const first = await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "no_answer" });
-    expect(first.callback.dueAt.getTime()).toBe(time.now().getTime() + 4 * hour);
-    time.advance(4 * hour);
-    expect((await runDueWork(ctx)).map((r) => r.outcome)).toContain("callback_prompted");
+    // 12-02 12:00 Shanghai: the retry at 16:00 is within working hours.
+    await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "no_answer" });
+    time.advance(4 * hour - 60_000);
+    expect((await runDueWork(ctx)).map((r) => r.outcome)).toEqual([]);
+    time.advance(60_000);
+    expect((await runDueWork(ctx)).map((r) => r.outcome)).toEqual(["callback_prompted"]);
     await recordCallback(ctx, { callbackId: callback.id, staffUserId: "UFRONT1", outcome: "no_answer" });
     time.advance(4 * hour);
     await runDueWork(ctx);
@@ -171,10 +177,9 @@ describe("the repair loop", () => {
     await answerFixed(ctx, { caseId: ticket.id, ownerUserId: "7001", answer: "no" });
 
     const prompts = memory!.snapshot().outbox.map((m) => m.payload).filter((p) => p.type === "staff.case-prompt");
-    expect(prompts).toEqual([
-      { type: "staff.case-prompt", team: "frontdesk", caseId: ticket.id, prompt: "callback", subjectId: callback.id, attempt: 1 },
-      { type: "staff.case-prompt", team: "frontdesk", caseId: ticket.id, prompt: "callback", subjectId: callback.id, attempt: 1 },
-    ]);
+    // One card per callback: posted waiting at completion, the prompt when due, void after the reopening.
+    const card = { type: "staff.case-prompt", team: "frontdesk", caseId: ticket.id, prompt: "callback", subjectId: callback.id, attempt: 1 };
+    expect(prompts).toEqual([card, card, card]);
     expect((await ctx.uow.transaction((store) => store.callbacks.findById(callback.id)))?.status).toBe("cancelled");
   });
 

@@ -64,7 +64,7 @@ describe("the repair loop from Telegram to Slack and back", () => {
     await h.stop();
   });
 
-  it("a water leak: reported in Chinese, dispatched in Slack, leak-tested, called back three days after the leak test, closed", async () => {
+  it("a water leak: reported in Chinese, dispatched in Slack, leak-tested, its callback prompted the day after the leak test, closed", async () => {
     const owner = h.owner({ id: 5001, first_name: "芳", language_code: "zh-hans" }, "zh-CN");
     const tech = h.staff("UMAINT1");
     const receptionist = h.staff("UFRONT1");
@@ -90,9 +90,9 @@ describe("the repair loop from Telegram to Slack and back", () => {
     await tech.click(staffChannel, number, staffLabel("leak_test_passed"));
     await h.until(() => expect(owner.lastText()).toBe(owner.t("owner:repair.leak_test_passed", { number })));
 
-    const early = await h.tickAt(new Date(Date.parse("2026-12-01T05:00:00Z") + 3 * day - 60_000));
+    const early = await h.tickAt(new Date(Date.parse("2026-12-01T05:00:00Z") + day - 60_000));
     expect(early).not.toContain("callback_prompted");
-    const due = await h.tickAt(new Date(Date.parse("2026-12-01T05:00:00Z") + 3 * day));
+    const due = await h.tickAt(new Date(Date.parse("2026-12-01T05:00:00Z") + day));
     expect(due).toContain(`${number}  callback_prompted`);
     await h.until(() => expect(receptionist.card(frontDeskChannel, number)).toBeDefined());
     const prompt = textOf(receptionist.card(frontDeskChannel, number));
@@ -121,7 +121,7 @@ describe("the repair loop from Telegram to Slack and back", () => {
     }
   });
 
-  it("an ordinary repair in English survives a restart mid-report and is called back two days after completion", async () => {
+  it("an ordinary repair in English survives a restart mid-report and its callback is prompted the day after completion", async () => {
     const owner = h.owner({ id: 5002, first_name: "Tom", language_code: "en" }, "en");
     const tech = h.staff("UMAINT1");
     const receptionist = h.staff("UFRONT1");
@@ -131,9 +131,9 @@ describe("the repair loop from Telegram to Slack and back", () => {
 
     await dispatchAndFinish(h, owner, tech, number);
     const completedAt = Date.parse("2026-12-01T03:00:00Z");
-    expect(await h.tickAt(new Date(completedAt + 2 * day - 60_000))).not.toContain("callback_prompted");
-    expect(await h.tickAt(new Date(completedAt + 2 * day))).toContain(`${number}  callback_prompted`);
-    await h.until(() => expect(buttonsOf(receptionist.card(frontDeskChannel, number)).length).toBe(3));
+    expect(await h.tickAt(new Date(completedAt + day - 60_000))).not.toContain("callback_prompted");
+    expect(await h.tickAt(new Date(completedAt + day))).toContain(`${number}  callback_prompted`);
+    await h.until(() => expect(buttonsOf(receptionist.card(frontDeskChannel, number)).length).toBe(4));
 
     await receptionist.click(frontDeskChannel, number, staffLabel("satisfied"));
     await h.until(() => expect((owner.lastText())).toBe(owner.t("owner:repair.closed", { number })));

@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  it("plays /start, contact, a repair through the buttons, dispatch with a modal, +2 days, the callback, closed", async () => {
+  it("plays /start, contact, a repair through the buttons, dispatch with a modal, the waiting callback card, +2 days, the callback, closed", async () => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(`${d.url}/`);
@@ -111,6 +111,9 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     await shot("work-done");
 
     await actAs("U0FD01", "frontdesk");
+    // The finished job is back at the front desk at once: its callback card waits for the prompt's day.
+    await card(number).filter({ hasText: "Waiting: the front desk is prompted on" }).waitFor();
+    await shot("callback-waiting");
     await page.locator("button[data-advance]", { hasText: "+2 days" }).click();
     const moved = page.locator(".toast", { hasText: "callback prompt" });
     await moved.waitFor();
@@ -137,6 +140,44 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     await shot("phone-width-staff");
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it("the front desk takes a repair by phone from the New request shortcut; the work order reaches maintenance", async () => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${d.url}/`);
+    await page.locator("#live-dot.on").waitFor();
+    await actAs("U0FD01", "frontdesk");
+
+    await page.locator("#new-request").click();
+    const modal = page.locator(".sk-modal");
+    await modal.filter({ hasText: s("staff:intake.title") }).waitFor();
+    await modal.locator('[name="intake_channel"]').selectOption("phone");
+    await modal.locator('[name="intake_building"]').fill("3");
+    await modal.locator('[name="intake_unit"]').fill("0302");
+    await shot("front-desk-form-unit");
+    await modal.locator('button[type="submit"]').click();
+
+    const caller = modal.locator('[name="intake_caller"]');
+    await caller.waitFor();
+    await caller.selectOption({ label: `李建国 +86 138****0003 · ${s("staff:intake.roles.owner")}` });
+    await modal.locator('[name="intake_category"]').selectOption("doors_windows");
+    await modal.locator('[name="intake_description"]').fill("阳台门锁坏了，关不上");
+    await modal.locator('[name="intake_preferred_time"]').fill("明天上午");
+    await shot("front-desk-form-details");
+    await modal.locator('button[type="submit"]').click();
+    const receipt = modal.filter({ hasText: /R-\d{4}-\d{6}/ });
+    await receipt.waitFor();
+    const number = /R-\d{4}-\d{6}/.exec(await receipt.innerText())?.[0] as string;
+    await shot("front-desk-form-done");
+    await modal.locator("button", { hasText: s("staff:modals.close") }).first().click();
+
+    await actAs("U0MT01", "maintenance");
+    await card(number).waitFor();
+    const ticket = await d.running.app.ctx.uow.transaction((store) => store.cases.findByNumber(number));
+    expect(ticket?.details).toMatchObject({ intakeChannel: "phone", category: "doors_windows" });
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
 
 /** A small photo of "the problem": a PNG drawn in memory, so the test needs no fixture file. */

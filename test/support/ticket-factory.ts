@@ -36,6 +36,7 @@ export function aTicket(overrides: RepairOverrides = {}): RepairCase {
       ownerFixedAnswer: null,
       completedAt: null,
       leakTestAt: null,
+      intakeChannel: "telegram",
       ...details,
     },
   };

@@ -108,6 +108,13 @@ export function prismaCallbackRepository({ tx }: RepositoryContext): CallbackRep
       });
       return row ? toCallback(row) : null;
     },
+    async listUnfinishedByCase(caseId) {
+      const rows = await tx.callback.findMany({
+        where: { caseId, status: { notIn: ["done", "cancelled"] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map(toCallback);
+    },
     async save(callback) {
       const { count } = await tx.callback.updateMany({ where: { id: callback.id }, data: callbackColumns(callback) });
       if (count === 0) throw notFound("callback", callback.id);

@@ -140,6 +140,11 @@ export function prismaResidentRepository(context: RepositoryContext): ResidentRe
       const rows = await tx.resident.findMany({ where: { phone } });
       return rows.sort((a, b) => byCodeUnits(a.id, b.id)).map(toResident);
     },
+    async listByUnit(unitId) {
+      const rows = await tx.resident.findMany({ where: { unitId } });
+      // Sorted here, not by the database: SQLite and PostgreSQL collate names differently.
+      return rows.sort((a, b) => byCodeUnits(a.name, b.name) || byCodeUnits(a.id, b.id)).map(toResident);
+    },
     async removeRegistryOwnersExcept(unitId, phones) {
       const { count } = await tx.resident.deleteMany({
         where: { unitId, role: "owner", source: "registry", phone: { notIn: [...phones] } },
@@ -182,6 +187,10 @@ export function prismaIdentityRepository({ tx }: RepositoryContext): IdentityRep
     async find(ownerUserId) {
       const row = await tx.ownerIdentity.findUnique({ where: { ownerUserId } });
       return row ? toIdentity(row) : null;
+    },
+    async findVerifiedByPhone(phone) {
+      const rows = await tx.ownerIdentity.findMany({ where: { phone, verified: true } });
+      return rows.sort((a, b) => byCodeUnits(a.ownerUserId, b.ownerUserId)).map(toIdentity);
     },
     async save(identity) {
       const data = {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { MessageParams } from "../domain/outbox.js";
 import type { StaffMember } from "../domain/registry.js";
+import type { WorkingHours } from "../domain/working-hours.js";
 import type { Store } from "../ports/store.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
 import type { Case } from "./case.js";
@@ -18,6 +19,8 @@ export interface DueEffectInput<D> {
   subject: Case<D>;
   now: Date;
   timeZone: string;
+  /** Staff working hours: a due effect that reaches staff defers to them unless the case is urgent. */
+  workingHours: WorkingHours;
 }
 
 export interface TaskInput {
@@ -89,6 +92,17 @@ export interface CaseKind<D = unknown> {
   ownerActions: Record<string, OwnerActionDefinition>;
   /** Task ids (`<kind>.<name>`) a job can run. */
   tasks: Record<string, TaskDefinition>;
+  /**
+   * The lifecycle action a staff request stands for in the case's state, when it depends on it:
+   * a repair cancelled after its work started goes through its callback (`cancel_after_start`)
+   * instead of ending at once. Default: the requested action itself.
+   */
+  resolveAction?(action: string, subject: Case<D>): string;
+  /**
+   * Run in the cancellation's transaction after a staff cancel (with the action it resolved to),
+   * for what a kind's cancellation owes besides the transition (the repair's callback).
+   */
+  afterCancel?(input: { store: Store; kind: CaseKind; subject: Case<D>; action: string; now: Date; timeZone: string; workingHours: WorkingHours }): Promise<void>;
   /** Parameters of an escalation alert about this case (default: number and due instant). */
   alertParams?(subject: Case<D>, clock: Clock): MessageParams;
 }

@@ -68,6 +68,8 @@ export interface ResidentRepository {
   findById(id: string): Promise<Resident | null>;
   /** Everyone registered with this normalised phone, across units. */
   findByPhone(phone: string): Promise<Resident[]>;
+  /** The unit's residents, by name: whom the front desk can name as the caller. */
+  listByUnit(unitId: string): Promise<Resident[]>;
   /**
    * Deletes the unit's registry-sourced owners whose phone is not in `phones` (normalised);
    * front-desk-sourced residents and other roles stay. Returns how many were deleted.
@@ -89,6 +91,8 @@ export interface StaffRepository {
 
 export interface IdentityRepository {
   find(ownerUserId: string): Promise<OwnerIdentity | null>;
+  /** The verified identities that shared this normalised phone: how a request taken by phone reaches its owner in the bot. */
+  findVerifiedByPhone(phone: string): Promise<OwnerIdentity[]>;
   save(identity: OwnerIdentity): Promise<void>;
 }
 
@@ -130,6 +134,11 @@ export interface CallbackRepository {
   findById(id: string): Promise<Callback | null>;
   /** The callback of the case's latest completion that is not yet done, if any. */
   findOpenByCase(caseId: string): Promise<Callback | null>;
+  /**
+   * Every callback of the case that is not done or cancelled, of any round, oldest first:
+   * reopening must void them all, including one the leader holds as unreachable.
+   */
+  listUnfinishedByCase(caseId: string): Promise<Callback[]>;
   save(callback: Callback): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import type { CaseKindRegistry } from "../case/registry.js";
+import { defaultWorkingHours, type WorkingHours } from "../domain/working-hours.js";
 import type { UnitOfWork } from "./store.js";
 import type { TimeSource } from "./time-source.js";
 
@@ -10,8 +11,15 @@ export interface WorkflowContext {
   timeZone: string;
   /** The kinds this deployment handles; shared use cases reach a kind's rules through it. */
   kinds: CaseKindRegistry;
+  /** Staff working hours (`WORKING_HOURS`); {@link workingHoursOf} gives 09:00-18:00 when omitted. */
+  workingHours?: WorkingHours;
   /** Wakes the outbox worker of this process after a commit; optional. */
   onOutboxWritten?: () => void;
+}
+
+/** The deployment's working hours, or the default 09:00-18:00. */
+export function workingHoursOf(ctx: Pick<WorkflowContext, "workingHours">): WorkingHours {
+  return ctx.workingHours ?? defaultWorkingHours;
 }
 
 export function newId(): string {

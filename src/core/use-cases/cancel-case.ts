@@ -3,7 +3,7 @@ import type { Case } from "../case/case.js";
 import { noticeOwner, transitionCase } from "../case/machinery/changes.js";
 import { type StaffCaseInput, staffCaseAction } from "../case/machinery/staff-case-action.js";
 import { parseInput } from "../domain/errors.js";
-import type { WorkflowContext } from "../ports/workflow-context.js";
+import { type WorkflowContext, workingHoursOf } from "../ports/workflow-context.js";
 
 export const CancelReasonSchema = z.string().trim().min(2, "a reason is required").max(500);
 
@@ -11,18 +11,22 @@ export interface CancelCaseInput extends StaffCaseInput {
   reason: string;
 }
 
-/** Cancels with a reason the owner is told; the kind's lifecycle says until when (a finished repair cannot be). */
+/**
+ * Cancels with a reason the owner is told; the kind's lifecycle says until when (a finished
+ * repair cannot be) and through which action (a repair whose work started keeps its callback).
+ */
 export async function cancelCase(ctx: WorkflowContext, input: CancelCaseInput): Promise<Case> {
   const reason = parseInput(CancelReasonSchema, input.reason);
-  return staffCaseAction(ctx, input, "cancel", async ({ store, staff, subject, kind, now }) => {
+  return staffCaseAction(ctx, input, "cancel", async ({ store, staff, subject, kind, now, action }) => {
     const updated = await transitionCase(store, kind, subject, {
-      action: "cancel",
+      action,
       actor: { type: "staff", id: staff.id },
       at: now,
       header: { cancelReason: reason },
       data: { reason },
     });
-    await noticeOwner(store, updated, now, `${kind.id}.cancelled`, { reason });
+    await kind.afterCancel?.({ store, kind, subject: updated, action, now, timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) });
+    await noticeOwner(store, updated, now, `${kind.id}.${action === "cancel" ? "cancelled" : "cancelled_pending_callback"}`, { reason });
     return updated;
   });
 }

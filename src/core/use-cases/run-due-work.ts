@@ -6,7 +6,7 @@ import { alertTeam, recordEvent } from "../case/machinery/changes.js";
 import { startClock } from "../case/machinery/clocks.js";
 import { mentionsFor } from "../case/machinery/escalation.js";
 import type { Store } from "../ports/store.js";
-import type { WorkflowContext } from "../ports/workflow-context.js";
+import { type WorkflowContext, workingHoursOf } from "../ports/workflow-context.js";
 import { taskJobId } from "./ensure-recurring-tasks.js";
 
 export interface DueWorkReport {
@@ -84,7 +84,7 @@ async function applyJob(ctx: WorkflowContext, store: Store, job: Job, now: Date)
   if (job.payload.type === "clock.due") {
     const effect = rule.onDue ? kind.dueEffects[rule.onDue] : undefined;
     if (!effect) return reportOf(job, subject.number, { skipped: `${clock.rule} has no due effect` });
-    return reportOf(job, subject.number, await effect({ store, kind, clock, subject, now, timeZone: ctx.timeZone }));
+    return reportOf(job, subject.number, await effect({ store, kind, clock, subject, now, timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) }));
   }
   return reportOf(job, subject.number, await breach(ctx, store, clock, subject, now));
 }

@@ -23,6 +23,7 @@ export const api = {
   sendPhoto: (ownerId, contentType, base64) => call("POST", `${owners(ownerId)}/photo`, { contentType, base64 }),
   channel: (channel, as) => call("GET", `/playground/api/channels/${encodeURIComponent(channel)}?as=${encodeURIComponent(as)}`),
   click: (input) => call("POST", "/playground/api/click", input),
+  shortcut: (as, callbackId) => call("POST", "/playground/api/shortcut", { as, callbackId }),
   modal: (as) => call("GET", `/playground/api/modal?as=${encodeURIComponent(as)}`),
   submitModal: (as, viewId, values) => call("POST", "/playground/api/modal/submit", { as, viewId, values }),
   closeModal: (as) => call("POST", "/playground/api/modal/close", { as }),

@@ -64,6 +64,11 @@ export class ModalView {
     if (submit) submit.disabled = true;
     try {
       const result = await api.submitModal(this.app.staffId(), this.viewId, readInputs(dialog));
+      // A form's next step replaces the modal in place (Slack's response_action: update).
+      if (result.ok && result.next) {
+        this.errors = {};
+        return await this.refresh();
+      }
       if (result.ok) return this.hide();
       this.errors = result.errors ?? {};
       await this.refresh();

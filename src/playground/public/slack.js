@@ -36,6 +36,8 @@ export class SlackPane {
       h("optgroup", { label: teamNames[team] }, members.map((member) => h("option", { value: member.id }, `${member.name} · ${teamNames[team]} ${member.role}`)))));
     select.addEventListener("change", () => this.selectStaff(select.value));
     $("side-toggle").addEventListener("click", () => $("slack-side").classList.toggle("open"));
+    // The global shortcut of the app manifest, as Slack's shortcut menu sends it.
+    $("new-request").addEventListener("click", () => api.shortcut(this.staffId, "new_request").catch((error) => toast("Slack could not open that", [error.message], "error")));
   }
 
   channel() {

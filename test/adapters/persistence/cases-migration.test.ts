@@ -175,6 +175,8 @@ function migrationSuite(kind: DatabaseKind) {
         ownerFixedAnswer: "yes",
         completedAt: at("2026-11-28T04:00:00Z"),
         leakTestAt: at("2026-11-29T03:00:00Z"),
+        // Repairs from before the intake channel was kept all came through the bot.
+        intakeChannel: "telegram",
       },
     });
     expect(read.events.map((event) => [event.type, event.caseId])).toEqual([["reported", ticketId], ["claim", ticketId], ["leak_test_passed", ticketId]]);

@@ -81,6 +81,26 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
       expect(await tx((s) => s.residents.findByPhone("+8613899999999"))).toEqual([]);
     });
 
+    it("listByUnit lists the unit's residents by name, none of another unit's", async () => {
+      const a = await tx((s) => s.units.upsert(aUnit({ unit: "1201" })));
+      const b = await tx((s) => s.units.upsert(aUnit({ unit: "1202" })));
+      await tx(async (s) => {
+        await s.residents.upsert(aResident(a.id, { name: "Wang", phone: "+8613800000003" }));
+        await s.residents.upsert(aResident(a.id, { name: "Li", phone: "+8613800000004", role: "tenant" }));
+        await s.residents.upsert(aResident(b.id, { name: "Zhao" }));
+      });
+      expect((await tx((s) => s.residents.listByUnit(a.id))).map((r) => r.name)).toEqual(["Li", "Wang"]);
+    });
+
+    it("findVerifiedByPhone finds the verified identities that shared a phone, not the unverified ones", async () => {
+      const identity = (ownerUserId: string, verified: boolean) => ({ ownerUserId, chatId: ownerUserId, locale: "zh-CN" as const, displayName: "W", phone: "+8613800000009", verified });
+      await tx(async (s) => {
+        await s.identities.save(identity("901", true));
+        await s.identities.save(identity("902", false));
+      });
+      expect(await tx((s) => s.identities.findVerifiedByPhone("+8613800000009"))).toEqual([identity("901", true)]);
+    });
+
     it("upserting a resident records who vouched for them last: the registry or the front desk", async () => {
       const unit = await tx((s) => s.units.upsert(aUnit()));
       const approved = await tx((s) => s.residents.upsert(aResident(unit.id, { source: "front_desk" })));
@@ -277,6 +297,30 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
       await tx((s) => s.callbacks.save(answered));
       expect(await tx((s) => s.callbacks.findOpenByCase(ticketId))).toBeNull();
       expect(await tx((s) => s.callbacks.findById(first.id))).toEqual(answered);
+    });
+
+    it("a case's unfinished callbacks are every round not done or cancelled, unreachable included, oldest first", async () => {
+      const ticketId = randomUUID();
+      const callback = (createdAt: Date, status: "scheduled" | "prompted" | "done" | "unreachable" | "cancelled") => ({
+        id: randomUUID(),
+        caseId: ticketId,
+        dueAt: minutesAfter(createdAt, 60),
+        status,
+        attempts: 0,
+        outcome: null,
+        recordedBy: null,
+        recordedAt: null,
+        createdAt,
+      });
+      const unreachable = callback(t0, "unreachable");
+      const scheduled = callback(minutesAfter(t0, 20), "scheduled");
+      await tx(async (s) => {
+        await s.callbacks.create(callback(minutesAfter(t0, 5), "done"));
+        await s.callbacks.create(callback(minutesAfter(t0, 10), "cancelled"));
+        await s.callbacks.create(scheduled);
+        await s.callbacks.create(unreachable);
+      });
+      expect(await tx((s) => s.callbacks.listUnfinishedByCase(ticketId))).toEqual([unreachable, scheduled]);
     });
   });
 

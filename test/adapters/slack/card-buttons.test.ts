@@ -22,11 +22,11 @@ describe("dispatch card buttons, through the real Bolt app", () => {
     await h.close();
   });
 
-  it("a new repair's card reaches the maintenance channel with Claim, Assign and Cancel", () => {
+  it("a new repair's card reaches the maintenance channel with Claim, Assign, Cancel and Correct", () => {
     const card = h.latest(MAINTENANCE_CHANNEL);
 
     expect(card.text).toContain("R-2026-000001");
-    expect(buttonLabels(card.blocks)).toEqual(["Claim", "Assign", "Cancel"]);
+    expect(buttonLabels(card.blocks)).toEqual(["Claim", "Assign", "Cancel", "Correct"]);
   });
 
   it("a maintenance member's Claim assigns the ticket to them and queues a card refresh, without editing the card itself", async () => {
@@ -53,7 +53,7 @@ describe("dispatch card buttons, through the real Bolt app", () => {
     expect(shown).toHaveLength(1);
     expect(h.fake.callsOf("chat.update")).toHaveLength(1);
     expect(textOf(shown[0]?.blocks)).toContain("Zhang Wei");
-    expect(buttonLabels(shown[0]?.blocks)).toEqual(["Assign", "Schedule", "Cancel"]);
+    expect(buttonLabels(shown[0]?.blocks)).toEqual(["Assign", "Schedule", "Cancel", "Correct"]);
   });
 
   it("a click by a Slack user who is not registered staff gets an ephemeral explanation and changes nothing", async () => {

@@ -28,7 +28,8 @@ describe("front desk buttons, through the real Bolt app", () => {
     beforeEach(async () => {
       ticketId = (await reportedRepair(h.ctx)).id;
       await finishRepair(h.ctx, ticketId);
-      h.time.set("2026-12-02T02:00:00Z");
+      // Finished 11-30 10:00 Shanghai: prompted the next day, due two days after the work.
+      h.time.set("2026-12-01T02:00:00Z");
       await runDueWork(h.ctx);
       await h.deliver();
     });
@@ -37,7 +38,9 @@ describe("front desk buttons, through the real Bolt app", () => {
       const prompt = h.latest(FRONTDESK_CHANNEL);
 
       expect(prompt.text).toBe("Callback R-2026-000001, attempt 1, due Wed, Dec 2, 10:00");
-      expect(buttonLabels(prompt.blocks)).toEqual(["Reached, satisfied", "Reached, not fixed", "No answer"]);
+      // One card per callback: the waiting card of the completion became the prompt.
+      expect(h.fake.channel(FRONTDESK_CHANNEL).filter((message) => message.text.startsWith("Callback"))).toHaveLength(1);
+      expect(buttonLabels(prompt.blocks)).toEqual(["Reached, satisfied", "Reached, not fixed", "No answer", "Show number"]);
     });
 
     it("No answer records the attempt, schedules a retry, and the prompt is redrawn with the outcome", async () => {
@@ -50,9 +53,9 @@ describe("front desk buttons, through the real Bolt app", () => {
       expect(h.ticket(ticketId).status).toBe("awaiting_callback");
       expect(h.memory.snapshot().events.map((event) => event.type)).toContain("callback_no_answer");
       const redrawn = h.fake.channel(FRONTDESK_CHANNEL).find((message) => message.ts === prompt.ts);
-      expect(buttonLabels(redrawn?.blocks)).toEqual([]);
-      expect(textOf(redrawn?.blocks)).toContain("Recorded: no answer");
-      expect(textOf(redrawn?.blocks)).toContain("Next attempt due Wed, Dec 2, 14:00");
+      expect(buttonLabels(redrawn?.blocks)).toEqual(["Show number"]);
+      expect(textOf(redrawn?.blocks)).toContain("Attempt 1 recorded: no answer");
+      expect(textOf(redrawn?.blocks)).toContain("Next attempt due Tue, Dec 1, 14:00");
     });
 
     it("a maintenance member's click on the prompt is refused and records nothing", async () => {

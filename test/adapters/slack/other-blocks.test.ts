@@ -26,7 +26,7 @@ describe("the callback prompt", () => {
     expect(shown).toMatch(/Owner's own answer\*\nYes, fixed/);
     expect(shown).toContain("Callback R-2026-000001 · attempt 1");
     expect(shown).toMatch(/Callback due\*\nThu, Dec 3, 10:00/);
-    expect(buttonLabels(blocks)).toEqual(["Reached, satisfied", "Reached, not fixed", "No answer"]);
+    expect(buttonLabels(blocks)).toEqual(["Reached, satisfied", "Reached, not fixed", "No answer", "Show number"]);
     expect(JSON.parse(buttonOf(blocks, "callback.no_answer").value ?? "")).toEqual({ callbackId: "callback-1", attempt: 1 });
     expect(text).toBe("Callback R-2026-000001, attempt 1, due Thu, Dec 3, 10:00");
     expect(blockKitErrors(blocks, 50)).toEqual([]);
@@ -38,21 +38,38 @@ describe("the callback prompt", () => {
     expect(textOf(blocks)).toContain("Not answered in the bot");
   });
 
-  it("shows the recorded outcome and the next attempt instead of buttons once the attempt is recorded", () => {
-    const callback = aCallback({ attempts: 1, status: "scheduled", outcome: "no_answer", dueAt: new Date("2026-12-03T06:00:00Z") });
-    const { blocks } = callbackPromptBlocks(aRepairView({ subject: done, callback }), 1, t, formatInstant);
+  const promptClock = (rule: string, dueAt: string) => ({
+    id: "clock-1", caseId: "ticket-1", rule, subject: { type: "callback", id: "callback-1" }, startedAt: new Date("2026-12-01T08:00:00Z"),
+    dueAt: new Date(dueAt), breachAt: null, stoppedAt: null, escalatedAt: null, data: { attempt: 1 },
+  });
+
+  it("is posted when the job is done, waiting with the day the front desk is prompted, without buttons", () => {
+    const callback = aCallback({ status: "scheduled" });
+    const view = aRepairView({ subject: done, callback, clocks: [promptClock("repair.callback.prompt", "2026-12-02T08:00:00Z")] });
+    const { blocks } = callbackPromptBlocks(view, 1, t, formatInstant);
 
     expect(buttonLabels(blocks)).toEqual([]);
-    expect(textOf(blocks)).toContain("Recorded: no answer");
+    expect(textOf(blocks)).toContain("Waiting: the front desk is prompted on Wed, Dec 2, 16:00.");
+    expect(blockKitErrors(blocks, 50)).toEqual([]);
+  });
+
+  it("shows the recorded attempt and the next one instead of the outcomes once an attempt has no answer", () => {
+    const callback = aCallback({ attempts: 1, status: "scheduled", outcome: "no_answer" });
+    const view = aRepairView({ subject: done, callback, clocks: [promptClock("repair.callback.retry", "2026-12-03T06:00:00Z")] });
+    const { blocks } = callbackPromptBlocks(view, 1, t, formatInstant);
+
+    expect(buttonLabels(blocks)).toEqual(["Show number"]);
+    expect(textOf(blocks)).toContain("Attempt 1 recorded: no answer");
     expect(textOf(blocks)).toContain("Next attempt due Thu, Dec 3, 14:00");
   });
 
-  it("keeps the next attempt's prompt open while the earlier one shows no answer", () => {
+  it("the same card opens the next attempt with its number when the retry is due", () => {
     const callback = aCallback({ attempts: 1, status: "prompted", outcome: "no_answer" });
-    const view = aRepairView({ subject: done, callback });
+    const { blocks } = callbackPromptBlocks(aRepairView({ subject: done, callback }), 1, t, formatInstant);
 
-    expect(buttonLabels(callbackPromptBlocks(view, 2, t, formatInstant).blocks)).toHaveLength(3);
-    expect(textOf(callbackPromptBlocks(view, 1, t, formatInstant).blocks)).toContain("Recorded: no answer");
+    expect(buttonLabels(blocks)).toHaveLength(4);
+    expect(textOf(blocks)).toContain("attempt 2");
+    expect(JSON.parse(buttonOf(blocks, "callback.no_answer").value ?? "")).toEqual({ callbackId: "callback-1", attempt: 2 });
   });
 
   it("closes a callback made void by a reopened repair", () => {

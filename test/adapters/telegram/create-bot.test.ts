@@ -91,7 +91,7 @@ describe("the owners' bot as a whole", () => {
     ]);
     await h.press(englishOwner, "✅ Done");
     await h.press(englishOwner, "🏠 My home: Building 3, unit 1202");
-    await h.press(englishOwner, "Today afternoon");
+    await h.press(englishOwner, "This afternoon");
     await h.press(englishOwner, "✅ Submit");
 
     expect(h.store.snapshot().cases[0]).toMatchObject({ details: { description: "Shower drain blocked", photos: ["drain"] } });

@@ -128,7 +128,7 @@ describe("the repair conversation", () => {
       await h.text(englishOwner, "Mailbox lock broken");
       await h.press(englishOwner, "Skip");
       await h.press(englishOwner, "🏠 My home: Building 3, unit 1202");
-      await h.press(englishOwner, "Today afternoon");
+      await h.press(englishOwner, "This afternoon");
       await h.press(englishOwner, "✖️ Cancel");
 
       expect(h.lastText(englishOwner)).toBe("Repair request cancelled. Nothing was submitted.");

@@ -46,11 +46,11 @@ describe("TelegramMessageSender", () => {
     await telegram.close();
   });
 
-  it("renders a notice in the owner's language with its params, billing included, and returns where it went", async () => {
+  it("renders a notice in the owner's language with its params, billing included without nested brackets, and returns where it went", async () => {
     const ref = await sender.send(notice(), null);
 
     const [shown] = telegram.chat(ownerChat);
-    expect(shown?.text).toBe("【报修受理】您的报修已受理，工单号：R-2026-000001（免费（保修期内））。我们将尽快安排维修师傅，并与您确认上门时间。");
+    expect(shown?.text).toBe("【报修受理】您的报修已受理，工单号：R-2026-000001，免费（保修期内）。我们将尽快安排维修师傅，并与您确认上门时间。");
     expect(ref).toEqual({ channel: ownerChat, messageId: String(shown?.message_id) });
   });
 

@@ -20,6 +20,7 @@ function columns(raw: unknown) {
     ownerFixedAnswer: details.ownerFixedAnswer,
     completedAt: details.completedAt,
     leakTestAt: details.leakTestAt,
+    intakeChannel: details.intakeChannel,
   };
 }
 
@@ -36,6 +37,7 @@ function toDetails(row: RepairDetailsRow): RepairDetails {
     ownerFixedAnswer: row.ownerFixedAnswer,
     completedAt: row.completedAt,
     leakTestAt: row.leakTestAt,
+    intakeChannel: row.intakeChannel,
   });
 }
 

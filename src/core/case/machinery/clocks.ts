@@ -14,6 +14,8 @@ export interface StartClockInput {
   data?: Clock["data"];
   /** Overrides the rule's due instant (a deadline the owner asked for). */
   dueAt?: Date;
+  /** Overrides the breach instant (an alert held until the staff's working hours). */
+  breachAt?: Date;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function startClock(store: Store, kind: CaseKind, input: StartClock
     subject: input.subject ?? null,
     startedAt: input.anchor,
     dueAt,
-    breachAt: breach ? deadlineAfter(dueAt, breach, input.timeZone) : null,
+    breachAt: breach ? (input.breachAt ?? deadlineAfter(dueAt, breach, input.timeZone)) : null,
     stoppedAt: null,
     escalatedAt: null,
     data: input.data ?? {},

@@ -17,6 +17,8 @@ export interface StaffCaseScope<D> {
   subject: Case<D>;
   kind: CaseKind;
   now: Date;
+  /** The lifecycle action checked, as the kind resolved the requested one for the case's state. */
+  action: string;
 }
 
 /**
@@ -47,11 +49,12 @@ export async function checkedStaffCase<D = unknown>(
   input: StaffCaseInput,
   action: string,
   kindId?: string,
-): Promise<{ staff: StaffMember; subject: Case<D>; kind: CaseKind }> {
+): Promise<{ staff: StaffMember; subject: Case<D>; kind: CaseKind; action: string }> {
   const staff = await requireStaff(store, input.staffUserId);
   const subject = await requireCase<D>(store, input.caseId, kindId);
   const kind = ctx.kinds.kindOf(subject);
-  nextStatus(kind.lifecycle, subject, action);
-  requirePermission(staff, kind, action, subject);
-  return { staff, subject, kind };
+  const resolved = kind.resolveAction?.(action, subject) ?? action;
+  nextStatus(kind.lifecycle, subject, resolved);
+  requirePermission(staff, kind, resolved, subject);
+  return { staff, subject, kind, action: resolved };
 }

@@ -33,6 +33,10 @@ export type Billing = z.infer<typeof BillingSchema>;
 export const FixedAnswerSchema = z.enum(["yes", "no"]);
 export type FixedAnswer = z.infer<typeof FixedAnswerSchema>;
 
+/** How the request reached the front desk (来电接待, 来访接待, or the owners' bot). */
+export const IntakeChannelSchema = z.enum(["telegram", "phone", "counter"]);
+export type IntakeChannel = z.infer<typeof IntakeChannelSchema>;
+
 /** What a repair records besides the case header; stored in its own table with a column each. */
 export const RepairDetailsSchema = z.object({
   category: RepairCategorySchema,
@@ -49,6 +53,8 @@ export const RepairDetailsSchema = z.object({
   ownerFixedAnswer: FixedAnswerSchema.nullable(),
   completedAt: z.date().nullable(),
   leakTestAt: z.date().nullable(),
+  /** Repairs recorded before the channel was kept came through the bot. */
+  intakeChannel: IntakeChannelSchema.default("telegram"),
 });
 export type RepairDetails = z.infer<typeof RepairDetailsSchema>;
 

@@ -8,9 +8,9 @@ export async function promptCallback({ store, clock, subject, now }: DueEffectIn
   const callbackId = clock.subject?.type === "callback" ? clock.subject.id : null;
   const attempt = Number(clock.data.attempt ?? 1);
   const callback = callbackId ? await store.callbacks.findById(callbackId) : null;
-  if (!callback || callback.status !== "scheduled") return { skipped: `callback ${callbackId ?? "?"} is ${callback?.status ?? "gone"}` };
+  if (!callback || callback.caseId !== subject.id || callback.status !== "scheduled") return { skipped: `callback ${callbackId ?? "?"} is ${callback?.status ?? "gone"}` };
   await store.callbacks.save({ ...callback, status: "prompted" });
-  await queueCallbackPrompt(store, subject.id, callback.id, attempt, now);
+  await queueCallbackPrompt(store, subject.id, callback.id, now);
   await recordEvent(store, subject, { type: "callback_prompted", actor: { type: "system" }, at: now, data: { attempt, dueAt: clock.dueAt.toISOString() } });
   return { outcome: "callback_prompted", detail: `callback attempt ${attempt} prompted to the front desk` };
 }

@@ -1,10 +1,11 @@
 import { canPerform } from "../../case/lifecycle.js";
 import { defineKind, type OwnerActionDefinition } from "../../case/kind.js";
 import type { Case } from "../../case/case.js";
-import { callbackPromptEffect } from "./callbacks.js";
+import { callbackPromptEffect, openCancellationCallback } from "./callbacks.js";
 import { repairClockRules } from "./clock-rules.js";
 import { RepairDetailsSchema, type RepairCase } from "./details.js";
 import { promptCallback } from "./due-effects.js";
+import { alertUnansweredProposal, remindOwnerOfProposal } from "./proposal-clocks.js";
 import { repairCardActions, repairFinalStatuses, repairLifecycle, type RepairAction } from "./lifecycle.js";
 import { mayPerformRepair } from "./permissions.js";
 import { answerFixed } from "./use-cases/answer-fixed.js";
@@ -64,9 +65,19 @@ export const repairKind = defineKind<RepairCase["details"]>({
   lifecycle: repairLifecycle,
   finalStatuses: repairFinalStatuses,
   mayPerform: (staff, action, subject) => mayPerformRepair(staff, action as RepairAction, subject),
-  cardActions: (subject) => repairCardActions(subject),
+  // Correcting the category or the billing is no transition, but the card offers it until the end.
+  cardActions: (subject) => [...repairCardActions(subject), ...(repairFinalStatuses.includes(subject.status as never) ? [] : ["correct"])],
   clockRules: repairClockRules,
-  dueEffects: { [callbackPromptEffect]: promptCallback },
+  dueEffects: {
+    [callbackPromptEffect]: promptCallback,
+    "proposal.remind_owner": remindOwnerOfProposal,
+    "proposal.alert_unanswered": alertUnansweredProposal,
+  },
   ownerActions,
   tasks: {},
+  // Work started: cancelling goes through the callback, which asks the owner whether it is right.
+  resolveAction: (action, subject) => (action === "cancel" && canPerform(repairLifecycle, subject.status, "cancel_after_start") ? "cancel_after_start" : action),
+  afterCancel: async ({ store, kind, subject, action, now, timeZone, workingHours }) => {
+    if (action === "cancel_after_start") await openCancellationCallback(store, kind, subject, now, { timeZone, workingHours });
+  },
 });

@@ -18,6 +18,7 @@ export function mayPerformRepair(staff: StaffMember, action: RepairAction, ticke
       return ownTeam;
     case "assign":
     case "cancel":
+    case "cancel_after_start":
       return leader || frontDesk;
     case "propose_time":
       return assignee || leader || frontDesk;
@@ -25,13 +26,25 @@ export function mayPerformRepair(staff: StaffMember, action: RepairAction, ticke
     case "complete":
     case "complete_before_leak_test":
     case "pass_leak_test":
+    case "fail_leak_test":
       return assignee || leader;
     case "reopen":
     case "close":
+    case "confirm_cancel":
+    case "skip_leak_test":
+    case "require_leak_test":
     case "confirm_time":
     case "request_other_time":
       return frontDesk;
   }
+}
+
+/**
+ * Who may correct a repair's category or its warranty/paid decision: the front desk, which
+ * recorded it, the leader of the team doing it, and managers.
+ */
+export function mayCorrectRepair(staff: StaffMember, ticket: Pick<RepairCase, "team">): boolean {
+  return staff.role === "manager" || staff.team === "frontdesk" || (staff.team === ticket.team && staff.role === "leader");
 }
 
 /** Repairs go to maintenance; public-area and safety repairs too, as they are fixed by engineers. */

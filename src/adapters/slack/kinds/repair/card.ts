@@ -50,6 +50,8 @@ function cardFields(view: RepairView, t: Translate, formatInstant: FormatInstant
     field(t("staff:card.appointment"), repair.appointmentAt ? formatInstant(repair.appointmentAt) : t("staff:card.not_scheduled")),
     field(t("staff:card.photos"), String(repair.photos.length)),
   ];
+  // A repair the front desk took for the owner says how, so the team knows the owner may not be on the bot.
+  if (repair.intakeChannel !== "telegram") fields.push(field(t("staff:intake.channel"), t(`staff:intake.channels.${repair.intakeChannel}`)));
   if (repair.ownerFixedAnswer) fields.push(field(t("staff:card.fixed_answer"), t(`staff:card.fixed_${repair.ownerFixedAnswer}`)));
   return fields;
 }

@@ -12,6 +12,8 @@ export const repairEvents: EventVocabulary = {
     "start",
     "completed",
     "leak_test_passed",
+    "leak_test_failed",
+    "cancel_after_start",
     "reopened",
     "cancel",
     "callback_prompted",
@@ -19,8 +21,13 @@ export const repairEvents: EventVocabulary = {
     "callback_recorded",
     "escalated",
     "owner_answered_fixed",
+    "owner_reminded",
+    "time_confirmed_by_phone",
+    "category_corrected",
+    "billing_corrected",
+    "phone_shown",
   ]),
-  reasons: new Set(["owner_not_fixed", "callback_not_fixed", "callback_unreachable"]),
+  reasons: new Set(["owner_not_fixed", "callback_not_fixed", "callback_unreachable", "proposal_unanswered"]),
   params(data, t, formatInstant) {
     const params: Record<string, string> = {};
     if (typeof data.appointmentAt === "string") params.at = formatInstant(new Date(data.appointmentAt));

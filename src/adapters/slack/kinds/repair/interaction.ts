@@ -10,6 +10,10 @@ export const repairActionIds = {
   start: "ticket.start",
   done: "ticket.done",
   leakTestPassed: "ticket.leak_test_passed",
+  leakTestFailed: "ticket.leak_test_failed",
+  confirmByPhone: "ticket.confirm_by_phone",
+  correct: "ticket.correct",
+  showNumber: "callback.show_number",
   callbackSatisfied: "callback.satisfied",
   callbackNotFixed: "callback.not_fixed",
   callbackNoAnswer: "callback.no_answer",
@@ -18,6 +22,7 @@ export const repairActionIds = {
 /** `callback_id`s of the repair's own modals. */
 export const repairViewIds = {
   schedule: "ticket.schedule_modal",
+  correct: "ticket.correct_modal",
 } as const;
 
 /** A callback prompt button: which callback, and which attempt the prompt stands for. */
@@ -28,4 +33,14 @@ export type CallbackButtonValue = z.infer<typeof CallbackButtonValueSchema>;
 export const ScheduleSubmissionSchema = z.object({
   [modalInputs.date]: z.object({ [modalInputs.date]: z.object({ selected_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }) }),
   [modalInputs.time]: z.object({ [modalInputs.time]: z.object({ selected_time: z.string().regex(/^\d{2}:\d{2}$/) }) }),
+});
+
+/** Block and action ids of the correction modal's fields. */
+export const correctionInputs = { category: "correction_category", billing: "correction_billing", reason: "correction_reason" } as const;
+
+/** `view.state.values` of the correction modal; the core checks the reason and the values again. */
+export const CorrectionSubmissionSchema = z.object({
+  [correctionInputs.category]: z.object({ [correctionInputs.category]: z.object({ selected_option: z.object({ value: z.string() }).nullish() }) }),
+  [correctionInputs.billing]: z.object({ [correctionInputs.billing]: z.object({ selected_option: z.object({ value: z.string() }).nullish() }) }),
+  [correctionInputs.reason]: z.object({ [correctionInputs.reason]: z.object({ value: z.string().nullish() }) }),
 });

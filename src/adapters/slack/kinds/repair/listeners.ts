@@ -3,6 +3,11 @@ import type { CallbackOutcome } from "../../../../core/domain/callback.js";
 import type { RepairDetails } from "../../../../core/kinds/repair/details.js";
 import { repairKind } from "../../../../core/kinds/repair/kind.js";
 import { completeWork } from "../../../../core/kinds/repair/use-cases/complete-work.js";
+import { registerCorrection } from "./correct-listeners.js";
+import { registerIntake } from "./intake-listeners.js";
+import { registerShowNumber } from "./show-number.js";
+import { confirmByPhone } from "../../../../core/kinds/repair/use-cases/confirm-by-phone.js";
+import { failLeakTest } from "../../../../core/kinds/repair/use-cases/fail-leak-test.js";
 import { passLeakTest } from "../../../../core/kinds/repair/use-cases/pass-leak-test.js";
 import { proposeAppointment } from "../../../../core/kinds/repair/use-cases/propose-appointment.js";
 import { recordCallback } from "../../../../core/kinds/repair/use-cases/record-callback.js";
@@ -26,11 +31,13 @@ const outcomes: Record<string, CallbackOutcome> = {
   [repairActionIds.callbackNoAnswer]: "no_answer",
 };
 
-/** Start, Done and Leak test passed act at once; the core picks the completion a leak needs. */
+/** Start, Done and the leak test's result act at once; the core picks the completion a leak needs. */
 function registerWorkButtons(app: App, deps: SlackDeps): void {
   onCaseButton(app, deps, repairActionIds.start, startWork);
   onCaseButton(app, deps, repairActionIds.done, completeWork);
   onCaseButton(app, deps, repairActionIds.leakTestPassed, passLeakTest);
+  onCaseButton(app, deps, repairActionIds.leakTestFailed, failLeakTest);
+  onCaseButton(app, deps, repairActionIds.confirmByPhone, confirmByPhone);
 }
 
 /**
@@ -90,9 +97,13 @@ function registerCallbackButtons(app: App, deps: SlackDeps): void {
   }
 }
 
-/** Every listener only repairs have: their work buttons, Schedule with its modal, and callback outcomes. */
+/** Every listener only repairs have: their work buttons, Schedule and Correct with their modals, and callback outcomes. */
 export function registerRepairListeners(app: App, deps: SlackDeps): void {
   registerWorkButtons(app, deps);
+  registerCorrection(app, deps);
+  registerShowNumber(app, deps);
+  // The front desk's form records repairs only, while they are the only kind.
+  registerIntake(app, deps);
   registerSchedule(app, deps);
   registerCallbackButtons(app, deps);
 }

@@ -5,6 +5,7 @@ import { modalView, subjectSection } from "../../blocks/modals.js";
 import { type ModalMetadata, modalInputs } from "../../interaction-values.js";
 import type { LocalDateTime } from "../../local-time.js";
 import { repairSummary } from "./card.js";
+import { zoneName } from "../../blocks/zone-name.js";
 import { repairViewIds } from "./interaction.js";
 
 /**
@@ -31,7 +32,7 @@ export function scheduleModal(
     {
       type: "input",
       block_id: modalInputs.time,
-      label: plain(t("staff:modals.schedule.time", { timeZone: input.timeZone })),
+      label: plain(t("staff:modals.schedule.time", { zone: zoneName(input.timeZone, t) })),
       element: { type: "timepicker", action_id: modalInputs.time, initial_time: input.initial.time, timezone: input.timeZone },
     },
     context(t("staff:modals.schedule.hint")),

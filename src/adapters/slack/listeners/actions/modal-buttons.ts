@@ -61,7 +61,7 @@ export function registerModalButtons(app: App, deps: SlackDeps, kinds: readonly 
     action: "assign",
     build: async (subject, metadata) => {
       const members = await listTeamStaff(deps.workflow, subject.team);
-      if (members.length === 0) return { refusal: t("staff:errors.no_team_members", { team: subject.team }) };
+      if (members.length === 0) return { refusal: t("staff:errors.no_team_members", { team: t(`staff:teams.${subject.team}`) }) };
       return { view: assignModal({ subject: { ...named(subject), assigneeId: subject.assigneeId }, members, metadata }, t) };
     },
   });

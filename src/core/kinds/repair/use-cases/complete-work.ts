@@ -1,14 +1,16 @@
 import { noticeOwner, transitionCase } from "../../../case/machinery/changes.js";
 import { type StaffCaseInput, staffCaseAction } from "../../../case/machinery/staff-case-action.js";
-import type { WorkflowContext } from "../../../ports/workflow-context.js";
+import { type WorkflowContext, workingHoursOf } from "../../../ports/workflow-context.js";
 import { callbackWindowFor } from "../callback-windows.js";
 import { openCallback } from "../callbacks.js";
+import { startLeakTestClock } from "../leak-test.js";
 import type { RepairCase, RepairDetails } from "../details.js";
 import { fixedButtons } from "../owner-buttons.js";
 
 /**
  * The work is done and returns to the front desk. A leak waits for its leak test (试漏) before
- * the callback clock starts; any other repair starts it now. The owner is asked "Fixed?".
+ * the callback clock starts (and the maintenance leader hears of a leak test not recorded in
+ * time); any other repair starts it now. The owner is asked "Fixed?".
  */
 export async function completeWork(ctx: WorkflowContext, input: StaffCaseInput): Promise<RepairCase> {
   const found = await ctx.uow.transaction((store) => store.cases.findById(input.caseId));
@@ -24,7 +26,9 @@ export async function completeWork(ctx: WorkflowContext, input: StaffCaseInput):
       at: now,
       details: { completedAt: now, ownerFixedAnswer: null },
     });
-    if (action === "complete") await openCallback(store, kind, updated, now, ctx.timeZone);
+    const calendar = { timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) };
+    if (action === "complete") await openCallback(store, kind, updated, now, calendar);
+    else await startLeakTestClock(store, kind, updated, now, calendar);
     await noticeOwner(store, updated, now, "repair.done", {}, fixedButtons(updated.id));
     return updated;
   }, "repair");

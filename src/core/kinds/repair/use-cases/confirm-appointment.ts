@@ -1,6 +1,7 @@
 import { noticeOwner, transitionCase } from "../../../case/machinery/changes.js";
 import { type OwnerCaseInput, ownerActor, ownerCaseAction } from "../../../case/machinery/owner-case-action.js";
-import type { WorkflowContext } from "../../../ports/workflow-context.js";
+import { type WorkflowContext, workingHoursOf } from "../../../ports/workflow-context.js";
+import { startVisitClock } from "../proposal-clocks.js";
 import { requireCurrentProposal } from "../appointment-answer.js";
 import type { RepairCase, RepairDetails } from "../details.js";
 
@@ -15,6 +16,7 @@ export async function confirmAppointment(ctx: WorkflowContext, input: OwnerCaseI
       at: now,
       data: { appointmentAt: subject.details.appointmentAt?.toISOString() ?? null },
     });
+    await startVisitClock(store, kind, updated, { timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) });
     if (updated.details.appointmentAt) {
       await noticeOwner(store, updated, now, "repair.time_confirmed", { at: { instant: updated.details.appointmentAt.toISOString() } });
     }

@@ -1,6 +1,6 @@
 import { noticeOwner, transitionCase } from "../../../case/machinery/changes.js";
 import { type StaffCaseInput, staffCaseAction } from "../../../case/machinery/staff-case-action.js";
-import type { WorkflowContext } from "../../../ports/workflow-context.js";
+import { type WorkflowContext, workingHoursOf } from "../../../ports/workflow-context.js";
 import { openCallback } from "../callbacks.js";
 import type { RepairCase, RepairDetails } from "../details.js";
 
@@ -14,7 +14,7 @@ export async function passLeakTest(ctx: WorkflowContext, input: StaffCaseInput):
       at: now,
       details: { leakTestAt: now },
     });
-    await openCallback(store, kind, updated, now, ctx.timeZone);
+    await openCallback(store, kind, updated, now, { timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) });
     await noticeOwner(store, updated, now, "repair.leak_test_passed");
     return updated;
   }, "repair");

@@ -1,12 +1,15 @@
 import { alertTeam, noticeOwner, recordEvent, touchCase, transitionCase } from "../../../case/machinery/changes.js";
-import { rulesWithEffect, startClock, stopClocks } from "../../../case/machinery/clocks.js";
+import { startClock, stopClocks } from "../../../case/machinery/clocks.js";
 import { frontDeskLeaderMentions } from "../../../case/machinery/escalation.js";
 import { requireCase, requireFrontDesk, requireStaff } from "../../../case/machinery/staff-access.js";
 import type { Callback, CallbackOutcome } from "../../../domain/callback.js";
+import { deadlineAfter } from "../../../domain/deadline.js";
 import { WorkflowError } from "../../../domain/errors.js";
-import type { WorkflowContext } from "../../../ports/workflow-context.js";
-import { callbackRetry } from "../callback-windows.js";
-import { callbackPromptEffect, queueCallbackPrompt } from "../callbacks.js";
+import { afterWorkingDays } from "../../../domain/working-hours.js";
+import { type WorkflowContext, workingHoursOf } from "../../../ports/workflow-context.js";
+import { callbackPromptRules, callbackRetry, isUrgentRepair } from "../callback-windows.js";
+import { callbackClockRules, queueCallbackPrompt, staffInstantFor } from "../callbacks.js";
+import { repairClockRules } from "../clock-rules.js";
 import type { RepairCase, RepairDetails } from "../details.js";
 
 export interface RecordCallbackInput {
@@ -27,12 +30,15 @@ export interface RecordCallbackResult {
 }
 
 /**
- * The receptionist records the callback. Reached and satisfied closes the repair; reached and
- * not fixed sends it straight back to its team (整改); no answer tries again in 4 hours, and the
- * third unanswered attempt escalates to the front desk leader.
+ * The receptionist records the callback. Reached and satisfied closes the repair (or, for one
+ * cancelled after its work started, confirms the cancellation); reached and not fixed sends it
+ * straight back to its team (整改); no answer tries again 4 hours later in working hours, and
+ * the third unanswered attempt hands it to the front desk leader for one working day, then the
+ * manager. The window clock keeps running across attempts: its end still alerts the leader.
  */
 export async function recordCallback(ctx: WorkflowContext, input: RecordCallbackInput): Promise<RecordCallbackResult> {
   const now = ctx.time.now();
+  const calendar = { timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) };
   const result = await ctx.uow.transaction(async (store) => {
     const staff = await requireStaff(store, input.staffUserId);
     const callback = await store.callbacks.findById(input.callbackId);
@@ -54,17 +60,19 @@ export async function recordCallback(ctx: WorkflowContext, input: RecordCallback
     }
     const actor = { type: "staff" as const, id: staff.id };
     const attempts = callback.attempts + 1;
-    await stopClocks(store, ticket.id, now, rulesWithEffect(kind, callbackPromptEffect));
+    await stopClocks(store, ticket.id, now, callbackPromptRules);
     const data = { outcome: input.outcome, attempt: attempts, note: input.note ?? null, by: staff.name };
     const saveCallback = async (next: Callback): Promise<Callback> => {
       await store.callbacks.save(next);
-      await queueCallbackPrompt(store, ticket.id, next.id, attempts, now);
+      await queueCallbackPrompt(store, ticket.id, next.id, now);
       return next;
     };
 
     if (input.outcome === "satisfied") {
-      const closed = await transitionCase(store, kind, ticket, { action: "close", event: "callback_recorded", actor, at: now, header: { closedAt: now }, data });
-      await noticeOwner(store, closed, now, "repair.closed");
+      // A repair cancelled after its work started ends cancelled, once the owner agreed to it.
+      const action = ticket.cancelReason !== null ? "confirm_cancel" : "close";
+      const closed = await transitionCase(store, kind, ticket, { action, event: "callback_recorded", actor, at: now, header: { closedAt: now }, data });
+      await noticeOwner(store, closed, now, action === "close" ? "repair.closed" : "repair.cancellation_confirmed");
       return { ticket: closed, callback: await saveCallback({ ...callback, attempts, status: "done", outcome: "satisfied", recordedBy: staff.id, recordedAt: now }) };
     }
     if (input.outcome === "not_fixed") {
@@ -73,6 +81,7 @@ export async function recordCallback(ctx: WorkflowContext, input: RecordCallback
         event: "callback_recorded",
         actor,
         at: now,
+        header: { cancelReason: null },
         details: { completedAt: null, leakTestAt: null, appointmentAt: null },
         data: { ...data, reason: "callback_not_fixed" },
       });
@@ -84,7 +93,14 @@ export async function recordCallback(ctx: WorkflowContext, input: RecordCallback
     // Bumps the version: a concurrent recording of the same prompt on another connection conflicts.
     await touchCase(store, ticket, now);
     await recordEvent(store, ticket, { type: "callback_no_answer", actor, at: now, data });
+    const subject = { type: "callback", id: callback.id };
     if (attempts >= callbackRetry.maxAttempts) {
+      // The leader owns it now with a clock of its own; the window's alert would only repeat theirs.
+      await stopClocks(store, ticket.id, now, callbackClockRules());
+      const holdUntil = isUrgentRepair(ticket.details.category)
+        ? deadlineAfter(now, repairClockRules["repair.callback.unreachable"].due, ctx.timeZone)
+        : afterWorkingDays(now, repairClockRules["repair.callback.unreachable"].due.days, calendar.workingHours, ctx.timeZone);
+      await startClock(store, kind, { caseId: ticket.id, rule: "repair.callback.unreachable", anchor: now, timeZone: ctx.timeZone, subject, dueAt: holdUntil, data: { attempt: attempts } });
       await alertTeam(store, {
         team: "frontdesk",
         key: "alerts.callback_unreachable",
@@ -96,15 +112,9 @@ export async function recordCallback(ctx: WorkflowContext, input: RecordCallback
       await recordEvent(store, ticket, { type: "escalated", actor: { type: "system" }, at: now, data: { reason: "callback_unreachable", attempts } });
       return { ticket, callback: await saveCallback({ ...callback, attempts, status: "unreachable", outcome: "no_answer", recordedBy: staff.id, recordedAt: now }) };
     }
-    const retry = await startClock(store, kind, {
-      caseId: ticket.id,
-      rule: "repair.callback.retry",
-      anchor: now,
-      timeZone: ctx.timeZone,
-      subject: { type: "callback", id: callback.id },
-      data: { attempt: attempts + 1 },
-    });
-    return { ticket, callback: await saveCallback({ ...callback, attempts, status: "scheduled", outcome: "no_answer", dueAt: retry.dueAt }) };
+    const retryAt = staffInstantFor(ticket, deadlineAfter(now, repairClockRules["repair.callback.retry"].due, ctx.timeZone), calendar);
+    await startClock(store, kind, { caseId: ticket.id, rule: "repair.callback.retry", anchor: now, timeZone: ctx.timeZone, subject, data: { attempt: attempts + 1 }, dueAt: retryAt });
+    return { ticket, callback: await saveCallback({ ...callback, attempts, status: "scheduled", outcome: "no_answer" }) };
   });
   ctx.onOutboxWritten?.();
   return result;

@@ -1,14 +1,9 @@
 import { z } from "zod";
-import type { Case } from "../../../case/case.js";
-import { noticeOwner, recordEvent, refreshCard } from "../../../case/machinery/changes.js";
-import { formatCaseNumber, sequenceName } from "../../../case/numbering.js";
-import { localDate } from "../../../domain/deadline.js";
+import { noticeOwner } from "../../../case/machinery/changes.js";
 import { parseInput, WorkflowError } from "../../../domain/errors.js";
-import { isInWarranty } from "../../../domain/registry.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
-import { newId } from "../../../ports/workflow-context.js";
 import { RepairCategorySchema, type RepairCase } from "../details.js";
-import { repairTeam } from "../permissions.js";
+import { createRepair } from "../new-repair.js";
 
 export const ReportRepairInputSchema = z.object({
   ownerUserId: z.string(),
@@ -31,7 +26,6 @@ export type ReportRepairInput = z.infer<typeof ReportRepairInputSchema>;
 export async function reportRepair(ctx: WorkflowContext, raw: ReportRepairInput): Promise<RepairCase> {
   const input = parseInput(ReportRepairInputSchema, raw);
   const now = ctx.time.now();
-  const today = localDate(now, ctx.timeZone);
   const kind = ctx.kinds.kind("repair");
   const ticket = await ctx.uow.transaction(async (store) => {
     const identity = await store.identities.find(input.ownerUserId);
@@ -43,42 +37,18 @@ export async function reportRepair(ctx: WorkflowContext, raw: ReportRepairInput)
     if (!resident) throw new WorkflowError("unit_not_found", `owner ${input.ownerUserId} has no unit ${input.unitId ?? ""}`);
     const unit = await store.units.findById(resident.unitId);
     if (!unit) throw new WorkflowError("unit_not_found", `unit ${resident.unitId} vanished`);
-    const year = Number(today.slice(0, 4));
-    const sequence = await store.cases.nextSequence(sequenceName(kind.prefix, year));
-    const created: RepairCase = {
-      id: newId(),
-      number: formatCaseNumber(kind.prefix, year, sequence),
-      kind: kind.id,
-      status: kind.lifecycle.initial,
-      team: repairTeam,
-      unitId: unit.id,
-      reporterId: resident.id,
+    const created = await createRepair(store, kind, {
+      unit,
+      reporter: resident,
       reporterUserId: identity.ownerUserId,
-      assigneeId: null,
-      linkedCaseId: null,
-      createdAt: now,
-      updatedAt: now,
-      closedAt: null,
-      cancelReason: null,
-      version: 1,
-      details: {
-        category: input.category,
-        description: input.description,
-        photos: input.photos,
-        publicArea: input.publicArea,
-        preferredTime: input.preferredTime,
-        appointmentAt: null,
-        ownerTimeRequest: null,
-        // Public-area repairs are the company's own upkeep, never billed to the reporting owner.
-        billing: input.publicArea !== null || isInWarranty(unit, today) ? "warranty" : "paid",
-        ownerFixedAnswer: null,
-        completedAt: null,
-        leakTestAt: null,
-      },
-    };
-    await store.cases.create(created as Case);
-    await recordEvent(store, created, { type: "reported", actor: { type: "owner", id: resident.id }, at: now, fromStatus: null });
-    await refreshCard(store, created, now);
+      category: input.category,
+      description: input.description,
+      photos: input.photos,
+      publicArea: input.publicArea,
+      preferredTime: input.preferredTime,
+      intakeChannel: "telegram",
+      actor: { type: "owner", id: resident.id },
+    }, now, ctx.timeZone);
     await noticeOwner(store, created, now, "repair.received", { billing: created.details.billing });
     return created;
   });

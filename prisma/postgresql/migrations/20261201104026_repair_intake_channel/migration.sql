@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "repair_details" ADD COLUMN     "intake_channel" TEXT NOT NULL DEFAULT 'telegram';
+
