@@ -100,6 +100,25 @@ describe("the playground's life: start-up, demo data, restarts and resets", () =
     await owner.sees((text) => text === owner.t("owner:verify.verified"));
   });
 
+  it("a restart keeps a conversation begun before it: the owner's next answer is handled by the new process, not dropped", async () => {
+    const d = await PlaygroundDriver.start();
+    cleanups.push(() => d.stop());
+    // Yesterday's process: like every `npm start`, it begins with nothing in memory.
+    await d.restartAsNewProcess();
+    const owner = d.owner(710_002, "en");
+    await owner.say("/start");
+    await owner.key(owner.t("owner:start.share_contact"));
+    await owner.sees((text) => text === owner.t("owner:verify.verified"));
+    await owner.key(owner.t("owner:menu.repair"));
+    await owner.press(owner.t("common:category.plumbing"));
+    await owner.sees((text) => text === owner.t("owner:report.ask_description"));
+
+    await d.restartAsNewProcess();
+    await owner.say("Kitchen tap drips all night");
+
+    await owner.sees((text) => text.startsWith(owner.t("owner:report.ask_photos", { max: 10 }).slice(0, 12)));
+  });
+
   it("`demo reset` wipes and reloads the demo; a running playground blanks its screens and tells the page", async () => {
     const d = await PlaygroundDriver.start();
     cleanups.push(() => d.stop());
