@@ -18,7 +18,7 @@ export async function decideVerification(ctx: WorkflowContext, input: DecideVeri
     const staff = await requireStaff(store, input.staffUserId);
     const request = await store.verifications.findById(input.verificationId);
     if (!request) throw new WorkflowError("not_found", `verification ${input.verificationId} not found`);
-    requireFrontDesk(staff, `${request.building}-${request.unit}`);
+    await requireFrontDesk(store, staff, `${request.building}-${request.unit}`, "decide_verification");
     if (request.status !== "pending") throw new WorkflowError("already_decided", `verification ${request.id} is ${request.status}`);
     const result: VerificationRequest = { ...request, status: input.approve ? "approved" : "rejected", decidedBy: staff.id, decidedAt: now };
     await store.verifications.save(result);

@@ -52,6 +52,6 @@ export async function checkedStaffCase<D = unknown>(
   const subject = await requireCase<D>(store, input.caseId, kindId);
   const kind = ctx.kinds.kindOf(subject);
   nextStatus(kind.lifecycle, subject, action);
-  requirePermission(staff, kind, action, subject);
+  await requirePermission(store, staff, kind, action, subject);
   return { staff, subject, kind };
 }

@@ -6,7 +6,7 @@ import { repairClockRules } from "./clock-rules.js";
 import { RepairDetailsSchema, type RepairCase } from "./details.js";
 import { promptCallback } from "./due-effects.js";
 import { repairCardActions, repairFinalStatuses, repairLifecycle, type RepairAction } from "./lifecycle.js";
-import { mayPerformRepair } from "./permissions.js";
+import { mayPerformRepair, repairPermissionHolders } from "./permissions.js";
 import { answerFixed } from "./use-cases/answer-fixed.js";
 import { confirmAppointment } from "./use-cases/confirm-appointment.js";
 
@@ -64,6 +64,7 @@ export const repairKind = defineKind<RepairCase["details"]>({
   lifecycle: repairLifecycle,
   finalStatuses: repairFinalStatuses,
   mayPerform: (staff, action, subject) => mayPerformRepair(staff, action as RepairAction, subject),
+  permissionHolders: (action) => repairPermissionHolders[action as RepairAction] ?? [],
   cardActions: (subject) => repairCardActions(subject),
   clockRules: repairClockRules,
   dueEffects: { [callbackPromptEffect]: promptCallback },
