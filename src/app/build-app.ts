@@ -74,7 +74,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   const bot = createBot(
     config.telegram.token,
-    { workflow: ctx, translator, defaultLocale: config.defaultLocale, logger: logger.child({ adapter: "telegram" }) },
+    { workflow: ctx, translator, defaultLocale: config.defaultLocale, logger: logger.child({ adapter: "telegram" }), emergencyPhone: config.emergencyPhone },
     { apiRoot: config.telegram.apiRoot, ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}) },
   );
   // Bolt's own client waits out a 429 by itself; the outbox needs to see it to pause the platform.

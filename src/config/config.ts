@@ -43,6 +43,11 @@ export const EnvSchema = z.object({
   DEFAULT_LOCALE: LocaleSchema.default("zh-CN"),
   STAFF_LOCALE: LocaleSchema.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  EMERGENCY_PHONE: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d][\d\s()-]{1,24}$/, "EMERGENCY_PHONE must be a phone number (digits, spaces, dashes, a leading +)")
+    .optional(),
   RETENTION_DAYS: z.coerce.number().int("RETENTION_DAYS must be a whole number of days").min(1, "RETENTION_DAYS must be at least 1").max(3650).default(90),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -57,6 +62,8 @@ export interface BaseConfig {
   logLevel: Env["LOG_LEVEL"];
   /** Days sent messages and finished jobs are kept before the nightly prune deletes them. */
   retentionDays: number;
+  /** The property's emergency number, shown at once to an owner whose words sound urgent; null: none configured. */
+  emergencyPhone: string | null;
 }
 
 export interface Config extends BaseConfig {
@@ -173,5 +180,6 @@ function baseOf(e: Env): BaseConfig {
     staffLocale: e.STAFF_LOCALE ?? e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
     retentionDays: e.RETENTION_DAYS,
+    emergencyPhone: e.EMERGENCY_PHONE ?? null,
   };
 }

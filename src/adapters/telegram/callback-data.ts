@@ -29,6 +29,8 @@ export const CallbackDataSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("time"), slot: PreferredSlotSchema }),
   z.object({ type: z.literal("summary"), choice: z.enum(["submit", "edit", "cancel"]) }),
   z.object({ type: z.literal("edit"), step: RepairStepSchema }),
+  /** The offer under an owner's free text: report it as a repair (the text is kept server-side). */
+  z.object({ type: z.literal("free_text"), choice: z.enum(["repair"]) }),
 ]);
 export type CallbackData = z.infer<typeof CallbackDataSchema>;
 
@@ -41,6 +43,7 @@ const prefixes = {
   time: "tm",
   summary: "sm",
   edit: "ed",
+  free_text: "ft",
 } as const satisfies Record<CallbackData["type"], string>;
 
 const publicArea = "-";
@@ -53,6 +56,7 @@ function fieldOf(data: CallbackData): string {
       return data.category;
     case "photos":
     case "summary":
+    case "free_text":
       return data.choice;
     case "location":
       return data.unitId ?? publicArea;
@@ -102,6 +106,8 @@ function candidateOf(prefix: string | undefined, field: string): unknown {
       return { type: "summary", choice: field };
     case prefixes.edit:
       return { type: "edit", step: field };
+    case prefixes.free_text:
+      return { type: "free_text", choice: field };
     default:
       return null;
   }

@@ -146,9 +146,9 @@ describe("owner onboarding on Telegram", () => {
     expect(h.lastText(chineseOwner)).toMatch(/^Welcome back/);
   });
 
-  it("answers an unrecognised message with the menu hint instead of silence", async () => {
+  it("answers a message it cannot offer anything for (a photo outside a report) with the menu hint instead of silence", async () => {
     await verifyThroughBot(h, englishOwner, englishOwnerPhone);
-    await h.text(englishOwner, "hello?");
+    await h.photo(englishOwner, "photo-out-of-the-blue");
 
     expect(h.lastText(englishOwner)).toMatch(/^Sorry, I did not understand that. Please choose from the menu/);
   });
