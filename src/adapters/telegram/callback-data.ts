@@ -29,6 +29,10 @@ export const CallbackDataSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("time"), slot: PreferredSlotSchema }),
   z.object({ type: z.literal("summary"), choice: z.enum(["submit", "edit", "cancel"]) }),
   z.object({ type: z.literal("edit"), step: RepairStepSchema }),
+  /** A building of the register, offered to an owner who names their flat. */
+  z.object({ type: z.literal("building"), building: z.string().min(1).max(20) }),
+  /** After an address the register lacks: type it again, or pass it to the front desk to check. */
+  z.object({ type: z.literal("verify"), choice: z.enum(["retry", "front_desk"]) }),
   /** The offer under an owner's free text: report it as a repair (the text is kept server-side). */
   z.object({ type: z.literal("free_text"), choice: z.enum(["repair"]) }),
 ]);
@@ -44,6 +48,8 @@ const prefixes = {
   summary: "sm",
   edit: "ed",
   free_text: "ft",
+  building: "bd",
+  verify: "vf",
 } as const satisfies Record<CallbackData["type"], string>;
 
 const publicArea = "-";
@@ -57,7 +63,10 @@ function fieldOf(data: CallbackData): string {
     case "photos":
     case "summary":
     case "free_text":
+    case "verify":
       return data.choice;
+    case "building":
+      return data.building;
     case "location":
       return data.unitId ?? publicArea;
     case "time":
@@ -108,6 +117,10 @@ function candidateOf(prefix: string | undefined, field: string): unknown {
       return { type: "edit", step: field };
     case prefixes.free_text:
       return { type: "free_text", choice: field };
+    case prefixes.building:
+      return { type: "building", building: field };
+    case prefixes.verify:
+      return { type: "verify", choice: field };
     default:
       return null;
   }

@@ -44,6 +44,8 @@ export interface UnitRepository {
   upsert(unit: NewUnit): Promise<Unit>;
   findById(id: string): Promise<Unit | null>;
   findByAddress(building: string, unit: string): Promise<Unit | null>;
+  /** The register's buildings, each once, in natural order ("3" before "12"). */
+  listBuildings(): Promise<string[]>;
 }
 
 export type NewResident = Omit<Resident, "id">;
