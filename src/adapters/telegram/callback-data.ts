@@ -8,8 +8,9 @@ import { RepairCategorySchema } from "../../core/kinds/repair/details.js";
 /** Telegram rejects `callback_data` longer than this many bytes (BUTTON_DATA_INVALID). */
 export const callbackDataMaxBytes = 64;
 
-export const PreferredSlotSchema = z.enum(["today_pm", "tomorrow_am", "tomorrow_pm", "weekend"]);
-export type PreferredSlot = z.infer<typeof PreferredSlotSchema>;
+import { PreferredSlotSchema, type PreferredSlot } from "../../core/domain/preferred-time.js";
+
+export { PreferredSlotSchema, type PreferredSlot };
 
 export const RepairStepSchema = z.enum(["category", "description", "photos", "location", "time"]);
 export type RepairStep = z.infer<typeof RepairStepSchema>;
