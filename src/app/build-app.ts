@@ -22,7 +22,9 @@ import { publishOwnerCommands } from "../adapters/telegram/commands.js";
 import { createBot } from "../adapters/telegram/create-bot.js";
 import { TelegramMessageSender } from "../adapters/telegram/telegram-message-sender.js";
 import { createLogger } from "./logger.js";
+import { loggingBusinessEvents } from "./business-log.js";
 import { openWorkflow } from "./open-workflow.js";
+import { explainListenError } from "./port-in-use.js";
 
 export interface BuildOptions {
   /** The bot's own user; skips `getMe` (tests, or a known bot). */
@@ -62,7 +64,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     fallbackLocale: config.defaultLocale,
     onMissingKey: (locale, key) => logger.warn({ locale, key }, "missing translation"),
   });
-  const ctx = workflow.ctx;
+  const ctx = { ...workflow.ctx, uow: loggingBusinessEvents(workflow.ctx.uow, logger.child({ component: "events" })) };
   try {
     assertKindsCovered(ctx.kinds, { slack: slackKinds.map((module) => module.kind), persistence: detailsTables.map((table) => table.kind) });
     // The nightly housekeeping is a job like any other: queued once, then re-queued by each run.
@@ -133,7 +135,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     /** Listens on `config.port` (0 picks a free port) and starts the background work; returns the base URL. */
     async start(): Promise<string> {
       await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
+        server.once("error", (error) => reject(explainListenError(error, config.port)));
         server.listen(config.port, resolve);
       });
       const url = `http://localhost:${(server.address() as AddressInfo).port}`;
