@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { deflateSync } from "node:zlib";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOwners } from "../../src/playground/demo-data.js";
@@ -99,6 +100,13 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     await modal.waitFor();
     await expect(modal.locator('input[type="date"]').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await modal.locator('input[type="time"]').fill("09:30");
+    const save = modal.locator('button[type="submit"]');
+    const [background, colour] = await save.evaluate((button) => {
+      const style = (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string; color: string } }).getComputedStyle(button);
+      return [style.backgroundColor, style.color];
+    });
+    expect(background, "the Save button is not white on white").not.toBe(colour);
+    expect(background).toBe("rgb(0, 122, 90)");
     await shot("schedule-modal");
     await modal.locator('button[type="submit"]').click();
     await modal.waitFor({ state: "detached" });
@@ -131,6 +139,21 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator("#tab-owner").click();
     expect([await page.locator("#phone-screen").isVisible(), await page.locator(".slack").isVisible()]).toEqual([true, false]);
+    for (const control of [page.locator("#reset-demo"), page.locator("button[data-advance]", { hasText: "+1 day" })]) {
+      const box = await control.boundingBox();
+      expect(box, "reachable at phone width").not.toBeNull();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    }
+    await page.locator(".tg-keyboard button", { hasText: o("owner:menu.repair") }).click();
+    await inline(o("common:category.plumbing")).click();
+    await ownerSees(o("owner:report.ask_description"));
+    await page.locator("#tg-input").fill("卫生间灯不亮");
+    await page.locator("#tg-input").press("Enter");
+    await ownerSees(o("owner:report.ask_photos", { max: 10 }).slice(0, 8));
+    await page.locator("#tg-file").setInputFiles({ name: "lamp.png", mimeType: "image/png", buffer: largePhoto() });
+    await ownerSees(o("owner:report.photo_received", { count: 1 }));
+    // The newest message is in view once photos and keyboards have rendered.
+    await page.waitForFunction('(() => { const c = document.getElementById("tg-chat"); return c !== null && c.scrollHeight - c.scrollTop - c.clientHeight < 4; })()', undefined, { timeout: 5_000 });
     await shot("phone-width-owner");
     await page.locator("#tab-staff").click();
     expect([await page.locator("#phone-screen").isVisible(), await page.locator(".slack").isVisible()]).toEqual([false, true]);
@@ -138,6 +161,37 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     expect(errors).toEqual([]);
   }, 120_000);
 });
+
+/** A photo as tall as a phone's, a PNG drawn in memory: it grows the chat only once it has loaded. */
+function largePhoto(): Buffer {
+  const width = 240;
+  const height = 260;
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
+}
 
 /** A small photo of "the problem": a PNG drawn in memory, so the test needs no fixture file. */
 function tapPhoto(): Buffer {
