@@ -160,6 +160,34 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     await shot("phone-width-staff");
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it("an owner not in the register picks building 5 from buttons, the playground restarts mid-conversation, and the front desk approves her from a card", async () => {
+    const newcomer = demoOwners.find((candidate) => !candidate.registered && candidate.claims?.building === "5") as (typeof demoOwners)[number];
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${d.url}/`);
+    await page.locator(`.owner-chip[data-owner-id="${newcomer.ownerUserId}"]`).click();
+    await page.locator("#tg-start").click();
+    await page.locator(".tg-keyboard button.contact").click();
+    await page.locator(".tg-dialog button", { hasText: "Share" }).click();
+    await inline(o("owner:verify.building_button", { building: "5" })).click();
+    await ownerSees(o("owner:verify.ask_unit", { building: "5" }));
+    await shot("building-buttons");
+
+    // The next day's `npm start`: a new process on the same database.
+    await d.restartAsNewProcess();
+    await page.goto(`${d.url}/`);
+    await page.locator(`.owner-chip[data-owner-id="${newcomer.ownerUserId}"]`).click();
+    await page.locator("#tg-input").fill("0802室");
+    await page.locator("#tg-input").press("Enter");
+    await ownerSees(o("owner:verify.pending", { building: "5", unit: "0802" }));
+    await shot("after-restart-pending");
+
+    await actAs("U0FD01", "frontdesk");
+    const verification = page.locator("#slack-messages .msg:not(.ephemeral)").filter({ hasText: s("staff:verification.title") }).last();
+    await verification.locator("button", { hasText: s("staff:buttons.approve") }).click();
+    await ownerSees(/【审核通过】/);
+    await shot("verification-approved");
+  }, 60_000);
 });
 
 /** A photo as tall as a phone's, a PNG drawn in memory: it grows the chat only once it has loaded. */
