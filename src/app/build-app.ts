@@ -21,6 +21,7 @@ import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/s
 import { publishOwnerCommands } from "../adapters/telegram/commands.js";
 import { createBot } from "../adapters/telegram/create-bot.js";
 import { TelegramMessageSender } from "../adapters/telegram/telegram-message-sender.js";
+import { TelegramPhotoSource } from "../adapters/telegram/telegram-photo-source.js";
 import { createLogger } from "./logger.js";
 import { loggingBusinessEvents } from "./business-log.js";
 import { openWorkflow } from "./open-workflow.js";
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
         translator,
         staffLocale: config.staffLocale,
         channelFor: (team) => config.slack.channels[team],
+        photos: new TelegramPhotoSource(bot.api, config.telegram.token, config.telegram.apiRoot),
       }),
     },
     logger,

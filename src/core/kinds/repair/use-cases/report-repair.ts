@@ -79,6 +79,10 @@ export async function reportRepair(ctx: WorkflowContext, raw: ReportRepairInput)
     await store.cases.create(created as Case);
     await recordEvent(store, created, { type: "reported", actor: { type: "owner", id: resident.id }, at: now, fromStatus: null });
     await refreshCard(store, created, now);
+    // Staff must see what the owner photographed; the photos follow the card into its thread.
+    if (created.details.photos.length > 0) {
+      await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.case-photos", team: created.team, caseId: created.id } });
+    }
     await noticeOwner(store, created, now, "repair.received", { billing: created.details.billing });
     return created;
   });
