@@ -8,7 +8,8 @@ import { runDueWork } from "./core/use-cases/run-due-work.js";
 import { openWorkflow } from "./app/open-workflow.js";
 import { loadDotEnv } from "./app/dot-env.js";
 import { readCsv } from "./app/read-csv.js";
-import { NotADemoDatabaseError, resetDemoData } from "./playground/demo-data.js";
+import { NotADemoDatabaseError, readDemoMarker, resetDemoData } from "./playground/demo-data.js";
+import { VirtualClock } from "./playground/virtual-clock.js";
 
 const usage = `usage: npm run frontdesk -- <command>
   import units FILE.csv      building,unit,area_m2,handover_date,warranty_months,owner_name,phone,language
@@ -71,10 +72,22 @@ export async function runCli(args: string[], env: Record<string, string | undefi
       console.error("tick --at needs an ISO instant with its offset, such as 2026-12-02T10:00:00+08:00 or 2026-12-02T02:00:00Z");
       return 2;
     }
-    const workflow = await openWorkflow(config, { now: () => at });
+    let now = at;
+    const workflow = await openWorkflow(config, { now: () => now });
     try {
+      // A playground database runs on the playground's product time (the wall clock plus the
+      // offset its +1 day buttons added); without saying so, a tick would seem to do nothing.
+      const playground = atIndex < 0 && (await readDemoMarker(workflow.ctx)) !== null;
+      if (playground) {
+        const clock = new VirtualClock();
+        await clock.load(workflow.ctx.uow);
+        now = clock.now();
+        console.log(`database ${config.databaseUrl} (a playground's); clock: the playground's product time, ${now.toISOString()} (${aheadOfWallClock(clock.offsetMs)})`);
+      } else {
+        console.log(`database ${config.databaseUrl}; clock: ${atIndex >= 0 ? "--at" : "the wall clock"}, ${now.toISOString()}`);
+      }
       const reports = await runDueWork(workflow.ctx);
-      console.log(`ran due work as of ${at.toISOString()}: ${reports.length} job(s)`);
+      console.log(`ran due work as of ${now.toISOString()}: ${reports.length} job(s)`);
       for (const report of reports) console.log(`  ${report.caseNumber ?? "-"}  ${report.outcome}  ${report.detail}`);
       const pending = await workflow.ctx.uow.transaction((store) => store.outbox.countByStatus());
       if (pending.pending > 0) console.log(`${pending.pending} message(s) queued; the running service delivers them`);
@@ -93,8 +106,18 @@ export async function runCli(args: string[], env: Record<string, string | undefi
       await workflow.close();
     }
   }
+  if (command !== undefined && !knownCommands.has(command)) console.error(`unknown command "${command}"`);
   console.error(usage);
   return 2;
+}
+
+const knownCommands = new Set(["import", "tick", "migrate", "outbox", "demo"]);
+
+function aheadOfWallClock(offsetMs: number): string {
+  const days = Math.floor(offsetMs / 86_400_000);
+  const hours = Math.floor((offsetMs % 86_400_000) / 3_600_000);
+  if (days === 0 && hours === 0) return "the wall clock itself";
+  return `${days > 0 ? `${days} day(s)` : ""}${days > 0 && hours > 0 ? " " : ""}${hours > 0 ? `${hours} hour(s)` : ""} ahead of the wall clock`;
 }
 
 /**

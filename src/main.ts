@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import type { Logger } from "pino";
 import { buildApp } from "./app/build-app.js";
 import { loadDotEnv } from "./app/dot-env.js";
+import { PortInUseError } from "./app/port-in-use.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { startPlayground } from "./playground/start-playground.js";
 
@@ -39,6 +40,10 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    if (error instanceof PortInUseError) {
+      console.error(error.message);
       process.exit(1);
     }
     throw error;

@@ -24,8 +24,11 @@ import { TelegramPause } from "../adapters/telegram/rate-limit-pause.js";
 import { TelegramMessageSender } from "../adapters/telegram/telegram-message-sender.js";
 import { telegramWebhookHandler } from "../adapters/telegram/webhook-handler.js";
 import { installHttpErrorHandler } from "./http-errors.js";
+import { TelegramPhotoSource } from "../adapters/telegram/telegram-photo-source.js";
 import { createLogger } from "./logger.js";
+import { loggingBusinessEvents } from "./business-log.js";
 import { openWorkflow } from "./open-workflow.js";
+import { explainListenError } from "./port-in-use.js";
 
 export interface BuildOptions {
   /** The bot's own user; skips `getMe` (tests, or a known bot). */
@@ -65,7 +68,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     fallbackLocale: config.defaultLocale,
     onMissingKey: (locale, key) => logger.warn({ locale, key }, "missing translation"),
   });
-  const ctx = workflow.ctx;
+  const ctx = { ...workflow.ctx, uow: loggingBusinessEvents(workflow.ctx.uow, logger.child({ component: "events" })) };
   try {
     assertKindsCovered(ctx.kinds, { slack: slackKinds.map((module) => module.kind), persistence: detailsTables.map((table) => table.kind) });
     // The nightly housekeeping is a job like any other: queued once, then re-queued by each run.
@@ -79,7 +82,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const telegramPause = new TelegramPause();
   const bot = createBot(
     config.telegram.token,
-    { workflow: ctx, translator, defaultLocale: config.defaultLocale, logger: logger.child({ adapter: "telegram" }) },
+    { workflow: ctx, translator, defaultLocale: config.defaultLocale, logger: logger.child({ adapter: "telegram" }), emergencyPhone: config.emergencyPhone },
     { apiRoot: config.telegram.apiRoot, pause: telegramPause, ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}) },
   );
   // Bolt's own client waits out a 429 by itself; the outbox needs to see it to pause the platform.
@@ -107,6 +110,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
         translator,
         staffLocale: config.staffLocale,
         channelFor: (team) => config.slack.channels[team],
+        photos: new TelegramPhotoSource(bot.api, config.telegram.token, config.telegram.apiRoot),
       }),
     },
     logger,
@@ -143,7 +147,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     /** Listens on `config.port` (0 picks a free port) and starts the background work; returns the base URL. */
     async start(): Promise<string> {
       await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
+        server.once("error", (error) => reject(explainListenError(error, config.port)));
         server.listen(config.port, resolve);
       });
       const url = `http://localhost:${(server.address() as AddressInfo).port}`;

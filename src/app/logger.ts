@@ -1,8 +1,10 @@
 import { pino, type Logger } from "pino";
+import { logDestination } from "./terminal-log.js";
 
 /**
  * Structured logs, objects first. Phones, ID numbers and tokens are redacted wherever they
- * appear in a logged object, so a careless `log.info({ identity })` leaks nothing.
+ * appear in a logged object, so a careless `log.info({ identity })` leaks nothing. Without a
+ * destination: readable lines when stdout is a terminal, JSON lines otherwise.
  */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
@@ -13,6 +15,6 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
         censor: "[redacted]",
       },
     },
-    destination as pino.DestinationStream | undefined,
+    (destination ?? logDestination()) as pino.DestinationStream,
   );
 }

@@ -45,6 +45,11 @@ export const EnvSchema = z.object({
   STAFF_LOCALE: LocaleSchema.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WORKING_HOURS: WorkingHoursSchema.default(defaultWorkingHours),
+  EMERGENCY_PHONE: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d][\d\s()-]{1,24}$/, "EMERGENCY_PHONE must be a phone number (digits, spaces, dashes, a leading +)")
+    .optional(),
   RETENTION_DAYS: z.coerce.number().int("RETENTION_DAYS must be a whole number of days").min(1, "RETENTION_DAYS must be at least 1").max(3650).default(90),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -61,6 +66,8 @@ export interface BaseConfig {
   retentionDays: number;
   /** When prompts, retries and escalations may reach staff (urgent cases excepted). */
   workingHours: WorkingHours;
+  /** The property's emergency number, shown at once to an owner whose words sound urgent; null: none configured. */
+  emergencyPhone: string | null;
 }
 
 export interface Config extends BaseConfig {
@@ -178,5 +185,6 @@ function baseOf(e: Env): BaseConfig {
     logLevel: e.LOG_LEVEL,
     retentionDays: e.RETENTION_DAYS,
     workingHours: e.WORKING_HOURS,
+    emergencyPhone: e.EMERGENCY_PHONE ?? null,
   };
 }

@@ -93,8 +93,8 @@ export class OwnerPhones {
     const user = this.user(ownerId);
     const command = /^\/([a-z0-9_]{1,32})(?:\s+(.*))?$/i.exec(text);
     const update = command
-      ? commandUpdate({ user, command: command[1] ?? "", ...(command[2] ? { args: command[2] } : {}) })
-      : textMessageUpdate({ user, text });
+      ? commandUpdate({ user, updateId: this.telegram.nextUpdateId(), command: command[1] ?? "", ...(command[2] ? { args: command[2] } : {}) })
+      : textMessageUpdate({ user, updateId: this.telegram.nextUpdateId(), text });
     this.push(ownerId, update, { text });
   }
 
@@ -112,7 +112,7 @@ export class OwnerPhones {
   shareContact(ownerId: number): void {
     const owner = this.owner(ownerId);
     const user = this.user(ownerId);
-    const update = contactUpdate({ user, phone: owner.phone.replace(/^\+/, ""), contactUserId: ownerId });
+    const update = contactUpdate({ user, updateId: this.telegram.nextUpdateId(), phone: owner.phone.replace(/^\+/, ""), contactUserId: ownerId });
     this.push(ownerId, update, { contact: { phone: owner.phone, name: user.first_name } });
   }
 
@@ -121,7 +121,7 @@ export class OwnerPhones {
     const fileId = `AgACAgIAAxkBAAPlay${randomUUID().replace(/-/g, "")}`;
     await this.screens.savePhoto(fileId, contentType, bytes);
     this.telegram.setFileContent(fileId, bytes);
-    this.push(ownerId, photoUpdate({ user, fileIds: [fileId] }), { photo: fileId });
+    this.push(ownerId, photoUpdate({ user, updateId: this.telegram.nextUpdateId(), fileIds: [fileId] }), { photo: fileId });
   }
 
   /** An inline button under one of the bot's messages. */
@@ -131,10 +131,13 @@ export class OwnerPhones {
     if (!message || !buttons.some((button) => "callback_data" in button && button.callback_data === data)) {
       throw new PhoneError("that button is no longer under the message");
     }
-    const update = callbackQueryUpdate({ user: this.user(ownerId), data, message });
+    const update = callbackQueryUpdate({ user: this.user(ownerId), updateId: this.telegram.nextUpdateId(), data, message });
     if (update.callback_query) this.callbackChats.set(update.callback_query.id, ownerId);
     if (this.callbackChats.size > rememberedQueries) this.callbackChats.delete(this.callbackChats.keys().next().value as string);
     this.telegram.pushUpdate(update);
+    // The update counter is part of the saved screens: without it a restart would hand out ids
+    // the product already handled, and drop them.
+    this.screens.changed();
   }
 
   private user(ownerId: number): FakeUser {

@@ -117,6 +117,11 @@ export function mountPlaygroundRoutes(router: Router, playground: Playground, fi
     res.writeHead(200, { "content-type": photo.contentType, "cache-control": "private, max-age=86400" }).end(photo.bytes);
   });
 
+  route("get", "/playground/api/slack-files/:fileId", async (req, res) => {
+    const bytes = playground.desk.file(param(z.string().regex(/^F[A-Z0-9]{4,30}$/), req.params.fileId));
+    if (!bytes) return send(res, 404, { error: "no such file" });
+    res.writeHead(200, { "content-type": "application/octet-stream", "cache-control": "private, max-age=86400" }).end(bytes);
+  });
   route("get", "/playground/api/channels/:channel", async (req) => ({ posts: playground.desk.channel(param(SlackIdSchema, req.params.channel), as(req)) }));
   route("get", "/playground/api/modal", async (req) => ({ modal: playground.desk.modal(as(req)) }));
   route("post", "/playground/api/click", async (req) => {

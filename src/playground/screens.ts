@@ -16,7 +16,7 @@ export type OwnerSent = z.infer<typeof OwnerSentSchema>;
 const record = z.record(z.string(), z.unknown());
 const ScreensStateSchema = z.object({
   version: z.literal(1),
-  telegram: z.object({ chats: record, lastMessageIds: record, knownChats: record, keyboards: record }),
+  telegram: z.object({ chats: record, lastMessageIds: record, knownChats: record, keyboards: record, lastUpdateId: z.number().int().optional() }),
   slack: z.object({ messages: record, ephemerals: z.array(z.unknown()), views: z.array(z.unknown()), tsCounter: z.number() }),
   sent: z.record(z.string(), z.array(OwnerSentSchema)),
   shownAt: z.record(z.string(), z.string()),

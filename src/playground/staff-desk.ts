@@ -16,6 +16,8 @@ export interface SlackPost {
   blocks: unknown[];
   edited: boolean;
   ephemeral: boolean;
+  /** Files posted in the message's thread (a case's photos), shown under it as Slack shows a thread. */
+  threadFiles?: { id: string; title: string }[];
 }
 
 /** The modal open for a staff member, as Slack would draw it. */
@@ -70,18 +72,30 @@ export class StaffDesk {
 
   channel(channel: string, as: string): SlackPost[] {
     const shownAt = (ts: string) => this.screens.shownAt.get(`s:${channel}:${ts}`) ?? null;
-    const posts: SlackPost[] = this.slack.channel(channel).map((message) => ({
-      ts: message.ts,
-      at: shownAt(message.ts),
-      text: message.text,
-      blocks: message.blocks ?? [],
-      edited: message.edited !== undefined,
-      ephemeral: false,
-    }));
+    const messages = this.slack.channel(channel);
+    const isReply = (message: (typeof messages)[number]) => message.thread_ts !== undefined && message.thread_ts !== message.ts;
+    const threadFiles = (ts: string) => messages.filter((reply) => isReply(reply) && reply.thread_ts === ts).flatMap((reply) => (reply.files ?? []).map(({ id, title }) => ({ id, title })));
+    const posts: SlackPost[] = messages.filter((message) => !isReply(message)).map((message) => {
+      const files = threadFiles(message.ts);
+      return {
+        ts: message.ts,
+        at: shownAt(message.ts),
+        text: message.text,
+        blocks: message.blocks ?? [],
+        edited: message.edited !== undefined,
+        ephemeral: false,
+        ...(files.length > 0 ? { threadFiles: files } : {}),
+      };
+    });
     for (const ephemeral of this.slack.ephemerals(channel).filter((candidate) => candidate.user === as)) {
       posts.push({ ts: ephemeral.message_ts, at: shownAt(ephemeral.message_ts), text: ephemeral.text ?? "", blocks: ephemeral.blocks ?? [], edited: false, ephemeral: true });
     }
     return posts.sort((a, b) => Number(a.ts) - Number(b.ts));
+  }
+
+  /** The bytes of a file uploaded to the channel (null once the playground restarted: Slack's side is not stored). */
+  file(id: string): Buffer | null {
+    return this.slack.uploadedFile(id)?.bytes ?? null;
   }
 
   modal(as: string): ModalScreen | null {

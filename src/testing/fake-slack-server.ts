@@ -5,6 +5,9 @@ import { CallRecorder, FailureQueue, closeServer, listenOnLoopback, parseBody, r
 import type { RecordedCall } from "./fake-http.js";
 import { SlackApiError, SlackWorkspace, conversationId } from "./slack-workspace.js";
 import type { SlackDirectorySeed, SlackEphemeral, SlackShownMessage, SlackWorkspaceSnapshot } from "./slack-workspace.js";
+import { type FakeSlackFile, SlackFiles } from "./slack-files.js";
+
+export type { FakeSlackFile } from "./slack-files.js";
 
 export * from "./slack-payloads.js";
 export type { SlackDirectorySeed, SlackEphemeral, SlackShownMessage } from "./slack-workspace.js";
@@ -62,6 +65,8 @@ export interface FakeSlack {
   ephemerals(channel?: string): SlackEphemeral[];
   /** Every modal opened or pushed, with its latest content, in opening order. */
   views(): ViewOutput[];
+  /** A file uploaded through `files.getUploadURLExternal` and its upload URL (bytes null until POSTed). */
+  uploadedFile(id: string): FakeSlackFile | undefined;
   /**
    * A response_url served by this fake, to put in payloads: `replace_original` / `delete_original` act on
    * `messageTs`; `response_type: "in_channel"` posts; anything else is an ephemeral for `user`.
@@ -101,6 +106,7 @@ class FakeSlackServer implements FakeSlack {
     });
   });
   private origin = "";
+  private readonly uploads = new SlackFiles();
 
   constructor(private readonly options: FakeSlackOptions) {
     this.workspace = new SlackWorkspace(options);
@@ -151,6 +157,11 @@ class FakeSlackServer implements FakeSlack {
     return structuredClone([...this.workspace.views.values()]);
   }
 
+  uploadedFile(id: string): FakeSlackFile | undefined {
+    const file = this.uploads.files.get(id);
+    return file === undefined ? undefined : { ...file, bytes: file.bytes === null ? null : Buffer.from(file.bytes) };
+  }
+
   snapshot(): FakeSlackSnapshot {
     return this.workspace.snapshot();
   }
@@ -180,7 +191,15 @@ class FakeSlackServer implements FakeSlack {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.origin);
-    const { fields, files } = parseBody(req.headers["content-type"], await readBody(req));
+    const body = await readBody(req);
+    const upload = /^\/upload\/([A-Z0-9]+)$/.exec(url.pathname);
+    if (upload !== null) {
+      // Like files.slack.com: the raw bytes of the announced file; answered in plain text.
+      const known = this.uploads.receive(upload[1] ?? "", body);
+      res.writeHead(known ? 200 : 404, { "content-type": "text/plain" }).end(known ? `OK - ${body.length}` : "not found");
+      return;
+    }
+    const { fields, files } = parseBody(req.headers["content-type"], body);
     const payload: Record<string, unknown> = {};
     for (const [key, value] of [...url.searchParams.entries(), ...Object.entries(fields)]) {
       payload[key] = decodeField(key, value);
@@ -213,6 +232,16 @@ class FakeSlackServer implements FakeSlack {
       if (token === undefined && method !== "api.test") throw new SlackApiError("not_authed");
       if (this.options.token !== undefined && token !== undefined && token !== this.options.token) {
         throw new SlackApiError("invalid_auth");
+      }
+      if (method === "files.getUploadURLExternal") return answer(200, { ok: true, ...this.uploads.announce(payload, this.origin) });
+      if (method === "files.completeUploadExternal") {
+        const shared = this.uploads.complete(payload);
+        const channel = typeof payload.channel_id === "string" ? payload.channel_id : undefined;
+        const shown = shared.map(({ id, name, title }) => ({ id, name, title: title ?? name }));
+        if (channel !== undefined) {
+          this.workspace.call("chat.postMessage", { channel, text: shown.map((file) => file.title).join(", "), files: shown, ...(payload.thread_ts ? { thread_ts: payload.thread_ts } : {}) });
+        }
+        return answer(200, { ok: true, files: shown });
       }
       answer(200, { ok: true, ...this.workspace.call(method, payload) });
     } catch (error) {

@@ -13,8 +13,11 @@ export * from "./telegram-updates.js";
 export type { FakeUploadedFile } from "./fake-http.js";
 export type { TelegramFailure } from "./telegram-rules.js";
 
-/** What the chats show (messages, their ids, reply keyboards), as plain JSON to store and restore. */
-export type FakeTelegramSnapshot = TelegramChatsSnapshot;
+/**
+ * What the chats show (messages, their ids, reply keyboards) and the last update id handed out, as
+ * plain JSON to store and restore. `lastUpdateId` is optional so snapshots saved before it existed load.
+ */
+export type FakeTelegramSnapshot = TelegramChatsSnapshot & { lastUpdateId?: number };
 
 /** A snapshot of a fake nobody has talked to yet. */
 export const emptyTelegramSnapshot: FakeTelegramSnapshot = { chats: {}, lastMessageIds: {}, knownChats: {}, keyboards: {} };
@@ -55,6 +58,13 @@ export interface FakeTelegram {
    * `message_id` (the chat's next id, shared with bot messages), mutating the passed update.
    */
   pushUpdate(update: Update): void;
+  /**
+   * The `update_id` Telegram would give the next update: above every id this fake queued, handed out or was
+   * restored with, and never below the wall clock in Unix seconds. Telegram's ids keep increasing for the bot's
+   * whole life; a product that remembers handled ids across restarts (it must, to drop redeliveries) would
+   * otherwise drop every update of a new process whose counter started again where the last one did.
+   */
+  nextUpdateId(): number;
   /** What every chat shows now (a deep copy): the local playground stores it to survive a restart. */
   snapshot(): FakeTelegramSnapshot;
   /**
@@ -84,6 +94,7 @@ class FakeTelegramServer implements FakeTelegram {
   private readonly chats: TelegramChats;
   private readonly filePaths = new Map<string, string>();
   private readonly fileContents = new Map<string, Buffer>();
+  private lastUpdateId = 0;
   private readonly server = createServer((req, res) => {
     this.handle(req, res).catch((error: unknown) => {
       this.send(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(error)}` });
@@ -152,15 +163,25 @@ class FakeTelegramServer implements FakeTelegram {
   }
 
   snapshot(): FakeTelegramSnapshot {
-    return this.chats.snapshot();
+    return { ...this.chats.snapshot(), lastUpdateId: this.lastUpdateId };
   }
 
   restore(snapshot: FakeTelegramSnapshot): void {
     this.chats.restore(snapshot);
     this.updates.clear();
+    this.lastUpdateId = Math.max(this.lastUpdateId, snapshot.lastUpdateId ?? 0);
+  }
+
+  nextUpdateId(): number {
+    // Seconds fit Telegram's 32-bit ids until 2038; a restart takes longer than a second, so a fake
+    // whose snapshot was lost (a crash before it was saved, a database older than the field) still
+    // starts above the ids handed out before.
+    this.lastUpdateId = Math.max(this.lastUpdateId + 1, Math.floor(Date.now() / 1000));
+    return this.lastUpdateId;
   }
 
   pushUpdate(update: Update): void {
+    this.lastUpdateId = Math.max(this.lastUpdateId, update.update_id);
     const message = update.message ?? update.edited_message;
     if (message !== undefined) this.chats.remember(message.chat);
     if (update.message !== undefined) {

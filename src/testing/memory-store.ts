@@ -230,6 +230,9 @@ function storeOver(t: MemoryTables): Store {
         const found = [...t.units.values()].find((u) => u.building === building && u.unit === unit);
         return found ? copy(found) : null;
       },
+      async listBuildings() {
+        return [...new Set([...t.units.values()].map((u) => u.building))].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+      },
     },
     residents: {
       async upsert(resident) {

@@ -26,6 +26,8 @@ export interface SlackShownMessage {
   blocks?: unknown[];
   attachments?: unknown[];
   thread_ts?: string;
+  /** Files shared into the message (files.completeUploadExternal). */
+  files?: { id: string; name: string; title: string }[];
   metadata?: unknown;
   edited?: { user: string; ts: string };
   reactions?: { name: string; users: string[]; count: number }[];
@@ -57,7 +59,7 @@ export interface SlackWorkspaceSnapshot {
 }
 
 type Payload = Record<string, unknown>;
-type Content = Pick<SlackShownMessage, "text" | "blocks" | "attachments" | "thread_ts">;
+type Content = Pick<SlackShownMessage, "text" | "blocks" | "attachments" | "thread_ts" | "files">;
 
 function str(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
@@ -196,6 +198,7 @@ export class SlackWorkspace {
       ...(Array.isArray(p.blocks) ? { blocks: p.blocks } : {}),
       ...(Array.isArray(p.attachments) ? { attachments: p.attachments } : {}),
       ...(threadTs !== undefined ? { thread_ts: threadTs } : {}),
+      ...(Array.isArray(p.files) ? { files: p.files as SlackShownMessage["files"] } : {}),
     };
   }
 

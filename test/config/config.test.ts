@@ -25,6 +25,12 @@ describe("which product npm start runs", () => {
     expect(loadPlaygroundConfig({ DATABASE_URL: "  " }).databaseUrl).toBe(playgroundDatabaseUrl);
   });
 
+  it("EMERGENCY_PHONE is the number urgent owners are shown; one that is not a phone number stops start-up naming it", () => {
+    expect(loadConfig({ ...live, EMERGENCY_PHONE: "0755-8888 6666" })).toMatchObject({ emergencyPhone: "0755-8888 6666" });
+    expect(loadConfig(live)).toMatchObject({ emergencyPhone: null });
+    expect(() => loadConfig({ ...live, EMERGENCY_PHONE: "call us" })).toThrow(/EMERGENCY_PHONE/);
+  });
+
   it("with every credential and a channel it is the live product", () => {
     const config = loadConfig(live);
     expect(config.mode).toBe("live");

@@ -64,6 +64,23 @@ describe("the repair loop from Telegram to Slack and back", () => {
     await h.stop();
   });
 
+  it("the owner's photos are downloaded from Telegram and posted in the card's thread, never as a Telegram file URL", async () => {
+    const owner = h.owner({ id: 5003, first_name: "Fang", language_code: "en" }, "en");
+    h.telegram.setFileContent("photo-file-1", "first photo bytes");
+    h.telegram.setFileContent("photo-file-2", "second photo bytes");
+
+    const number = await reportRepair(owner, "8613800000001", "plumbing", "Kitchen tap drips all night");
+    await h.until(() => expect(h.slack.callsOf("files.completeUploadExternal")).toHaveLength(1));
+
+    const card = h.staff("UMAINT1").card(staffChannel, number);
+    const thread = h.slack.channel(staffChannel).filter((message) => message.thread_ts === card.ts);
+    expect(thread.flatMap((message) => message.files ?? []).map((file) => file.title)).toEqual([`${number} · 1/2`, `${number} · 2/2`]);
+    const uploaded = thread.flatMap((message) => message.files ?? []).map((file) => h.slack.uploadedFile(file.id)?.bytes?.toString());
+    expect(uploaded).toEqual(["first photo bytes", "second photo bytes"]);
+    expect(JSON.stringify(h.slack.calls)).not.toContain("e2e-token");
+    expect(JSON.stringify(h.slack.calls)).not.toContain("/file/bot");
+  });
+
   it("a water leak: reported in Chinese, dispatched in Slack, leak-tested, its callback prompted the day after the leak test, closed", async () => {
     const owner = h.owner({ id: 5001, first_name: "芳", language_code: "zh-hans" }, "zh-CN");
     const tech = h.staff("UMAINT1");

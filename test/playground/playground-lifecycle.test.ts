@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli.js";
 import { teams } from "../../src/core/domain/registry.js";
 import { startFromEnv } from "../../src/main.js";
+import { PortInUseError } from "../../src/app/port-in-use.js";
 import { demoStaff } from "../../src/playground/demo-data.js";
 import { PlaygroundDriver } from "../support/playground-driver.js";
 
@@ -100,6 +103,25 @@ describe("the playground's life: start-up, demo data, restarts and resets", () =
     await owner.sees((text) => text === owner.t("owner:verify.verified"));
   });
 
+  it("a restart keeps a conversation begun before it: the owner's next answer is handled by the new process, not dropped", async () => {
+    const d = await PlaygroundDriver.start();
+    cleanups.push(() => d.stop());
+    // Yesterday's process: like every `npm start`, it begins with nothing in memory.
+    await d.restartAsNewProcess();
+    const owner = d.owner(710_002, "en");
+    await owner.say("/start");
+    await owner.key(owner.t("owner:start.share_contact"));
+    await owner.sees((text) => text === owner.t("owner:verify.verified"));
+    await owner.key(owner.t("owner:menu.repair"));
+    await owner.press(owner.t("common:category.plumbing"));
+    await owner.sees((text) => text === owner.t("owner:report.ask_description"));
+
+    await d.restartAsNewProcess();
+    await owner.say("Kitchen tap drips all night");
+
+    await owner.sees((text) => text.startsWith(owner.t("owner:report.ask_photos", { max: 10 }).slice(0, 12)));
+  });
+
   it("`demo reset` wipes and reloads the demo; a running playground blanks its screens and tells the page", async () => {
     const d = await PlaygroundDriver.start();
     cleanups.push(() => d.stop());
@@ -120,6 +142,40 @@ describe("the playground's life: start-up, demo data, restarts and resets", () =
     expect(await staffCount(d)).toBe(demoStaff.length);
     const identity = await d.running.app.ctx.uow.transaction((store) => store.identities.find("710002"));
     expect(identity).toBeNull();
+  });
+
+  it("a port already in use stops start-up with one sentence naming the port and the way out", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "frontdesk-port-"));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    cleanups.push(() => new Promise<void>((resolve) => taken.close(() => resolve())));
+    const port = (taken.address() as AddressInfo).port;
+
+    const failure = await startFromEnv({ DATABASE_URL: `file:${dir}/p.db`, PORT: String(port), LOG_LEVEL: "silent" }, () => undefined).then(() => null, (error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(PortInUseError);
+    expect((failure as Error).message).toBe(`port ${port} is already in use by another program: stop it, or set PORT to a free port`);
+  });
+
+  it("an unknown command is named as unknown before the usage", async () => {
+    const result = await cli({ DATABASE_URL: "file:/nonexistent/never-opened.db", LOG_LEVEL: "silent" }, "frobnicate");
+
+    expect(result.code).toBe(2);
+    expect(result.printed.split("\n")[0]).toBe('unknown command "frobnicate"');
+    expect(result.printed).toContain("usage: npm run frontdesk -- <command>");
+  });
+
+  it("tick without --at against a playground database uses the playground's product time and says which database and clock it used", async () => {
+    const d = await PlaygroundDriver.start();
+    cleanups.push(() => d.stop());
+    await d.post("/playground/api/clock", { by: { days: 2 } });
+
+    const result = await cli(d.env, "tick");
+
+    expect(result.code).toBe(0);
+    expect(result.printed).toContain(`database ${d.env.DATABASE_URL}`);
+    expect(result.printed).toMatch(/clock: the playground's product time, \d{4}-\d{2}-\d{2}T[\d:.]+Z \(2 day\(s\) ahead of the wall clock\)/);
   });
 
   it("`demo reset` refuses a database holding a register that is not the demo's", async () => {

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { deflateSync } from "node:zlib";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOwners } from "../../src/playground/demo-data.js";
@@ -90,6 +91,11 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     await ownerSees(/R-\d{4}-\d{6}/);
     const number = /R-\d{4}-\d{6}/.exec((await chat().innerText()) ?? "")?.[0] as string;
     expect(number).toBeDefined();
+    await actAs("U0MT01", "maintenance");
+    // The owner's photo, uploaded to the card's thread in Slack and drawn there from its bytes.
+    const threadPhoto = card(number).locator(".msg-thread-files img").first();
+    await threadPhoto.waitFor();
+    await page.waitForFunction((img) => (img as unknown as { naturalWidth: number }).naturalWidth > 0, await threadPhoto.elementHandle());
     await shot("reported");
 
     await actAs("U0MT01", "maintenance");
@@ -99,6 +105,14 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     await modal.waitFor();
     await expect(modal.locator('input[type="date"]').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await modal.locator('input[type="time"]').fill("09:30");
+    const save = modal.locator('button[type="submit"]');
+    const [background, colour] = await save.evaluate((button) => {
+      const style = (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string; color: string } }).getComputedStyle(button);
+      return [style.backgroundColor, style.color];
+    });
+    expect(background, "the Save button is not white on white").not.toBe(colour);
+    // Slack's green, or its hover shade when the pointer happens to rest on the button.
+    expect(["rgb(0, 122, 90)", "rgb(20, 133, 103)"]).toContain(background);
     await shot("schedule-modal");
     await modal.locator('button[type="submit"]').click();
     await modal.waitFor({ state: "detached" });
@@ -134,6 +148,21 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator("#tab-owner").click();
     expect([await page.locator("#phone-screen").isVisible(), await page.locator(".slack").isVisible()]).toEqual([true, false]);
+    for (const control of [page.locator("#reset-demo"), page.locator("button[data-advance]", { hasText: "+1 day" })]) {
+      const box = await control.boundingBox();
+      expect(box, "reachable at phone width").not.toBeNull();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    }
+    await page.locator(".tg-keyboard button", { hasText: o("owner:menu.repair") }).click();
+    await inline(o("common:category.plumbing")).click();
+    await ownerSees(o("owner:report.ask_description"));
+    await page.locator("#tg-input").fill("卫生间灯不亮");
+    await page.locator("#tg-input").press("Enter");
+    await ownerSees(o("owner:report.ask_photos", { max: 10 }).slice(0, 8));
+    await page.locator("#tg-file").setInputFiles({ name: "lamp.png", mimeType: "image/png", buffer: largePhoto() });
+    await ownerSees(o("owner:report.photo_received", { count: 1 }));
+    // The newest message is in view once photos and keyboards have rendered.
+    await page.waitForFunction('(() => { const c = document.getElementById("tg-chat"); return c !== null && c.scrollHeight - c.scrollTop - c.clientHeight < 4; })()', undefined, { timeout: 5_000 });
     await shot("phone-width-owner");
     await page.locator("#tab-staff").click();
     expect([await page.locator("#phone-screen").isVisible(), await page.locator(".slack").isVisible()]).toEqual([false, true]);
@@ -178,7 +207,66 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     expect(ticket?.details).toMatchObject({ intakeChannel: "phone", category: "doors_windows" });
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it("an owner not in the register picks building 5 from buttons, the playground restarts mid-conversation, and the front desk approves her from a card", async () => {
+    const newcomer = demoOwners.find((candidate) => !candidate.registered && candidate.claims?.building === "5") as (typeof demoOwners)[number];
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${d.url}/`);
+    await page.locator(`.owner-chip[data-owner-id="${newcomer.ownerUserId}"]`).click();
+    await page.locator("#tg-start").click();
+    await page.locator(".tg-keyboard button.contact").click();
+    await page.locator(".tg-dialog button", { hasText: "Share" }).click();
+    await inline(o("owner:verify.building_button", { building: "5" })).click();
+    await ownerSees(o("owner:verify.ask_unit", { building: "5" }));
+    await shot("building-buttons");
+
+    // The next day's `npm start`: a new process on the same database.
+    await d.restartAsNewProcess();
+    await page.goto(`${d.url}/`);
+    await page.locator(`.owner-chip[data-owner-id="${newcomer.ownerUserId}"]`).click();
+    await page.locator("#tg-input").fill("0802室");
+    await page.locator("#tg-input").press("Enter");
+    await ownerSees(o("owner:verify.pending", { building: "5", unit: "0802" }));
+    await shot("after-restart-pending");
+
+    await actAs("U0FD01", "frontdesk");
+    const verification = page.locator("#slack-messages .msg:not(.ephemeral)").filter({ hasText: s("staff:verification.title") }).last();
+    await verification.locator("button", { hasText: s("staff:buttons.approve") }).click();
+    await ownerSees(/【审核通过】/);
+    await shot("verification-approved");
+  }, 60_000);
 });
+
+/** A photo as tall as a phone's, a PNG drawn in memory: it grows the chat only once it has loaded. */
+function largePhoto(): Buffer {
+  const width = 240;
+  const height = 260;
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
+}
 
 /** A small photo of "the problem": a PNG drawn in memory, so the test needs no fixture file. */
 function tapPhoto(): Buffer {

@@ -233,7 +233,9 @@ export class StaffMemberAtSlack {
 
   /** The message in `channel` whose text mentions `needle` (a ticket number), as shown now. */
   card(channel: string, needle: string): SlackShownMessage {
-    const card = [...this.h.slack.channel(channel)].reverse().find((message) => JSON.stringify(message.blocks ?? message.text).includes(needle));
+    // Replies in a card's thread (its photos) are not cards.
+    const topLevel = this.h.slack.channel(channel).filter((message) => message.thread_ts === undefined || message.thread_ts === message.ts);
+    const card = [...topLevel].reverse().find((message) => JSON.stringify(message.blocks ?? message.text).includes(needle));
     if (!card) throw new Error(`no message mentioning ${needle} in ${channel}`);
     return card;
   }

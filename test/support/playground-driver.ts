@@ -50,6 +50,19 @@ export class PlaygroundDriver {
     await this.boot();
   }
 
+  /**
+   * Stops and starts again from freshly loaded modules, as `npm start` the next day does: no
+   * counter or cache of the previous run survives in memory, only what the database kept.
+   */
+  async restartAsNewProcess(): Promise<void> {
+    await this.running.stop();
+    vi.resetModules();
+    const fresh = await import("../../src/playground/start-playground.js");
+    const config = await import("../../src/config/config.js");
+    const logging = await import("../../src/app/logger.js");
+    this.running = await fresh.startPlayground(config.loadPlaygroundConfig(this.env), { logger: logging.createLogger("silent"), cron: false, outboxPacing: this.pacing, ...this.options });
+  }
+
   async stop(): Promise<void> {
     await this.running.stop();
     rmSync(this.dir, { recursive: true, force: true });

@@ -249,6 +249,42 @@ describe("fake Telegram Bot API driven by a real grammY bot", () => {
   });
 });
 
+describe("update ids the fake hands out", () => {
+  it("keep increasing after a snapshot is restored into a fake of another process, as Telegram's do", async () => {
+    const before = await startFakeTelegram({ token: TOKEN });
+    const after = await startFakeTelegram({ token: TOKEN });
+    try {
+      const first = before.nextUpdateId();
+      before.pushUpdate(textMessageUpdate({ user: owner, text: "hello", updateId: before.nextUpdateId() }));
+      const snapshot = JSON.parse(JSON.stringify(before.snapshot())) as ReturnType<FakeTelegram["snapshot"]>;
+
+      after.restore(snapshot);
+
+      expect(after.nextUpdateId()).toBeGreaterThan(first + 1);
+    } finally {
+      await Promise.all([before.close(), after.close()]);
+    }
+  });
+
+  it("start above any id a fake handed out seconds earlier, even one whose snapshot was never saved", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.parse("2026-12-01T02:00:00Z") });
+    const earlier = await startFakeTelegram({ token: TOKEN });
+    const handedOut = [earlier.nextUpdateId(), earlier.nextUpdateId(), earlier.nextUpdateId()].at(-1) ?? 0;
+    await earlier.close();
+    vi.setSystemTime(Date.parse("2026-12-01T02:00:05Z"));
+    const later = await startFakeTelegram({ token: TOKEN });
+    vi.useRealTimers();
+    try {
+      later.restore(emptyTelegramSnapshot);
+
+      expect(later.nextUpdateId()).toBeGreaterThan(handedOut);
+      expect(later.nextUpdateId()).toBeLessThan(2 ** 31);
+    } finally {
+      await later.close();
+    }
+  });
+});
+
 describe("Telegram update builders", () => {
   it("build realistic private-chat updates with increasing update ids", () => {
     const text = textMessageUpdate({ user: owner, text: "hi" });

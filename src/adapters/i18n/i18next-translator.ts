@@ -5,6 +5,7 @@ import type { Locale } from "../../core/domain/registry.js";
 import { locales } from "../../core/domain/registry.js";
 import type { MessageParams } from "../../core/domain/outbox.js";
 import type { Translator } from "../../core/ports/translator.js";
+import { parseSlotChoice } from "../../core/domain/preferred-time.js";
 
 export const namespaces = ["owner", "staff", "common"] as const;
 
@@ -56,12 +57,22 @@ export function createI18nextTranslator(options: {
       hourCycle: "h23",
     }).format(at);
 
+  // A slot the owner chose from buttons is stored as the choice and worded here, for each reader.
+  const slotText = (locale: Locale, value: string): string | null => {
+    const choice = parseSlotChoice(value);
+    if (choice === null) return null;
+    const [year, month, day] = choice.date.split("-").map(Number) as [number, number, number];
+    const date = new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", day: "numeric", weekday: "short" }).format(new Date(Date.UTC(year, month - 1, day, 12)));
+    return instance.t(`common:preferred_slot.${choice.slot}`, { date, lng: locale });
+  };
+
   return {
     formatInstant,
     t(locale, key, params = {}) {
       const values: Record<string, string | number> = {};
       for (const [name, value] of Object.entries(params as MessageParams)) {
-        values[name] = typeof value === "object" ? formatInstant(locale, new Date(value.instant)) : value;
+        if (typeof value === "object") values[name] = formatInstant(locale, new Date(value.instant));
+        else values[name] = typeof value === "string" ? (slotText(locale, value) ?? value) : value;
       }
       return instance.t(key, { ...values, lng: locale });
     },

@@ -113,6 +113,10 @@ export function prismaUnitRepository(context: RepositoryContext): UnitRepository
       const row = await tx.unit.findUnique({ where: { building_unit: { building, unit } } });
       return row ? toUnit(row) : null;
     },
+    async listBuildings() {
+      const rows = await tx.unit.findMany({ distinct: ["building"], select: { building: true } });
+      return rows.map((row) => row.building).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+    },
   };
 }
 

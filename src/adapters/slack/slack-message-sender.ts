@@ -4,6 +4,7 @@ import type { MessageRef, OutboxMessage, OutboxPayload } from "../../core/domain
 import type { RateRule } from "../../core/domain/rate-gate.js";
 import type { Locale, Team } from "../../core/domain/registry.js";
 import { type MessageSender, PermanentDeliveryError } from "../../core/ports/message-sender.js";
+import type { PhotoSource } from "../../core/ports/photo-source.js";
 import type { Translator } from "../../core/ports/translator.js";
 import type { WorkflowContext } from "../../core/ports/workflow-context.js";
 import { getCaseView } from "../../core/use-cases/get-case-view.js";
@@ -13,6 +14,7 @@ import { verificationCardBlocks } from "./blocks/verification-card.js";
 import { toBoltLogger } from "./bolt-logger.js";
 import { findSlackKind, type SlackKind, slackKinds } from "./kinds/index.js";
 import { slackErrorCode, toDeliveryError } from "./slack-errors.js";
+import { postCasePhotos } from "./slack-photo-upload.js";
 
 /** What the sender needs; the channel mapping is the same one the app uses. */
 export interface SlackMessageSenderOptions {
@@ -24,6 +26,8 @@ export interface SlackMessageSenderOptions {
   channelFor(team: Team): string;
   /** The kinds whose cards and prompts it draws; by default the Slack kinds list. */
   kinds?: readonly SlackKind[];
+  /** Where owners' photos are fetched from; without it a case's photos are a dead letter. */
+  photos?: PhotoSource;
 }
 
 /**
@@ -59,6 +63,10 @@ export class SlackMessageSender implements MessageSender {
 
   async send(message: OutboxMessage, existing: MessageRef | null): Promise<MessageRef> {
     const channel = this.channelOf(message.payload);
+    if (message.payload.type === "staff.case-photos") {
+      if (!this.options.photos) throw new PermanentDeliveryError("no photo source: owners' photos cannot be fetched");
+      return postCasePhotos({ client: this.options.client, workflow: this.options.workflow, photos: this.options.photos, caseId: message.payload.caseId });
+    }
     const rendered = await this.render(message.payload);
     const { client } = this.options;
     if (existing) {
@@ -127,6 +135,8 @@ export class SlackMessageSender implements MessageSender {
         return alertBlocks(payload, t);
       case "owner.notice":
         throw new PermanentDeliveryError("owner notices go to Telegram, not Slack");
+      case "staff.case-photos":
+        throw new PermanentDeliveryError("photos are uploaded, not drawn");
     }
   }
 }

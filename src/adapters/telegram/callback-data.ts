@@ -8,8 +8,9 @@ import { RepairCategorySchema } from "../../core/kinds/repair/details.js";
 /** Telegram rejects `callback_data` longer than this many bytes (BUTTON_DATA_INVALID). */
 export const callbackDataMaxBytes = 64;
 
-export const PreferredSlotSchema = z.enum(["today_pm", "tomorrow_am", "tomorrow_pm", "weekend"]);
-export type PreferredSlot = z.infer<typeof PreferredSlotSchema>;
+import { PreferredSlotSchema, type PreferredSlot } from "../../core/domain/preferred-time.js";
+
+export { PreferredSlotSchema, type PreferredSlot };
 
 export const RepairStepSchema = z.enum(["category", "description", "photos", "location", "time"]);
 export type RepairStep = z.infer<typeof RepairStepSchema>;
@@ -29,6 +30,12 @@ export const CallbackDataSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("time"), slot: PreferredSlotSchema }),
   z.object({ type: z.literal("summary"), choice: z.enum(["submit", "edit", "cancel"]) }),
   z.object({ type: z.literal("edit"), step: RepairStepSchema }),
+  /** A building of the register, offered to an owner who names their flat. */
+  z.object({ type: z.literal("building"), building: z.string().min(1).max(20) }),
+  /** After an address the register lacks: type it again, or pass it to the front desk to check. */
+  z.object({ type: z.literal("verify"), choice: z.enum(["retry", "front_desk"]) }),
+  /** The offer under an owner's free text: report it as a repair (the text is kept server-side). */
+  z.object({ type: z.literal("free_text"), choice: z.enum(["repair"]) }),
 ]);
 export type CallbackData = z.infer<typeof CallbackDataSchema>;
 
@@ -41,6 +48,9 @@ const prefixes = {
   time: "tm",
   summary: "sm",
   edit: "ed",
+  free_text: "ft",
+  building: "bd",
+  verify: "vf",
 } as const satisfies Record<CallbackData["type"], string>;
 
 const publicArea = "-";
@@ -53,7 +63,11 @@ function fieldOf(data: CallbackData): string {
       return data.category;
     case "photos":
     case "summary":
+    case "free_text":
+    case "verify":
       return data.choice;
+    case "building":
+      return data.building;
     case "location":
       return data.unitId ?? publicArea;
     case "time":
@@ -102,6 +116,12 @@ function candidateOf(prefix: string | undefined, field: string): unknown {
       return { type: "summary", choice: field };
     case prefixes.edit:
       return { type: "edit", step: field };
+    case prefixes.free_text:
+      return { type: "free_text", choice: field };
+    case prefixes.building:
+      return { type: "building", building: field };
+    case prefixes.verify:
+      return { type: "verify", choice: field };
     default:
       return null;
   }

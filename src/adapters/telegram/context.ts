@@ -17,6 +17,8 @@ export interface TelegramDeps {
   /** Language for owners whose Telegram client sends no usable `language_code`. */
   defaultLocale: Locale;
   logger: Logger;
+  /** The property's emergency number (`EMERGENCY_PHONE`), shown at once for urgent words; null or absent: none. */
+  emergencyPhone?: string | null;
 }
 
 /** Renders a namespaced key in a language already chosen. */

@@ -8,6 +8,7 @@ import type { Case } from "./case.js";
 import type { Clock, ClockRule, ClockRuleId } from "./clock.js";
 import type { Job } from "./job.js";
 import type { Lifecycle } from "./lifecycle.js";
+import type { PermissionHolder } from "./permission.js";
 
 /** What a due effect or a task reports; `skipped` says why nothing was done. */
 export type WorkOutcome = { outcome: string; detail: string } | { skipped: string };
@@ -83,6 +84,8 @@ export interface CaseKind<D = unknown> {
   finalStatuses: readonly string[];
   /** Which staff may take `action` on this case. */
   mayPerform(staff: StaffMember, action: string, subject: Case<D>): boolean;
+  /** Who holds the right to `action`, so a refusal can say who to ask; absent: the refusal names nobody. */
+  permissionHolders?(action: string): readonly PermissionHolder[];
   /** Lifecycle actions the staff card offers now, in button order. */
   cardActions(subject: Case<D>): string[];
   /** Clock rules by global id (`<kind>.<name>`). */

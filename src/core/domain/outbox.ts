@@ -47,6 +47,8 @@ export const OutboxPayloadSchema = z.discriminatedUnion("type", [
     attempt: z.number().int().positive(),
   }),
   z.object({ type: z.literal("staff.verification-card"), team: TeamSchema, verificationId: z.string() }),
+  /** The owner's photos of a case, posted in its card's thread (queued after the card, so delivered after it). */
+  z.object({ type: z.literal("staff.case-photos"), team: TeamSchema, caseId: z.string() }),
   z.object({
     type: z.literal("staff.alert"),
     team: TeamSchema,

@@ -70,9 +70,11 @@ export interface VerificationRequest {
   ownerUserId: string;
   name: string;
   phone: string;
+  /** As the register writes it when the unit was found; as the owner typed it otherwise. */
   building: string;
   unit: string;
-  unitId: string;
+  /** Null when the owner's address is not in the register and they asked the front desk to check it. */
+  unitId: string | null;
   status: VerificationStatus;
   decidedBy: string | null;
   createdAt: Date;

@@ -49,6 +49,8 @@ export interface UnitRepository {
   upsertMany(units: readonly NewUnit[]): Promise<{ unit: Unit; created: boolean }[]>;
   findById(id: string): Promise<Unit | null>;
   findByAddress(building: string, unit: string): Promise<Unit | null>;
+  /** The register's buildings, each once, in natural order ("3" before "12"). */
+  listBuildings(): Promise<string[]>;
 }
 
 export type NewResident = Omit<Resident, "id">;

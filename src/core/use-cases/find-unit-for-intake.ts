@@ -10,7 +10,7 @@ import type { WorkflowContext } from "../ports/workflow-context.js";
 export async function findUnitForIntake(ctx: WorkflowContext, input: { staffUserId: string; building: string; unit: string }): Promise<{ unit: Unit; residents: Resident[] }> {
   return ctx.uow.transaction(async (store) => {
     const staff = await requireStaff(store, input.staffUserId);
-    requireFrontDesk(staff, `${input.building}-${input.unit}`);
+    await requireFrontDesk(store, staff, `${input.building}-${input.unit}`, "take_request");
     const unit = await store.units.findByAddress(input.building.trim(), input.unit.trim());
     if (!unit) throw new WorkflowError("unit_not_found", `no unit ${input.building}-${input.unit}`, { building: input.building, unit: input.unit });
     return { unit, residents: await store.residents.listByUnit(unit.id) };

@@ -12,7 +12,7 @@ export async function showReporterPhone(ctx: WorkflowContext, input: { caseId: s
   return ctx.uow.transaction(async (store) => {
     const staff = await requireStaff(store, input.staffUserId);
     const subject = await requireCase(store, input.caseId);
-    requireFrontDesk(staff, subject.number);
+    await requireFrontDesk(store, staff, subject.number, "show_number");
     const resident = await store.residents.findById(subject.reporterId);
     if (!resident) throw new WorkflowError("not_found", `resident ${subject.reporterId} of ${subject.number} is gone`);
     await recordEvent(store, subject, { type: "phone_shown", actor: { type: "staff", id: staff.id }, at: now, data: { by: staff.name } });

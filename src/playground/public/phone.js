@@ -106,12 +106,20 @@ export class Phone {
         h("p", { text: `${this.app.setup.property.name} ${this.app.setup.property.localName}: report repairs, follow your requests and answer the front desk, in Chinese or English. Press START.` })));
     }
     chat.replaceChildren(...rows);
-    if (nearBottom || screen.bubbles.length !== this.lastCount) chat.scrollTop = chat.scrollHeight;
+    const pinned = nearBottom || screen.bubbles.length !== this.lastCount;
     this.lastCount = screen.bubbles.length;
     const empty = screen.bubbles.length === 0;
     $("tg-start").hidden = !empty;
     $("tg-compose").hidden = empty;
     this.renderKeyboard(empty ? null : screen.replyKeyboard);
+    // Scrolled only after the keyboard under the input is drawn (it shrinks the chat) and again as
+    // each photo loads (it grows the chat): scrolled earlier, the newest message ends up hidden.
+    if (pinned) {
+      const toEnd = () => { chat.scrollTop = chat.scrollHeight; };
+      toEnd();
+      window.requestAnimationFrame(toEnd);
+      for (const img of chat.querySelectorAll("img")) if (!img.complete) img.addEventListener("load", toEnd, { once: true });
+    }
     $("tg-commands").replaceChildren(...screen.commands.map((command) =>
       h("button", { type: "button", onclick: () => {
         $("tg-commands").hidden = true;

@@ -171,7 +171,16 @@ export class SlackPane {
       : null;
     return h("div", { class: `msg${post.ephemeral ? " ephemeral" : ""}${changed ? " flash" : ""}`, dataset: { ts: post.ts } },
       h("img", { class: "msg-avatar", src: "/playground/assets/favicon.svg", alt: "" }),
-      h("div", { class: "msg-body" }, ephemeral, meta, content, post.edited ? h("span", { class: "edited" }, "(edited)") : null));
+      h("div", { class: "msg-body" }, ephemeral, meta, content, post.edited ? h("span", { class: "edited" }, "(edited)") : null, this.thread(post)));
+  }
+
+  /** A card's thread, as Slack shows it under the message: here, the owner's photos uploaded to it. */
+  thread(post) {
+    if (!post.threadFiles || post.threadFiles.length === 0) return null;
+    return h("div", { class: "msg-thread" },
+      h("div", { class: "msg-thread-label" }, `🧵 ${post.threadFiles.length} photo${post.threadFiles.length === 1 ? "" : "s"} in the thread`),
+      h("div", { class: "msg-thread-files" }, post.threadFiles.map((file) =>
+        h("img", { src: `/playground/api/slack-files/${encodeURIComponent(file.id)}`, alt: file.title, title: file.title }))));
   }
 
   async click(post, element, button) {

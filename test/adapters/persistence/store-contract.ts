@@ -60,6 +60,12 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
       expect(await tx((s) => s.units.findByAddress("3", "1202"))).toBeNull();
     });
 
+    it("lists the register's buildings once each, in natural order, for an owner to choose from", async () => {
+      for (const [building, unit] of [["12", "0101"], ["3", "1201"], ["3", "1202"], ["5", "0802"]]) await tx((s) => s.units.upsert(aUnit({ building, unit })));
+
+      expect(await tx((s) => s.units.listBuildings())).toEqual(["3", "5", "12"]);
+    });
+
     it("upserting a resident with the same unit and phone updates name, locale and role", async () => {
       const unit = await tx((s) => s.units.upsert(aUnit()));
       const first = await tx((s) => s.residents.upsert(aResident(unit.id)));
@@ -154,6 +160,14 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
       await tx((s) => s.identities.save({ ...identity, phone: "+8613800000001", verified: true }));
       expect(await tx((s) => s.identities.find("7001"))).toEqual({ ...identity, phone: "+8613800000001", verified: true });
       expect(await tx((s) => s.identities.find("7002"))).toBeNull();
+    });
+
+    it("a verification of an address the register lacks is kept with no unit, as the owner typed it", async () => {
+      const request = { id: randomUUID(), ownerUserId: "7009", name: "陈静", phone: "+8613800000009", building: "7", unit: "0301", unitId: null, status: "pending" as const, decidedBy: null, createdAt: t0, decidedAt: null };
+
+      await tx((s) => s.verifications.create(request));
+
+      expect(await tx((s) => s.verifications.findById(request.id))).toEqual(request);
     });
 
     it("the pending verification of a Telegram user is their latest pending one; saving an unknown one is not_found", async () => {

@@ -77,16 +77,16 @@ describe("dispatch card buttons, through the real Bolt app", () => {
     await postToBolt(h.url, SIGNING_SECRET, blockActionPayload({ user: "UMAINT1", channel: MAINTENANCE_CHANNEL, messageTs: card.ts, actionId: "ticket.start", value, message: card }));
     const ephemeral = await h.fake.waitForCall("chat.postEphemeral");
 
-    expect(ephemeral.payload).toMatchObject({ user: "UMAINT1", text: "R-2026-000001 cannot do that in its current state." });
+    expect(ephemeral.payload).toMatchObject({ user: "UMAINT1", text: "You cannot start R-2026-000001 now: it is “New”." });
     expect(h.memory.snapshot().cases).toEqual(before.cases);
     expect(h.memory.snapshot().events).toEqual(before.events);
   });
 
-  it("a cleaning member may not claim a maintenance ticket and is told so", async () => {
+  it("a cleaning member may not claim a maintenance ticket and is told whose work it is", async () => {
     await h.click(h.latest(MAINTENANCE_CHANNEL), "ticket.claim", "UCLEAN1");
     const ephemeral = await h.fake.waitForCall("chat.postEphemeral");
 
-    expect(ephemeral.payload).toMatchObject({ user: "UCLEAN1", text: "You are not allowed to do that on R-2026-000001." });
+    expect(ephemeral.payload).toMatchObject({ user: "UCLEAN1", text: "This is work for Maintenance, and you are in Cleaning. Only Maintenance can claim R-2026-000001." });
     expect(h.ticket(ticketId).status).toBe("new");
   });
 

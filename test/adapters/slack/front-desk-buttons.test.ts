@@ -62,7 +62,7 @@ describe("front desk buttons, through the real Bolt app", () => {
       await h.click(h.latest(FRONTDESK_CHANNEL), "callback.satisfied", "UMAINT1");
       const ephemeral = await h.fake.waitForCall("chat.postEphemeral");
 
-      expect(ephemeral.payload).toMatchObject({ user: "UMAINT1", text: "You are not allowed to do that on R-2026-000001." });
+      expect(ephemeral.payload).toMatchObject({ user: "UMAINT1", text: "This is work for the front desk, and you are in Maintenance. Only the front desk can record the callback of R-2026-000001." });
       expect(h.memory.snapshot().callbacks[0]).toMatchObject({ attempts: 0, status: "prompted" });
       expect(pendingOfType(h.memory, "staff.case-prompt")).toEqual([]);
     });

@@ -50,7 +50,7 @@ describe("card buttons that open a modal, through the real Bolt app", () => {
     await h.click(h.latest(MAINTENANCE_CHANNEL), "ticket.assign", "UMAINT1");
     const ephemeral = await h.fake.waitForCall("chat.postEphemeral");
 
-    expect(ephemeral.payload).toMatchObject({ user: "UMAINT1", text: "You are not allowed to do that on R-2026-000001." });
+    expect(ephemeral.payload).toMatchObject({ user: "UMAINT1", text: "You are a member of Maintenance. Only the Maintenance leader (Zhao Lei) or the front desk can assign R-2026-000001." });
     expect(h.fake.callsOf("views.open")).toEqual([]);
   });
 
@@ -119,7 +119,7 @@ describe("card buttons that open a modal, through the real Bolt app", () => {
     await h.submit(view, "UFRONT1", { reason: { reason: { type: "plain_text_input", value: "Duplicate request" } } });
     const ephemeral = await h.fake.waitForCall("chat.postEphemeral");
 
-    expect(ephemeral.payload).toMatchObject({ channel: MAINTENANCE_CHANNEL, user: "UFRONT1", text: "R-2026-000001 cannot do that in its current state." });
+    expect(ephemeral.payload).toMatchObject({ channel: MAINTENANCE_CHANNEL, user: "UFRONT1", text: "You cannot cancel R-2026-000001 now: it is “Done, callback pending”." });
     expect(h.ticket(ticketId).status).toBe("awaiting_callback");
   });
 });

@@ -99,6 +99,6 @@ describe("the Slack app manifest", () => {
     expect(manifest).toMatch(/^\s+request_url: https:\/\/YOUR-HOST\/slack\/events$/m);
     expect(manifest).toMatch(/^\s+socket_mode_enabled: false$/m);
     expect(manifest).toMatch(/^\s+name: Front Desk$/m);
-    expect([...manifest.matchAll(/^\s+- ([a-z.:]+)$/gm)].map((match) => match[1])).toEqual(["chat:write"]);
+    expect([...manifest.matchAll(/^\s+- ([a-z.:]+)$/gm)].map((match) => match[1])).toEqual(["chat:write", "files:write"]);
   });
 });

@@ -85,7 +85,7 @@ describe("owner onboarding on Telegram", () => {
     await verifyThroughBot(h, stranger, "+7 900 000 0000");
     expect(h.texts(stranger).slice(-2)).toEqual([
       "您的手机号暂未在业主登记名单中。请告诉我们您的楼栋号和房号，前台核实后为您开通。",
-      "请输入您所在的楼栋号（例如：3）",
+      "请选择您所在的楼栋，或直接输入楼栋号（例如：3）",
     ]);
 
     await h.text(stranger, "3");
@@ -113,12 +113,14 @@ describe("owner onboarding on Telegram", () => {
     expect(h.lastText(stranger)).toBe("请选择报修类别：");
   });
 
-  it("asks again when the named unit does not exist", async () => {
+  it("asks again when the named unit does not exist and the owner chooses to type it again", async () => {
     await verifyThroughBot(h, stranger, "+7 900 000 0000");
     await h.text(stranger, "9");
     await h.text(stranger, "101");
 
-    expect(h.texts(stranger).slice(-2)).toEqual(["9 栋没有 101 这个房号，请核对后重试。", "请输入您所在的楼栋号（例如：3）"]);
+    expect(h.texts(stranger).slice(-2)).toEqual(["9 栋没有 101 这个房号，请核对后重试。", "您可以重新输入地址，或把您填写的地址转交前台核实，核实结果会在这里通知您。"]);
+    await h.press(stranger, "✏️ 重新输入");
+    expect(h.lastText(stranger)).toBe("请选择您所在的楼栋，或直接输入楼栋号（例如：3）");
     await h.text(stranger, "3");
     await h.text(stranger, "1202");
     expect(h.store.snapshot().verifications).toHaveLength(1);
@@ -146,9 +148,9 @@ describe("owner onboarding on Telegram", () => {
     expect(h.lastText(chineseOwner)).toMatch(/^Welcome back/);
   });
 
-  it("answers an unrecognised message with the menu hint instead of silence", async () => {
+  it("answers a message it cannot offer anything for (a photo outside a report) with the menu hint instead of silence", async () => {
     await verifyThroughBot(h, englishOwner, englishOwnerPhone);
-    await h.text(englishOwner, "hello?");
+    await h.photo(englishOwner, "photo-out-of-the-blue");
 
     expect(h.lastText(englishOwner)).toMatch(/^Sorry, I did not understand that. Please choose from the menu/);
   });

@@ -46,7 +46,7 @@ describe("the repair conversation", () => {
       const summary = h.lastText(englishOwner);
       expect(summary).toContain("Category: Water leak");
       expect(summary).toContain("Photos: 2");
-      expect(summary).toContain("Preferred visit: Tomorrow morning (Tue, Dec 1)");
+      expect(summary).toContain("Preferred visit: Morning, Tue, Dec 1");
       expect(summary).toContain("Charge: Free (in warranty)");
       expect(summary).not.toContain("paid service");
 
@@ -60,7 +60,7 @@ describe("the repair conversation", () => {
           description: "Water drips from the bathroom ceiling",
           photos: ["photo-ceiling-1", "photo-ceiling-2"],
           publicArea: null,
-          preferredTime: "Tomorrow morning (Tue, Dec 1)",
+          preferredTime: "slot:tomorrow_am:2026-12-01",
           billing: "warranty",
         },
         reporterUserId: "7001",
@@ -106,7 +106,7 @@ describe("the repair conversation", () => {
       await h.text(englishOwner, "Kitchen socket sparks when used");
       await h.press(englishOwner, "✅ Submit");
 
-      expect(h.store.snapshot().cases[0]).toMatchObject({ details: { category: "electrical", description: "Kitchen socket sparks when used", preferredTime: "Weekend (Sat, Dec 5)" } });
+      expect(h.store.snapshot().cases[0]).toMatchObject({ details: { category: "electrical", description: "Kitchen socket sparks when used", preferredTime: "slot:weekend:2026-12-05" } });
     });
 
     it("leaves the conversation on /cancel at any step, says so, and files nothing", async () => {
@@ -149,7 +149,7 @@ describe("the repair conversation", () => {
       await h.press(englishOwner, "Tomorrow afternoon", restarted);
       await h.press(englishOwner, "✅ Submit", restarted);
 
-      expect(h.store.snapshot().cases[0]).toMatchObject({ details: { category: "plumbing", description: "Kitchen tap drips all night", photos: ["photo-tap"], preferredTime: "Tomorrow afternoon (Tue, Dec 1)" } });
+      expect(h.store.snapshot().cases[0]).toMatchObject({ details: { category: "plumbing", description: "Kitchen tap drips all night", photos: ["photo-tap"], preferredTime: "slot:tomorrow_pm:2026-12-01" } });
       expect(h.texts(englishOwner).filter((text) => text.startsWith("What needs repairing?"))).toHaveLength(1);
     });
 
@@ -208,7 +208,7 @@ describe("the repair conversation", () => {
     expect(h.lastText(chineseOwner)).toBe("请问需要维修的位置在哪里？您名下登记了多套房屋，请选择其中一套。");
     await h.press(chineseOwner, "🏠 本户：5栋0302室");
     await h.press(chineseOwner, "明天上午");
-    expect(h.lastText(chineseOwner)).toContain("期望上门时间：明天上午（12月1日周二）");
+    expect(h.lastText(chineseOwner)).toContain("期望上门时间：12月1日周二上午");
     await h.press(chineseOwner, "✅ 提交");
 
     const unit = h.store.snapshot().units.find((candidate) => candidate.building === "5");

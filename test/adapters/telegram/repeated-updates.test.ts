@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { contactUpdate } from "../../../src/testing/index.js";
+import { commandUpdate, contactUpdate } from "../../../src/testing/index.js";
 import { createHarness, englishOwner, englishOwnerPhone, type Harness } from "./telegram-harness.js";
 import { failingStore } from "../../support/failing-store.js";
 
@@ -39,5 +39,16 @@ describe("updates Telegram delivers again", () => {
     expect(shown.at(-1)).toBe("Please share your own contact with the button, not someone else's.");
     expect(h.texts(englishOwner)).toEqual(shown);
     expect(h.logs).toContainEqual(expect.objectContaining({ updateId: someoneElses.update_id, msg: "repeated telegram update dropped" }));
+  });
+
+  it("a dropped update is a warning that says why it was dropped, so an operator can tell it from silence", async () => {
+    h = await createHarness();
+    const start = commandUpdate({ user: englishOwner, command: "start" });
+
+    await h.handle(start);
+    await h.handle(start);
+
+    const dropped = h.logs.find((line) => line.msg === "repeated telegram update dropped");
+    expect(dropped).toMatchObject({ level: 40, updateId: start.update_id, reason: expect.stringContaining("already handled") });
   });
 });

@@ -78,6 +78,8 @@ export interface HarnessOptions {
   at?: string;
   /** Wraps the store the bot sees (the arrange steps use the plain store), e.g. to inject a failure. */
   botStore?: (store: MemoryStore) => UnitOfWork;
+  /** The property's emergency number (`EMERGENCY_PHONE`); default none. */
+  emergencyPhone?: string;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -95,7 +97,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const rawLogs: string[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => void rawLogs.push(line) });
   const botWorkflow: WorkflowContext = { ...workflow, uow: options.botStore ? options.botStore(store) : store };
-  const deps: TelegramDeps = { workflow: botWorkflow, translator, defaultLocale: "zh-CN", logger };
+  const deps: TelegramDeps = { workflow: botWorkflow, translator, defaultLocale: "zh-CN", logger, emergencyPhone: options.emergencyPhone ?? null };
 
   const units = options.units ?? [unitRow(englishOwnerRow), unitRow({ unit: "0801", owner_name: "李丽", phone: chineseOwnerPhone, language: "zh-CN" })];
   const imported = await importUnits(workflow, units.map((values, index) => ({ line: index + 2, values })));

@@ -4,7 +4,8 @@ import { button, context, escapeMrkdwn, field, fieldSections, type FormatInstant
 
 /**
  * The front desk's card for an owner whose phone is not in the registry: who they say they are
- * and which unit they claim, with Approve / Reject while pending and the decision afterwards.
+ * and which unit they claim, with Approve / Reject while pending and the decision afterwards. An
+ * address the register lacks is shown as the owner typed it, marked so, with what to do about it.
  * `decidedByName` is the deciding staff member's name (null while pending or unknown).
  */
 export function verificationCardBlocks(request: VerificationRequest, decidedByName: string | null, t: Translate, formatInstant: FormatInstant): SlackMessage {
@@ -14,13 +15,13 @@ export function verificationCardBlocks(request: VerificationRequest, decidedByNa
     ...fieldSections([
       field(t("staff:verification.name"), request.name),
       field(t("staff:verification.phone"), maskPhone(request.phone)),
-      field(t("staff:card.unit"), unit),
+      field(request.unitId === null ? t("staff:verification.unit_unlisted") : t("staff:card.unit"), escapeMrkdwn(unit)),
       field(t("staff:verification.requested_at"), formatInstant(request.createdAt)),
     ]),
   ];
   if (request.status === "pending") {
     const value = encodeValue({ verificationId: request.id });
-    blocks.push(context(t("staff:verification.hint")));
+    blocks.push(context(t(request.unitId === null ? "staff:verification.hint_unlisted" : "staff:verification.hint")));
     blocks.push({
       type: "actions",
       block_id: "verification_decision",

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { isWorkflowError } from "../../../core/domain/errors.js";
 import type { MessageParams } from "../../../core/domain/outbox.js";
 import type { FormatInstant, Translate } from "../blocks/format.js";
+import { refusalText } from "../blocks/refusal-text.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { describeError } from "../slack-errors.js";
 
@@ -74,7 +75,7 @@ export async function explainFailure(input: {
   if (isWorkflowError(input.error)) {
     input.log.info({ ...input.context, code: input.error.code, staffUserId: input.clicker.userId }, "staff action refused");
     const fallback = { number: t("staff:errors.this_request"), ...input.fallback };
-    text = t(`common:errors.${input.error.code}`, { ...fallback, ...input.error.params });
+    text = refusalText(t, input.error) ?? t(`common:errors.${input.error.code}`, { ...fallback, ...input.error.params });
   } else {
     input.log.error({ ...input.context, err: describeError(input.error), staffUserId: input.clicker.userId }, "staff action failed");
     text = t("common:errors.unknown");

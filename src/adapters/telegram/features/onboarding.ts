@@ -39,7 +39,8 @@ export function onboardingFeature(deps: OwnerBotDeps): Composer<BotContext> {
       return;
     }
     ctx.logger.info("owner phone not in registry; asking for the unit");
-    await ctx.reply(ctx.t("owner:verify.needs_unit"));
+    // The contact button has done its work; the building question comes with buttons of its own.
+    await ctx.reply(ctx.t("owner:verify.needs_unit"), { reply_markup: { remove_keyboard: true } });
     const start: VerificationStart = { locale: ctx.locale };
     await ctx.conversation.enter(verificationConversationId, start);
   });

@@ -35,8 +35,12 @@ export function ownerActionsFeature(deps: OwnerBotDeps): Composer<BotContext> {
     try {
       await action.perform(deps.workflow, { ownerUserId: senderId(ctx), caseId: button.caseId, arg: button.arg });
     } catch (error) {
-      if (isWorkflowError(error) && staleCodes.has(error.code)) await markPressed(ctx, ctx.t("owner:action_done.expired"));
-      throw error;
+      if (!isWorkflowError(error) || !staleCodes.has(error.code)) throw error;
+      // One answer: the press is answered and the notice marked. Rethrowing would add a message
+      // of the refusal boundary to the chat as well, saying the same thing twice.
+      ctx.logger.info({ kind: button.kind, action: button.action, code: error.code }, "stale owner button");
+      await answerStale(ctx);
+      return;
     }
     const done = doneText(ctx, action);
     await ctx.answerCallbackQuery({ text: done });

@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext, OwnerBotDeps } from "../context.js";
 import { describeError } from "../errors.js";
-import { isVerifiedOwner, keyboardFor, ownerProfile } from "./owner-helpers.js";
+import { offerRepair, warnIfUrgent } from "./free-text.js";
+import { isVerifiedOwner, keyboardFor, ownerProfile, senderId } from "./owner-helpers.js";
 
 /**
  * Installed last: whatever no feature took gets a helpful answer instead of silence - a button
@@ -18,6 +19,17 @@ export function unhandledFeature(deps: OwnerBotDeps): Composer<BotContext> {
     } catch (error) {
       ctx.logger.debug({ error: describeError(error) }, "stale keyboard could not be removed");
     }
+  });
+
+  // Free text is usually a request in the owner's own words ("我家水管爆了快来人"): offer to report
+  // it rather than answer "not understood", and put the emergency number first when it sounds urgent.
+  feature.on("message:text", async (ctx, next) => {
+    const text = ctx.message.text.trim();
+    if (text.startsWith("/") || deps.menu.isLabel(text)) return next();
+    await warnIfUrgent(deps, ctx, text);
+    const profile = await ownerProfile(deps, ctx);
+    if (!isVerifiedOwner(profile)) return next();
+    await offerRepair(deps, ctx, senderId(ctx), text);
   });
 
   feature.on("message", async (ctx) => {

@@ -18,7 +18,9 @@ export function dropRepeatedUpdates(deps: TelegramDeps): MiddlewareFn<BotContext
   return async (ctx, next) => {
     const updateId = ctx.update.update_id;
     if (await uow.transaction((store) => store.inbox.seen("telegram", String(updateId)))) {
-      deps.logger.info({ updateId }, "repeated telegram update dropped");
+      // A warning: Telegram redelivers rarely, so many of these mean updates are being lost (a
+      // Bot API whose ids started again below the ones recorded), and the owner sees no answer.
+      deps.logger.warn({ updateId, reason: "already handled: this update_id is recorded as processed" }, "repeated telegram update dropped");
       return;
     }
     await next();

@@ -3,6 +3,7 @@ import type { StaffMember } from "../../domain/registry.js";
 import type { Store } from "../../ports/store.js";
 import type { Case } from "../case.js";
 import type { CaseKind } from "../kind.js";
+import { refusal } from "../permission.js";
 
 /** The staff member behind a staff user id, or `not_staff`: strangers in the channel change nothing. */
 export async function requireStaff(store: Store, staffUserId: string): Promise<StaffMember> {
@@ -11,13 +12,15 @@ export async function requireStaff(store: Store, staffUserId: string): Promise<S
   return staff;
 }
 
-export function requirePermission(staff: StaffMember, kind: CaseKind, action: string, subject: Case): void {
-  if (!kind.mayPerform(staff, action, subject)) {
-    throw new WorkflowError("forbidden", `${staff.staffUserId} (${staff.team}/${staff.role}) may not ${action} ${subject.number}`, {
-      number: subject.number,
-      action,
-    });
-  }
+/** Refuses with who could have (see {@link refusal}); a kind that lists no holders refuses plainly. */
+export async function requirePermission(store: Store, staff: StaffMember, kind: CaseKind, action: string, subject: Case): Promise<void> {
+  if (kind.mayPerform(staff, action, subject)) return;
+  const holders = kind.permissionHolders?.(action);
+  if (holders && holders.length > 0) throw await refusal(store, staff, holders, subject, { action, number: subject.number });
+  throw new WorkflowError("forbidden", `${staff.staffUserId} (${staff.team}/${staff.role}) may not ${action} ${subject.number}`, {
+    number: subject.number,
+    action,
+  });
 }
 
 /** Callbacks and owner verification belong to the front desk (and managers). */
@@ -25,11 +28,13 @@ export function mayWorkFrontDesk(staff: StaffMember): boolean {
   return staff.team === "frontdesk" || staff.role === "manager";
 }
 
-/** @param subject what the refused click was about (a case number, a unit), for the explanation */
-export function requireFrontDesk(staff: StaffMember, subject: string): void {
-  if (!mayWorkFrontDesk(staff)) {
-    throw new WorkflowError("forbidden", `${staff.staffUserId} is not front desk`, { action: "frontdesk", number: subject });
-  }
+/**
+ * @param subject what the refused click was about (a case number, a unit), for the explanation
+ * @param action what was refused, as the refusal names it (`record_callback`, `decide_verification`)
+ */
+export async function requireFrontDesk(store: Store, staff: StaffMember, subject: string, action: string): Promise<void> {
+  if (mayWorkFrontDesk(staff)) return;
+  throw await refusal(store, staff, ["frontdesk"], { team: "frontdesk", assigneeId: null }, { action, number: subject });
 }
 
 /** The case, of `kindId` when given: a button of one kind never acts on a case of another. */

@@ -55,6 +55,6 @@ export async function checkedStaffCase<D = unknown>(
   const kind = ctx.kinds.kindOf(subject);
   const resolved = kind.resolveAction?.(action, subject) ?? action;
   nextStatus(kind.lifecycle, subject, resolved);
-  requirePermission(staff, kind, resolved, subject);
+  await requirePermission(store, staff, kind, resolved, subject);
   return { staff, subject, kind, action: resolved };
 }

@@ -7,7 +7,7 @@ import { RepairDetailsSchema, type RepairCase } from "./details.js";
 import { promptCallback } from "./due-effects.js";
 import { alertUnansweredProposal, remindOwnerOfProposal } from "./proposal-clocks.js";
 import { repairCardActions, repairFinalStatuses, repairLifecycle, type RepairAction } from "./lifecycle.js";
-import { mayPerformRepair } from "./permissions.js";
+import { mayPerformRepair, repairPermissionHolders } from "./permissions.js";
 import { answerFixed } from "./use-cases/answer-fixed.js";
 import { confirmAppointment } from "./use-cases/confirm-appointment.js";
 
@@ -65,6 +65,7 @@ export const repairKind = defineKind<RepairCase["details"]>({
   lifecycle: repairLifecycle,
   finalStatuses: repairFinalStatuses,
   mayPerform: (staff, action, subject) => mayPerformRepair(staff, action as RepairAction, subject),
+  permissionHolders: (action) => repairPermissionHolders[action as RepairAction] ?? [],
   // Correcting the category or the billing is no transition, but the card offers it until the end.
   cardActions: (subject) => [...repairCardActions(subject), ...(repairFinalStatuses.includes(subject.status as never) ? [] : ["correct"])],
   clockRules: repairClockRules,

@@ -68,5 +68,9 @@ export async function createRepair(store: Store, kind: CaseKind, input: NewRepai
   await store.cases.create(created as Case);
   await recordEvent(store, created, { type: "reported", actor: input.actor, at: now, fromStatus: null, data: { channel: input.intakeChannel } });
   await refreshCard(store, created, now);
+  // Staff must see what the owner photographed; the photos follow the card into its thread.
+  if (created.details.photos.length > 0) {
+    await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.case-photos", team: created.team, caseId: created.id } });
+  }
   return created;
 }

@@ -1,3 +1,5 @@
+import type { PermissionHolder } from "../../case/permission.js";
+import { holdsPermission } from "../../case/permission.js";
 import type { StaffMember } from "../../domain/registry.js";
 import type { RepairCase } from "./details.js";
 import type { RepairAction } from "./lifecycle.js";
@@ -5,38 +7,30 @@ import type { RepairAction } from "./lifecycle.js";
 /**
  * Who may press which button on a repair. Team members work their own team's repairs; leaders
  * dispatch within their team; the front desk schedules and cancels on the owner's behalf;
- * managers may do everything.
+ * managers may do everything. Refusals quote this table, so it is the one place the rule lives.
  */
+export const repairPermissionHolders: Record<RepairAction, readonly PermissionHolder[]> = {
+  claim: ["team_member"],
+  assign: ["team_leader", "frontdesk"],
+  cancel: ["team_leader", "frontdesk"],
+  cancel_after_start: ["team_leader", "frontdesk"],
+  propose_time: ["assignee", "team_leader", "frontdesk"],
+  start: ["assignee", "team_leader"],
+  complete: ["assignee", "team_leader"],
+  complete_before_leak_test: ["assignee", "team_leader"],
+  pass_leak_test: ["assignee", "team_leader"],
+  fail_leak_test: ["assignee", "team_leader"],
+  reopen: ["frontdesk"],
+  close: ["frontdesk"],
+  confirm_cancel: ["frontdesk"],
+  skip_leak_test: ["frontdesk"],
+  require_leak_test: ["frontdesk"],
+  confirm_time: ["frontdesk"],
+  request_other_time: ["frontdesk"],
+};
+
 export function mayPerformRepair(staff: StaffMember, action: RepairAction, ticket: Pick<RepairCase, "team" | "assigneeId">): boolean {
-  if (staff.role === "manager") return true;
-  const ownTeam = staff.team === ticket.team;
-  const leader = ownTeam && staff.role === "leader";
-  const frontDesk = staff.team === "frontdesk";
-  const assignee = ticket.assigneeId === staff.id;
-  switch (action) {
-    case "claim":
-      return ownTeam;
-    case "assign":
-    case "cancel":
-    case "cancel_after_start":
-      return leader || frontDesk;
-    case "propose_time":
-      return assignee || leader || frontDesk;
-    case "start":
-    case "complete":
-    case "complete_before_leak_test":
-    case "pass_leak_test":
-    case "fail_leak_test":
-      return assignee || leader;
-    case "reopen":
-    case "close":
-    case "confirm_cancel":
-    case "skip_leak_test":
-    case "require_leak_test":
-    case "confirm_time":
-    case "request_other_time":
-      return frontDesk;
-  }
+  return holdsPermission(staff, repairPermissionHolders[action], ticket);
 }
 
 /**

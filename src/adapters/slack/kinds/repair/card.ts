@@ -37,9 +37,8 @@ export function repairSummary(repair: Pick<RepairCase, "details">): string {
 function cardFields(view: RepairView, t: Translate, formatInstant: FormatInstant): types.MrkdwnElement[] {
   const { subject } = view;
   const repair = subject.details;
-  const preferred = repair.ownerTimeRequest
-    ? `${repair.preferredTime}\n${t("staff:card.owner_time_request", { request: repair.ownerTimeRequest })}`
-    : repair.preferredTime;
+  const preferredTime = t("common:preferred_time", { time: repair.preferredTime });
+  const preferred = repair.ownerTimeRequest ? `${preferredTime}\n${t("staff:card.owner_time_request", { request: repair.ownerTimeRequest })}` : preferredTime;
   const fields = [
     field(t("staff:card.unit"), placeLabel(view, t)),
     field(t("staff:card.owner"), reporterLabel(view, t)),

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { z } from "zod";
-import type { Locale } from "../../../../core/domain/registry.js";
+import { encodeSlotChoice } from "../../../../core/domain/preferred-time.js";
 import type { WorkflowContext } from "../../../../core/ports/workflow-context.js";
 import { encodeCallbackData, PreferredSlotSchema, type PreferredSlot } from "../../callback-data.js";
 import type { Dialog, OwnerConversation } from "../dialog.js";
@@ -22,19 +22,18 @@ export function conversationClock(conversation: OwnerConversation, workflow: Pic
 const slotOffsets: Record<Exclude<PreferredSlot, "weekend">, number> = { today_pm: 0, tomorrow_am: 1, tomorrow_pm: 1 };
 
 /**
- * The calendar date a slot button means, shown next to it ("Tomorrow morning (Tue, Dec 1)"):
- * staff read the request days later, when "tomorrow" no longer says which day. Counted in the
- * property's zone; the weekend is the coming Saturday (today, if it is already the weekend).
+ * The calendar date (`YYYY-MM-DD`) a slot button means when pressed, counted in the property's
+ * zone: staff read the request days later, when "tomorrow" no longer says which day. The weekend
+ * is the coming Saturday (today, if it is already the weekend).
  */
-export function slotDate(slot: PreferredSlot, now: Date, timeZone: string, locale: Locale): string {
+export function slotDate(slot: PreferredSlot, now: Date, timeZone: string): string {
   const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
     .format(now)
     .split("-")
     .map(Number) as [number, number, number];
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   const offset = slot === "weekend" ? (weekday === 0 || weekday === 6 ? 0 : 6 - weekday) : slotOffsets[slot];
-  const date = new Date(Date.UTC(year, month - 1, day + offset, 12));
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", day: "numeric", weekday: "short" }).format(date);
+  return new Date(Date.UTC(year, month - 1, day + offset, 12)).toISOString().slice(0, 10);
 }
 
 /** What to ask for a preferred time, and the rule the owner's own words must pass. */
@@ -45,7 +44,10 @@ export interface PreferredTimeQuestion {
   text: z.ZodType<string>;
 }
 
-/** Slot buttons, or the owner's own words. A slot is stored with its date so staff read a day, not "tomorrow". */
+/**
+ * Slot buttons, or the owner's own words. A slot is returned as the choice with its date (see
+ * `encodeSlotChoice`), which every reader sees worded in their own language.
+ */
 export async function askPreferredTime(dialog: Dialog, clock: ConversationClock, question: PreferredTimeQuestion): Promise<string> {
   const keyboard = new InlineKeyboard();
   PreferredSlotSchema.options.forEach((slot, index) => {
@@ -59,13 +61,7 @@ export async function askPreferredTime(dialog: Dialog, clock: ConversationClock,
     const parsed = question.text.safeParse(answer.text);
     return parsed.success ? { text: parsed.data } : undefined;
   }, "owner:report.time_hint");
-  let preferredTime: string;
-  if ("slot" in choice) {
-    const date = slotDate(choice.slot, await clock.now(), clock.timeZone, dialog.locale);
-    preferredTime = dialog.t("owner:report.slot_with_date", { slot: dialog.t(`owner:report.slots.${choice.slot}`), date });
-  } else {
-    preferredTime = choice.text;
-  }
-  await dialog.settle(prompt, preferredTime);
+  const preferredTime = "slot" in choice ? encodeSlotChoice({ slot: choice.slot, date: slotDate(choice.slot, await clock.now(), clock.timeZone) }) : choice.text;
+  await dialog.settle(prompt, dialog.t("common:preferred_time", { time: preferredTime }));
   return preferredTime;
 }

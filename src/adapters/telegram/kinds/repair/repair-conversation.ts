@@ -17,6 +17,8 @@ export const repairConversationId = "repair";
 export interface RepairStart {
   locale: Locale;
   units: OwnerUnitChoice[];
+  /** The owner's own words, when they reported free text they had typed: not asked again. */
+  description?: string;
 }
 
 interface RepairDraft extends OwnerLocation {
@@ -40,7 +42,7 @@ export function createRepairConversation(deps: OwnerBotDeps) {
     await dialog.say(dialog.t("owner:report.intro"));
     const draft: RepairDraft = {
       category: await askCategory(dialog),
-      description: await askDescription(dialog),
+      description: start.description ?? (await askDescription(dialog)),
       photos: await askPhotos(dialog, maxPhotos),
       ...(await askLocation(dialog, start.units, repairFields.publicArea)),
       preferredTime: await askTime(dialog, clock),

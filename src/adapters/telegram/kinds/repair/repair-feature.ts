@@ -1,6 +1,9 @@
 import { Composer } from "grammy";
 import type { BotContext, OwnerBotDeps } from "../../context.js";
-import { inConversation, isVerifiedOwner, ownerProfile, replyNotVerified } from "../../features/owner-helpers.js";
+import { describeError } from "../../errors.js";
+import { reportFreeTextData, takeFreeText } from "../../features/free-text.js";
+import { inConversation, isVerifiedOwner, ownerProfile, replyNotVerified, senderId } from "../../features/owner-helpers.js";
+import { repairFields } from "./repair-steps.js";
 import { repairConversationId, type RepairStart } from "./repair-conversation.js";
 
 /**
@@ -10,7 +13,7 @@ import { repairConversationId, type RepairStart } from "./repair-conversation.js
 export function repairFeature(deps: OwnerBotDeps, entry: { command: string; menuKey: string }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  const startRepair = async (ctx: BotContext) => {
+  const startRepair = async (ctx: BotContext, description?: string) => {
     if (inConversation(ctx)) {
       await ctx.reply(ctx.t("owner:report.already_active"));
       return;
@@ -23,11 +26,21 @@ export function repairFeature(deps: OwnerBotDeps, entry: { command: string; menu
     const start: RepairStart = {
       locale: profile.identity.locale,
       units: profile.units.map(({ unit, inWarranty }) => ({ unitId: unit.id, building: unit.building, unit: unit.unit, inWarranty })),
+      ...(description !== undefined ? { description } : {}),
     };
     await ctx.conversation.enter(repairConversationId, start);
   };
 
-  feature.command(entry.command, startRepair);
-  feature.hears(deps.menu.labels(entry.menuKey), startRepair);
+  feature.command(entry.command, (ctx) => startRepair(ctx));
+  feature.hears(deps.menu.labels(entry.menuKey), (ctx) => startRepair(ctx));
+  // The offer under free text: the owner's words become the description, so it is not asked again.
+  feature.callbackQuery(reportFreeTextData, async (ctx) => {
+    const text = await takeFreeText(deps, senderId(ctx));
+    await ctx.answerCallbackQuery(text === null ? { text: ctx.t("owner:buttons.expired") } : {});
+    await ctx.editMessageReplyMarkup().catch((error: unknown) => ctx.logger.debug({ error: describeError(error) }, "offer keyboard could not be removed"));
+    if (text === null) return;
+    const parsed = repairFields.description.safeParse(text);
+    await startRepair(ctx, parsed.success ? parsed.data : undefined);
+  });
   return feature;
 }

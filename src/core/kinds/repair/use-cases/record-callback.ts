@@ -2,6 +2,10 @@ import { alertTeam, noticeOwner, recordEvent, touchCase, transitionCase } from "
 import { startClock, stopClocks } from "../../../case/machinery/clocks.js";
 import { frontDeskLeaderMentions } from "../../../case/machinery/escalation.js";
 import { requireCase, requireFrontDesk, requireStaff } from "../../../case/machinery/staff-access.js";
+import { holdsPermission, refusal } from "../../../case/permission.js";
+
+/** Callbacks are the front desk's: after the last attempt, its leader's. */
+const frontDeskSubject = { team: "frontdesk", assigneeId: null } as const;
 import type { Callback, CallbackOutcome } from "../../../domain/callback.js";
 import { deadlineAfter } from "../../../domain/deadline.js";
 import { WorkflowError } from "../../../domain/errors.js";
@@ -48,12 +52,14 @@ export async function recordCallback(ctx: WorkflowContext, input: RecordCallback
     }
     const ticket = await requireCase<RepairDetails>(store, callback.caseId, "repair");
     const kind = ctx.kinds.kindOf(ticket);
-    requireFrontDesk(staff, ticket.number);
+    await requireFrontDesk(store, staff, ticket.number, "record_callback");
     if (callback.status === "unreachable") {
       // After the last unanswered attempt the leader takes over: they may still record that the
       // owner was reached (by a visit, a later call), but nobody queues more attempts.
       if (input.outcome === "no_answer") throw new WorkflowError("callback_not_open", `callback ${callback.id} is unreachable`);
-      if (staff.role === "member") throw new WorkflowError("forbidden", `${staff.staffUserId} is not a leader`, { number: ticket.number });
+      if (!holdsPermission(staff, ["team_leader"], frontDeskSubject)) {
+        throw await refusal(store, staff, ["team_leader"], frontDeskSubject, { action: "record_callback", number: ticket.number });
+      }
     }
     if (input.attempt !== undefined && input.attempt !== callback.attempts + 1) {
       throw new WorkflowError("conflict", `callback ${callback.id} attempt ${input.attempt} already recorded`);

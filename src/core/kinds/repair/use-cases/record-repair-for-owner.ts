@@ -39,7 +39,7 @@ export async function recordRepairForOwner(ctx: WorkflowContext, raw: RecordRepa
   const kind = ctx.kinds.kind("repair");
   const ticket = await ctx.uow.transaction(async (store) => {
     const staff = await requireStaff(store, input.staffUserId);
-    requireFrontDesk(staff, `${input.building}-${input.unit}`);
+    await requireFrontDesk(store, staff, `${input.building}-${input.unit}`, "take_request");
     const unit = await store.units.findByAddress(input.building, input.unit);
     if (!unit) throw new WorkflowError("unit_not_found", `no unit ${input.building}-${input.unit}`, { building: input.building, unit: input.unit });
     let caller: Resident | null;
