@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LocaleSchema, teams, type Team } from "../core/domain/registry.js";
-import { defaultWorkingHours, type WorkingHours, WorkingHoursSchema } from "../core/domain/working-hours.js";
+import { defaultOwnerHours, defaultWorkingHours, QuietHoursSchema, type WorkingHours, WorkingHoursSchema } from "../core/domain/working-hours.js";
 
 const optionalText = z
   .string()
@@ -45,6 +45,7 @@ export const EnvSchema = z.object({
   STAFF_LOCALE: LocaleSchema.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WORKING_HOURS: WorkingHoursSchema.default(defaultWorkingHours),
+  QUIET_HOURS: QuietHoursSchema.default(defaultOwnerHours),
   EMERGENCY_PHONE: z
     .string()
     .trim()
@@ -66,6 +67,8 @@ export interface BaseConfig {
   retentionDays: number;
   /** When prompts, retries and escalations may reach staff (urgent cases excepted). */
   workingHours: WorkingHours;
+  /** When reminders may reach owners: every hour outside `QUIET_HOURS`. */
+  ownerHours: WorkingHours;
   /** The property's emergency number, shown at once to an owner whose words sound urgent; null: none configured. */
   emergencyPhone: string | null;
 }
@@ -185,6 +188,7 @@ function baseOf(e: Env): BaseConfig {
     logLevel: e.LOG_LEVEL,
     retentionDays: e.RETENTION_DAYS,
     workingHours: e.WORKING_HOURS,
+    ownerHours: e.QUIET_HOURS,
     emergencyPhone: e.EMERGENCY_PHONE ?? null,
   };
 }

@@ -57,6 +57,14 @@ describe("which product npm start runs", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
 
+  it("QUIET_HOURS is the night owners get no reminders in: 21:00-08:00 unless set, and it must run over midnight", () => {
+    expect(loadConfig({})).toMatchObject({ ownerHours: { start: 8 * 60, end: 21 * 60 } });
+    expect(loadConfig({ QUIET_HOURS: "22:30-07:15" })).toMatchObject({ ownerHours: { start: 7 * 60 + 15, end: 22 * 60 + 30 } });
+    expect(loadConfig({ QUIET_HOURS: "00:00-06:00" })).toMatchObject({ ownerHours: { start: 6 * 60, end: 24 * 60 } });
+    expect(() => loadConfig({ QUIET_HOURS: "08:00-21:00" })).toThrow(/QUIET_HOURS: must run over midnight/);
+    expect(() => loadConfig({ QUIET_HOURS: "25:00-07:00" })).toThrow(/QUIET_HOURS/);
+  });
+
   it("the retention of delivered messages is 90 days unless RETENTION_DAYS says a whole number of days", () => {
     expect(loadConfig({})).toMatchObject({ retentionDays: 90 });
     expect(loadConfig({ RETENTION_DAYS: "30" })).toMatchObject({ retentionDays: 30 });

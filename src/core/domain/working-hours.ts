@@ -31,6 +31,27 @@ export const WorkingHoursSchema = z
 export const defaultWorkingHours: WorkingHours = { start: 9 * 60, end: 18 * 60 };
 
 /**
+ * `QUIET_HOURS` (`HH:MM-HH:MM`, default `21:00-08:00`): the night, in which no reminder reaches
+ * an owner. Parsed into the hours owners may be reminded in (08:00-21:00), the same shape as
+ * working hours, so one function moves an instant into either. The night runs over midnight
+ * (`21:00-08:00`) or starts at it (`00:00-07:00`).
+ */
+export const QuietHoursSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, "must be HH:MM-HH:MM, such as 21:00-08:00")
+  .refine((text) => text.split("-").every((part) => clock.test(part)), "must be HH:MM-HH:MM with real times of day")
+  .transform((text) => {
+    const [start = "", end = ""] = text.split("-");
+    return { quietStart: minutesOf(start), quietEnd: minutesOf(end) };
+  })
+  .refine(({ quietStart, quietEnd }) => quietStart > quietEnd || (quietStart === 0 && quietEnd > 0), "must run over midnight, such as 21:00-08:00, or start at 00:00")
+  .transform(({ quietStart, quietEnd }): WorkingHours => ({ start: quietEnd, end: quietStart === 0 ? 24 * 60 : quietStart }));
+
+/** The hours owners may be reminded in when `QUIET_HOURS` is the default 21:00-08:00. */
+export const defaultOwnerHours: WorkingHours = { start: 8 * 60, end: 21 * 60 };
+
+/**
  * `at` itself when it falls within working hours, otherwise the next opening: a prompt due at
  * 22:30 reaches the front desk at 09:00 the next morning, not in the night.
  */

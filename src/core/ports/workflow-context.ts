@@ -1,5 +1,5 @@
 import type { CaseKindRegistry } from "../case/registry.js";
-import { defaultWorkingHours, type WorkingHours } from "../domain/working-hours.js";
+import { defaultOwnerHours, defaultWorkingHours, type WorkingHours } from "../domain/working-hours.js";
 import type { UnitOfWork } from "./store.js";
 import type { TimeSource } from "./time-source.js";
 
@@ -13,6 +13,8 @@ export interface WorkflowContext {
   kinds: CaseKindRegistry;
   /** Staff working hours (`WORKING_HOURS`); {@link workingHoursOf} gives 09:00-18:00 when omitted. */
   workingHours?: WorkingHours;
+  /** Hours owners may be reminded in, outside `QUIET_HOURS`; {@link ownerHoursOf} gives 08:00-21:00 when omitted. */
+  ownerHours?: WorkingHours;
   /** Wakes the outbox worker of this process after a commit; optional. */
   onOutboxWritten?: () => void;
 }
@@ -20,6 +22,11 @@ export interface WorkflowContext {
 /** The deployment's working hours, or the default 09:00-18:00. */
 export function workingHoursOf(ctx: Pick<WorkflowContext, "workingHours">): WorkingHours {
   return ctx.workingHours ?? defaultWorkingHours;
+}
+
+/** The hours reminders may reach owners in, or the default 08:00-21:00 (quiet hours 21:00-08:00). */
+export function ownerHoursOf(ctx: Pick<WorkflowContext, "ownerHours">): WorkingHours {
+  return ctx.ownerHours ?? defaultOwnerHours;
 }
 
 export function newId(): string {

@@ -3,6 +3,7 @@ import { confirmAppointment } from "../../../src/core/kinds/repair/use-cases/con
 import { proposeAppointment } from "../../../src/core/kinds/repair/use-cases/propose-appointment.js";
 import { startWork } from "../../../src/core/kinds/repair/use-cases/start-work.js";
 import { claimCase } from "../../../src/core/use-cases/claim-case.js";
+import { QuietHoursSchema } from "../../../src/core/domain/working-hours.js";
 import { createFixture, reportedRepair } from "../../support/workflow-fixture.js";
 import { alertsOf, dueAt } from "./repair-steps.js";
 
@@ -33,6 +34,23 @@ describe("nothing waits silently", () => {
     expect(await dueAt(ctx, time, "2026-12-01T23:00:00+08:00")).toEqual([]);
     expect(await dueAt(ctx, time, "2026-12-02T07:59:00+08:00")).toEqual([]);
     expect(await dueAt(ctx, time, "2026-12-02T08:00:00+08:00")).toEqual(["owner_reminded"]);
+  });
+
+  it("QUIET_HOURS moves the owner's reminder: with 23:00-07:00 a reminder due at 23:00 waits for 07:00, one due at 22:30 goes", async () => {
+    const proposedWithQuietHours = async (proposeAt: string) => {
+      const fixture = await createFixture({ at: proposeAt });
+      fixture.ctx.ownerHours = QuietHoursSchema.parse("23:00-07:00");
+      const ticket = await reportedRepair(fixture.ctx);
+      await claimCase(fixture.ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
+      await proposeAppointment(fixture.ctx, { caseId: ticket.id, staffUserId: "UMAINT1", at: new Date("2026-12-03T10:00:00+08:00") });
+      return fixture;
+    };
+    const late = await proposedWithQuietHours("2026-12-01T19:00:00+08:00");
+    expect(await dueAt(late.ctx, late.time, "2026-12-02T06:59:00+08:00")).toEqual([]);
+    expect(await dueAt(late.ctx, late.time, "2026-12-02T07:00:00+08:00")).toEqual(["owner_reminded"]);
+
+    const evening = await proposedWithQuietHours("2026-12-01T18:30:00+08:00");
+    expect(await dueAt(evening.ctx, evening.time, "2026-12-01T22:30:00+08:00")).toEqual(["owner_reminded"]);
   });
 
   it("a proposal still unanswered after 24 hours alerts the assignee and the front desk, who can confirm by phone", async () => {

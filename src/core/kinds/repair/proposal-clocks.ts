@@ -10,19 +10,20 @@ import type { RepairCase, RepairDetails } from "./details.js";
 import { appointmentButtons } from "./owner-buttons.js";
 
 /**
- * Hours in which owners get reminders (DESIGN.md: no owner reminders in the quiet hours
- * 21:00-08:00): a reminder falling in the night waits for 08:00.
- */
-export const ownerReminderHours: WorkingHours = { start: 8 * 60, end: 21 * 60 };
-
-/**
  * A proposed visit time waits for the owner's answer: the owner is reminded after 4 hours, and
  * after 24 hours the assignee and the front desk are alerted (in working hours), so a proposal
  * never waits silently. Answering, replacing or cancelling stops both clocks.
  */
-export async function startProposalClocks(store: Store, kind: CaseKind, ticket: RepairCase, proposedAt: Date, calendar: StaffCalendar): Promise<void> {
+export async function startProposalClocks(
+  store: Store,
+  kind: CaseKind,
+  ticket: RepairCase,
+  proposedAt: Date,
+  calendar: StaffCalendar & { ownerHours: WorkingHours },
+): Promise<void> {
   const { timeZone } = calendar;
-  const remindAt = nextWorkingInstant(deadlineAfter(proposedAt, repairClockRules["repair.proposal.reminder"].due, timeZone), ownerReminderHours, timeZone);
+  // No reminder reaches an owner in the quiet hours (QUIET_HOURS): one falling in the night waits for the morning.
+  const remindAt = nextWorkingInstant(deadlineAfter(proposedAt, repairClockRules["repair.proposal.reminder"].due, timeZone), calendar.ownerHours, timeZone);
   await startClock(store, kind, { caseId: ticket.id, rule: "repair.proposal.reminder", anchor: proposedAt, timeZone, dueAt: remindAt });
   const alertAt = staffInstantFor(ticket, deadlineAfter(proposedAt, repairClockRules["repair.proposal.unanswered"].due, timeZone), calendar);
   await startClock(store, kind, { caseId: ticket.id, rule: "repair.proposal.unanswered", anchor: proposedAt, timeZone, dueAt: alertAt });

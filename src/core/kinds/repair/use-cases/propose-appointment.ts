@@ -1,7 +1,7 @@
 import { noticeOwner, transitionCase } from "../../../case/machinery/changes.js";
 import { type StaffCaseInput, staffCaseAction } from "../../../case/machinery/staff-case-action.js";
 import { WorkflowError } from "../../../domain/errors.js";
-import { type WorkflowContext, workingHoursOf } from "../../../ports/workflow-context.js";
+import { ownerHoursOf, type WorkflowContext, workingHoursOf } from "../../../ports/workflow-context.js";
 import { startProposalClocks } from "../proposal-clocks.js";
 import type { RepairCase, RepairDetails } from "../details.js";
 import { appointmentButtons } from "../owner-buttons.js";
@@ -24,7 +24,7 @@ export async function proposeAppointment(ctx: WorkflowContext, input: ProposeApp
       details: { appointmentAt: input.at, ownerTimeRequest: null },
       data: { appointmentAt: input.at.toISOString() },
     });
-    await startProposalClocks(store, kind, updated, now, { timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) });
+    await startProposalClocks(store, kind, updated, now, { timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx), ownerHours: ownerHoursOf(ctx) });
     await noticeOwner(store, updated, now, "repair.time_proposed", { at: { instant: input.at.toISOString() } }, appointmentButtons(subject.id, input.at));
     return updated;
   }, "repair");
