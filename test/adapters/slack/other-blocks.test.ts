@@ -133,7 +133,7 @@ describe("modals", () => {
 
   it("the Schedule modal shows the owner's wishes and prefills the pickers in the property's zone", () => {
     const repair = aTicket({ details: { ownerTimeRequest: "Saturday afternoon" } });
-    const view = scheduleModal({ repair, initial: { date: "2026-12-01", time: "10:00" }, timeZone: "Asia/Shanghai", metadata }, t);
+    const view = scheduleModal({ repair, initial: { date: "2026-12-01", time: "10:00" }, timeZone: "Asia/Shanghai", locale: "en", metadata }, t);
     const shown = textOf(view.blocks);
 
     expect(shown).toContain("Owner's preferred time: Tomorrow morning");
@@ -145,7 +145,7 @@ describe("modals", () => {
   it("every modal keeps Slack's 24-character title limit", () => {
     const views = [
       cancelModal({ subject: { number: "R-2026-000001", summary: repairSummary(aTicket()) }, metadata }, t),
-      scheduleModal({ repair: aTicket(), initial: { date: "2026-12-01", time: "10:00" }, timeZone: "Asia/Shanghai", metadata }, t),
+      scheduleModal({ repair: aTicket(), initial: { date: "2026-12-01", time: "10:00" }, timeZone: "Asia/Shanghai", locale: "en", metadata }, t),
     ];
     for (const view of views) expect(view.title.text.length).toBeLessThanOrEqual(24);
   });

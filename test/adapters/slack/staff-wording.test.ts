@@ -12,12 +12,20 @@ const json = (path: string) => JSON.stringify(JSON.parse(readFileSync(path, "utf
 
 describe("staff Chinese reads as a property company's front desk writes it", () => {
   it("the schedule modal names the zone 北京时间, never Asia/Shanghai", () => {
-    const view = scheduleModal({ repair: aTicket(), initial: { date: "2026-12-01", time: "10:00" }, timeZone: "Asia/Shanghai", metadata: { ticketId: "ticket-1", channel: "C1" } }, chinese.t);
+    const view = scheduleModal({ repair: aTicket(), initial: { date: "2026-12-01", time: "10:00" }, timeZone: "Asia/Shanghai", locale: "zh-CN", metadata: { ticketId: "ticket-1", channel: "C1" } }, chinese.t);
 
     const labels = view.blocks.map((block) => JSON.stringify((block as { label?: unknown }).label ?? (block as { elements?: unknown }).elements ?? (block as { text?: unknown }).text)).join("\n");
     expect(labels).toContain("时间（北京时间）");
     // The picker itself keeps the IANA zone: that is Slack's field, not a word staff read.
     expect(labels).not.toContain("Asia/Shanghai");
+  });
+
+  it("a property in another zone sees the zone's own name in the staff's language, not its IANA id", () => {
+    const tokyo = (locale: string, t: typeof chinese.t) =>
+      JSON.stringify(scheduleModal({ repair: aTicket(), initial: { date: "2026-12-01", time: "10:00" }, timeZone: "Asia/Tokyo", locale, metadata: { ticketId: "ticket-1", channel: "C1" } }, t).blocks);
+
+    expect(tokyo("zh-CN", chinese.t)).toContain("时间（日本标准时间）");
+    expect(tokyo("en", (key, params) => translator.t("en", key, params as never))).toContain("Time (Japan Standard Time)");
   });
 
   it("the card is a 维修工作单 and a closed repair reads 已结单", () => {

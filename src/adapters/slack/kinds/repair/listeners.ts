@@ -57,7 +57,7 @@ function registerSchedule(app: App, deps: SlackDeps): void {
       const initial = appointmentAt
         ? toLocalDateTime(appointmentAt, timeZone)
         : { date: toLocalDateTime(new Date(deps.workflow.time.now().getTime() + day), timeZone).date, time: "10:00" };
-      return { view: scheduleModal({ repair, initial, timeZone, metadata }, t) };
+      return { view: scheduleModal({ repair, initial, timeZone, locale: deps.staffLocale, metadata }, t) };
     },
   });
   onSubmission(

@@ -14,7 +14,7 @@ import { repairViewIds } from "./interaction.js";
  * the owner asked for. The owner must then confirm the time in the bot.
  */
 export function scheduleModal(
-  input: { repair: Pick<RepairCase, "number" | "details">; initial: LocalDateTime; timeZone: string; metadata: ModalMetadata },
+  input: { repair: Pick<RepairCase, "number" | "details">; initial: LocalDateTime; timeZone: string; locale: string; metadata: ModalMetadata },
   t: Translate,
 ): types.ModalView {
   const { details } = input.repair;
@@ -32,7 +32,7 @@ export function scheduleModal(
     {
       type: "input",
       block_id: modalInputs.time,
-      label: plain(t("staff:modals.schedule.time", { zone: zoneName(input.timeZone, t) })),
+      label: plain(t("staff:modals.schedule.time", { zone: zoneName(input.timeZone, t, input.locale) })),
       element: { type: "timepicker", action_id: modalInputs.time, initial_time: input.initial.time, timezone: input.timeZone },
     },
     context(t("staff:modals.schedule.hint")),
