@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { modalInputs } from "../../src/adapters/slack/interaction-values.js";
-import { Harness, buttonsOf, frontDeskChannel, staffChannel, textOf, translator } from "../support/e2e-harness.js";
+import { Harness, buttonsOf, frontDeskChannel } from "../support/e2e-harness.js";
+import { dispatchAndFinish, staffLabel } from "../support/e2e-steps.js";
 
 const day = 24 * 3_600_000;
-const staffLabel = (key: string) => translator.t("en", `staff:buttons.${key}`);
 
 /** What must never reach a log line, at any level: personal data, message text, secrets, raw updates. */
 const forbidden = [
@@ -40,23 +39,7 @@ describe("logging at LOG_LEVEL=debug", () => {
     const number = /R-\d{4}-\d{6}/.exec(owner.texts().join("\n"))?.[0] as string;
     expect(number).toBeDefined();
 
-    await h.until(() => expect(tech.card(staffChannel, number)).toBeDefined());
-    await tech.click(staffChannel, number, staffLabel("claim"));
-    await h.until(() => expect(textOf(tech.card(staffChannel, number))).toContain("Zhang Wei"));
-    await tech.click(staffChannel, number, staffLabel("schedule"));
-    await h.until(() => expect(h.slack.views().length).toBeGreaterThan(0));
-    await tech.submitModal({
-      [modalInputs.date]: { type: "datepicker", selected_date: "2026-12-01" },
-      [modalInputs.time]: { type: "timepicker", selected_time: "09:30" },
-    });
-    await h.until(() => expect(owner.chat().some((m) => JSON.stringify(m.reply_markup ?? {}).includes(owner.t("owner:actions.appointment.confirm")))).toBe(true));
-    await owner.press(owner.t("owner:actions.appointment.confirm"));
-    h.time.set("2026-12-01T01:30:00Z");
-    await tech.click(staffChannel, number, staffLabel("start"));
-    await h.until(() => expect(buttonsOf(tech.card(staffChannel, number)).map((b) => b.text.text)).toContain(staffLabel("done")));
-    h.time.set("2026-12-01T03:00:00Z");
-    await tech.click(staffChannel, number, staffLabel("done"));
-    await h.until(() => expect(owner.chat().some((m) => JSON.stringify(m.reply_markup ?? {}).includes(owner.t("owner:actions.fixed.yes")))).toBe(true));
+    await dispatchAndFinish(h, owner, tech, number);
     await owner.press(owner.t("owner:actions.fixed.yes"));
     // The prompt goes out a day after completion, inside the window (at its end the leader is alerted too).
     await h.tickAt(new Date(Date.parse("2026-12-01T03:00:00Z") + day));

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness, frontDeskChannel, staffChannel, textOf, buttonsOf, translator } from "../support/e2e-harness.js";
-import { modalInputs } from "../../src/adapters/slack/interaction-values.js";
-import type { OwnerPhone, StaffMemberAtSlack } from "../support/e2e-harness.js";
+import type { OwnerPhone } from "../support/e2e-harness.js";
+import { dispatchAndFinish, staffLabel } from "../support/e2e-steps.js";
 
 const day = 24 * 3_600_000;
-const staffLabel = (key: string) => translator.t("en", `staff:buttons.${key}`);
 
 async function historyOf(h: Harness, number: string) {
   return h.app.ctx.uow.transaction(async (store) => {
@@ -31,28 +30,6 @@ async function reportRepair(owner: OwnerPhone, phone: string, category: string, 
   const number = /R-\d{4}-\d{6}/.exec(owner.texts().join("\n"))?.[0];
   expect(number, owner.texts().join("\n")).toBeDefined();
   return number as string;
-}
-
-async function dispatchAndFinish(h: Harness, owner: OwnerPhone, tech: StaffMemberAtSlack, number: string): Promise<void> {
-  await h.until(() => expect(tech.card(staffChannel, number)).toBeDefined());
-  await tech.click(staffChannel, number, staffLabel("claim"));
-  await h.until(() => expect(textOf(tech.card(staffChannel, number))).toContain("Zhang Wei"));
-
-  await tech.click(staffChannel, number, staffLabel("schedule"));
-  await h.until(() => expect(h.slack.views().length).toBeGreaterThan(0));
-  await tech.submitModal({
-    [modalInputs.date]: { type: "datepicker", selected_date: "2026-12-01" },
-    [modalInputs.time]: { type: "timepicker", selected_time: "09:30" },
-  });
-  await h.until(() => expect(owner.chat().some((m) => JSON.stringify(m.reply_markup ?? {}).includes(owner.t("owner:actions.appointment.confirm")))).toBe(true));
-  await owner.press(owner.t("owner:actions.appointment.confirm"));
-
-  h.time.set("2026-12-01T01:30:00Z");
-  await tech.click(staffChannel, number, staffLabel("start"));
-  await h.until(() => expect(buttonsOf(tech.card(staffChannel, number)).map((b) => b.text.text)).toContain(staffLabel("done")));
-  h.time.set("2026-12-01T03:00:00Z");
-  await tech.click(staffChannel, number, staffLabel("done"));
-  await h.until(() => expect(owner.chat().some((m) => JSON.stringify(m.reply_markup ?? {}).includes(owner.t("owner:actions.fixed.yes")))).toBe(true));
 }
 
 describe("the repair loop from Telegram to Slack and back", () => {

@@ -1,0 +1,33 @@
+import { expect } from "vitest";
+import { modalInputs } from "../../src/adapters/slack/interaction-values.js";
+import { buttonsOf, staffChannel, textOf, translator, type Harness, type OwnerPhone, type StaffMemberAtSlack } from "./e2e-harness.js";
+
+/** A staff button's label as the English staff side shows it. */
+export const staffLabel = (key: string) => translator.t("en", `staff:buttons.${key}`);
+
+/**
+ * The maintenance side of a repair from its card to Done: claim, schedule 09:30 on 1 December,
+ * the owner confirms, start at 09:30 and finish at 11:00 Shanghai time; returns once the owner
+ * has been asked "Fixed?".
+ */
+export async function dispatchAndFinish(h: Harness, owner: OwnerPhone, tech: StaffMemberAtSlack, number: string): Promise<void> {
+  await h.until(() => expect(tech.card(staffChannel, number)).toBeDefined());
+  await tech.click(staffChannel, number, staffLabel("claim"));
+  await h.until(() => expect(textOf(tech.card(staffChannel, number))).toContain("Zhang Wei"));
+
+  await tech.click(staffChannel, number, staffLabel("schedule"));
+  await h.until(() => expect(h.slack.views().length).toBeGreaterThan(0));
+  await tech.submitModal({
+    [modalInputs.date]: { type: "datepicker", selected_date: "2026-12-01" },
+    [modalInputs.time]: { type: "timepicker", selected_time: "09:30" },
+  });
+  await h.until(() => expect(owner.chat().some((m) => JSON.stringify(m.reply_markup ?? {}).includes(owner.t("owner:actions.appointment.confirm")))).toBe(true));
+  await owner.press(owner.t("owner:actions.appointment.confirm"));
+
+  h.time.set("2026-12-01T01:30:00Z");
+  await tech.click(staffChannel, number, staffLabel("start"));
+  await h.until(() => expect(buttonsOf(tech.card(staffChannel, number)).map((b) => b.text.text)).toContain(staffLabel("done")));
+  h.time.set("2026-12-01T03:00:00Z");
+  await tech.click(staffChannel, number, staffLabel("done"));
+  await h.until(() => expect(owner.chat().some((m) => JSON.stringify(m.reply_markup ?? {}).includes(owner.t("owner:actions.fixed.yes")))).toBe(true));
+}
