@@ -1,41 +1,15 @@
 import type { Case, CaseEvent } from "../core/case/case.js";
 import type { Clock } from "../core/case/clock.js";
-import { JobPayloadSchema, type Job } from "../core/case/job.js";
+import type { Job } from "../core/case/job.js";
 import type { Callback } from "../core/domain/callback.js";
 import { WorkflowError } from "../core/domain/errors.js";
-import { OutboxPayloadSchema, channelOf, recipientOf, refKeyOf, type MessageRef, type OutboxMessage } from "../core/domain/outbox.js";
+import type { MessageRef, OutboxMessage } from "../core/domain/outbox.js";
 import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
 import type { Store, UnitOfWork } from "../core/ports/store.js";
+import { byTimeThenId, cmp, copy, duplicate, findCopy, type MemoryTables, missing, newId, publicJob, publicOutbox, viaJson } from "./memory-tables.js";
+import { memoryWorkRepositories } from "./memory-work-store.js";
 
-interface StoredJob extends Job {
-  leaseUntil: Date | null;
-}
-interface StoredOutbox extends OutboxMessage {
-  leaseUntil: Date | null;
-  leaseOwner?: string | null;
-}
-
-/** Every table of the store; the in-memory twin of the Prisma schema. */
-export interface MemoryTables {
-  units: Map<string, Unit>;
-  residents: Map<string, Resident>;
-  staff: Map<string, StaffMember>;
-  identities: Map<string, OwnerIdentity>;
-  verifications: Map<string, VerificationRequest>;
-  cases: Map<string, Case>;
-  /** In insertion order, which breaks ties between events of the same instant. */
-  events: CaseEvent[];
-  sequences: Map<string, number>;
-  clocks: Map<string, Clock>;
-  callbacks: Map<string, Callback>;
-  jobs: Map<string, StoredJob>;
-  outbox: Map<string, StoredOutbox>;
-  outboxSeq: number;
-  messageRefs: Map<string, MessageRef>;
-  /** `source:updateId` -> when it was received. */
-  inbox: Map<string, Date>;
-  keyValues: Map<string, string>;
-}
+export type { MemoryTables } from "./memory-tables.js";
 
 /** A deep, read-only-by-convention copy of everything stored, for assertions in tests. */
 export interface MemorySnapshot {
@@ -111,12 +85,6 @@ export function createMemoryStore(): MemoryStore {
   };
 }
 
-/**
- * `notBefore` of a new outbox message: deliverable at once. Not `createdAt`: that is workflow
- * time, which `tick --at` may put in the future, while the worker claims by wall-clock time.
- */
-const deliverableAtOnce = new Date(0);
-
 function emptyTables(): MemoryTables {
   return {
     units: new Map(),
@@ -142,63 +110,8 @@ function cloneTables(tables: MemoryTables): MemoryTables {
   return structuredClone(tables);
 }
 
-function copy<T>(value: T): T {
-  return structuredClone(value);
-}
-
-/** What a JSON text column gives back. */
-function viaJson<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-function newId(): string {
-  return globalThis.crypto.randomUUID();
-}
-
-function duplicate(what: string, key: string): Error {
-  return new Error(`unique constraint failed: ${what} ${key} already exists`);
-}
-
-function missing(what: string, id: string): WorkflowError {
-  return new WorkflowError("not_found", `${what} ${id} does not exist`, { id });
-}
-
-function isLeaseExpired(leaseUntil: Date | null, now: Date): boolean {
-  return leaseUntil !== null && leaseUntil.getTime() <= now.getTime();
-}
-
-function publicJob(job: StoredJob): Job {
-  const { leaseUntil: _lease, ...rest } = job;
-  return copy(rest);
-}
-
-function publicOutbox(message: StoredOutbox): OutboxMessage {
-  const { leaseUntil: _lease, leaseOwner: _owner, ...rest } = message;
-  return copy(rest);
-}
-
-function byTimeThenId<T extends { id: string }>(time: (item: T) => Date) {
-  return (a: T, b: T) => time(a).getTime() - time(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 function storeOver(t: MemoryTables): Store {
-  const insertJob = (job: { id: string; payload: Job["payload"]; runAt: Date }): boolean => {
-    if (t.jobs.has(job.id)) return false;
-    t.jobs.set(job.id, {
-      id: job.id,
-      payload: JobPayloadSchema.parse(viaJson(job.payload)),
-      runAt: new Date(job.runAt),
-      status: "pending",
-      attempts: 0,
-      lastError: null,
-      leaseUntil: null,
-    });
-    return true;
-  };
-  const find = <T>(map: Map<string, T>, id: string): T | null => {
-    const found = map.get(id);
-    return found === undefined ? null : copy(found);
-  };
+  const find = findCopy;
   const insert = <T extends { id: string }>(map: Map<string, T>, what: string, item: T): void => {
     if (map.has(item.id)) throw duplicate(what, item.id);
     map.set(item.id, copy(item));
@@ -209,6 +122,7 @@ function storeOver(t: MemoryTables): Store {
   };
 
   return {
+    ...memoryWorkRepositories(t),
     units: {
       async upsert(unit) {
         const existing = [...t.units.values()].find((u) => u.building === unit.building && u.unit === unit.unit);
@@ -396,199 +310,9 @@ function storeOver(t: MemoryTables): Store {
       },
       save: async (callback) => replace(t.callbacks, "callback", callback),
     },
-    jobs: {
-      async enqueue(job) {
-        if (!insertJob(job)) throw duplicate("job", job.id);
-      },
-      enqueueOnce: async (job) => insertJob(job),
-      async claimDue(now, limit, leaseUntil) {
-        const due = [...t.jobs.values()]
-          .filter(
-            (j) =>
-              (j.status === "pending" && j.runAt.getTime() <= now.getTime()) ||
-              (j.status === "running" && isLeaseExpired(j.leaseUntil, now)),
-          )
-          .sort(byTimeThenId((j) => j.runAt))
-          .slice(0, Math.max(0, limit));
-        for (const job of due) {
-          job.status = "running";
-          job.leaseUntil = new Date(leaseUntil);
-        }
-        return due.map(publicJob);
-      },
-      async markDone(id) {
-        const job = t.jobs.get(id);
-        if (!job) throw missing("job", id);
-        job.status = "done";
-        job.leaseUntil = null;
-      },
-      async markFailed(id, error, retryAt) {
-        const job = t.jobs.get(id);
-        if (!job) throw missing("job", id);
-        job.lastError = error;
-        job.leaseUntil = null;
-        job.attempts += 1;
-        if (retryAt) {
-          job.status = "pending";
-          job.runAt = new Date(retryAt);
-        } else {
-          job.status = "failed";
-        }
-      },
-      async listPending(until, limit) {
-        return [...t.jobs.values()]
-          .filter((j) => j.status === "pending" && (until === null || j.runAt.getTime() <= until.getTime()))
-          .sort(byTimeThenId((j) => j.runAt))
-          .slice(0, Math.max(0, limit))
-          .map(publicJob);
-      },
-      async pruneFinished(before, limit) {
-        const finished = [...t.jobs.values()]
-          .filter((j) => (j.status === "done" || j.status === "failed") && j.runAt.getTime() < before.getTime())
-          .sort(byTimeThenId((j) => j.runAt))
-          .slice(0, Math.max(0, limit));
-        for (const job of finished) t.jobs.delete(job.id);
-        return finished.length;
-      },
-    },
-    outbox: {
-      async enqueue(message) {
-        if (t.outbox.has(message.id)) throw duplicate("outbox message", message.id);
-        const payload = OutboxPayloadSchema.parse(viaJson(message.payload));
-        t.outboxSeq += 1;
-        t.outbox.set(message.id, {
-          id: message.id,
-          seq: t.outboxSeq,
-          channel: channelOf(payload),
-          recipient: recipientOf(payload),
-          payload,
-          refKey: refKeyOf(payload),
-          status: "pending",
-          attempts: 0,
-          notBefore: new Date(deliverableAtOnce),
-          platformMessageId: null,
-          lastError: null,
-          createdAt: new Date(message.createdAt),
-          leaseUntil: null,
-        });
-      },
-      async claim(channel, now, limit, leaseUntil, leaseOwner) {
-        // Each recipient's head: its earliest message still pending or sending, whatever its notBefore.
-        const heads = new Map<string, StoredOutbox>();
-        for (const m of [...t.outbox.values()].sort((a, b) => a.seq - b.seq)) {
-          if (m.channel === channel && (m.status === "pending" || m.status === "sending") && !heads.has(m.recipient)) heads.set(m.recipient, m);
-        }
-        const ready = [...heads.values()]
-          .filter(
-            (m) =>
-              (m.status === "pending" && m.notBefore.getTime() <= now.getTime()) ||
-              (m.status === "sending" && isLeaseExpired(m.leaseUntil, now)),
-          )
-          .slice(0, Math.max(0, limit));
-        for (const message of ready) {
-          message.status = "sending";
-          message.leaseUntil = new Date(leaseUntil);
-          message.leaseOwner = leaseOwner ?? null;
-        }
-        return ready.map(publicOutbox);
-      },
-      async leaseOwners() {
-        const owners = [...t.outbox.values()].filter((m) => m.status === "sending" && m.leaseOwner).map((m) => m.leaseOwner as string);
-        return [...new Set(owners)].sort();
-      },
-      async releaseLeasesOf(owner) {
-        const held = [...t.outbox.values()].filter((m) => m.status === "sending" && m.leaseOwner === owner);
-        for (const message of held) Object.assign(message, { status: "pending", notBefore: new Date(deliverableAtOnce), leaseUntil: null, leaseOwner: null });
-        return held.length;
-      },
-      async markSent(id, platformMessageId) {
-        const message = t.outbox.get(id);
-        if (!message) throw missing("outbox message", id);
-        message.status = "sent";
-        message.platformMessageId = platformMessageId;
-        message.leaseUntil = null;
-      },
-      async retry(id, notBefore, error, countAttempt) {
-        const message = t.outbox.get(id);
-        if (!message) throw missing("outbox message", id);
-        message.status = "pending";
-        message.notBefore = new Date(notBefore);
-        message.lastError = error;
-        message.leaseUntil = null;
-        if (countAttempt) message.attempts += 1;
-      },
-      async markDead(id, reason) {
-        const message = t.outbox.get(id);
-        if (!message) throw missing("outbox message", id);
-        message.status = "dead";
-        message.lastError = reason;
-        message.attempts += 1;
-        message.leaseUntil = null;
-      },
-      async requeueDead() {
-        const dead = [...t.outbox.values()].filter((message) => message.status === "dead");
-        for (const message of dead) Object.assign(message, { status: "pending", attempts: 0, notBefore: new Date(deliverableAtOnce), leaseUntil: null });
-        return dead.length;
-      },
-      async findById(id) {
-        const message = t.outbox.get(id);
-        return message ? publicOutbox(message) : null;
-      },
-      async countByStatus() {
-        const counts: Record<OutboxMessage["status"], number> = { pending: 0, sending: 0, sent: 0, dead: 0 };
-        for (const message of t.outbox.values()) counts[message.status] += 1;
-        return counts;
-      },
-      async pruneSent(before, limit) {
-        const sent = [...t.outbox.values()]
-          .filter((m) => m.status === "sent" && m.createdAt.getTime() < before.getTime())
-          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.seq - b.seq)
-          .slice(0, Math.max(0, limit));
-        for (const message of sent) t.outbox.delete(message.id);
-        return sent.length;
-      },
-    },
-    messageRefs: {
-      get: async (key) => find(t.messageRefs, key),
-      async set(key, ref) {
-        t.messageRefs.set(key, { channel: ref.channel, messageId: ref.messageId });
-      },
-    },
-    inbox: {
-      async recordOnce(source, updateId, at) {
-        const key = `${source}:${updateId}`;
-        if (t.inbox.has(key)) return false;
-        t.inbox.set(key, new Date(at));
-        return true;
-      },
-      seen: async (source, updateId) => t.inbox.has(`${source}:${updateId}`),
-      async forget(source, updateId) {
-        t.inbox.delete(`${source}:${updateId}`);
-      },
-      async prune(before, limit) {
-        const old = [...t.inbox.entries()]
-          .filter(([, at]) => at.getTime() < before.getTime())
-          .sort(([, a], [, b]) => a.getTime() - b.getTime())
-          .slice(0, Math.max(0, limit));
-        for (const [key] of old) t.inbox.delete(key);
-        return old.length;
-      },
-    },
-    keyValues: {
-      get: async (key) => t.keyValues.get(key) ?? null,
-      async set(key, value) {
-        t.keyValues.set(key, value);
-      },
-      async delete(key) {
-        t.keyValues.delete(key);
-      },
-    },
   };
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function snapshotOf(t: MemoryTables): MemorySnapshot {
   const c = cloneTables(t);

@@ -1,0 +1,92 @@
+import type { Case, CaseEvent } from "../core/case/case.js";
+import type { Clock } from "../core/case/clock.js";
+import type { Job } from "../core/case/job.js";
+import type { Callback } from "../core/domain/callback.js";
+import { WorkflowError } from "../core/domain/errors.js";
+import type { MessageRef, OutboxMessage } from "../core/domain/outbox.js";
+import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
+
+export interface StoredJob extends Job {
+  leaseUntil: Date | null;
+}
+export interface StoredOutbox extends OutboxMessage {
+  leaseUntil: Date | null;
+  leaseOwner?: string | null;
+}
+
+/** Every table of the store; the in-memory twin of the Prisma schema. */
+export interface MemoryTables {
+  units: Map<string, Unit>;
+  residents: Map<string, Resident>;
+  staff: Map<string, StaffMember>;
+  identities: Map<string, OwnerIdentity>;
+  verifications: Map<string, VerificationRequest>;
+  cases: Map<string, Case>;
+  /** In insertion order, which breaks ties between events of the same instant. */
+  events: CaseEvent[];
+  sequences: Map<string, number>;
+  clocks: Map<string, Clock>;
+  callbacks: Map<string, Callback>;
+  jobs: Map<string, StoredJob>;
+  outbox: Map<string, StoredOutbox>;
+  outboxSeq: number;
+  messageRefs: Map<string, MessageRef>;
+  /** `source:updateId` -> when it was received. */
+  inbox: Map<string, Date>;
+  keyValues: Map<string, string>;
+}
+
+/**
+ * `notBefore` of a new outbox message: deliverable at once. Not `createdAt`: that is workflow
+ * time, which `tick --at` may put in the future, while the worker claims by wall-clock time.
+ */
+export const deliverableAtOnce = new Date(0);
+
+export function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** What a JSON text column gives back. */
+export function viaJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export function newId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+export function duplicate(what: string, key: string): Error {
+  return new Error(`unique constraint failed: ${what} ${key} already exists`);
+}
+
+export function missing(what: string, id: string): WorkflowError {
+  return new WorkflowError("not_found", `${what} ${id} does not exist`, { id });
+}
+
+export function isLeaseExpired(leaseUntil: Date | null, now: Date): boolean {
+  return leaseUntil !== null && leaseUntil.getTime() <= now.getTime();
+}
+
+export function publicJob(job: StoredJob): Job {
+  const { leaseUntil: _lease, ...rest } = job;
+  return copy(rest);
+}
+
+export function publicOutbox(message: StoredOutbox): OutboxMessage {
+  const { leaseUntil: _lease, leaseOwner: _owner, ...rest } = message;
+  return copy(rest);
+}
+
+export function byTimeThenId<T extends { id: string }>(time: (item: T) => Date) {
+  return (a: T, b: T) => time(a).getTime() - time(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A stored row by key, as a copy: mutating it never changes stored state. */
+export function findCopy<T>(map: Map<string, T>, id: string): T | null {
+  const found = map.get(id);
+  return found === undefined ? null : copy(found);
+}
