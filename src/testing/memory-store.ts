@@ -6,7 +6,7 @@ import { WorkflowError } from "../core/domain/errors.js";
 import type { MessageRef, OutboxMessage } from "../core/domain/outbox.js";
 import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
 import type { Store, UnitOfWork } from "../core/ports/store.js";
-import { byTimeThenId, cmp, copy, duplicate, findCopy, type MemoryTables, missing, newId, publicJob, publicOutbox, viaJson } from "./memory-tables.js";
+import { byTimeThenId, cloneTables, cmp, copy, emptyTables, duplicate, findCopy, type MemoryTables, missing, newId, publicJob, publicOutbox, viaJson } from "./memory-tables.js";
 import { memoryWorkRepositories } from "./memory-work-store.js";
 
 export type { MemoryTables } from "./memory-tables.js";
@@ -83,31 +83,6 @@ export function createMemoryStore(): MemoryStore {
     snapshot: () => snapshotOf(committed),
     commits: () => commitCount,
   };
-}
-
-function emptyTables(): MemoryTables {
-  return {
-    units: new Map(),
-    residents: new Map(),
-    staff: new Map(),
-    identities: new Map(),
-    verifications: new Map(),
-    cases: new Map(),
-    events: [],
-    sequences: new Map(),
-    clocks: new Map(),
-    callbacks: new Map(),
-    jobs: new Map(),
-    outbox: new Map(),
-    outboxSeq: 0,
-    messageRefs: new Map(),
-    inbox: new Map(),
-    keyValues: new Map(),
-  };
-}
-
-function cloneTables(tables: MemoryTables): MemoryTables {
-  return structuredClone(tables);
 }
 
 function storeOver(t: MemoryTables): Store {

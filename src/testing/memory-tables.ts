@@ -90,3 +90,30 @@ export function findCopy<T>(map: Map<string, T>, id: string): T | null {
   const found = map.get(id);
   return found === undefined ? null : copy(found);
 }
+
+/** Every table, empty: a new store. */
+export function emptyTables(): MemoryTables {
+  return {
+    units: new Map(),
+    residents: new Map(),
+    staff: new Map(),
+    identities: new Map(),
+    verifications: new Map(),
+    cases: new Map(),
+    events: [],
+    sequences: new Map(),
+    clocks: new Map(),
+    callbacks: new Map(),
+    jobs: new Map(),
+    outbox: new Map(),
+    outboxSeq: 0,
+    messageRefs: new Map(),
+    inbox: new Map(),
+    keyValues: new Map(),
+  };
+}
+
+/** A transaction works on a deep copy, which replaces the committed tables only when it resolves. */
+export function cloneTables(tables: MemoryTables): MemoryTables {
+  return structuredClone(tables);
+}

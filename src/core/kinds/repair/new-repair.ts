@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Case, Actor } from "../../case/case.js";
 import type { CaseKind } from "../../case/kind.js";
 import { recordEvent, refreshCard } from "../../case/machinery/changes.js";
@@ -6,7 +7,7 @@ import { localDate } from "../../domain/deadline.js";
 import { isInWarranty, type Resident, type Unit } from "../../domain/registry.js";
 import type { Store } from "../../ports/store.js";
 import { newId } from "../../ports/workflow-context.js";
-import type { IntakeChannel, RepairCase, RepairCategory } from "./details.js";
+import { type IntakeChannel, type RepairCase, type RepairCategory, RepairCategorySchema } from "./details.js";
 import { repairTeam } from "./permissions.js";
 
 export interface NewRepair {
@@ -23,6 +24,16 @@ export interface NewRepair {
   /** Who recorded it: the owner in the bot, or the receptionist who took the call. */
   actor: Actor;
 }
+
+
+/** What a repair request says, however it was taken: the bot and the front desk's form share these rules. */
+export const repairRequestFields = {
+  category: RepairCategorySchema,
+  description: z.string().trim().min(2).max(2000),
+  preferredTime: z.string().trim().min(1).max(200),
+  /** Null for the reporter's own unit, otherwise where in the public area. */
+  publicArea: z.string().trim().min(1).max(200).nullable(),
+};
 
 /**
  * Records a repair however it reached the front desk, so one taken by phone flows exactly like

@@ -4,8 +4,8 @@ import { requireFrontDesk, requireStaff } from "../../../case/machinery/staff-ac
 import { parseInput, WorkflowError } from "../../../domain/errors.js";
 import { PhoneSchema, type Resident } from "../../../domain/registry.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
-import { RepairCategorySchema, type RepairCase } from "../details.js";
-import { createRepair } from "../new-repair.js";
+import type { RepairCase } from "../details.js";
+import { createRepair, repairRequestFields } from "../new-repair.js";
 
 /** The caller: one of the unit's residents, or someone new with a name and a phone. */
 export const CallerSchema = z.union([
@@ -20,10 +20,8 @@ export const RecordRepairForOwnerInputSchema = z.object({
   building: z.string().trim().min(1).max(20),
   unit: z.string().trim().min(1).max(20),
   caller: CallerSchema,
-  category: RepairCategorySchema,
-  description: z.string().trim().min(2).max(2000),
-  preferredTime: z.string().trim().min(1).max(200),
-  publicArea: z.string().trim().min(1).max(200).nullable().default(null),
+  ...repairRequestFields,
+  publicArea: repairRequestFields.publicArea.default(null),
 });
 export type RecordRepairForOwnerInput = z.input<typeof RecordRepairForOwnerInputSchema>;
 

@@ -2,19 +2,15 @@ import { z } from "zod";
 import { noticeOwner } from "../../../case/machinery/changes.js";
 import { parseInput, WorkflowError } from "../../../domain/errors.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
-import { RepairCategorySchema, type RepairCase } from "../details.js";
-import { createRepair } from "../new-repair.js";
+import type { RepairCase } from "../details.js";
+import { createRepair, repairRequestFields } from "../new-repair.js";
 
 export const ReportRepairInputSchema = z.object({
   ownerUserId: z.string(),
   /** Which of the owner's units; defaults to their first. */
   unitId: z.string().optional(),
-  category: RepairCategorySchema,
-  description: z.string().trim().min(2).max(2000),
+  ...repairRequestFields,
   photos: z.array(z.string()).max(10),
-  /** Null for the owner's own unit, otherwise where in the public area. */
-  publicArea: z.string().trim().min(1).max(200).nullable(),
-  preferredTime: z.string().trim().min(1).max(200),
 });
 export type ReportRepairInput = z.infer<typeof ReportRepairInputSchema>;
 
