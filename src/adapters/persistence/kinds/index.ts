@@ -1,5 +1,6 @@
+import { complaintDetailsTable } from "./complaint-details-table.js";
 import type { DetailsTable } from "./details-table.js";
 import { repairDetailsTable } from "./repair-details-table.js";
 
 /** The details table of every kind; a kind added to the core adds its table here. */
-export const detailsTables: readonly DetailsTable[] = [repairDetailsTable];
+export const detailsTables: readonly DetailsTable[] = [repairDetailsTable, complaintDetailsTable];
