@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { aTicket as baseTicket } from "../../support/ticket-factory.js";
+import { aComplaint as baseComplaint, aTicket as baseTicket } from "../../support/ticket-factory.js";
 import type { OutboxPayload } from "../../../src/core/domain/outbox.js";
 import type { Team } from "../../../src/core/domain/registry.js";
 import type { CaseEvent } from "../../../src/core/case/case.js";
+import type { ComplaintCase } from "../../../src/core/kinds/complaint/details.js";
 import type { RepairCase } from "../../../src/core/kinds/repair/details.js";
 import type { NewResident, NewStaffMember, NewUnit } from "../../../src/core/ports/store.js";
 
@@ -37,6 +38,19 @@ export function aTicket(overrides: Parameters<typeof baseTicket>[0] = {}): Repai
     updatedAt: t0,
     ...header,
     details: { photos: ["file-1", "file-2"], ...details },
+  });
+}
+
+/** A complaint with fresh ids and number, so a test can store several beside repairs. */
+export function aComplaint(overrides: Parameters<typeof baseComplaint>[0] = {}): ComplaintCase {
+  return baseComplaint({
+    id: randomUUID(),
+    number: `C-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
+    unitId: randomUUID(),
+    reporterId: randomUUID(),
+    createdAt: t0,
+    updatedAt: t0,
+    ...overrides,
   });
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WorkflowError } from "../../../src/core/domain/errors.js";
 import type { RepairDetails } from "../../../src/core/kinds/repair/details.js";
 import type { Store, UnitOfWork } from "../../../src/core/ports/store.js";
-import { aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, minutesAfter, t0 } from "./fixtures.js";
+import { aComplaint, aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, minutesAfter, t0 } from "./fixtures.js";
 import { outboxLeasesContract } from "./store-contract-leases.js";
 import { registryBatchesContract } from "./store-contract-registry-batches.js";
 import { durableWorkContract } from "./store-contract-work.js";
@@ -194,6 +194,86 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
       expect(await tx((s) => s.cases.findById(ticket.id))).toEqual(ticket);
       expect(await tx((s) => s.cases.findByNumber(ticket.number))).toEqual(ticket);
       expect(await tx((s) => s.cases.findByNumber("R-0000-000000"))).toBeNull();
+    });
+
+    it("a complaint case round-trips every details field: instants, texts, photos, tier and department", async () => {
+      const complaint = aComplaint({
+        status: "resolved",
+        assigneeId: "s1",
+        linkedCaseId: "repair-9",
+        details: {
+          subject: "facilities",
+          about: "the lift contractor",
+          ownerDeadline: minutesAfter(t0, 3 * 24 * 60),
+          photos: ["file-1", "file-2"],
+          channel: "letter",
+          suggestedTier: "major",
+          tier: "service_error",
+          classifiedAt: minutesAfter(t0, 10),
+          department: "maintenance",
+          acknowledgedAt: minutesAfter(t0, 5),
+          contactedAt: minutesAfter(t0, 20),
+          answer: "The lift is repaired and inspected",
+          answeredAt: minutesAfter(t0, 60),
+          resolution: "Lift 2 back in service",
+          resolvedAt: minutesAfter(t0, 120),
+          resolveBy: minutesAfter(t0, 7 * 24 * 60),
+          ownerVerdict: "resolved",
+          invalidReply: "Not ours to decide, but here is who can help",
+          harmRepairId: "repair-9",
+        },
+      });
+      const unclassified = aComplaint();
+
+      await tx(async (s) => {
+        await s.cases.create(complaint);
+        await s.cases.create(unclassified);
+      });
+
+      expect(await tx((s) => s.cases.findById(complaint.id))).toEqual(complaint);
+      expect(await tx((s) => s.cases.findByNumber(complaint.number))).toEqual(complaint);
+      expect(await tx((s) => s.cases.findById(unclassified.id))).toEqual(unclassified);
+    });
+
+    it("a complaint's classification, routing and deadlines are written by update; a cleared field reads back null", async () => {
+      const complaint = aComplaint({ details: { ownerDeadline: minutesAfter(t0, 600), about: "the night guard" } });
+      await tx((s) => s.cases.create(complaint));
+      const classified = {
+        ...complaint,
+        status: "open",
+        team: "security" as const,
+        updatedAt: minutesAfter(t0, 15),
+        version: 2,
+        details: {
+          ...complaint.details,
+          tier: "major" as const,
+          classifiedAt: minutesAfter(t0, 15),
+          department: "security" as const,
+          acknowledgedAt: minutesAfter(t0, 16),
+          resolveBy: minutesAfter(t0, 24 * 60),
+          ownerDeadline: null,
+          about: null,
+        },
+      };
+
+      await tx((s) => s.cases.update(classified));
+
+      expect(await tx((s) => s.cases.findById(complaint.id))).toEqual(classified);
+      await expect(tx((s) => s.cases.update({ ...complaint, version: 2 }))).rejects.toMatchObject({ code: "conflict" });
+      expect(await tx((s) => s.cases.findById(complaint.id))).toEqual(classified);
+    });
+
+    it("listByReporter gives a reporter's complaints and repairs together, newest first, each with its own details", async () => {
+      const reporterId = randomUUID();
+      const repair = aTicket({ reporterId, createdAt: t0 });
+      const complaint = aComplaint({ reporterId, createdAt: minutesAfter(t0, 1), details: { tier: "minor", department: "cleaning" } });
+      await tx(async (s) => {
+        await s.cases.create(repair);
+        await s.cases.create(complaint);
+        await s.cases.create(aComplaint());
+      });
+
+      expect(await tx((s) => s.cases.listByReporter(reporterId, 10))).toEqual([complaint, repair]);
     });
 
     it("an update is written only over version - 1; otherwise it is a conflict and the stored ticket stays", async () => {
