@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { MessageParams } from "../domain/outbox.js";
-import type { StaffMember } from "../domain/registry.js";
+import type { StaffMember, Team } from "../domain/registry.js";
 import type { WorkingHours } from "../domain/working-hours.js";
 import type { Store } from "../ports/store.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
@@ -8,7 +8,7 @@ import type { Case } from "./case.js";
 import type { Clock, ClockRule, ClockRuleId } from "./clock.js";
 import type { Job } from "./job.js";
 import type { Lifecycle } from "./lifecycle.js";
-import type { PermissionHolder } from "./permission.js";
+import type { PermissionHolder, PermissionSubject } from "./permission.js";
 
 /** What a due effect or a task reports; `skipped` says why nothing was done. */
 export type WorkOutcome = { outcome: string; detail: string } | { skipped: string };
@@ -85,7 +85,14 @@ export interface CaseKind<D = unknown> {
   /** Which staff may take `action` on this case. */
   mayPerform(staff: StaffMember, action: string, subject: Case<D>): boolean;
   /** Who holds the right to `action`, so a refusal can say who to ask; absent: the refusal names nobody. */
-  permissionHolders?(action: string): readonly PermissionHolder[];
+  permissionHolders?(action: string, subject: Case<D>): readonly PermissionHolder[];
+  /**
+   * What a permission of `action` is checked against, when not the case's own team and assignee:
+   * a complaint's department acknowledges it, though its card is the front desk's.
+   */
+  permissionSubject?(action: string, subject: Case<D>): PermissionSubject;
+  /** Other teams whose channels show the case's card now, besides its own team's (kept in step). */
+  cardCopies?(subject: Case<D>): readonly Team[];
   /** Lifecycle actions the staff card offers now, in button order. */
   cardActions(subject: Case<D>): string[];
   /** Clock rules by global id (`<kind>.<name>`). */

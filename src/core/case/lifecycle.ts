@@ -3,7 +3,8 @@ import type { CaseHeader } from "./case.js";
 
 export interface Transition<S extends string = string> {
   from: readonly S[];
-  to: S;
+  /** Where the action leads; omitted, the case stays where it is (a step recorded within a status). */
+  to?: S;
 }
 
 /**
@@ -32,5 +33,5 @@ export function nextStatus(lifecycle: Lifecycle, subject: Pick<CaseHeader, "stat
       status: subject.status,
     });
   }
-  return transition.to;
+  return transition.to ?? subject.status;
 }

@@ -35,7 +35,13 @@ export const OutboxPayloadSchema = z.discriminatedUnion("type", [
     params: MessageParamsSchema,
     buttons: z.array(OwnerButtonSchema).default([]),
   }),
-  z.object({ type: z.literal("staff.case-card"), team: TeamSchema, caseId: z.string() }),
+  z.object({
+    type: z.literal("staff.case-card"),
+    team: TeamSchema,
+    caseId: z.string(),
+    /** A copy in another team's channel than the case's own (the manager's, a department's), kept in step with it. */
+    copy: z.boolean().optional(),
+  }),
   z.object({
     type: z.literal("staff.case-prompt"),
     team: TeamSchema,
@@ -84,7 +90,7 @@ export function recipientOf(payload: OutboxPayload): string {
 export function refKeyOf(payload: OutboxPayload): string | null {
   switch (payload.type) {
     case "staff.case-card":
-      return `case-card:${payload.caseId}`;
+      return payload.copy ? `case-card:${payload.caseId}:${payload.team}` : `case-card:${payload.caseId}`;
     case "staff.case-prompt":
       return `prompt:${payload.prompt}:${payload.subjectId}:${payload.attempt}`;
     case "staff.verification-card":

@@ -48,7 +48,7 @@ export async function transitionCase<D>(store: Store, kind: CaseKind, subject: C
     .filter(([, rule]) => rule.stopOn.includes(change.action))
     .map(([id]) => id);
   if (stopped.length > 0) await stopClocks(store, subject.id, change.at, stopped);
-  await refreshCard(store, updated, change.at);
+  await refreshCard(store, kind, updated, change.at);
   return updated;
 }
 
@@ -71,9 +71,16 @@ export async function recordEvent(
   await store.cases.appendEvent(row);
 }
 
-/** Queues the case's card for its team's channel; the sender draws the state at delivery time. */
-export async function refreshCard(store: Store, subject: CaseHeader, at: Date): Promise<void> {
+/**
+ * Queues the case's card for its team's channel, and its copies for the other channels the kind
+ * shows it in now (a major complaint's in the manager's); the sender draws the state at delivery time.
+ */
+export async function refreshCard<D>(store: Store, kind: CaseKind, subject: Case<D>, at: Date): Promise<void> {
   await store.outbox.enqueue({ id: newId(), createdAt: at, payload: { type: "staff.case-card", team: subject.team, caseId: subject.id } });
+  for (const team of kind.cardCopies?.(subject) ?? []) {
+    if (team === subject.team) continue;
+    await store.outbox.enqueue({ id: newId(), createdAt: at, payload: { type: "staff.case-card", team, caseId: subject.id, copy: true } });
+  }
 }
 
 /** Saves a case whose status does not change (an owner's answer) with the version check. */

@@ -15,8 +15,8 @@ export async function requireStaff(store: Store, staffUserId: string): Promise<S
 /** Refuses with who could have (see {@link refusal}); a kind that lists no holders refuses plainly. */
 export async function requirePermission(store: Store, staff: StaffMember, kind: CaseKind, action: string, subject: Case): Promise<void> {
   if (kind.mayPerform(staff, action, subject)) return;
-  const holders = kind.permissionHolders?.(action);
-  if (holders && holders.length > 0) throw await refusal(store, staff, holders, subject, { action, number: subject.number });
+  const holders = kind.permissionHolders?.(action, subject);
+  if (holders && holders.length > 0) throw await refusal(store, staff, holders, kind.permissionSubject?.(action, subject) ?? subject, { action, number: subject.number });
   throw new WorkflowError("forbidden", `${staff.staffUserId} (${staff.team}/${staff.role}) may not ${action} ${subject.number}`, {
     number: subject.number,
     action,

@@ -33,8 +33,8 @@ export type Billing = z.infer<typeof BillingSchema>;
 export const FixedAnswerSchema = z.enum(["yes", "no"]);
 export type FixedAnswer = z.infer<typeof FixedAnswerSchema>;
 
-/** How the request reached the front desk (来电接待, 来访接待, or the owners' bot). */
-export const IntakeChannelSchema = z.enum(["telegram", "phone", "counter"]);
+/** How the request reached the front desk (来电接待, 来访接待, a letter, or the owners' bot). */
+export const IntakeChannelSchema = z.enum(["telegram", "phone", "counter", "letter"]);
 export type IntakeChannel = z.infer<typeof IntakeChannelSchema>;
 
 /** What a repair records besides the case header; stored in its own table with a column each. */

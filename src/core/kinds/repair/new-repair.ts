@@ -23,6 +23,8 @@ export interface NewRepair {
   intakeChannel: IntakeChannel;
   /** Who recorded it: the owner in the bot, or the receptionist who took the call. */
   actor: Actor;
+  /** The case it follows from (a complaint whose harm is ongoing). */
+  linkedCaseId?: string | null;
 }
 
 
@@ -54,7 +56,7 @@ export async function createRepair(store: Store, kind: CaseKind, input: NewRepai
     reporterId: input.reporter.id,
     reporterUserId: input.reporterUserId,
     assigneeId: null,
-    linkedCaseId: null,
+    linkedCaseId: input.linkedCaseId ?? null,
     createdAt: now,
     updatedAt: now,
     closedAt: null,
@@ -78,7 +80,7 @@ export async function createRepair(store: Store, kind: CaseKind, input: NewRepai
   };
   await store.cases.create(created as Case);
   await recordEvent(store, created, { type: "reported", actor: input.actor, at: now, fromStatus: null, data: { channel: input.intakeChannel } });
-  await refreshCard(store, created, now);
+  await refreshCard(store, kind, created, now);
   // Staff must see what the owner photographed; the photos follow the card into its thread.
   if (created.details.photos.length > 0) {
     await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.case-photos", team: created.team, caseId: created.id } });

@@ -17,7 +17,7 @@ export async function answerFixed(ctx: WorkflowContext, input: OwnerCaseInput & 
     if (input.answer === "yes") {
       const updated = await touchCase(store, ticket, now, { ownerFixedAnswer: "yes" });
       await recordEvent(store, updated, { type: "owner_answered_fixed", actor: ownerActor(ticket), at: now, data: { answer: "yes" } });
-      await refreshCard(store, updated, now);
+      await refreshCard(store, kind, updated, now);
       await noticeOwner(store, updated, now, "repair.thanks_fixed");
       return updated;
     }

@@ -53,7 +53,7 @@ export async function correctRepair(ctx: WorkflowContext, raw: CorrectRepairInpu
     if (input.category && input.category !== ticket.details.category) {
       ticket = await changeCategory(store, kind, ticket, { category: input.category, reason: input.reason, actor, now, calendar });
     }
-    await refreshCard(store, ticket, now);
+    await refreshCard(store, kind, ticket, now);
     return ticket;
   });
   ctx.onOutboxWritten?.();

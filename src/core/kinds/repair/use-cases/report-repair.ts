@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { noticeOwner } from "../../../case/machinery/changes.js";
-import { parseInput, WorkflowError } from "../../../domain/errors.js";
+import { parseInput } from "../../../domain/errors.js";
+import { requireOwnerReporter } from "../../../use-cases/shared/reporter.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
 import type { RepairCase } from "../details.js";
 import { createRepair, repairRequestFields } from "../new-repair.js";
@@ -24,15 +25,7 @@ export async function reportRepair(ctx: WorkflowContext, raw: ReportRepairInput)
   const now = ctx.time.now();
   const kind = ctx.kinds.kind("repair");
   const ticket = await ctx.uow.transaction(async (store) => {
-    const identity = await store.identities.find(input.ownerUserId);
-    if (!identity?.verified || !identity.phone) throw new WorkflowError("not_verified", `owner ${input.ownerUserId} is not verified`);
-    const residents = await store.residents.findByPhone(identity.phone);
-    // No resident left under the phone: the owner was removed (their flat sold), not mistaken about a unit.
-    if (residents.length === 0) throw new WorkflowError("not_verified", `owner ${input.ownerUserId} has no residents left`);
-    const resident = residents.find((candidate) => !input.unitId || candidate.unitId === input.unitId);
-    if (!resident) throw new WorkflowError("unit_not_found", `owner ${input.ownerUserId} has no unit ${input.unitId ?? ""}`);
-    const unit = await store.units.findById(resident.unitId);
-    if (!unit) throw new WorkflowError("unit_not_found", `unit ${resident.unitId} vanished`);
+    const { identity, resident, unit } = await requireOwnerReporter(store, input.ownerUserId, input.unitId);
     const created = await createRepair(store, kind, {
       unit,
       reporter: resident,

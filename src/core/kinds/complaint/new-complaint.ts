@@ -1,0 +1,127 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import type { Actor, Case } from "../../case/case.js";
+import type { CaseKind } from "../../case/kind.js";
+import { recordEvent, refreshCard } from "../../case/machinery/changes.js";
+import { startClock } from "../../case/machinery/clocks.js";
+import { formatCaseNumber, sequenceName } from "../../case/numbering.js";
+import { deadlineAfter, localDate } from "../../domain/deadline.js";
+import { WorkflowError } from "../../domain/errors.js";
+import type { Resident, Unit } from "../../domain/registry.js";
+import type { Store } from "../../ports/store.js";
+import { newId } from "../../ports/workflow-context.js";
+import { type ComplaintCase, type ComplaintChannel, ComplaintSubjectSchema } from "./details.js";
+import { complaintTeam } from "./permissions.js";
+import { suggestTier } from "./tier.js";
+
+/**
+ * The deadline an owner asks for, as they chose it before submitting: a number of days counted
+ * from the reception (the buttons: 1, 3, 7), or a local date by whose end it must be resolved.
+ */
+export const OwnerDeadlineSchema = z.union([
+  z.object({ days: z.union([z.literal(1), z.literal(3), z.literal(7)]) }),
+  z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD") }),
+]);
+export type OwnerDeadline = z.infer<typeof OwnerDeadlineSchema>;
+
+/** How far ahead an owner's own date may lie. */
+const latestDeadlineDays = 366;
+
+/** What a complaint says, however it was taken: the bot and the front desk's form share these rules. */
+export const complaintRequestFields = {
+  subject: ComplaintSubjectSchema,
+  description: z.string().trim().min(2).max(2000),
+  whenWhere: z.string().trim().min(1).max(300),
+  about: z.string().trim().min(1).max(200).nullable(),
+  ownerRequest: z.string().trim().min(1).max(1000),
+  deadline: OwnerDeadlineSchema.nullable(),
+};
+
+/**
+ * The instant an owner's deadline stands for, counted from the reception in the property's zone:
+ * N calendar days later, or the end of the chosen local day. A date before the reception's day,
+ * or more than a year ahead, is `invalid_input`: the owner is asked again, nothing is recorded.
+ */
+export function ownerDeadlineAt(deadline: OwnerDeadline, receivedAt: Date, timeZone: string): Date {
+  if ("days" in deadline) return deadlineAfter(receivedAt, { days: deadline.days }, timeZone);
+  const day = DateTime.fromISO(deadline.date, { zone: timeZone });
+  const today = localDate(receivedAt, timeZone);
+  if (!day.isValid || deadline.date < today || day.diff(DateTime.fromISO(today, { zone: timeZone }), "days").days > latestDeadlineDays) {
+    throw new WorkflowError("invalid_input", `deadline ${deadline.date} is not between ${today} and a year later`, { field: "deadline" });
+  }
+  return day.endOf("day").toJSDate();
+}
+
+export interface NewComplaint {
+  unit: Unit;
+  reporter: Resident;
+  reporterUserId: string | null;
+  subject: z.infer<typeof ComplaintSubjectSchema>;
+  description: string;
+  whenWhere: string;
+  about: string | null;
+  ownerRequest: string;
+  deadline: OwnerDeadline | null;
+  photos: string[];
+  channel: ComplaintChannel;
+  actor: Actor;
+}
+
+/**
+ * Records a complaint however it reached the front desk (PROCEDURES.md §2, "Record"): numbered
+ * `C-YYYY-NNNNNN`, with the tier its words suggest, its card queued for the front desk's channel
+ * and its first clock (classify within the hour) started at the reception, which is now.
+ */
+export async function createComplaint(store: Store, kind: CaseKind, input: NewComplaint, now: Date, timeZone: string): Promise<ComplaintCase> {
+  const year = Number(localDate(now, timeZone).slice(0, 4));
+  const sequence = await store.cases.nextSequence(sequenceName(kind.prefix, year));
+  const created: ComplaintCase = {
+    id: newId(),
+    number: formatCaseNumber(kind.prefix, year, sequence),
+    kind: kind.id,
+    status: kind.lifecycle.initial,
+    team: complaintTeam,
+    unitId: input.unit.id,
+    reporterId: input.reporter.id,
+    reporterUserId: input.reporterUserId,
+    assigneeId: null,
+    linkedCaseId: null,
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
+    cancelReason: null,
+    version: 1,
+    details: {
+      subject: input.subject,
+      description: input.description,
+      whenWhere: input.whenWhere,
+      about: input.about,
+      ownerRequest: input.ownerRequest,
+      ownerDeadline: input.deadline ? ownerDeadlineAt(input.deadline, now, timeZone) : null,
+      photos: input.photos,
+      channel: input.channel,
+      suggestedTier: suggestTier(input.subject, [input.description, input.whenWhere, input.ownerRequest, input.about ?? ""]),
+      tier: null,
+      classifiedAt: null,
+      department: null,
+      acknowledgedAt: null,
+      contactedAt: null,
+      answer: null,
+      answeredAt: null,
+      resolution: null,
+      resolvedAt: null,
+      resolveBy: null,
+      ownerVerdict: null,
+      invalidReply: null,
+      harmRepairId: null,
+    },
+  };
+  await store.cases.create(created as Case);
+  await recordEvent(store, created, { type: "reported", actor: input.actor, at: now, fromStatus: null, data: { channel: input.channel } });
+  await startClock(store, kind, { caseId: created.id, rule: "complaint.classify", anchor: now, timeZone });
+  await refreshCard(store, kind, created, now);
+  if (created.details.photos.length > 0) {
+    await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.case-photos", team: created.team, caseId: created.id } });
+  }
+  return created;
+}
