@@ -14,9 +14,10 @@ export interface CardButton {
 /**
  * A kind's card buttons by lifecycle action. Actions without an entry (ones only an owner or a
  * clock performs) get no button; two actions may share one button when one listener decides
- * between them (Done on a leak waits for its leak test).
+ * between them (Done on a leak waits for its leak test); one action may offer several buttons,
+ * one per choice (a complaint's Classify: Major, Service error, Minor).
  */
-export type CardButtons = Readonly<Record<string, CardButton>>;
+export type CardButtons = Readonly<Record<string, CardButton | readonly CardButton[]>>;
 
 /** The resident as staff see them: name and masked phone, never the full number. */
 export function reporterLabel(view: Pick<CaseView, "reporter">, t: Translate): string {
@@ -29,22 +30,39 @@ export function caseActionButtons(view: Pick<CaseView, "subject" | "actions">, b
   const seen = new Set<string>();
   const shown: types.Button[] = [];
   for (const action of view.actions) {
-    const spec = buttons[action];
-    if (!spec || seen.has(spec.actionId)) continue;
-    seen.add(spec.actionId);
-    shown.push(button(spec.actionId, t(spec.label), value, spec.style));
+    const entry = buttons[action];
+    const specs: readonly CardButton[] = !entry ? [] : "actionId" in entry ? [entry] : entry;
+    for (const spec of specs) {
+      if (seen.has(spec.actionId)) continue;
+      seen.add(spec.actionId);
+      shown.push(button(spec.actionId, t(spec.label), value, spec.style));
+    }
   }
   return shown;
 }
 
 /**
+ * One line per running clock, soonest first. A clock whose breach was alerted (`escalatedAt`)
+ * keeps running until its step is done, and says it is overdue, so nobody reads a past due
+ * instant as one still ahead.
+ */
+export function clockLines(view: Pick<CaseView, "clocks">, t: Translate, formatInstant: FormatInstant): string[] {
+  return view.clocks.map((clock) => {
+    const label = t(`staff:clocks.${clock.rule.replace(/\./g, "_")}`);
+    const at = formatInstant(clock.dueAt);
+    return clock.escalatedAt ? `:warning: ${escapeMrkdwn(t("staff:card.overdue", { clock: label, at }))}` : `:alarm_clock: ${escapeMrkdwn(t("staff:card.due", { clock: label, at }))}`;
+  });
+}
+
+/**
  * What closes every case card, whatever the kind: the running clocks (`staff:clocks.<rule>` with
- * the rule's dots as underscores), the recent history, and the buttons the lifecycle allows now.
+ * the rule's dots as underscores; overdue ones marked), the recent history, and the buttons the
+ * lifecycle allows now.
  */
 export function caseCardFooter(view: CaseView, kind: { buttons: CardButtons; events: EventVocabulary }, t: Translate, formatInstant: FormatInstant): KnownBlock[] {
   const blocks: KnownBlock[] = [];
-  const dues = view.clocks.map((clock) => t("staff:card.due", { clock: t(`staff:clocks.${clock.rule.replace(/\./g, "_")}`), at: formatInstant(clock.dueAt) }));
-  if (dues.length > 0) blocks.push(context(`:alarm_clock: ${dues.map(escapeMrkdwn).join("\n")}`));
+  const dues = clockLines(view, t, formatInstant);
+  if (dues.length > 0) blocks.push(context(dues.join("\n")));
   const history = historyLines(view, kind.events, t, formatInstant);
   if (history.length > 0) blocks.push(context(`*${t("staff:card.history")}*\n${history.join("\n")}`));
   const buttons = caseActionButtons(view, kind.buttons, t);

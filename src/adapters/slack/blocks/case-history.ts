@@ -11,6 +11,11 @@ import { escapeMrkdwn, type FormatInstant, type Translate } from "./format.js";
 export interface EventVocabulary {
   /** Event types with a sentence in `staff:events`. */
   described: ReadonlySet<string>;
+  /**
+   * Sentences of this kind's own for event types other kinds also write (`reported` is "reported
+   * the repair" for a repair), as keys under `staff:events`; the type's own key otherwise.
+   */
+  sentences?: Readonly<Record<string, string>>;
   /** Reason codes the core writes into event data; any other reason is free text and stays as typed. */
   reasons: ReadonlySet<string>;
   /** Parameters the kind's sentences take besides the recorded data (an outcome's phrase, a formatted instant). */
@@ -39,7 +44,8 @@ export function eventDescription(event: CaseEvent, vocabulary: EventVocabulary, 
   if (typeof data.dueAt === "string") params.dueAt = formatInstant(new Date(data.dueAt));
   if (typeof data.reason === "string" && vocabulary.reasons.has(data.reason)) params.reason = t(`staff:events.reasons.${data.reason}`);
   Object.assign(params, vocabulary.params?.(data, t, formatInstant));
-  return t(vocabulary.described.has(event.type) ? `staff:events.${event.type}` : "staff:events.other", params);
+  if (!vocabulary.described.has(event.type)) return t("staff:events.other", params);
+  return t(`staff:events.${vocabulary.sentences?.[event.type] ?? event.type}`, params);
 }
 
 /** One mrkdwn line per event, oldest first: when · who what. */
