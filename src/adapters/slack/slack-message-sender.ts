@@ -105,9 +105,16 @@ export class SlackMessageSender implements MessageSender {
     const gone = (caseId: string) => new PermanentDeliveryError(`case ${caseId} no longer exists`);
     switch (payload.type) {
       case "staff.case-card": {
-        const view = await workflow.uow.transaction((store) => getCaseView(store, workflow.kinds, payload.caseId));
-        if (!view) throw gone(payload.caseId);
-        return this.kindModule(view.subject.kind).card(view, t, formatInstant);
+        // As for prompts, the kind says what else its card shows, so the case's kind is read first.
+        const found = await workflow.uow.transaction(async (store) => {
+          const subject = await store.cases.findById(payload.caseId);
+          if (!subject) return null;
+          const module = this.kindModule(subject.kind);
+          const view = await getCaseView(store, workflow.kinds, subject.id, module.cardViewOptions?.(subject) ?? {});
+          return view && { module, view };
+        });
+        if (!found) throw gone(payload.caseId);
+        return found.module.card(found.view, t, formatInstant);
       }
       case "staff.case-prompt": {
         // The kind says what the prompt's subject is, so the case's kind is read before its view.

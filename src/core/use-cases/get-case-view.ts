@@ -19,13 +19,15 @@ export interface CaseView<D = unknown> {
   staffNames: Record<string, string>;
   /** The lifecycle actions the card offers now (the kind's `cardActions`). */
   actions: string[];
+  /** Numbers of the other cases asked for (`caseIds`), by id: a complaint's card names its harm repair. */
+  caseNumbers?: Record<string, string>;
 }
 
 export async function getCaseView(
   store: Store,
   kinds: CaseKindRegistry,
   caseId: string,
-  options: { events?: number; callbackId?: string } = {},
+  options: { events?: number; callbackId?: string; caseIds?: readonly string[] } = {},
 ): Promise<CaseView | null> {
   const subject = await store.cases.findById(caseId);
   if (!subject) return null;
@@ -44,6 +46,11 @@ export async function getCaseView(
       if (member) staffNames[member.id] = member.name;
     }
   }
+  const caseNumbers: Record<string, string> = {};
+  for (const id of options.caseIds ?? []) {
+    const other = await store.cases.findById(id);
+    if (other) caseNumbers[id] = other.number;
+  }
   return {
     subject,
     unit,
@@ -54,5 +61,6 @@ export async function getCaseView(
     recentEvents,
     staffNames,
     actions: kinds.kindOf(subject).cardActions(subject),
+    caseNumbers,
   };
 }

@@ -1,3 +1,4 @@
+import { complaintSlackKind } from "./complaint/index.js";
 import { repairSlackKind } from "./repair/index.js";
 import type { SlackKind } from "./slack-kind.js";
 
@@ -7,4 +8,4 @@ export { findSlackKind, type SlackKind } from "./slack-kind.js";
  * The kinds of request the Slack side draws and answers. Adding a kind is one line here (and its
  * folder beside `repair/`); the sender and the shared listeners do not change.
  */
-export const slackKinds: readonly SlackKind[] = [repairSlackKind];
+export const slackKinds: readonly SlackKind[] = [repairSlackKind, complaintSlackKind];

@@ -27,6 +27,8 @@ export interface SlackPrompt<D> {
 export interface SlackKindModule<D> {
   /** The core kind id (`CaseKind.id`) this module draws. */
   kind: CaseKindId;
+  /** What the card's view must also read (another case's number); none when omitted. */
+  cardViewOptions?(subject: Case<D>): CaseViewOptions;
   /** The case's card in its team's channel; pure, so the sender can redraw it after every change. */
   card(view: CaseView<D>, t: Translate, formatInstant: FormatInstant): SlackMessage;
   /** One line saying what the case is about, under its number at the top of shared modals. */
