@@ -1,5 +1,5 @@
 import type { Callback, CallbackOutcome } from "../../../../core/domain/callback.js";
-import { callbackPromptRules } from "../../../../core/kinds/repair/callback-windows.js";
+import { callbackPromptRuleIds } from "../../../../core/case/callback-rules.js";
 import { encodeValue } from "../../interaction-values.js";
 import { button, context, field, fieldSections, type FormatInstant, type KnownBlock, plain, type SlackMessage, type Translate, truncate } from "../../blocks/format.js";
 import { reporterLabel } from "../../blocks/case-card.js";
@@ -25,7 +25,7 @@ export function callbackCardState(callback: Callback | null, view: Pick<RepairVi
   if (callback.status === "done") return { kind: "recorded", outcome: callback.outcome };
   if (callback.status === "unreachable") return { kind: "unreachable", attempts: callback.attempts };
   if (callback.status === "prompted") return { kind: "open", attempt: callback.attempts + 1 };
-  const next = view.clocks.find((clock) => clock.subject?.id === callback.id && (callbackPromptRules as readonly string[]).includes(clock.rule));
+  const next = view.clocks.find((clock) => clock.subject?.id === callback.id && (callbackPromptRuleIds("repair") as readonly string[]).includes(clock.rule));
   if (callback.attempts === 0) return { kind: "waiting", promptAt: next?.dueAt ?? null };
   return { kind: "retrying", attempts: callback.attempts, nextAt: next?.dueAt ?? null };
 }

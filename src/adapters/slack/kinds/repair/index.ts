@@ -1,4 +1,4 @@
-import { callbackPrompt } from "../../../../core/kinds/repair/callback-windows.js";
+import { callbackPrompt } from "../../../../core/case/callback-rules.js";
 import type { RepairDetails } from "../../../../core/kinds/repair/details.js";
 import { repairKind } from "../../../../core/kinds/repair/kind.js";
 import { defineSlackKind } from "../slack-kind.js";

@@ -10,7 +10,7 @@ import { confirmByPhone } from "../../../../core/kinds/repair/use-cases/confirm-
 import { failLeakTest } from "../../../../core/kinds/repair/use-cases/fail-leak-test.js";
 import { passLeakTest } from "../../../../core/kinds/repair/use-cases/pass-leak-test.js";
 import { proposeAppointment } from "../../../../core/kinds/repair/use-cases/propose-appointment.js";
-import { recordCallback } from "../../../../core/kinds/repair/use-cases/record-callback.js";
+import { recordCallback } from "../../../../core/use-cases/record-callback.js";
 import { startWork } from "../../../../core/kinds/repair/use-cases/start-work.js";
 import { modalInputs } from "../../interaction-values.js";
 import { onCaseButton } from "../../listeners/actions/case-buttons.js";
