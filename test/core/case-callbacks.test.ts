@@ -193,6 +193,11 @@ describe("the callback (回访) is the shared machinery's, for any kind that dec
     expect(await prompted(ordinary.ctx)).toBe(1);
   });
 
+  it("the registry refuses a kind with a callback policy but without the shared callback rules or the prompt's effect", () => {
+    expect(() => new CaseKindRegistry([defineKind({ ...demoDefinition, clockRules: {} })])).toThrow(/no clock rule demo\.callback\.prompt/);
+    expect(() => new CaseKindRegistry([defineKind({ ...demoDefinition, dueEffects: {} })])).toThrow(/no due effect callback\.prompt/);
+  });
+
   it("a kind that declares no callback policy has its callback recording refused", async () => {
     const { time, ctx, callback } = await arrangeCallback({ kind: silentKind });
     time.advance(day);
