@@ -18,6 +18,7 @@ function aDemoView(overrides: Partial<CaseView> = {}): CaseView<{ topic: string 
 
 const demoPrompt = callbackPromptFor<{ topic: string }>((view, text) => [field(text("staff:card.owner"), view.reporter?.name ?? "-"), field("Topic", view.subject.details.topic)], {
   notSatisfiedLabel: "staff:buttons.no_answer",
+  cancelledNote: "staff:callback.waiting_undated",
 });
 
 describe("the callback card any kind's module draws", () => {
@@ -43,5 +44,13 @@ describe("the callback card any kind's module draws", () => {
 
     expect(buttonLabels(blocks)).toEqual(["Show number"]);
     expect(textOf(blocks)).toContain("Next attempt due Thu, Dec 3, 14:00");
+  });
+
+  it("keeps the kind's own line on a void callback's card, without buttons", () => {
+    const { blocks } = demoPrompt.render(aDemoView({ callback: aCallback({ status: "cancelled" }) }), 1, t, formatInstant);
+
+    expect(buttonLabels(blocks)).toEqual([]);
+    expect(textOf(blocks)).toContain("Waiting for the prompt.");
+    expect(textOf(blocks)).not.toContain("the repair was reopened");
   });
 });

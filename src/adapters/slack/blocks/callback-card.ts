@@ -34,6 +34,8 @@ export function callbackCardState(callback: Callback | null, view: Pick<CaseView
 export interface CallbackCardOptions {
   /** Message key of the "reached, not satisfied" button (default `staff:buttons.not_fixed`). */
   notSatisfiedLabel?: string;
+  /** Message key of the line a void callback's card keeps (default `staff:callback.cancelled`, which speaks of a reopened repair). */
+  cancelledNote?: string;
 }
 
 function outcomeButtons(callbackId: string, attempt: number, t: Translate, labels: Required<CallbackCardOptions>, withNoAnswer: boolean): KnownBlock {
@@ -50,7 +52,7 @@ function stateBlocks(state: CallbackCardState, callback: Callback | null, t: Tra
   const done = (lines: string[]) => context(`:white_check_mark: ${lines.join("\n")}`);
   switch (state.kind) {
     case "cancelled":
-      return [context(t("staff:callback.cancelled"))];
+      return [context(t(labels.cancelledNote))];
     case "waiting":
       return [context(`:hourglass_flowing_sand: ${state.promptAt ? t("staff:callback.waiting", { at: formatInstant(state.promptAt) }) : t("staff:callback.waiting_undated")}`)];
     case "open":
@@ -88,7 +90,10 @@ export function callbackPromptFor<D>(
   facts: (view: CaseView<D>, t: Translate, formatInstant: FormatInstant) => types.MrkdwnElement[],
   options: CallbackCardOptions = {},
 ): SlackPrompt<D> {
-  const labels: Required<CallbackCardOptions> = { notSatisfiedLabel: options.notSatisfiedLabel ?? "staff:buttons.not_fixed" };
+  const labels: Required<CallbackCardOptions> = {
+    notSatisfiedLabel: options.notSatisfiedLabel ?? "staff:buttons.not_fixed",
+    cancelledNote: options.cancelledNote ?? "staff:callback.cancelled",
+  };
   return {
     viewOptions: (callbackId) => ({ callbackId }),
     render(view: CaseView<D>, _attempt: number, t: Translate, formatInstant: FormatInstant): SlackMessage {
