@@ -2,7 +2,7 @@ import type { Case } from "../case/case.js";
 import type { Clock } from "../case/clock.js";
 import type { Job, TaskJobPayload } from "../case/job.js";
 import type { WorkOutcome } from "../case/kind.js";
-import { alertTeam, recordEvent } from "../case/machinery/changes.js";
+import { alertTeam, recordEvent, refreshCard } from "../case/machinery/changes.js";
 import { startClock } from "../case/machinery/clocks.js";
 import { mentionsFor } from "../case/machinery/escalation.js";
 import type { Store } from "../ports/store.js";
@@ -107,6 +107,8 @@ async function breach(ctx: WorkflowContext, store: Store, clock: Clock, subject:
     await recordEvent(store, subject, { type: "clock_started", actor: { type: "system" }, at: now, data: { rule: next.rule, after: clock.rule, dueAt: next.dueAt.toISOString() } });
     done.push(`${rule.then} started`);
   }
+  // The card says the clock is overdue from now on (and shows the next rung's): redraw it, every copy, in place.
+  await refreshCard(store, kind, subject, now);
   return { outcome: "escalated", detail: `${clock.rule} breached; ${done.join("; ")}` };
 }
 
