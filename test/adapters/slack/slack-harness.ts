@@ -34,11 +34,13 @@ export const TOKEN = "xoxb-test-token";
 export const SIGNING_SECRET = "test-signing-secret";
 export const MAINTENANCE_CHANNEL = "C0MAINT001";
 export const FRONTDESK_CHANNEL = "C0FRONT001";
+export const MANAGER_CHANNEL = "C0MANAG001";
 const OTHER_CHANNEL = "C0STAFF001";
 
 export function channelFor(team: Team): string {
   if (team === "maintenance") return MAINTENANCE_CHANNEL;
   if (team === "frontdesk") return FRONTDESK_CHANNEL;
+  if (team === "manager") return MANAGER_CHANNEL;
   return OTHER_CHANNEL;
 }
 
