@@ -242,6 +242,27 @@ describe("complaint card buttons, through the real Bolt app", () => {
     });
   });
 
+  it("at the callback, Reached, not resolved reopens the complaint and alerts the responsible team's leader", async () => {
+    await file();
+    await classifyComplaint(h.ctx, { caseId: complaintId, staffUserId: "UFRONT1", tier: "minor" });
+    await h.deliver();
+    const view = await openModal(card(), "complaint.resolve", "UFRONT1");
+    await submitAndDeliver(view, "UFRONT1", typed("complaint_words", "The neighbour agreed to stop the works at 20:00."), () => expect(complaint().status).toBe("resolved"));
+
+    // Resolved Mon 10:00 in Shanghai: the front desk is asked to call the owner the next day.
+    h.time.set("2026-12-01T02:00:00Z");
+    await runDueWork(h.ctx);
+    await h.deliver();
+    const [prompt] = inChannel(FRONTDESK_CHANNEL, "Callback C-2026-000001");
+    expect(buttonLabels(prompt?.blocks)).toEqual(["Reached, satisfied", "Reached, not resolved", "No answer", "Show number"]);
+
+    await clickAndDeliver(prompt as SlackShownMessage, "callback.not_fixed", "UFRONT1", () => expect(complaint().status).toBe("open"));
+
+    expect(textOf(card().blocks)).toContain("recorded the callback: reached, not resolved (reopened: not resolved at the callback)");
+    expect(h.fake.channel(FRONTDESK_CHANNEL).some((message) => message.text === "<@UFRONTL> C-2026-000001: the owner's complaint is not resolved. It is open again.")).toBe(true);
+    expect(ownerNotices("complaint.reopened")).toHaveLength(1);
+  });
+
   it("a maintenance member's Major is refused with an explanation and changes nothing", async () => {
     await file();
     const before = h.memory.snapshot().outbox.length;
