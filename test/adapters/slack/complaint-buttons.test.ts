@@ -276,6 +276,30 @@ describe("complaint card buttons, through the real Bolt app", () => {
     expect(h.memory.snapshot().outbox.length).toBe(before);
   });
 
+  it("a click on a card older than the complaint's state is refused with the state it is in, and changes nothing", async () => {
+    await file();
+    const stale = card();
+    await classifyComplaint(h.ctx, { caseId: complaintId, staffUserId: "UFRONT1", tier: "minor" });
+
+    await h.click(stale, "complaint.classify_major", "UFRONT1");
+    const ephemeral = await h.fake.waitForCall("chat.postEphemeral");
+
+    expect(ephemeral.payload).toMatchObject({ user: "UFRONT1", text: "You cannot classify C-2026-000001 now: it is “Being handled”." });
+    expect(complaint().details.tier).toBe("minor");
+  });
+
+  it("the shared Cancel asks for the reason and tells the owner, on a complaint as on a repair", async () => {
+    await file();
+    const view = await openModal(card(), "ticket.cancel", "UFRONT1");
+    expect(textOf(view.blocks)).toContain("*C-2026-000001*\nDrilling from the unit above after 22:00 every night");
+
+    await submitAndDeliver(view, "UFRONT1", typed("reason", "Filed twice; see C-2026-000002"), () => expect(complaint().status).toBe("cancelled"));
+
+    expect(ownerNotices("complaint.cancelled")).toEqual([expect.objectContaining({ params: { number: "C-2026-000001", reason: "Filed twice; see C-2026-000002" } })]);
+    expect(textOf(card().blocks)).toContain("Cancelled: Filed twice; see C-2026-000002");
+    expect(buttonLabels(card().blocks)).toEqual([]);
+  });
+
   it("a clock past its due instant shows as overdue after the due work ran, and its target was alerted once", async () => {
     await file();
 
