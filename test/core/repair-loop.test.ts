@@ -6,7 +6,7 @@ import { completeWork } from "../../src/core/kinds/repair/use-cases/complete-wor
 import { confirmAppointment } from "../../src/core/kinds/repair/use-cases/confirm-appointment.js";
 import { passLeakTest } from "../../src/core/kinds/repair/use-cases/pass-leak-test.js";
 import { proposeAppointment } from "../../src/core/kinds/repair/use-cases/propose-appointment.js";
-import { recordCallback } from "../../src/core/kinds/repair/use-cases/record-callback.js";
+import { recordCallback } from "../../src/core/use-cases/record-callback.js";
 import { runDueWork } from "../../src/core/use-cases/run-due-work.js";
 import { startWork } from "../../src/core/kinds/repair/use-cases/start-work.js";
 import type { WorkflowContext } from "../../src/core/ports/workflow-context.js";

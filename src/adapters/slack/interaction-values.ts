@@ -13,6 +13,17 @@ export const actionIds = {
   verificationReject: "verification.reject",
 } as const;
 
+/**
+ * Ids of the callback card's buttons, whatever the kind of the case called back. Cards already
+ * posted carry them, so they never change (`not_fixed` is the name of "reached, not satisfied").
+ */
+export const callbackActionIds = {
+  satisfied: "callback.satisfied",
+  notSatisfied: "callback.not_fixed",
+  noAnswer: "callback.no_answer",
+  showNumber: "callback.show_number",
+} as const;
+
 /** `callback_id`s of the modals every kind shares. */
 export const viewIds = {
   assign: "ticket.assign_modal",
@@ -82,3 +93,7 @@ export function decodeValue<T>(schema: z.ZodType<T>, raw: string | undefined | n
   const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : null;
 }
+
+/** A callback card's outcome button: which callback, and which attempt the card stands for. */
+export const CallbackButtonValueSchema = z.object({ callbackId: z.string().min(1), attempt: z.number().int().positive() });
+export type CallbackButtonValue = z.infer<typeof CallbackButtonValueSchema>;

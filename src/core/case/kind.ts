@@ -4,7 +4,7 @@ import type { StaffMember, Team } from "../domain/registry.js";
 import type { WorkingHours } from "../domain/working-hours.js";
 import type { Store } from "../ports/store.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
-import type { Case } from "./case.js";
+import type { Actor, Case } from "./case.js";
 import type { Clock, ClockRule, ClockRuleId } from "./clock.js";
 import type { Job } from "./job.js";
 import type { Lifecycle } from "./lifecycle.js";
@@ -69,6 +69,34 @@ export interface OwnerActionDefinition {
   perform?(ctx: WorkflowContext, input: OwnerActionInput): Promise<unknown>;
 }
 
+/** What a kind's callback policy gets when the front desk records that the owner was reached. */
+export interface CallbackOutcomeInput<D> {
+  store: Store;
+  kind: CaseKind;
+  subject: Case<D>;
+  actor: Actor;
+  at: Date;
+  /** The history data of the recording (outcome, attempt, note, who): the event the kind appends carries it. */
+  data: Record<string, unknown>;
+  timeZone: string;
+  workingHours: WorkingHours;
+}
+
+/**
+ * What a kind owes its finished cases' callback (回访) besides the shared machinery's prompts,
+ * retries and escalations (`machinery/callbacks.ts`, `use-cases/record-callback.ts`). A kind
+ * with a callback also declares `callbackClockRules(id, windows)` among its clock rules and the
+ * `promptCallback` due effect under `callbackPromptEffect`.
+ */
+export interface CallbackPolicy<D> {
+  /** Prompts, retries and alerts about this case reach staff at once, ignoring working hours. */
+  urgent(subject: Case<D>): boolean;
+  /** Reached and satisfied: the kind ends the case (its transition + owner notice), in the transaction; returns the updated case. */
+  satisfied(input: CallbackOutcomeInput<D>): Promise<Case<D>>;
+  /** Reached and not satisfied: the kind sends it back (reopen, alert, owner notice). */
+  notSatisfied(input: CallbackOutcomeInput<D>): Promise<Case<D>>;
+}
+
 /**
  * Everything a kind of request declares; shared machinery (transitions with their events, jobs
  * and outbox rows, clocks, due work, staff checks, owner buttons) reads it and knows no kind by
@@ -113,6 +141,8 @@ export interface CaseKind<D = unknown> {
    * for what a kind's cancellation owes besides the transition (the repair's callback).
    */
   afterCancel?(input: { store: Store; kind: CaseKind; subject: Case<D>; action: string; now: Date; timeZone: string; workingHours: WorkingHours }): Promise<void>;
+  /** The callback its finished cases get; absent: the kind has none and recording one is refused. */
+  callback?: CallbackPolicy<D>;
   /** Parameters of an escalation alert about this case (default: number and due instant). */
   alertParams?(subject: Case<D>, clock: Clock): MessageParams;
 }

@@ -1,4 +1,5 @@
 import { WorkflowError } from "../domain/errors.js";
+import { callbackPromptEffect } from "./callback-rules.js";
 import type { Case } from "./case.js";
 import type { ClockRule, ClockRuleId } from "./clock.js";
 import type { CaseKind, OwnerActionDefinition, TaskDefinition } from "./kind.js";
@@ -27,6 +28,7 @@ export class CaseKindRegistry {
         if (!id.startsWith(`${kind.id}.`)) throw new Error(`task ${id} of kind ${kind.id} must start with "${kind.id}."`);
         this.tasks.set(id, task);
       }
+      if (kind.callback) checkCallback(kind);
       const codes = new Set(Object.values(kind.ownerActions).map((action) => action.code));
       if (codes.size !== Object.keys(kind.ownerActions).length) throw new Error(`kind ${kind.id} has two owner actions with one code`);
     }
@@ -69,4 +71,16 @@ export class CaseKindRegistry {
   ownerAction(kind: string, action: string): OwnerActionDefinition | null {
     return this.byId.get(kind)?.ownerActions[action] ?? null;
   }
+}
+
+/**
+ * A kind with a callback policy needs the shared callback rules and the prompt's due effect:
+ * without them its callbacks would open and never reach the front desk, silently.
+ */
+function checkCallback(kind: CaseKind): void {
+  for (const name of ["prompt", "retry", "unreachable"]) {
+    const id = `${kind.id}.callback.${name}`;
+    if (!kind.clockRules[id]) throw new Error(`kind ${kind.id} declares a callback but no clock rule ${id} (use callbackClockRules)`);
+  }
+  if (!kind.dueEffects[callbackPromptEffect]) throw new Error(`kind ${kind.id} declares a callback but no due effect ${callbackPromptEffect} (use promptCallback)`);
 }

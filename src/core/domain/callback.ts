@@ -6,7 +6,7 @@ export type CallbackOutcome = z.infer<typeof CallbackOutcomeSchema>;
 export const CallbackStatusSchema = z.enum(["scheduled", "prompted", "done", "unreachable", "cancelled"]);
 export type CallbackStatus = z.infer<typeof CallbackStatusSchema>;
 
-/** The follow-up call every finished repair gets (回访), one per completion. */
+/** The follow-up call (回访) every finished case gets, one per completion, whatever its kind. */
 export interface Callback {
   id: string;
   caseId: string;

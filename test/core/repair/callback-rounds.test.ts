@@ -3,7 +3,7 @@ import { answerFixed } from "../../../src/core/kinds/repair/use-cases/answer-fix
 import { completeWork } from "../../../src/core/kinds/repair/use-cases/complete-work.js";
 import { confirmAppointment } from "../../../src/core/kinds/repair/use-cases/confirm-appointment.js";
 import { proposeAppointment } from "../../../src/core/kinds/repair/use-cases/propose-appointment.js";
-import { recordCallback } from "../../../src/core/kinds/repair/use-cases/record-callback.js";
+import { recordCallback } from "../../../src/core/use-cases/record-callback.js";
 import { startWork } from "../../../src/core/kinds/repair/use-cases/start-work.js";
 import { claimCase } from "../../../src/core/use-cases/claim-case.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { passLeakTest } from "../../../src/core/kinds/repair/use-cases/pass-leak-test.js";
-import { recordCallback } from "../../../src/core/kinds/repair/use-cases/record-callback.js";
+import { recordCallback } from "../../../src/core/use-cases/record-callback.js";
 import { repairClockRules } from "../../../src/core/kinds/repair/clock-rules.js";
 import { createFixture, reportedRepair } from "../../support/workflow-fixture.js";
 import { alertsOf, dueAt, finishAt, openCallbackOf } from "./repair-steps.js";

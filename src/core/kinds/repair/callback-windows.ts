@@ -30,19 +30,3 @@ export function callbackWindowFor(category: RepairCategory) {
 export function isUrgentRepair(category: RepairCategory): boolean {
   return category === "safety";
 }
-
-/**
- * Retry policy when the owner does not answer the callback: each retry is `repair.callback.retry`
- * (4 hours); after the third unanswered attempt the front desk leader owns it under
- * `repair.callback.unreachable`.
- */
-export const callbackRetry = {
-  source: "front desk practice for unanswered callbacks: at most 3 attempts",
-  maxAttempts: 3,
-} as const;
-
-/** Rules whose clocks put a callback prompt in front of the front desk (first prompt, retries). */
-export const callbackPromptRules = ["repair.callback.prompt", "repair.callback.retry"] as const satisfies readonly RepairClockRuleId[];
-
-/** The prompt (of the case-prompt outbox shape) that asks the front desk to make a callback. */
-export const callbackPrompt = "callback";

@@ -1,75 +1,25 @@
+import { callbackClockRules } from "../../case/callback-rules.js";
 import type { ClockRule } from "../../case/clock.js";
-
-/** Not recorded by the window's end: the front desk leader is alerted once, with a mention. */
-const alertFrontDeskLeaderAtWindowEnd = {
-  after: {},
-  to: { team: "frontdesk", role: "leader" },
-  alertKey: "alerts.callback_overdue",
-} as const;
-
-/** A callback is over once the repair closes, goes back to its team, or its cancellation is confirmed. */
-const stopOn = ["close", "reopen", "confirm_cancel"] as const;
 
 /** A proposal is answered once confirmed, refused for another time, replaced by a new one, or moot. */
 const proposalAnswered = ["confirm_time", "request_other_time", "propose_time", "cancel"] as const;
 
 /**
- * The repair callback clocks of PROCEDURES.md §1 ("回访处理率达100%"). A window rule is the
- * callback's deadline: due at the window's end after the event that starts it, alerting the
- * front desk leader when it runs out. The prompt rules put the call in front of the front desk.
- * Due instants that reach staff move to the next working hours unless the repair is urgent
- * (a safety facility); `callbacks.ts` applies that, the numbers are here.
+ * The repair clocks. The callback windows of PROCEDURES.md §1 ("回访处理率达100%") come with the
+ * shared prompt, retry and unreachable rules (`case/callback-rules.ts`), under the ids running
+ * clocks already store (`repair.callback.safety` ...); a safety facility's callback is urgent
+ * (`callback-policy.ts`). Then the leak test, the proposal and the visit.
  */
 export const repairClockRules = {
-  "repair.callback.safety": {
-    source: "PROCEDURES.md §1: safety facilities, callback within 2 days after completion",
-    due: { days: 2 },
-    onDue: null,
-    stopOn,
-    escalation: alertFrontDeskLeaderAtWindowEnd,
-  },
-  "repair.callback.leak": {
-    source: "PROCEDURES.md §1: water leaks, callback within 3 days after the leak test",
-    due: { days: 3 },
-    onDue: null,
-    stopOn,
-    escalation: alertFrontDeskLeaderAtWindowEnd,
-  },
-  "repair.callback.ordinary": {
-    source: "PROCEDURES.md §1: everything else, callback within 2 days after completion",
-    due: { days: 2 },
-    onDue: null,
-    stopOn,
-    escalation: alertFrontDeskLeaderAtWindowEnd,
-  },
-  "repair.callback.cancelled": {
-    source: "PROCEDURES.md §1: 100% callback; a repair cancelled after its work started is called back within 2 days (is the cancellation right?)",
-    due: { days: 2 },
-    onDue: null,
-    stopOn,
-    escalation: alertFrontDeskLeaderAtWindowEnd,
-  },
-  "repair.callback.prompt": {
-    source: "front desk practice: the front desk is asked to call the owner the day after the anchor event (completion, the leak test), in working hours",
-    due: { days: 1 },
-    onDue: "callback.prompt",
-    stopOn,
-    escalation: null,
-  },
-  "repair.callback.retry": {
-    source: "front desk practice: an unanswered callback is tried again 4 hours later, in working hours",
-    due: { hours: 4 },
-    onDue: "callback.prompt",
-    stopOn,
-    escalation: null,
-  },
-  "repair.callback.unreachable": {
-    source: "front desk practice: after the third unanswered attempt the front desk leader owns the callback for 1 working day, then the manager",
-    due: { days: 1 },
-    onDue: null,
-    stopOn,
-    escalation: { after: {}, to: { team: "manager", role: "manager" }, alertKey: "alerts.callback_unreachable_overdue" },
-  },
+  ...callbackClockRules("repair", {
+    safety: { source: "PROCEDURES.md §1: safety facilities, callback within 2 days after completion", due: { days: 2 } },
+    leak: { source: "PROCEDURES.md §1: water leaks, callback within 3 days after the leak test", due: { days: 3 } },
+    ordinary: { source: "PROCEDURES.md §1: everything else, callback within 2 days after completion", due: { days: 2 } },
+    cancelled: {
+      source: "PROCEDURES.md §1: 100% callback; a repair cancelled after its work started is called back within 2 days (is the cancellation right?)",
+      due: { days: 2 },
+    },
+  }),
   "repair.leak_test": {
     source: "PROCEDURES.md §1: the leak test (试漏) follows the repair; not recorded 2 days after completion, the maintenance leader is alerted",
     due: { days: 2 },

@@ -1,10 +1,12 @@
 import { canPerform } from "../../case/lifecycle.js";
 import { defineKind, type OwnerActionDefinition } from "../../case/kind.js";
 import type { Case } from "../../case/case.js";
-import { callbackPromptEffect, openCancellationCallback } from "./callbacks.js";
+import { callbackPromptEffect } from "../../case/callback-rules.js";
+import { promptCallback } from "../../case/machinery/callbacks.js";
+import { repairCallbackPolicy } from "./callback-policy.js";
+import { openCancellationCallback } from "./callbacks.js";
 import { repairClockRules } from "./clock-rules.js";
 import { RepairDetailsSchema, type RepairCase } from "./details.js";
-import { promptCallback } from "./due-effects.js";
 import { alertUnansweredProposal, remindOwnerOfProposal } from "./proposal-clocks.js";
 import { repairCardActions, repairFinalStatuses, repairLifecycle, type RepairAction } from "./lifecycle.js";
 import { mayPerformRepair, repairPermissionHolders } from "./permissions.js";
@@ -76,6 +78,7 @@ export const repairKind = defineKind<RepairCase["details"]>({
   },
   ownerActions,
   tasks: {},
+  callback: repairCallbackPolicy,
   // Work started: cancelling goes through the callback, which asks the owner whether it is right.
   resolveAction: (action, subject) => (action === "cancel" && canPerform(repairLifecycle, subject.status, "cancel_after_start") ? "cancel_after_start" : action),
   afterCancel: async ({ store, kind, subject, action, now, timeZone, workingHours }) => {

@@ -1,8 +1,8 @@
-import { callbackPrompt } from "../../../../core/kinds/repair/callback-windows.js";
+import { callbackPrompt } from "../../../../core/case/callback-rules.js";
 import type { RepairDetails } from "../../../../core/kinds/repair/details.js";
 import { repairKind } from "../../../../core/kinds/repair/kind.js";
 import { defineSlackKind } from "../slack-kind.js";
-import { callbackPromptBlocks } from "./callback-prompt.js";
+import { repairCallbackPrompt } from "./callback-prompt.js";
 import { repairCard, repairSummary } from "./card.js";
 import { registerRepairListeners } from "./listeners.js";
 
@@ -12,8 +12,7 @@ export const repairSlackKind = defineSlackKind<RepairDetails>({
   card: repairCard,
   summary: repairSummary,
   prompts: {
-    // An earlier attempt's prompt is redrawn after its callback closed, so the view reads that callback, not the open one.
-    [callbackPrompt]: { viewOptions: (callbackId) => ({ callbackId }), render: callbackPromptBlocks },
+    [callbackPrompt]: repairCallbackPrompt,
   },
   register: registerRepairListeners,
 });

@@ -3,7 +3,8 @@ import { modalInputs } from "../../interaction-values.js";
 
 /**
  * Ids of the buttons only repairs have. Cards and prompts already posted carry them, so they
- * never change; their `ticket.` and `callback.` prefixes are the names those messages know.
+ * never change; their `ticket.` prefix is the name those messages know. The callback card's
+ * buttons are every kind's (`callbackActionIds`).
  */
 export const repairActionIds = {
   schedule: "ticket.schedule",
@@ -13,10 +14,6 @@ export const repairActionIds = {
   leakTestFailed: "ticket.leak_test_failed",
   confirmByPhone: "ticket.confirm_by_phone",
   correct: "ticket.correct",
-  showNumber: "callback.show_number",
-  callbackSatisfied: "callback.satisfied",
-  callbackNotFixed: "callback.not_fixed",
-  callbackNoAnswer: "callback.no_answer",
 } as const;
 
 /** `callback_id`s of the repair's own modals. */
@@ -24,10 +21,6 @@ export const repairViewIds = {
   schedule: "ticket.schedule_modal",
   correct: "ticket.correct_modal",
 } as const;
-
-/** A callback prompt button: which callback, and which attempt the prompt stands for. */
-export const CallbackButtonValueSchema = z.object({ callbackId: z.string().min(1), attempt: z.number().int().positive() });
-export type CallbackButtonValue = z.infer<typeof CallbackButtonValueSchema>;
 
 /** `view.state.values` of the Schedule modal; the pickers answer in the property's local time. */
 export const ScheduleSubmissionSchema = z.object({

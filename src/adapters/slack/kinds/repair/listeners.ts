@@ -1,35 +1,25 @@
 import type { App } from "@slack/bolt";
-import type { CallbackOutcome } from "../../../../core/domain/callback.js";
 import type { RepairDetails } from "../../../../core/kinds/repair/details.js";
 import { repairKind } from "../../../../core/kinds/repair/kind.js";
 import { completeWork } from "../../../../core/kinds/repair/use-cases/complete-work.js";
 import { registerCorrection } from "./correct-listeners.js";
 import { registerIntake } from "./intake-listeners.js";
-import { registerShowNumber } from "./show-number.js";
 import { confirmByPhone } from "../../../../core/kinds/repair/use-cases/confirm-by-phone.js";
 import { failLeakTest } from "../../../../core/kinds/repair/use-cases/fail-leak-test.js";
 import { passLeakTest } from "../../../../core/kinds/repair/use-cases/pass-leak-test.js";
 import { proposeAppointment } from "../../../../core/kinds/repair/use-cases/propose-appointment.js";
-import { recordCallback } from "../../../../core/kinds/repair/use-cases/record-callback.js";
 import { startWork } from "../../../../core/kinds/repair/use-cases/start-work.js";
 import { modalInputs } from "../../interaction-values.js";
 import { onCaseButton } from "../../listeners/actions/case-buttons.js";
 import { opensModal } from "../../listeners/actions/modal-buttons.js";
-import { onButton } from "../../listeners/actions/on-button.js";
 import { staffText } from "../../listeners/interaction.js";
 import { onSubmission } from "../../listeners/views/on-submission.js";
 import { fromLocalDateTime, toLocalDateTime } from "../../local-time.js";
 import type { SlackDeps } from "../../slack-deps.js";
-import { CallbackButtonValueSchema, repairActionIds, repairViewIds, ScheduleSubmissionSchema } from "./interaction.js";
+import { repairActionIds, repairViewIds, ScheduleSubmissionSchema } from "./interaction.js";
 import { scheduleModal } from "./schedule-modal.js";
 
 const day = 24 * 3_600_000;
-
-const outcomes: Record<string, CallbackOutcome> = {
-  [repairActionIds.callbackSatisfied]: "satisfied",
-  [repairActionIds.callbackNotFixed]: "not_fixed",
-  [repairActionIds.callbackNoAnswer]: "no_answer",
-};
 
 /** Start, Done and the leak test's result act at once; the core picks the completion a leak needs. */
 function registerWorkButtons(app: App, deps: SlackDeps): void {
@@ -81,29 +71,11 @@ function registerSchedule(app: App, deps: SlackDeps): void {
   );
 }
 
-/** The callback prompt's outcome buttons; the core closes, reopens or retries the callback. */
-function registerCallbackButtons(app: App, deps: SlackDeps): void {
-  for (const [actionId, outcome] of Object.entries(outcomes)) {
-    onButton(app, deps, {
-      actionId,
-      surface: "callback-buttons",
-      value: CallbackButtonValueSchema,
-      // A double click is dropped here; two people answering one prompt are refused by the core.
-      key: ({ value, clicker }) => `callback:${clicker.userId}:${value.callbackId}:${value.attempt}`,
-      context: (value) => ({ callbackId: value.callbackId, attempt: value.attempt }),
-      act: ({ value, clicker }) =>
-        recordCallback(deps.workflow, { callbackId: value.callbackId, staffUserId: clicker.userId, outcome, attempt: value.attempt }),
-    });
-  }
-}
-
-/** Every listener only repairs have: their work buttons, Schedule and Correct with their modals, and callback outcomes. */
+/** Every listener only repairs have: their work buttons, Schedule and Correct with their modals, and the front desk's form. */
 export function registerRepairListeners(app: App, deps: SlackDeps): void {
   registerWorkButtons(app, deps);
   registerCorrection(app, deps);
-  registerShowNumber(app, deps);
   // The front desk's form records repairs only, while they are the only kind.
   registerIntake(app, deps);
   registerSchedule(app, deps);
-  registerCallbackButtons(app, deps);
 }

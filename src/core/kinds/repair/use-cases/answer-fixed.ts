@@ -1,8 +1,8 @@
 import { alertTeam, noticeOwner, recordEvent, refreshCard, touchCase, transitionCase } from "../../../case/machinery/changes.js";
 import { type OwnerCaseInput, ownerActor, ownerCaseAction } from "../../../case/machinery/owner-case-action.js";
+import { cancelOpenCallbacks } from "../../../case/machinery/callbacks.js";
 import { nextStatus } from "../../../case/lifecycle.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
-import { cancelOpenCallback } from "../callbacks.js";
 import type { FixedAnswer, RepairCase, RepairDetails } from "../details.js";
 
 /**
@@ -29,7 +29,7 @@ export async function answerFixed(ctx: WorkflowContext, input: OwnerCaseInput & 
       details: { ownerFixedAnswer: "no", completedAt: null, leakTestAt: null, appointmentAt: null },
       data: { reason: "owner_not_fixed" },
     });
-    await cancelOpenCallback(store, kind, ticket.id, now);
+    await cancelOpenCallbacks(store, kind, ticket.id, now);
     const assignee = ticket.assigneeId ? await store.staff.findById(ticket.assigneeId) : null;
     await alertTeam(store, { team: ticket.team, key: "alerts.owner_not_fixed", params: { number: ticket.number }, mentions: assignee ? [assignee.staffUserId] : [], caseId: ticket.id, at: now });
     await noticeOwner(store, updated, now, "repair.reopened");

@@ -2,7 +2,7 @@ import { noticeOwner, transitionCase } from "../../../case/machinery/changes.js"
 import { type StaffCaseInput, staffCaseAction } from "../../../case/machinery/staff-case-action.js";
 import { type WorkflowContext, workingHoursOf } from "../../../ports/workflow-context.js";
 import { callbackWindowFor } from "../callback-windows.js";
-import { openCallback } from "../callbacks.js";
+import { openRepairCallback } from "../callbacks.js";
 import { startLeakTestClock } from "../leak-test.js";
 import type { RepairCase, RepairDetails } from "../details.js";
 import { fixedButtons } from "../owner-buttons.js";
@@ -27,7 +27,7 @@ export async function completeWork(ctx: WorkflowContext, input: StaffCaseInput):
       details: { completedAt: now, ownerFixedAnswer: null },
     });
     const calendar = { timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) };
-    if (action === "complete") await openCallback(store, kind, updated, now, calendar);
+    if (action === "complete") await openRepairCallback(store, kind, updated, now, calendar);
     else await startLeakTestClock(store, kind, updated, now, calendar);
     await noticeOwner(store, updated, now, "repair.done", {}, fixedButtons(updated.id));
     return updated;

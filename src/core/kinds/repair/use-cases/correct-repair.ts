@@ -8,7 +8,8 @@ import type { Store } from "../../../ports/store.js";
 import { type WorkflowContext, workingHoursOf } from "../../../ports/workflow-context.js";
 import type { CaseKind } from "../../../case/kind.js";
 import { callbackWindowFor, callbackWindows } from "../callback-windows.js";
-import { cancelOpenCallback, openCallback, type StaffCalendar, staffInstantFor } from "../callbacks.js";
+import { cancelOpenCallbacks } from "../../../case/machinery/callbacks.js";
+import { openRepairCallback, type StaffCalendar, staffInstantFor } from "../callbacks.js";
 import { repairClockRules } from "../clock-rules.js";
 import { BillingSchema, RepairCategorySchema, type RepairCase, type RepairDetails } from "../details.js";
 import { startLeakTestClock } from "../leak-test.js";
@@ -74,11 +75,11 @@ async function changeCategory(
   const cancelledAfterStart = ticket.cancelReason !== null;
   if (ticket.status === "leak_test_pending" && after.anchor === "completed" && completedAt) {
     const updated = await transitionCase(store, kind, ticket, { action: "skip_leak_test", event: "category_corrected", actor: change.actor, at: now, details: { category: change.category }, data });
-    await openCallback(store, kind, updated, completedAt, calendar);
+    await openRepairCallback(store, kind, updated, completedAt, calendar);
     return updated;
   }
   if (ticket.status === "awaiting_callback" && !cancelledAfterStart && after.anchor === "leak_test_passed" && !ticket.details.leakTestAt && completedAt) {
-    await cancelOpenCallback(store, kind, ticket.id, now);
+    await cancelOpenCallbacks(store, kind, ticket.id, now);
     const updated = await transitionCase(store, kind, ticket, { action: "require_leak_test", event: "category_corrected", actor: change.actor, at: now, details: { category: change.category }, data });
     await startLeakTestClock(store, kind, updated, completedAt, calendar);
     return updated;

@@ -1,7 +1,7 @@
 import { noticeOwner, transitionCase } from "../../../case/machinery/changes.js";
 import { type StaffCaseInput, staffCaseAction } from "../../../case/machinery/staff-case-action.js";
 import { type WorkflowContext, workingHoursOf } from "../../../ports/workflow-context.js";
-import { openCallback } from "../callbacks.js";
+import { openRepairCallback } from "../callbacks.js";
 import type { RepairCase, RepairDetails } from "../details.js";
 
 /** The leak test after a leak repair passed; the 3-day callback clock starts now. */
@@ -14,7 +14,7 @@ export async function passLeakTest(ctx: WorkflowContext, input: StaffCaseInput):
       at: now,
       details: { leakTestAt: now },
     });
-    await openCallback(store, kind, updated, now, { timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) });
+    await openRepairCallback(store, kind, updated, now, { timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) });
     await noticeOwner(store, updated, now, "repair.leak_test_passed");
     return updated;
   }, "repair");
