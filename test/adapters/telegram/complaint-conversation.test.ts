@@ -236,7 +236,7 @@ describe("the complaint conversation", () => {
     await h.text(chineseOwner, "最近一周每晚，5栋0402室");
     await h.text(chineseOwner, "5栋0402室业主");
     await h.text(chineseOwner, "请物业上门劝阻，晚上十点后停止施工");
-    expect(h.lastText(chineseOwner)).toBe("您希望在什么时间之前处理完毕？请点击下方按钮选择，或直接输入日期（如 12-05、12月5日 或 2026-12-05）。");
+    expect(h.lastText(chineseOwner)).toBe("您希望在什么时间之前处理完毕？请点击下方按钮选择，或直接输入今天起一年以内的日期（如 12-05、12月5日 或 2026-12-05）。");
     await h.text(chineseOwner, "2026年11月1日");
     expect(h.lastText(chineseOwner)).toBe("这个日期已经过去了，请选择今天或之后的日期。");
     await h.text(chineseOwner, "12月3日");

@@ -80,7 +80,8 @@ export async function askDeadline(dialog: Dialog, clock: ConversationClock): Pro
   for (;;) {
     const answer = await dialog.answer();
     if (answer.kind === "button") {
-      const pressed = answer.data.type === "deadline" ? deadlineButtons.find((button) => answer.data.type === "deadline" && button.choice === answer.data.choice) : undefined;
+      const { data } = answer;
+      const pressed = data.type === "deadline" ? deadlineButtons.find((button) => button.choice === data.choice) : undefined;
       await answer.ctx.answerCallbackQuery(pressed ? undefined : { text: dialog.t("owner:buttons.expired") });
       if (!pressed) continue;
       await dialog.settle(prompt, deadlineLabel(dialog, pressed.deadline));
