@@ -1,4 +1,5 @@
 import { repairSlackKind } from "./repair/index.js";
+import { intakesOf, type SlackIntake } from "./slack-intake.js";
 import type { SlackKind } from "./slack-kind.js";
 
 export { findSlackKind, type SlackKind } from "./slack-kind.js";
@@ -8,3 +9,6 @@ export { findSlackKind, type SlackKind } from "./slack-kind.js";
  * folder beside `repair/`); the sender and the shared listeners do not change.
  */
 export const slackKinds: readonly SlackKind[] = [repairSlackKind];
+
+/** The kinds the front desk's form (`new_request`) takes, in the order "What is it" offers them. */
+export const slackIntakes: readonly SlackIntake[] = intakesOf(slackKinds);
