@@ -1,3 +1,4 @@
+import { complaintIntake } from "./complaint/intake.js";
 import { repairSlackKind } from "./repair/index.js";
 import { intakesOf, type SlackIntake } from "./slack-intake.js";
 import type { SlackKind } from "./slack-kind.js";
@@ -10,5 +11,12 @@ export { findSlackKind, type SlackKind } from "./slack-kind.js";
  */
 export const slackKinds: readonly SlackKind[] = [repairSlackKind];
 
+/**
+ * Intakes of kinds whose Slack module does not declare one yet. A module that declares its
+ * intake (`intake: complaintIntake`) takes precedence, so the entry here is then redundant and
+ * can go.
+ */
+const intakesWithoutModule: readonly SlackIntake[] = [complaintIntake];
+
 /** The kinds the front desk's form (`new_request`) takes, in the order "What is it" offers them. */
-export const slackIntakes: readonly SlackIntake[] = intakesOf(slackKinds);
+export const slackIntakes: readonly SlackIntake[] = intakesOf(slackKinds, intakesWithoutModule);
