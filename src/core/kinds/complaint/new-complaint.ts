@@ -1,16 +1,14 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import type { Actor, Case } from "../../case/case.js";
+import type { Actor } from "../../case/case.js";
 import type { CaseKind } from "../../case/kind.js";
-import { recordEvent, refreshCard } from "../../case/machinery/changes.js";
 import { startClock } from "../../case/machinery/clocks.js";
-import { formatCaseNumber, sequenceName } from "../../case/numbering.js";
+import { openCase } from "../../case/machinery/open-case.js";
 import { deadlineAfter, localDate } from "../../domain/deadline.js";
 import { WorkflowError } from "../../domain/errors.js";
 import type { Resident, Unit } from "../../domain/registry.js";
 import type { Store } from "../../ports/store.js";
-import { newId } from "../../ports/workflow-context.js";
-import { type ComplaintCase, type ComplaintChannel, ComplaintSubjectSchema } from "./details.js";
+import { type ComplaintCase, type ComplaintChannel, type ComplaintDetails, ComplaintSubjectSchema } from "./details.js";
 import { complaintTeam } from "./permissions.js";
 import { suggestTier } from "./tier.js";
 
@@ -52,16 +50,18 @@ export function ownerDeadlineAt(deadline: OwnerDeadline, receivedAt: Date, timeZ
   return day.endOf("day").toJSDate();
 }
 
-export interface NewComplaint {
+export type ComplaintRequest = z.infer<z.ZodObject<typeof complaintRequestFields>>;
+
+/** The request's own fields out of a use case's input. */
+export function complaintRequestOf(input: ComplaintRequest): ComplaintRequest {
+  const { subject, description, whenWhere, about, ownerRequest, deadline } = input;
+  return { subject, description, whenWhere, about, ownerRequest, deadline };
+}
+
+export interface NewComplaint extends ComplaintRequest {
   unit: Unit;
   reporter: Resident;
   reporterUserId: string | null;
-  subject: z.infer<typeof ComplaintSubjectSchema>;
-  description: string;
-  whenWhere: string;
-  about: string | null;
-  ownerRequest: string;
-  deadline: OwnerDeadline | null;
   photos: string[];
   channel: ComplaintChannel;
   actor: Actor;
@@ -73,24 +73,14 @@ export interface NewComplaint {
  * and its first clock (classify within the hour) started at the reception, which is now.
  */
 export async function createComplaint(store: Store, kind: CaseKind, input: NewComplaint, now: Date, timeZone: string): Promise<ComplaintCase> {
-  const year = Number(localDate(now, timeZone).slice(0, 4));
-  const sequence = await store.cases.nextSequence(sequenceName(kind.prefix, year));
-  const created: ComplaintCase = {
-    id: newId(),
-    number: formatCaseNumber(kind.prefix, year, sequence),
-    kind: kind.id,
-    status: kind.lifecycle.initial,
-    team: complaintTeam,
-    unitId: input.unit.id,
-    reporterId: input.reporter.id,
+  const created = await openCase<ComplaintDetails>(store, kind, {
+    unit: input.unit,
+    reporter: input.reporter,
     reporterUserId: input.reporterUserId,
-    assigneeId: null,
-    linkedCaseId: null,
-    createdAt: now,
-    updatedAt: now,
-    closedAt: null,
-    cancelReason: null,
-    version: 1,
+    team: complaintTeam,
+    actor: input.actor,
+    channel: input.channel,
+    photos: input.photos,
     details: {
       subject: input.subject,
       description: input.description,
@@ -115,13 +105,7 @@ export async function createComplaint(store: Store, kind: CaseKind, input: NewCo
       invalidReply: null,
       harmRepairId: null,
     },
-  };
-  await store.cases.create(created as Case);
-  await recordEvent(store, created, { type: "reported", actor: input.actor, at: now, fromStatus: null, data: { channel: input.channel } });
+  }, now, timeZone);
   await startClock(store, kind, { caseId: created.id, rule: "complaint.classify", anchor: now, timeZone });
-  await refreshCard(store, kind, created, now);
-  if (created.details.photos.length > 0) {
-    await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.case-photos", team: created.team, caseId: created.id } });
-  }
   return created;
 }

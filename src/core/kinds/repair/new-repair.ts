@@ -1,13 +1,11 @@
 import { z } from "zod";
-import type { Case, Actor } from "../../case/case.js";
+import type { Actor } from "../../case/case.js";
 import type { CaseKind } from "../../case/kind.js";
-import { recordEvent, refreshCard } from "../../case/machinery/changes.js";
-import { formatCaseNumber, sequenceName } from "../../case/numbering.js";
+import { openCase } from "../../case/machinery/open-case.js";
 import { localDate } from "../../domain/deadline.js";
 import { isInWarranty, type Resident, type Unit } from "../../domain/registry.js";
 import type { Store } from "../../ports/store.js";
-import { newId } from "../../ports/workflow-context.js";
-import { type IntakeChannel, type RepairCase, type RepairCategory, RepairCategorySchema } from "./details.js";
+import { type IntakeChannel, type RepairCase, type RepairDetails, type RepairCategory, RepairCategorySchema } from "./details.js";
 import { repairTeam } from "./permissions.js";
 
 export interface NewRepair {
@@ -44,24 +42,15 @@ export const repairRequestFields = {
  */
 export async function createRepair(store: Store, kind: CaseKind, input: NewRepair, now: Date, timeZone: string): Promise<RepairCase> {
   const today = localDate(now, timeZone);
-  const year = Number(today.slice(0, 4));
-  const sequence = await store.cases.nextSequence(sequenceName(kind.prefix, year));
-  const created: RepairCase = {
-    id: newId(),
-    number: formatCaseNumber(kind.prefix, year, sequence),
-    kind: kind.id,
-    status: kind.lifecycle.initial,
-    team: repairTeam,
-    unitId: input.unit.id,
-    reporterId: input.reporter.id,
+  return openCase<RepairDetails>(store, kind, {
+    unit: input.unit,
+    reporter: input.reporter,
     reporterUserId: input.reporterUserId,
-    assigneeId: null,
+    team: repairTeam,
     linkedCaseId: input.linkedCaseId ?? null,
-    createdAt: now,
-    updatedAt: now,
-    closedAt: null,
-    cancelReason: null,
-    version: 1,
+    actor: input.actor,
+    channel: input.intakeChannel,
+    photos: input.photos,
     details: {
       category: input.category,
       description: input.description,
@@ -77,13 +66,5 @@ export async function createRepair(store: Store, kind: CaseKind, input: NewRepai
       leakTestAt: null,
       intakeChannel: input.intakeChannel,
     },
-  };
-  await store.cases.create(created as Case);
-  await recordEvent(store, created, { type: "reported", actor: input.actor, at: now, fromStatus: null, data: { channel: input.intakeChannel } });
-  await refreshCard(store, kind, created, now);
-  // Staff must see what the owner photographed; the photos follow the card into its thread.
-  if (created.details.photos.length > 0) {
-    await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.case-photos", team: created.team, caseId: created.id } });
-  }
-  return created;
+  }, now, timeZone);
 }

@@ -13,7 +13,7 @@ import { complaintDepartments } from "./classify-complaint.js";
 export const StaffWordsSchema = z.string().trim().min(2, "write what the owner is told").max(2000);
 
 /** The manager (major) or the department head (service error) confirms they have the complaint. */
-export function acknowledgeComplaint(ctx: WorkflowContext, input: StaffCaseInput): Promise<ComplaintCase> {
+export async function acknowledgeComplaint(ctx: WorkflowContext, input: StaffCaseInput): Promise<ComplaintCase> {
   return complaintStep(ctx, input, "acknowledge", (scope) =>
     transitionCase(scope.store, scope.kind, scope.subject, {
       action: "acknowledge",
@@ -26,7 +26,7 @@ export function acknowledgeComplaint(ctx: WorkflowContext, input: StaffCaseInput
 }
 
 /** The front desk sends the complaint to the responsible department, whose head is mentioned and becomes responsible. */
-export function routeComplaint(ctx: WorkflowContext, input: StaffCaseInput & { department: Team }): Promise<ComplaintCase> {
+export async function routeComplaint(ctx: WorkflowContext, input: StaffCaseInput & { department: Team }): Promise<ComplaintCase> {
   const department = parseInput(TeamSchema, input.department);
   return complaintStep(ctx, input, "route", async (scope) => {
     if (!complaintDepartments.includes(department)) throw new WorkflowError("invalid_input", `${department} is not a department`, { field: "department" });
@@ -43,14 +43,14 @@ export function routeComplaint(ctx: WorkflowContext, input: StaffCaseInput & { d
 }
 
 /** The responsible person records that they contacted the owner first-hand. */
-export function recordOwnerContacted(ctx: WorkflowContext, input: StaffCaseInput): Promise<ComplaintCase> {
+export async function recordOwnerContacted(ctx: WorkflowContext, input: StaffCaseInput): Promise<ComplaintCase> {
   return complaintStep(ctx, input, "contact_owner", (scope) =>
     transitionCase(scope.store, scope.kind, scope.subject, { action: "contact_owner", actor: staffActor(scope), at: scope.now, details: { contactedAt: scope.now } }),
   );
 }
 
 /** The answer reaches the owner in the words staff wrote, framed by the company in the owner's language. */
-export function sendComplaintAnswer(ctx: WorkflowContext, input: StaffCaseInput & { answer: string }): Promise<ComplaintCase> {
+export async function sendComplaintAnswer(ctx: WorkflowContext, input: StaffCaseInput & { answer: string }): Promise<ComplaintCase> {
   const answer = parseInput(StaffWordsSchema, input.answer);
   return complaintStep(ctx, input, "send_answer", async (scope) => {
     const updated = await transitionCase(scope.store, scope.kind, scope.subject, {
@@ -66,7 +66,7 @@ export function sendComplaintAnswer(ctx: WorkflowContext, input: StaffCaseInput 
 }
 
 /** A very upset owner: the front desk leader takes the complaint over and is mentioned. */
-export function takeOverComplaint(ctx: WorkflowContext, input: StaffCaseInput): Promise<ComplaintCase> {
+export async function takeOverComplaint(ctx: WorkflowContext, input: StaffCaseInput): Promise<ComplaintCase> {
   return complaintStep(ctx, input, "supervisor_takeover", async (scope) => {
     const supervisor = (await scope.store.staff.listByTeam("frontdesk", "leader"))[0];
     if (!supervisor) throw new WorkflowError("assignee_not_in_team", `no front desk leader to take ${scope.subject.number} over`, { number: scope.subject.number });
@@ -90,7 +90,7 @@ export function takeOverComplaint(ctx: WorkflowContext, input: StaffCaseInput): 
 }
 
 /** Not a complaint the company can act on; the owner still gets a helpful reply (PROCEDURES.md §2). */
-export function markComplaintInvalid(ctx: WorkflowContext, input: StaffCaseInput & { reply: string }): Promise<ComplaintCase> {
+export async function markComplaintInvalid(ctx: WorkflowContext, input: StaffCaseInput & { reply: string }): Promise<ComplaintCase> {
   const reply = parseInput(StaffWordsSchema, input.reply);
   return complaintStep(ctx, input, "mark_invalid", async (scope) => {
     const updated = await transitionCase(scope.store, scope.kind, scope.subject, {

@@ -4,7 +4,7 @@ import { parseInput } from "../../../domain/errors.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
 import { requireOwnerReporter } from "../../../use-cases/shared/reporter.js";
 import type { ComplaintCase } from "../details.js";
-import { complaintRequestFields, createComplaint } from "../new-complaint.js";
+import { complaintRequestFields, complaintRequestOf, createComplaint } from "../new-complaint.js";
 
 export const FileComplaintInputSchema = z.object({
   ownerUserId: z.string(),
@@ -26,12 +26,7 @@ export async function fileComplaint(ctx: WorkflowContext, raw: FileComplaintInpu
       unit,
       reporter: resident,
       reporterUserId: identity.ownerUserId,
-      subject: input.subject,
-      description: input.description,
-      whenWhere: input.whenWhere,
-      about: input.about,
-      ownerRequest: input.ownerRequest,
-      deadline: input.deadline,
+      ...complaintRequestOf(input),
       photos: input.photos,
       channel: "telegram",
       actor: { type: "owner", id: resident.id },

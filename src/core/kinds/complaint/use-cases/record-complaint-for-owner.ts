@@ -4,7 +4,7 @@ import { parseInput } from "../../../domain/errors.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
 import { IntakeAddressSchema, requireFrontDeskIntake } from "../../../use-cases/shared/reporter.js";
 import type { ComplaintCase } from "../details.js";
-import { complaintRequestFields, createComplaint } from "../new-complaint.js";
+import { complaintRequestFields, complaintRequestOf, createComplaint } from "../new-complaint.js";
 
 export const RecordComplaintForOwnerInputSchema = IntakeAddressSchema.extend({
   /** Taken by phone, at the counter, or from a letter (written complaints follow the same procedure). */
@@ -29,12 +29,7 @@ export async function recordComplaintForOwner(ctx: WorkflowContext, raw: RecordC
       unit,
       reporter: caller,
       reporterUserId: identity?.ownerUserId ?? null,
-      subject: input.subject,
-      description: input.description,
-      whenWhere: input.whenWhere,
-      about: input.about,
-      ownerRequest: input.ownerRequest,
-      deadline: input.deadline,
+      ...complaintRequestOf(input),
       photos: [],
       channel: input.channel,
       actor: { type: "staff", id: staff.id },

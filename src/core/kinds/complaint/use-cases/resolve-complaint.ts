@@ -13,7 +13,7 @@ import { StaffWordsSchema } from "./complaint-steps.js";
  * written, with Resolved / Not resolved; the resolution clocks stop; and the front desk's
  * callback (回访) is opened as for every finished case.
  */
-export function resolveComplaint(ctx: WorkflowContext, input: StaffCaseInput & { resolution: string }): Promise<ComplaintCase> {
+export async function resolveComplaint(ctx: WorkflowContext, input: StaffCaseInput & { resolution: string }): Promise<ComplaintCase> {
   const resolution = parseInput(StaffWordsSchema, input.resolution);
   return complaintStep(ctx, input, "resolve", async (scope) => {
     const resolved = await transitionCase(scope.store, scope.kind, scope.subject, {
