@@ -3,6 +3,7 @@ import type { CaseKind, OwnerActionDefinition } from "../../core/case/kind.js";
 import type { CaseKindRegistry } from "../../core/case/registry.js";
 import { OwnerButtonSchema, type OwnerButton } from "../../core/domain/outbox.js";
 import { LocaleSchema } from "../../core/domain/registry.js";
+import { ComplaintSubjectSchema } from "../../core/kinds/complaint/details.js";
 import { RepairCategorySchema } from "../../core/kinds/repair/details.js";
 
 /** Telegram rejects `callback_data` longer than this many bytes (BUTTON_DATA_INVALID). */
@@ -14,6 +15,14 @@ export { PreferredSlotSchema, type PreferredSlot };
 
 export const RepairStepSchema = z.enum(["category", "description", "photos", "location", "time"]);
 export type RepairStep = z.infer<typeof RepairStepSchema>;
+
+/** The steps of the complaint intake an owner can go back to from its summary. */
+export const ComplaintStepSchema = z.enum(["subject", "description", "when_where", "about", "request", "deadline", "photos", "unit"]);
+export type ComplaintStep = z.infer<typeof ComplaintStepSchema>;
+
+/** The deadline buttons of a complaint: in 1, 3 or 7 days from the reception, or none. */
+export const DeadlineChoiceSchema = z.enum(["d1", "d3", "d7", "none"]);
+export type DeadlineChoice = z.infer<typeof DeadlineChoiceSchema>;
 
 /**
  * The bot's own buttons: language choice and the answers of conversation steps. Owner buttons
@@ -34,6 +43,11 @@ export const CallbackDataSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("building"), building: z.string().min(1).max(20) }),
   /** After an address the register lacks: type it again, or pass it to the front desk to check. */
   z.object({ type: z.literal("verify"), choice: z.enum(["retry", "front_desk"]) }),
+  z.object({ type: z.literal("subject"), subject: ComplaintSubjectSchema }),
+  /** Skips an optional answer (who or which department a complaint is about). */
+  z.object({ type: z.literal("skip"), field: z.enum(["about"]) }),
+  z.object({ type: z.literal("deadline"), choice: DeadlineChoiceSchema }),
+  z.object({ type: z.literal("complaint_edit"), step: ComplaintStepSchema }),
   /** The offer under an owner's free text: report it as a repair (the text is kept server-side). */
   z.object({ type: z.literal("free_text"), choice: z.enum(["repair"]) }),
 ]);
@@ -51,6 +65,10 @@ const prefixes = {
   free_text: "ft",
   building: "bd",
   verify: "vf",
+  subject: "cs",
+  skip: "sk",
+  deadline: "dl",
+  complaint_edit: "ce",
 } as const satisfies Record<CallbackData["type"], string>;
 
 const publicArea = "-";
@@ -65,7 +83,14 @@ function fieldOf(data: CallbackData): string {
     case "summary":
     case "free_text":
     case "verify":
+    case "deadline":
       return data.choice;
+    case "subject":
+      return data.subject;
+    case "skip":
+      return data.field;
+    case "complaint_edit":
+      return data.step;
     case "building":
       return data.building;
     case "location":
@@ -122,6 +147,14 @@ function candidateOf(prefix: string | undefined, field: string): unknown {
       return { type: "building", building: field };
     case prefixes.verify:
       return { type: "verify", choice: field };
+    case prefixes.subject:
+      return { type: "subject", subject: field };
+    case prefixes.skip:
+      return { type: "skip", field };
+    case prefixes.deadline:
+      return { type: "deadline", choice: field };
+    case prefixes.complaint_edit:
+      return { type: "complaint_edit", step: field };
     default:
       return null;
   }

@@ -50,12 +50,19 @@ describe("callback data", () => {
     { type: "time", slot: "tomorrow_pm" },
     { type: "summary", choice: "submit" },
     { type: "edit", step: "location" },
+    { type: "subject", subject: "staff_attitude" },
+    { type: "skip", field: "about" },
+    { type: "deadline", choice: "d7" },
+    { type: "deadline", choice: "none" },
+    { type: "complaint_edit", step: "when_where" },
   ];
   const ownerSamples: OwnerButton[] = [
     { kind: "repair", action: "appointment.confirm", caseId: ticketId, arg: "2026-12-01T01:30:00.000Z" },
     { kind: "repair", action: "appointment.other", caseId: ticketId, arg: "2026-12-01T01:30:00.000Z" },
     { kind: "repair", action: "fixed.yes", caseId: ticketId },
     { kind: "repair", action: "fixed.no", caseId: ticketId },
+    { kind: "complaint", action: "verdict.resolved", caseId: ticketId },
+    { kind: "complaint", action: "verdict.not_resolved", caseId: ticketId },
   ];
 
   it.each(samples.map((sample) => [JSON.stringify(sample), sample] as const))("round-trips %s within Telegram's 64 bytes", (_, sample) => {

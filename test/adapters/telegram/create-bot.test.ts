@@ -46,9 +46,9 @@ describe("the owners' bot as a whole", () => {
 
   it("refuses, when the bot is built, a Telegram kind module for a kind the workflow does not handle, and two modules for one kind", async () => {
     h = await createHarness();
-    const complaint = { ...repairTelegramKind, kind: "complaint", command: "complain" };
+    const parcel = { ...repairTelegramKind, kind: "parcel", command: "parcel" };
 
-    expect(() => ownerBotDeps(h.deps, [repairTelegramKind, complaint])).toThrow(/complaint/);
+    expect(() => ownerBotDeps(h.deps, [repairTelegramKind, parcel])).toThrow(/parcel/);
     expect(() => ownerBotDeps(h.deps, [repairTelegramKind, repairTelegramKind])).toThrow(/share kind repair/);
   });
 

@@ -75,6 +75,7 @@ describe("owner onboarding on Telegram", () => {
     expect(h.lastText(englishOwner)).toMatch(/^Thank you, your phone number matches our owner register/);
     expect(h.replyKeyboardLabels(englishOwner)).toEqual([
       "🛠 Report a repair",
+      "📣 Make a complaint",
       "📋 My requests",
       "🌐 Language / 语言",
     ]);
@@ -108,7 +109,7 @@ describe("owner onboarding on Telegram", () => {
     await deliverOutbox({ uow: h.store, channel: "telegram", sender: new TelegramMessageSender(h.bot.api, h.translator, h.workflow.kinds), gate: new RateGate(), now: h.time.now, sleep: async () => undefined });
 
     expect(h.lastText(stranger)).toMatch(/^【审核通过】前台已核实您为 3栋1202室 的业主/);
-    expect(h.replyKeyboardLabels(stranger)).toEqual(["🛠 我要报修", "📋 我的工单", "🌐 语言 / Language"]);
+    expect(h.replyKeyboardLabels(stranger)).toEqual(["🛠 我要报修", "📣 我要投诉", "📋 我的工单", "🌐 语言 / Language"]);
     await h.text(stranger, "🛠 我要报修");
     expect(h.lastText(stranger)).toBe("请选择报修类别：");
   });

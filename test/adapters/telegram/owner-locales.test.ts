@@ -26,6 +26,19 @@ const noticeKeys = [
   "repair.closed",
   "repair.cancelled",
   "repair.thanks_fixed",
+  "complaint.received",
+  "complaint.received_by_phone",
+  "complaint.received_by_counter",
+  "complaint.received_by_letter",
+  "complaint.classified",
+  "complaint.answer",
+  "complaint.resolved",
+  "complaint.thanks_resolved",
+  "complaint.reopened",
+  "complaint.closed",
+  "complaint.invalid",
+  "complaint.cancelled",
+  "complaint.assigned",
   "onboarding.approved",
   "onboarding.rejected",
 ];
@@ -40,9 +53,9 @@ describe("owner locale files", () => {
     const translator = createI18nextTranslator({ localesDir, timeZone: "Asia/Shanghai", fallbackLocale: "zh-CN", onMissingKey: (locale, key) => missing.push(`${locale} ${key}`) });
     for (const locale of ["en", "zh-CN"] as const) {
       for (const key of noticeKeys) {
-        const text = translator.t(locale, `owner:${key}`, { number: "R-2026-000042", building: "3", unit: "1202", billing: "paid", assignee: "Zhang Wei", reason: "duplicate", preferredTime: "Sat", at: { instant: "2026-12-01T06:00:00Z" } });
+        const text = translator.t(locale, `owner:${key}`, { number: "R-2026-000042", building: "3", unit: "1202", billing: "paid", assignee: "Zhang Wei", reason: "duplicate", preferredTime: "Sat", at: { instant: "2026-12-01T06:00:00Z" }, resolveBy: { instant: "2026-12-02T02:00:00Z" }, answer: "A", resolution: "B", reply: "C" });
         expect(text, `${locale} ${key}`).not.toMatch(/{{|\$t\(|owner:/);
-        if (key.startsWith("repair.")) expect(text, `${locale} ${key}`).toContain("R-2026-000042");
+        if (key.startsWith("repair.") || key.startsWith("complaint.")) expect(text, `${locale} ${key}`).toContain("R-2026-000042");
       }
     }
     expect(missing).toEqual([]);

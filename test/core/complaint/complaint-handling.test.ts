@@ -97,11 +97,13 @@ describe("handling a complaint", () => {
     expect(await dueAt(ctx, time, "2026-12-03T10:00:00+08:00")).toEqual(["escalated"]);
   });
 
-  it("a resolved complaint is closed by its callback like any other case, and Resolved from the owner is kept", async () => {
-    const { ctx, time, complaint } = await classifiedMinor();
+  it("a resolved complaint is closed by its callback like any other case, and Resolved from the owner is kept, once", async () => {
+    const { ctx, time, memory, complaint } = await classifiedMinor();
     await resolveComplaint(ctx, { caseId: complaint.id, staffUserId: "UFRONT1", resolution: "Quiet hours notice posted in building 3." });
     const kept = await answerVerdict(ctx, { ownerUserId: "7001", caseId: complaint.id, verdict: "resolved" });
     expect(kept).toMatchObject({ status: "resolved", details: { ownerVerdict: "resolved" } });
+    await answerVerdict(ctx, { ownerUserId: "7001", caseId: complaint.id, verdict: "resolved" });
+    expect(ownerNotices(memory!).filter((notice) => notice.key === "complaint.thanks_resolved")).toHaveLength(1);
     await dueAt(ctx, time, "2026-12-02T10:00:00+08:00");
     const callback = await openCallbackOf(ctx, complaint.id);
     const { ticket } = await recordCallback(ctx, { callbackId: callback!.id, staffUserId: "UFRONT1", outcome: "satisfied" });

@@ -1,3 +1,4 @@
+import { complaintTelegramKind } from "./complaint/index.js";
 import { repairTelegramKind } from "./repair/index.js";
 import type { TelegramKindModule } from "./telegram-kind.js";
 
@@ -9,4 +10,4 @@ export type { TelegramKindModule } from "./telegram-kind.js";
  * Imported only by the bot's composition (create-bot, commands, the message sender): the kind
  * modules receive the menu through their deps instead.
  */
-export const telegramKinds: readonly TelegramKindModule[] = [repairTelegramKind];
+export const telegramKinds: readonly TelegramKindModule[] = [repairTelegramKind, complaintTelegramKind];

@@ -4,12 +4,16 @@ import { promptCallback } from "../../case/machinery/callbacks.js";
 import type { Team } from "../../domain/registry.js";
 import { complaintCallbackPolicy, complaintCallbackRules } from "./callback.js";
 import { complaintClockRules } from "./clock-rules.js";
-import { ComplaintDetailsSchema, type ComplaintDetails } from "./details.js";
+import { type ComplaintCase, ComplaintDetailsSchema, type ComplaintDetails } from "./details.js";
+import type { Case } from "../../case/case.js";
 import { complaintCardActions, complaintFinalStatuses, complaintLifecycle, type ComplaintAction } from "./lifecycle.js";
 import { complaintPermissionHolders, complaintPermissionSubject, mayPerformComplaint } from "./permissions.js";
 import { answerVerdict } from "./use-cases/answer-verdict.js";
 
-const whileResolved = (subject: { status: string }): boolean => subject.status === "resolved";
+/** Not resolved is heard while the complaint is resolved, also after a Resolved (the owner changed their mind before the callback). */
+const whileResolved = (subject: Case): boolean => subject.status === "resolved";
+/** Resolved is said once: a second press (a double tap) changes nothing. */
+const untilResolvedSaid = (subject: Case): boolean => whileResolved(subject) && (subject as ComplaintCase).details.ownerVerdict === null;
 
 const ownerActions: Record<string, OwnerActionDefinition> = {
   "verdict.resolved": {
@@ -17,7 +21,7 @@ const ownerActions: Record<string, OwnerActionDefinition> = {
     argument: null,
     labelKey: "actions.verdict.resolved",
     doneKey: "action_done.verdict.resolved",
-    isCurrent: whileResolved,
+    isCurrent: untilResolvedSaid,
     perform: (ctx, input) => answerVerdict(ctx, { ownerUserId: input.ownerUserId, caseId: input.caseId, verdict: "resolved" }),
   },
   "verdict.not_resolved": {

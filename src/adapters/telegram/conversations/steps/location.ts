@@ -54,3 +54,23 @@ export async function askLocation(dialog: Dialog, units: readonly OwnerUnitChoic
   // The core files public-area requests under the reporter's unit; they are never billed to them.
   return { unitId: units[0]?.unitId ?? "", publicArea };
 }
+
+/**
+ * One of the owner's units, for a request that is never in the public area (a complaint):
+ * the location step's unit buttons without the public-area one. Asked only of an owner of
+ * several units; with one, that unit is the answer.
+ */
+export async function askOwnUnit(dialog: Dialog, units: readonly Pick<OwnerUnitChoice, "unitId" | "building" | "unit">[], promptKey: string): Promise<string> {
+  const [only] = units;
+  if (units.length === 1 && only) return only.unitId;
+  const keyboard = new InlineKeyboard();
+  for (const unit of units) keyboard.text(unitLabel(dialog, unit), encodeCallbackData({ type: "location", unitId: unit.unitId })).row();
+  const prompt = await dialog.say(dialog.t(promptKey), { reply_markup: keyboard });
+  const chosen = await dialog.choose((answer) => {
+    if (answer.kind !== "button" || answer.data.type !== "location") return undefined;
+    const { unitId } = answer.data;
+    return units.find((unit) => unit.unitId === unitId);
+  }, "owner:report.use_buttons");
+  await dialog.settle(prompt, unitLabel(dialog, chosen));
+  return chosen.unitId;
+}

@@ -18,6 +18,8 @@ export async function answerVerdict(ctx: WorkflowContext, input: OwnerCaseInput 
       // Asked while resolved; the same rule as reopening, so a late press changes nothing.
       nextStatus(kind.lifecycle, subject, "reopen");
       if (input.verdict === "resolved") {
+        // Said once: a double tap neither thanks twice nor writes a second event.
+        if (subject.details.ownerVerdict === "resolved") return subject;
         const updated = await touchCase(store, subject, now, { ownerVerdict: "resolved" });
         await recordEvent(store, updated, { type: "owner_verdict", actor: ownerActor(subject), at: now, data: { verdict: "resolved" } });
         await refreshCard(store, kind, updated, now);

@@ -1,0 +1,125 @@
+import { InlineKeyboard } from "grammy";
+import type { Locale } from "../../../../core/domain/registry.js";
+import type { ComplaintSubject } from "../../../../core/kinds/complaint/details.js";
+import type { OwnerDeadline } from "../../../../core/kinds/complaint/new-complaint.js";
+import { fileComplaint } from "../../../../core/kinds/complaint/use-cases/file-complaint.js";
+import { encodeCallbackData } from "../../callback-data.js";
+import type { ConversationContext, OwnerBotDeps } from "../../context.js";
+import { Dialog, type OwnerConversation } from "../../conversations/dialog.js";
+import { askOwnUnit, type OwnerUnitChoice, unitLabel } from "../../conversations/steps/location.js";
+import { askPhotos } from "../../conversations/steps/photos.js";
+import { conversationClock } from "../../conversations/steps/preferred-time.js";
+import { attemptOrReport, describeError } from "../../errors.js";
+import { askAbout, askDeadline, askStepToEdit, askSubject, askText, complaintTextFields, deadlineLabel, maxComplaintPhotos } from "./complaint-steps.js";
+
+export const complaintConversationId = "complaint";
+
+/** A unit the owner may complain for, as passed (JSON) at enter. */
+export type ComplaintUnitChoice = Pick<OwnerUnitChoice, "unitId" | "building" | "unit">;
+
+/** What `/complain` passes at enter (persisted as JSON with the conversation). */
+export interface ComplaintStart {
+  locale: Locale;
+  units: ComplaintUnitChoice[];
+}
+
+interface ComplaintDraft {
+  subject: ComplaintSubject;
+  description: string;
+  whenWhere: string;
+  about: string | null;
+  ownerRequest: string;
+  deadline: OwnerDeadline | null;
+  photos: string[];
+  unitId: string;
+}
+
+/**
+ * The complaint intake (投诉, PROCEDURES.md §2 "Record"): subject, what happened, when and where,
+ * who it is about, what the owner asks for, the deadline they want, photos and (for an owner of
+ * several units) the unit; then a summary to submit, edit or cancel. Replayed from its log on
+ * every update, so every core call and clock read is in `conversation.external`; the state lives
+ * in the database, so a restart mid-conversation continues where the owner was.
+ */
+export function createComplaintConversation(deps: OwnerBotDeps) {
+  return async function complaint(conversation: OwnerConversation, ctx: ConversationContext, start: ComplaintStart): Promise<void> {
+    const dialog = new Dialog(conversation, ctx, start.locale, deps);
+    const clock = conversationClock(conversation, deps.workflow);
+    const mainMenu = () => deps.menu.keyboard((key) => dialog.t(key));
+    const unitPrompt = "owner:complaint_form.ask_unit";
+    await dialog.say(dialog.t("owner:complaint_form.intro"));
+    const draft: ComplaintDraft = {
+      subject: await askSubject(dialog),
+      description: await askText(dialog, "description", complaintTextFields.description),
+      whenWhere: await askText(dialog, "when_where", complaintTextFields.whenWhere),
+      about: await askAbout(dialog),
+      ownerRequest: await askText(dialog, "request", complaintTextFields.ownerRequest),
+      deadline: await askDeadline(dialog, clock),
+      photos: await askPhotos(dialog, maxComplaintPhotos),
+      unitId: await askOwnUnit(dialog, start.units, unitPrompt),
+    };
+
+    for (;;) {
+      const choice = await review(dialog, draft, start.units);
+      if (choice === "cancel") {
+        await dialog.say(dialog.t("owner:complaint_form.cancelled"), { reply_markup: mainMenu() });
+        return;
+      }
+      if (choice === "edit") {
+        const step = await askStepToEdit(dialog, start.units.length > 1);
+        if (step === "subject") draft.subject = await askSubject(dialog);
+        if (step === "description") draft.description = await askText(dialog, "description", complaintTextFields.description);
+        if (step === "when_where") draft.whenWhere = await askText(dialog, "when_where", complaintTextFields.whenWhere);
+        if (step === "about") draft.about = await askAbout(dialog);
+        if (step === "request") draft.ownerRequest = await askText(dialog, "request", complaintTextFields.ownerRequest);
+        if (step === "deadline") draft.deadline = await askDeadline(dialog, clock);
+        if (step === "photos") draft.photos = await askPhotos(dialog, maxComplaintPhotos);
+        if (step === "unit") draft.unitId = await askOwnUnit(dialog, start.units, unitPrompt);
+        continue;
+      }
+      const result = await conversation.external(() =>
+        attemptOrReport(
+          async () => {
+            const filed = await fileComplaint(deps.workflow, { ownerUserId: dialog.userId, ...draft });
+            return { number: filed.number };
+          },
+          (error) => deps.logger.error({ conversation: complaintConversationId, chatId: dialog.chatId, error: describeError(error) }, "complaint submission failed"),
+        ),
+      );
+      if (result.ok) {
+        await dialog.say(dialog.t("owner:complaint_form.submitted", { number: result.value.number }), { reply_markup: mainMenu() });
+        return;
+      }
+      await dialog.say(dialog.t(`common:errors.${result.code}`, result.params));
+      // Bad input (a date that passed while the owner read the summary) can be corrected from
+      // the summary, and a failure on our side deserves another Submit; any other refusal ends it.
+      if (result.code !== "invalid_input" && result.code !== "unknown") return;
+    }
+  };
+}
+
+/** The summary with Submit / Edit / Cancel. */
+async function review(dialog: Dialog, draft: ComplaintDraft, units: readonly ComplaintUnitChoice[]): Promise<"submit" | "edit" | "cancel"> {
+  const unit = units.find((candidate) => candidate.unitId === draft.unitId);
+  const line = (field: string, value: string) => dialog.t(`owner:complaint_form.summary.${field}`, { value });
+  const lines = [
+    dialog.t("owner:complaint_form.summary.title"),
+    line("subject", dialog.t(`common:complaint_subject.${draft.subject}`)),
+    line("description", draft.description),
+    line("when_where", draft.whenWhere),
+    line("about", draft.about ?? dialog.t("owner:complaint_form.about_skipped")),
+    line("request", draft.ownerRequest),
+    line("deadline", deadlineLabel(dialog, draft.deadline)),
+    dialog.t("owner:report.summary.photos", { count: draft.photos.length }),
+    line("unit", unit ? unitLabel(dialog, unit) : ""),
+  ];
+  const keyboard = new InlineKeyboard()
+    .text(dialog.t("owner:report.summary.submit"), encodeCallbackData({ type: "summary", choice: "submit" }))
+    .row()
+    .text(dialog.t("owner:report.summary.edit"), encodeCallbackData({ type: "summary", choice: "edit" }))
+    .text(dialog.t("owner:report.summary.cancel"), encodeCallbackData({ type: "summary", choice: "cancel" }));
+  const prompt = await dialog.say(lines.join("\n"), { reply_markup: keyboard });
+  const choice = await dialog.choose((answer) => (answer.kind === "button" && answer.data.type === "summary" ? answer.data.choice : undefined), "owner:report.use_buttons");
+  await dialog.settle(prompt, dialog.t(`owner:report.summary.chosen.${choice}`));
+  return choice;
+}
