@@ -3,6 +3,7 @@ import type { Case, CaseKindId } from "../../../core/case/case.js";
 import type { CaseView, getCaseView } from "../../../core/use-cases/get-case-view.js";
 import type { FormatInstant, SlackMessage, Translate } from "../blocks/format.js";
 import type { SlackDeps } from "../slack-deps.js";
+import type { SlackIntake } from "./slack-intake.js";
 
 /** What `getCaseView` reads besides the case itself. */
 export type CaseViewOptions = NonNullable<Parameters<typeof getCaseView>[3]>;
@@ -37,6 +38,8 @@ export interface SlackKindModule<D> {
   prompts: Readonly<Record<string, SlackPrompt<D>>>;
   /** Registers the listeners of the buttons and modals only this kind has. */
   register(app: App, deps: SlackDeps): void;
+  /** Its part of the front desk's form (`new_request`), when the front desk takes it for owners; see `defineSlackIntake`. */
+  intake?: SlackIntake;
 }
 
 /** A Slack kind module with its details unknown, as the shared code holds it. */

@@ -4,9 +4,10 @@ import { repairKind } from "../../../../core/kinds/repair/kind.js";
 import { defineSlackKind } from "../slack-kind.js";
 import { repairCallbackPrompt } from "./callback-prompt.js";
 import { repairCard, repairSummary } from "./card.js";
+import { repairIntake } from "./intake.js";
 import { registerRepairListeners } from "./listeners.js";
 
-/** Repairs in Slack: the dispatch card, the front desk's callback prompt, and the repair's own buttons. */
+/** Repairs in Slack: the dispatch card, the front desk's callback prompt, the repair's own buttons, and its part of the front desk's form. */
 export const repairSlackKind = defineSlackKind<RepairDetails>({
   kind: repairKind.id,
   card: repairCard,
@@ -15,4 +16,5 @@ export const repairSlackKind = defineSlackKind<RepairDetails>({
     [callbackPrompt]: repairCallbackPrompt,
   },
   register: registerRepairListeners,
+  intake: repairIntake,
 });

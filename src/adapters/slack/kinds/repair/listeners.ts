@@ -3,7 +3,6 @@ import type { RepairDetails } from "../../../../core/kinds/repair/details.js";
 import { repairKind } from "../../../../core/kinds/repair/kind.js";
 import { completeWork } from "../../../../core/kinds/repair/use-cases/complete-work.js";
 import { registerCorrection } from "./correct-listeners.js";
-import { registerIntake } from "./intake-listeners.js";
 import { confirmByPhone } from "../../../../core/kinds/repair/use-cases/confirm-by-phone.js";
 import { failLeakTest } from "../../../../core/kinds/repair/use-cases/fail-leak-test.js";
 import { passLeakTest } from "../../../../core/kinds/repair/use-cases/pass-leak-test.js";
@@ -75,7 +74,5 @@ function registerSchedule(app: App, deps: SlackDeps): void {
 export function registerRepairListeners(app: App, deps: SlackDeps): void {
   registerWorkButtons(app, deps);
   registerCorrection(app, deps);
-  // The front desk's form records repairs only, while they are the only kind.
-  registerIntake(app, deps);
   registerSchedule(app, deps);
 }
