@@ -1,10 +1,12 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, loadBaseConfig, loadPlaygroundConfig } from "./config/config.js";
-import type { ImportResult } from "./core/use-cases/shared/import-rows.js";
+import type { ImportResult, NumberedRow } from "./core/use-cases/shared/import-rows.js";
+import { importPrices } from "./core/use-cases/import-prices.js";
 import { importStaff } from "./core/use-cases/import-staff.js";
 import { importUnits, type UnitImportResult } from "./core/use-cases/import-units.js";
 import { runDueWork } from "./core/use-cases/run-due-work.js";
+import type { WorkflowContext } from "./core/ports/workflow-context.js";
 import { openWorkflow } from "./app/open-workflow.js";
 import { loadDotEnv } from "./app/dot-env.js";
 import { readCsv } from "./app/read-csv.js";
@@ -14,6 +16,7 @@ import { VirtualClock } from "./playground/virtual-clock.js";
 const usage = `usage: npm run frontdesk -- <command>
   import units FILE.csv      building,unit,area_m2,handover_date,warranty_months,owner_name,phone,language
   import staff FILE.csv      slack_user_id,name,team,role
+  import prices FILE.csv     code,team,name_zh,name_en,pricing_unit,price,onsite_pricing (price in yuan)
   tick --at ISO-INSTANT      run all work due as of that instant (e.g. 2026-12-02T10:00:00+08:00)
   tick                       run all work due now
   migrate                    apply pending database migrations (start-up does this too)
@@ -34,11 +37,12 @@ function printImport(what: string, result: ImportResult | UnitImportResult): num
 export async function runCli(args: string[], env: Record<string, string | undefined>): Promise<number> {
   const [command, sub, ...rest] = args;
   const config = loadBaseConfig(env);
-  if (command === "import" && (sub === "units" || sub === "staff") && rest[0]) {
+  const importer = sub !== undefined && Object.hasOwn(importers, sub) ? importers[sub as keyof typeof importers] : undefined;
+  if (command === "import" && importer && rest[0]) {
     const rows = await readCsv(rest[0]);
     const workflow = await openWorkflow(config);
     try {
-      return printImport(sub, sub === "units" ? await importUnits(workflow.ctx, rows) : await importStaff(workflow.ctx, rows));
+      return printImport(sub as string, await importer(workflow.ctx, rows));
     } finally {
       await workflow.close();
     }
@@ -110,6 +114,12 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   console.error(usage);
   return 2;
 }
+
+const importers = {
+  units: importUnits,
+  staff: importStaff,
+  prices: importPrices,
+} satisfies Record<string, (ctx: WorkflowContext, rows: NumberedRow[]) => Promise<ImportResult | UnitImportResult>>;
 
 const knownCommands = new Set(["import", "tick", "migrate", "outbox", "demo"]);
 

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { readCsv } from "../app/read-csv.js";
 import type { Locale, StaffRole, Team } from "../core/domain/registry.js";
 import type { WorkflowContext } from "../core/ports/workflow-context.js";
+import { importPrices } from "../core/use-cases/import-prices.js";
 import { importStaff } from "../core/use-cases/import-staff.js";
 import { importUnits } from "../core/use-cases/import-units.js";
 import type { NumberedRow } from "../core/use-cases/shared/import-rows.js";
@@ -131,6 +134,12 @@ export function demoStaffRows(): NumberedRow[] {
   }));
 }
 
+/**
+ * The sample price standard that ships in the repository (samples/prices.csv): the demo loads
+ * the file itself through `import prices`, so the sample a newcomer reads is the one they play with.
+ */
+export const demoPricesFile = fileURLToPath(new URL("../../samples/prices.csv", import.meta.url));
+
 /** The key-value entry marking a database as the playground's; its generation changes on every reset. */
 export const demoMarkerKey = "playground:demo";
 
@@ -164,8 +173,8 @@ async function hasStaff(ctx: WorkflowContext): Promise<boolean> {
 
 /**
  * Loads the demo register once: units of two buildings (some out of warranty), their owners in
- * both languages, and staff of every team and role, through the same import use cases as the
- * admin CLI. A database already marked is left alone, so a restart keeps everything played so
+ * both languages, staff of every team and role, and the sample price standard, through the same
+ * import use cases as the admin CLI. A database already marked is left alone, so a restart keeps everything played so
  * far. A database with staff but no marker is someone's real register and is refused.
  */
 export async function loadDemoData(ctx: WorkflowContext): Promise<{ loaded: boolean; marker: DemoMarker }> {
@@ -176,9 +185,12 @@ export async function loadDemoData(ctx: WorkflowContext): Promise<{ loaded: bool
   }
   const units = await importUnits(ctx, demoUnitRows(ctx.time.now()));
   const staff = await importStaff(ctx, demoStaffRows());
-  if (!units.ok || !staff.ok) {
-    const problems = [...(units.ok ? [] : units.problems), ...(staff.ok ? [] : staff.problems)];
-    throw new Error(`demo data does not pass the import rules: ${problems.map((p) => `line ${p.line}: ${p.reason}`).join("; ")}`);
+  const prices = await importPrices(ctx, await readCsv(demoPricesFile));
+  if (!units.ok || !staff.ok || !prices.ok) {
+    const problems = ([["units", units], ["staff", staff], ["samples/prices.csv", prices]] as const).flatMap(([what, result]) =>
+      result.ok ? [] : result.problems.map((p) => `${what} line ${p.line}: ${p.reason}`),
+    );
+    throw new Error(`demo data does not pass the import rules: ${problems.join("; ")}`);
   }
   const marker: DemoMarker = { version: 1, generation: randomUUID(), loadedAt: new Date().toISOString() };
   await ctx.uow.transaction((store) => store.keyValues.set(demoMarkerKey, JSON.stringify(marker)));

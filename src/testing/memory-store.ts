@@ -4,9 +4,11 @@ import type { Job } from "../core/case/job.js";
 import type { Callback } from "../core/domain/callback.js";
 import { WorkflowError } from "../core/domain/errors.js";
 import type { MessageRef, OutboxMessage } from "../core/domain/outbox.js";
+import type { PriceItem } from "../core/domain/prices.js";
 import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
 import type { Store, UnitOfWork } from "../core/ports/store.js";
 import { byTimeThenId, cloneTables, cmp, copy, emptyTables, duplicate, findCopy, type MemoryTables, missing, newId, publicJob, publicOutbox, viaJson } from "./memory-tables.js";
+import { memoryPriceRepository } from "./memory-price-repository.js";
 import { memoryWorkRepositories } from "./memory-work-store.js";
 
 export type { MemoryTables } from "./memory-tables.js";
@@ -16,6 +18,8 @@ export interface MemorySnapshot {
   units: Unit[];
   residents: Resident[];
   staff: StaffMember[];
+  /** By code. */
+  prices: PriceItem[];
   identities: OwnerIdentity[];
   verifications: VerificationRequest[];
   cases: Case[];
@@ -43,8 +47,8 @@ export type MemoryStore = UnitOfWork & {
  * contract suite in test/adapters/persistence runs against all three):
  * - transactions run one at a time (a promise queue) on a deep copy of the tables, which replaces
  *   the committed tables only if the callback resolves - a throw leaves nothing behind;
- * - natural keys are unique (unit address, resident unit+phone, staff user, case number, inbox
- *   source+update), upserts update in place, creates of an existing key reject;
+ * - natural keys are unique (unit address, resident unit+phone, staff user, price code, case
+ *   number, inbox source+update), upserts update in place, creates of an existing key reject;
  * - JSON columns round-trip through JSON and the domain zod schemas, so a `Date` put in event data
  *   comes back as an ISO string and payload defaults apply, exactly as from a database;
  * - every returned object is a copy: mutating it never changes stored state;
@@ -98,6 +102,7 @@ function storeOver(t: MemoryTables): Store {
 
   return {
     ...memoryWorkRepositories(t),
+    prices: memoryPriceRepository(t),
     units: {
       async upsert(unit) {
         const existing = [...t.units.values()].find((u) => u.building === unit.building && u.unit === unit.unit);
@@ -295,6 +300,7 @@ function snapshotOf(t: MemoryTables): MemorySnapshot {
     units: [...c.units.values()],
     residents: [...c.residents.values()],
     staff: [...c.staff.values()],
+    prices: [...c.prices.values()].sort((a, b) => cmp(a.code, b.code)),
     identities: [...c.identities.values()],
     verifications: [...c.verifications.values()],
     cases: [...c.cases.values()],

@@ -4,6 +4,7 @@ import type { Job } from "../core/case/job.js";
 import type { Callback } from "../core/domain/callback.js";
 import { WorkflowError } from "../core/domain/errors.js";
 import type { MessageRef, OutboxMessage } from "../core/domain/outbox.js";
+import type { PriceItem } from "../core/domain/prices.js";
 import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
 
 export interface StoredJob extends Job {
@@ -19,6 +20,8 @@ export interface MemoryTables {
   units: Map<string, Unit>;
   residents: Map<string, Resident>;
   staff: Map<string, StaffMember>;
+  /** By code. */
+  prices: Map<string, PriceItem>;
   identities: Map<string, OwnerIdentity>;
   verifications: Map<string, VerificationRequest>;
   cases: Map<string, Case>;
@@ -97,6 +100,7 @@ export function emptyTables(): MemoryTables {
     units: new Map(),
     residents: new Map(),
     staff: new Map(),
+    prices: new Map(),
     identities: new Map(),
     verifications: new Map(),
     cases: new Map(),

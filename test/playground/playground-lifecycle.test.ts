@@ -140,6 +140,7 @@ describe("the playground's life: start-up, demo data, restarts and resets", () =
     expect((await owner.screen()).bubbles).toEqual([]);
     expect(d.running.clock.offsetMs).toBe(0);
     expect(await staffCount(d)).toBe(demoStaff.length);
+    expect(await d.running.app.ctx.uow.transaction((store) => store.prices.findByCode("MT-TAP"))).toMatchObject({ priceFen: 3_000 });
     const identity = await d.running.app.ctx.uow.transaction((store) => store.identities.find("710002"));
     expect(identity).toBeNull();
   });

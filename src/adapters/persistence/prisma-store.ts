@@ -6,6 +6,7 @@ import type { DatabaseKind, PrismaTx, RepositoryContext } from "./prisma-client.
 import { prismaJobRepository } from "./prisma-job-repository.js";
 import { prismaInboxRepository, prismaKeyValueRepository } from "./prisma-key-value-repository.js";
 import { prismaMessageRefRepository, prismaOutboxRepository } from "./prisma-outbox-repository.js";
+import { prismaPriceRepository } from "./prisma-price-repository.js";
 import {
   prismaIdentityRepository,
   prismaResidentRepository,
@@ -21,6 +22,7 @@ export function createPrismaStore(tx: PrismaTx, kind: DatabaseKind): Store {
     units: prismaUnitRepository(context),
     residents: prismaResidentRepository(context),
     staff: prismaStaffRepository(context),
+    prices: prismaPriceRepository(context),
     identities: prismaIdentityRepository(context),
     verifications: prismaVerificationRepository(context),
     cases: prismaCaseRepository(context),

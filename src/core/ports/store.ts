@@ -3,6 +3,7 @@ import type { Clock } from "../case/clock.js";
 import type { Job, JobPayload } from "../case/job.js";
 import type { Callback } from "../domain/callback.js";
 import type { MessageRef, OutboxMessage, OutboxPayload } from "../domain/outbox.js";
+import type { PriceItem, PriceTeam } from "../domain/prices.js";
 import type {
   Resident,
   StaffMember,
@@ -26,6 +27,7 @@ export interface Store {
   units: UnitRepository;
   residents: ResidentRepository;
   staff: StaffRepository;
+  prices: PriceRepository;
   identities: IdentityRepository;
   verifications: VerificationRepository;
   cases: CaseRepository;
@@ -89,6 +91,18 @@ export interface StaffRepository {
   findByUserId(staffUserId: string): Promise<StaffMember | null>;
   /** Members of a team, optionally of one role, ordered by name. */
   listByTeam(team: Team, role?: StaffRole): Promise<StaffMember[]>;
+}
+
+/** The published price standards, item by item (PROCEDURES.md §4). */
+export interface PriceRepository {
+  /**
+   * Inserts, or updates the item with the same code (a revised standard): the items in the
+   * order given, each with whether it was new. Codes must be distinct.
+   */
+  upsertMany(items: readonly PriceItem[]): Promise<{ item: PriceItem; created: boolean }[]>;
+  findByCode(code: string): Promise<PriceItem | null>;
+  /** A team's standard, ordered by code. */
+  listByTeam(team: PriceTeam): Promise<PriceItem[]>;
 }
 
 export interface IdentityRepository {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { aComplaint as baseComplaint, aTicket as baseTicket } from "../../support/ticket-factory.js";
 import type { OutboxPayload } from "../../../src/core/domain/outbox.js";
+import type { PriceItem } from "../../../src/core/domain/prices.js";
 import type { Team } from "../../../src/core/domain/registry.js";
 import type { CaseEvent } from "../../../src/core/case/case.js";
 import type { ComplaintCase } from "../../../src/core/kinds/complaint/details.js";
@@ -74,4 +75,8 @@ export function aSlackCard(caseId: string = randomUUID(), team: Team = "maintena
 
 export function anOwnerNotice(chatId = "7001"): OutboxPayload {
   return { type: "owner.notice", chatId, locale: "zh-CN", key: "repair.received", params: { number: "R-2026-000001" }, buttons: [] };
+}
+
+export function aPriceItem(overrides: Partial<PriceItem> = {}): PriceItem {
+  return { code: "MT-TAP", team: "maintenance", nameZh: "更换水龙头", nameEn: "Replace a tap", pricingUnit: "visit", priceFen: 3_000, onsitePricing: false, ...overrides };
 }

@@ -11,7 +11,7 @@ import { defaultMigrationsDir, readMigrations } from "../../../src/adapters/pers
 import type { DatabaseKind } from "../../../src/adapters/persistence/database.js";
 import { createMemoryStore } from "../../../src/testing/memory-store.js";
 import { openTestDatabase, postgresSkipReason, postgresTestUrl, type TestDatabase } from "../../support/databases.js";
-import { aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, t0 } from "./fixtures.js";
+import { aPriceItem, aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, t0 } from "./fixtures.js";
 import { storeContract, type ContractSubject } from "./store-contract.js";
 
 /** A skipped PostgreSQL suite says so in its name, so a skip is never read as a pass. */
@@ -139,6 +139,7 @@ function migrationSuite(kind: DatabaseKind) {
       const unit = await store.units.upsert(aUnit());
       await store.residents.upsert(aResident(unit.id));
       await store.staff.upsert(aStaffMember());
+      await store.prices.upsertMany([aPriceItem()]);
       const ticket = aTicket({ unitId: unit.id });
       await store.cases.create(ticket);
       await store.cases.appendEvent(anEvent(ticket.id));
@@ -149,7 +150,7 @@ function migrationSuite(kind: DatabaseKind) {
       await store.inbox.recordOnce("slack", "k1", t0);
     });
     const before = await rowCounts(test);
-    expect(Object.values(before).filter((n) => n > 0).length).toBeGreaterThanOrEqual(9);
+    expect(Object.values(before).filter((n) => n > 0).length).toBeGreaterThanOrEqual(10);
 
     await test.database.wipe();
 

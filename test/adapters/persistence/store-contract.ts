@@ -5,6 +5,7 @@ import type { RepairDetails } from "../../../src/core/kinds/repair/details.js";
 import type { Store, UnitOfWork } from "../../../src/core/ports/store.js";
 import { aComplaint, aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, minutesAfter, t0 } from "./fixtures.js";
 import { outboxLeasesContract } from "./store-contract-leases.js";
+import { priceStandardContract } from "./store-contract-prices.js";
 import { registryBatchesContract } from "./store-contract-registry-batches.js";
 import { durableWorkContract } from "./store-contract-work.js";
 
@@ -420,6 +421,7 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
 
   durableWorkContract(context);
   registryBatchesContract(context);
+  priceStandardContract(context);
   outboxLeasesContract(context);
 
   describe("transactions", () => {
