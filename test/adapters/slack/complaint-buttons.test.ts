@@ -207,6 +207,7 @@ describe("complaint card buttons, through the real Bolt app", () => {
       const repair = h.ticket(complaint().details.harmRepairId ?? "");
       expect(repair).toMatchObject({ number: "R-2026-000001", linkedCaseId: complaintId, details: { category: "water_leak", description: "Water from 3-1302 is coming through the ceiling" } });
       expect(inChannel(MAINTENANCE_CHANNEL, "R-2026-000001 · Water leak")).toHaveLength(1);
+      expect(textOf(inChannel(MAINTENANCE_CHANNEL, "R-2026-000001 · Water leak")[0]?.blocks)).toContain("At once: harm is ongoing");
       const alert = h.fake.channel(MAINTENANCE_CHANNEL).find((message) => message.text.includes("ongoing harm"));
       expect(alert?.text).toBe("<@UMAINTL> R-2026-000001: urgent repair for ongoing harm in complaint C-2026-000001. Stop the harm first.");
       expect(complaint().status).toBe("open");
@@ -259,6 +260,10 @@ describe("complaint card buttons, through the real Bolt app", () => {
     await clickAndDeliver(prompt as SlackShownMessage, "callback.not_fixed", "UFRONT1", () => expect(complaint().status).toBe("open"));
 
     expect(textOf(card().blocks)).toContain("recorded the callback: reached, not resolved (reopened: not resolved at the callback)");
+    // The callback card says the outcome in the complaint's words, not a repair's.
+    const recorded = textOf(inChannel(FRONTDESK_CHANNEL, "Callback C-2026-000001")[0]?.blocks);
+    expect(recorded).toContain("reached, not resolved");
+    expect(recorded).not.toContain("not fixed");
     expect(h.fake.channel(FRONTDESK_CHANNEL).some((message) => message.text === "<@UFRONTL> C-2026-000001: the owner's complaint is not resolved. It is open again.")).toBe(true);
     expect(ownerNotices("complaint.reopened")).toHaveLength(1);
   });

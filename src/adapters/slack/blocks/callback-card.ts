@@ -36,6 +36,8 @@ export interface CallbackCardOptions {
   notSatisfiedLabel?: string;
   /** Message key of the line a void callback's card keeps (default `staff:callback.cancelled`, which speaks of a reopened repair). */
   cancelledNote?: string;
+  /** Message key of the recorded "not satisfied" outcome (default `staff:callback.outcomes.not_fixed`). */
+  notSatisfiedOutcome?: string;
 }
 
 function outcomeButtons(callbackId: string, attempt: number, t: Translate, labels: Required<CallbackCardOptions>, withNoAnswer: boolean): KnownBlock {
@@ -70,7 +72,7 @@ function stateBlocks(state: CallbackCardState, callback: Callback | null, t: Tra
         outcomeButtons(callback?.id ?? "", state.attempts + 1, t, labels, false),
       ];
     case "recorded":
-      return [done([t("staff:callback.recorded", { outcome: t(`staff:callback.outcomes.${state.outcome ?? "no_answer"}`) })])];
+      return [done([t("staff:callback.recorded", { outcome: t(state.outcome === "not_fixed" ? labels.notSatisfiedOutcome : `staff:callback.outcomes.${state.outcome ?? "no_answer"}`) })])];
   }
 }
 
@@ -93,6 +95,7 @@ export function callbackPromptFor<D>(
   const labels: Required<CallbackCardOptions> = {
     notSatisfiedLabel: options.notSatisfiedLabel ?? "staff:buttons.not_fixed",
     cancelledNote: options.cancelledNote ?? "staff:callback.cancelled",
+    notSatisfiedOutcome: options.notSatisfiedOutcome ?? "staff:callback.outcomes.not_fixed",
   };
   return {
     viewOptions: (callbackId) => ({ callbackId }),

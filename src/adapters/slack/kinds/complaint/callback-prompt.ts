@@ -28,4 +28,5 @@ function complaintCallbackFacts(view: ComplaintView, t: Translate, formatInstant
 export const complaintCallbackPrompt = callbackPromptFor<ComplaintDetails>(complaintCallbackFacts, {
   notSatisfiedLabel: "staff:buttons.complaint_not_resolved",
   cancelledNote: "staff:complaint.callback.cancelled",
+  notSatisfiedOutcome: "staff:complaint.callback.not_resolved",
 });

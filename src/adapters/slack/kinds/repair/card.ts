@@ -37,7 +37,8 @@ export function repairSummary(repair: Pick<RepairCase, "details">): string {
 function cardFields(view: RepairView, t: Translate, formatInstant: FormatInstant): types.MrkdwnElement[] {
   const { subject } = view;
   const repair = subject.details;
-  const preferredTime = t("common:preferred_time", { time: repair.preferredTime });
+  // A repair opened because a complaint's harm is ongoing has no wish to wait for: it is at once.
+  const preferredTime = repair.preferredTime ? t("common:preferred_time", { time: repair.preferredTime }) : t("staff:card.at_once");
   const preferred = repair.ownerTimeRequest ? `${preferredTime}\n${t("staff:card.owner_time_request", { request: repair.ownerTimeRequest })}` : preferredTime;
   const fields = [
     field(t("staff:card.unit"), placeLabel(view, t)),

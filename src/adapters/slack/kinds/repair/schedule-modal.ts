@@ -18,7 +18,7 @@ export function scheduleModal(
   t: Translate,
 ): types.ModalView {
   const { details } = input.repair;
-  const wishes = [t("staff:modals.schedule.owner_preferred", { preferredTime: details.preferredTime })];
+  const wishes = [details.preferredTime ? t("staff:modals.schedule.owner_preferred", { preferredTime: details.preferredTime }) : t("staff:card.at_once")];
   if (details.ownerTimeRequest) wishes.push(t("staff:modals.schedule.owner_request", { request: details.ownerTimeRequest }));
   return modalView(repairViewIds.schedule, t("staff:modals.schedule.title"), input.metadata, [
     subjectSection({ number: input.repair.number, summary: repairSummary(input.repair) }),

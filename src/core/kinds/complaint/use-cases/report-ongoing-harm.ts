@@ -37,8 +37,8 @@ export async function reportOngoingHarm(ctx: WorkflowContext, input: StaffCaseIn
       description: harm.description ?? subject.details.description,
       photos: subject.details.photos,
       publicArea: null,
-      // At once: the harm is happening now.
-      preferredTime: "立即 / now",
+      // No owner's wish to wait for: the harm is happening now (the card says "at once").
+      preferredTime: "",
       intakeChannel: subject.details.channel,
       actor: staffActor(scope),
       linkedCaseId: subject.id,
