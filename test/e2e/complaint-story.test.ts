@@ -8,16 +8,22 @@ const staffText = (key: string) => translator.t("en", key);
 async function complainOfGas(owner: OwnerPhone, phone: string): Promise<string> {
   await owner.say("/start");
   await owner.shareOwnContact(phone);
+  return complain(owner, { subject: "facilities", description: "Gas smell in the stairwell since this morning", deadline: "none" });
+}
+
+/** An onboarded owner files a complaint through /complain; returns its number. */
+async function complain(owner: OwnerPhone, input: { subject: string; description: string; deadline?: "none" | "d1" | "d3" | "d7" }): Promise<string> {
+  const before = new Set(owner.texts().join("\n").match(/C-\d{4}-\d{6}/g) ?? []);
   await owner.say("/complain");
-  await owner.press(owner.t("common:complaint_subject.facilities"));
-  await owner.say("Gas smell in the stairwell since this morning");
-  await owner.say("Today from 8:00, stairwell of building 5");
+  await owner.press(owner.t(`common:complaint_subject.${input.subject}`));
+  await owner.say(input.description);
+  await owner.say("Today, building 5");
   await owner.press(owner.t("owner:complaint_form.skip"));
-  await owner.say("Send someone to check it now");
-  await owner.press(owner.t("owner:complaint_form.deadline.none"));
+  await owner.say("Sort it out, please");
+  await owner.press(owner.t(`owner:complaint_form.deadline.${input.deadline ?? "none"}`));
   await owner.press(owner.t("owner:report.photos_skip"));
   await owner.press(owner.t("owner:report.summary.submit"));
-  const number = /C-\d{4}-\d{6}/.exec(owner.texts().join("\n"))?.[0];
+  const number = (owner.texts().join("\n").match(/C-\d{4}-\d{6}/g) ?? []).find((candidate) => !before.has(candidate));
   expect(number, owner.texts().join("\n")).toBeDefined();
   return number as string;
 }
@@ -123,5 +129,34 @@ describe("a major complaint from Telegram to the manager, its clocks driven by t
     expect(unacknowledged()).toHaveLength(0);
     await h.tickAt(new Date("2026-11-30T11:00:00+08:00"));
     await h.until(() => expect(unacknowledged()).toHaveLength(1));
+  }, 60_000);
+
+  it("filed at 23:30: a major complaint's day ends at midnight, a minor one is due by the owner's own deadline a day later", async () => {
+    const owner = h.owner({ id: 5004, first_name: "Tom", language_code: "en" }, "en");
+    const receptionist = h.staff("UFRONT1");
+    await owner.say("/start");
+    await owner.shareOwnContact("8613900000002");
+    h.time.set(new Date("2026-11-30T23:30:00+08:00"));
+    const minor = await complain(owner, { subject: "noise", description: "Loud music from the flat above", deadline: "d1" });
+    const major = await complain(owner, { subject: "facilities", description: "Gas smell in the lift lobby" });
+    await h.until(() => expect(receptionist.card(frontDeskChannel, `Complaint ${major}`)).toBeDefined());
+    h.time.set(new Date("2026-11-30T23:40:00+08:00"));
+    await receptionist.click(frontDeskChannel, `Complaint ${minor}`, "Minor");
+    await receptionist.click(frontDeskChannel, `Complaint ${major}`, "Major");
+    await h.until(() => expect(h.slack.channel(staffChannel).some((message) => message.text.startsWith(`<@UMANAGR> ${major}: a major complaint.`))).toBe(true));
+
+    const alerts = (needle: string) => h.slack.channel(frontDeskChannel).filter((message) => message.text.startsWith("<@UFRONTL>") && message.text.includes(needle));
+    await h.tickAt(new Date("2026-11-30T23:59:59+08:00"));
+    await h.delivered();
+    expect(alerts(major)).toHaveLength(0);
+    await h.tickAt(new Date("2026-12-01T00:00:00+08:00"));
+    await h.until(() => expect(alerts(`${major}: the manager has not acknowledged`)).toHaveLength(1));
+
+    // The owner's "in 1 day" counts from the reception at 23:30, not from the classification.
+    await h.tickAt(new Date("2026-12-01T23:29:59+08:00"));
+    await h.delivered();
+    expect(alerts(`${minor}: the complaint is not resolved`)).toHaveLength(0);
+    await h.tickAt(new Date("2026-12-01T23:30:00+08:00"));
+    await h.until(() => expect(alerts(`${minor}: the complaint is not resolved`)).toHaveLength(1));
   }, 60_000);
 });
