@@ -40,6 +40,15 @@ export interface PlaygroundDeps {
 }
 
 const markerPollMs = 2_000;
+/** How many of the jobs a move runs get named in its report; the rest show their number only. */
+const maxJobsPerMove = 200;
+/** The move's target is read again inside advanceClock; a job falling due in between is still named. */
+const clockSlackMs = 5_000;
+
+/** A clock move as the page reports it: each job with its clock's name and whom its breach alerted. */
+export interface PlayedClockMove extends ClockMove {
+  reports: (ClockMove["reports"][number] & { clock: string | null; alerts: string | null })[];
+}
 
 /**
  * The playground's state on the server: both platforms' clients (owner phones, staff desk), the
@@ -113,9 +122,26 @@ export class Playground {
     return { now: clock.now().toISOString(), offsetMs: clock.offsetMs, upcoming };
   }
 
-  /** Moves the product's time (one move at a time) and runs what fell due; the page is told. */
-  async advance(target: ClockTarget): Promise<ClockMove> {
-    const move = this.clockWork.then(() => advanceClock(this.workflow(), this.deps.clock, target));
+  /**
+   * Moves the product's time (one move at a time) and runs what fell due; the page is told. Each
+   * report names the clock its job belonged to and whom a breach alerted, read before the move
+   * (a job that ran is no longer pending), so the toast can say "Manager acknowledges (same day)
+   * overdue" rather than only "escalated".
+   */
+  async advance(target: ClockTarget): Promise<PlayedClockMove> {
+    const move = this.clockWork.then(async () => {
+      const { clock } = this.deps;
+      const until = "byMs" in target ? new Date(clock.now().getTime() + target.byMs + clockSlackMs) : new Date(target.to.getTime() + clockSlackMs);
+      const jobs = new Map((await upcomingWork(this.workflow(), maxJobsPerMove, until)).map((work) => [work.jobId, work]));
+      const done = await advanceClock(this.workflow(), clock, target);
+      return {
+        ...done,
+        reports: done.reports.map((report) => {
+          const work = jobs.get(report.jobId);
+          return { ...report, clock: work?.rule ? this.deps.describeRule(work.rule) : null, alerts: work?.alerts ?? null };
+        }),
+      };
+    });
     this.clockWork = move.catch(() => undefined);
     const done = await move;
     this.events.publish({ type: "clock", now: done.now.toISOString(), offsetMs: this.deps.clock.offsetMs });

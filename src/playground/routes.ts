@@ -146,7 +146,7 @@ export function mountPlaygroundRoutes(router: Router, playground: Playground, fi
     return { ...(await playground.clockState()), reports: move.reports
         // The nightly housekeeping is the operator's business, not what a trainee watches happen to requests.
         .filter((report) => !report.task?.startsWith("system."))
-        .map(({ caseNumber, outcome, detail }) => ({ ticketNumber: caseNumber, outcome, detail })) };
+        .map(({ caseNumber, outcome, detail, clock, alerts }) => ({ ticketNumber: caseNumber, outcome, detail, clock, alerts })) };
   });
   route("post", "/playground/api/reset", async () => {
     await playground.reset();

@@ -81,23 +81,32 @@ export async function advanceClock(ctx: WorkflowContext, clock: VirtualClock, ta
 
 /** A job waiting for its time, described for the clock control's "coming up" list. */
 export interface UpcomingWork {
+  jobId: string;
   at: Date;
   ticketNumber: string | null;
   job: "clock.due" | "clock.breach";
   rule: string | null;
+  /** Whom a breach alerts ("frontdesk/leader"); null for a due effect or a rule without escalation. */
+  alerts: string | null;
 }
 
-/** The next clock jobs by due time, with the case and clock they belong to; housekeeping tasks are left out. */
-export async function upcomingWork(ctx: WorkflowContext, limit = 6): Promise<UpcomingWork[]> {
+/**
+ * The next clock jobs by due time (up to `until` when given), with the case and clock they belong
+ * to; housekeeping tasks are left out. A complaint's clocks have no due effect, only a breach, so
+ * naming the clock and whom it alerts is what tells a player which step is about to be late.
+ */
+export async function upcomingWork(ctx: WorkflowContext, limit = 6, until: Date | null = null): Promise<UpcomingWork[]> {
   return ctx.uow.transaction(async (store) => {
-    const jobs = await store.jobs.listPending(null, limit * 2);
+    const jobs = await store.jobs.listPending(until, limit * 2);
     const described: UpcomingWork[] = [];
     for (const job of jobs) {
       if (job.payload.type === "task") continue;
       const clock = await store.clocks.findById(job.payload.clockId);
       if (clock?.stoppedAt) continue;
       const subject = clock ? await store.cases.findById(clock.caseId) : null;
-      described.push({ at: job.runAt, ticketNumber: subject?.number ?? null, job: job.payload.type, rule: clock?.rule ?? null });
+      const escalation = subject && clock && job.payload.type === "clock.breach" ? ctx.kinds.kindOf(subject).clockRules[clock.rule]?.escalation : undefined;
+      const alerts = escalation ? `${escalation.to.team}/${escalation.to.role}` : null;
+      described.push({ jobId: job.id, at: job.runAt, ticketNumber: subject?.number ?? null, job: job.payload.type, rule: clock?.rule ?? null, alerts });
     }
     return described.slice(0, limit);
   });

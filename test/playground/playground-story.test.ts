@@ -85,6 +85,31 @@ describe("the playground drives the real product through the fakes", () => {
     expect(events.find((event) => event.type === "claim")?.actor).toMatchObject({ type: "staff" });
   });
 
+  it("a complaint nobody classifies: coming up names its classify clock, and +1 hour reports it overdue with the front desk leader alerted", async () => {
+    const owner = d.owner(710_001, "zh-CN");
+    await owner.say("/start");
+    await owner.key(owner.t("owner:start.share_contact"));
+    await owner.sees((text) => text === owner.t("owner:verify.verified"));
+    await owner.key(owner.t("owner:menu.complain"));
+    await owner.press(owner.t("common:complaint_subject.noise"));
+    await owner.say("楼上每天凌晨两点还在装修");
+    await owner.say("这一周每天凌晨，3栋1302");
+    await owner.press(owner.t("owner:complaint_form.skip"));
+    await owner.say("请让他们晚上停工");
+    await owner.press(owner.t("owner:complaint_form.deadline.none"));
+    await owner.press(owner.t("owner:report.photos_done"));
+    await owner.press(owner.t("owner:report.summary.submit"));
+    const number = /C-\d{4}-\d{6}/.exec((await owner.sees((text) => /C-\d{4}-\d{6}/.test(text))).join("\n"))?.[0] as string;
+    const classify = translator.t("en", "staff:clocks.complaint_classify");
+
+    const { upcoming } = await d.get<{ upcoming: { ticketNumber: string; job: string; label: string; alerts: string }[] }>("/playground/api/clock");
+    expect(upcoming).toContainEqual(expect.objectContaining({ ticketNumber: number, job: "clock.breach", label: classify, alerts: "frontdesk/leader" }));
+    const moved = await d.post<{ reports: { ticketNumber: string; outcome: string; clock: string; alerts: string }[] }>("/playground/api/clock", { by: { days: 0, hours: 1 } });
+    expect(moved.body.reports).toContainEqual(expect.objectContaining({ ticketNumber: number, outcome: "escalated", clock: classify, alerts: "frontdesk/leader" }));
+    const alert = await d.staff("U0FD02").card(frontdesk, translator.t("en", "staff:alerts.complaint_unclassified", { number, dueAt: "" }).slice(0, 30));
+    expect(JSON.stringify(alert.blocks)).toContain("<@U0FD02>");
+  });
+
   it("a click by someone the procedure forbids is answered with an ephemeral only they see", async () => {
     const owner = d.owner(710_004, "en");
     const number = await reportThroughThePhone(owner);

@@ -1,15 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOwners } from "../../src/playground/demo-data.js";
 import { PlaygroundDriver, translator } from "../support/playground-driver.js";
+import { chromiumPath, hasChromium, openBrowser, playgroundPage } from "../support/playground-page.js";
 
-const chromiumPath = "/usr/bin/chromium";
-const hasChromium = existsSync(chromiumPath);
-const shots = path.resolve("test-results/playground");
 /** Set to refresh the README's screenshot from this run. */
 const docsScreenshot = process.env.PLAYGROUND_DOCS_SCREENSHOT === "1";
 
@@ -22,42 +19,26 @@ const title = "the playground page in a real browser: a repair from the owner's 
 
 describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiumPath} is not installed (apt-get install chromium)`, () => {
   let d: PlaygroundDriver;
-  let context: BrowserContext;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
-  let profile: string;
-  let step = 0;
-
-  const shot = async (name: string) => {
-    step += 1;
-    await page.screenshot({ path: path.join(shots, `${String(step).padStart(2, "0")}-${name}.png`) });
-  };
-  const chat = () => page.locator("#tg-chat");
-  const ownerSees = (text: string | RegExp) => chat().locator(".tg-row.bot").filter({ hasText: text }).last().waitFor();
-  const inline = (label: string | RegExp) => chat().locator(".inline-kb button").filter({ hasText: label }).last();
-  const card = (needle: string): Locator => page.locator("#slack-messages .msg:not(.ephemeral)").filter({ hasText: needle }).last();
-  const actAs = async (staffId: string, channel: string) => {
-    await page.selectOption("#staff-select", staffId);
-    await page.locator(`#channel-list button[data-channel="${channel}"]`).click();
-  };
+  let played: ReturnType<typeof playgroundPage>;
+  const shot = (name: string) => played.shot(name);
+  const chat = () => played.chat();
+  const ownerSees = (text: string | RegExp) => played.ownerSees(text);
+  const inline = (label: string | RegExp) => played.inline(label);
+  const card = (needle: string) => played.card(needle);
+  const actAs = (staffId: string, channel: string) => played.actAs(staffId, channel);
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     d = await PlaygroundDriver.start();
-    profile = mkdtempSync(path.join(tmpdir(), "frontdesk-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
+    browser = await openBrowser();
+    page = browser.page;
+    played = playgroundPage(page);
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await d?.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("plays /start, contact, a repair through the buttons, dispatch with a modal, the waiting callback card, +2 days, the callback, closed", async () => {
@@ -135,8 +116,8 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     await prompt.locator("button", { hasText: s("staff:buttons.satisfied") }).waitFor();
     await moved.click();
     await page.locator("#tg-toast").waitFor({ state: "hidden" });
-    await shot("callback-prompt");
-    if (docsScreenshot) copyFileSync(path.join(shots, `${String(step).padStart(2, "0")}-callback-prompt.png`), path.resolve("docs/playground.png"));
+    const promptShot = await shot("callback-prompt");
+    if (docsScreenshot) copyFileSync(promptShot, path.resolve("docs/playground.png"));
 
     await prompt.locator("button", { hasText: s("staff:buttons.satisfied") }).click();
     await ownerSees(o("owner:repair.closed", { number }));

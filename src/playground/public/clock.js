@@ -12,6 +12,27 @@ const outcomes = {
   failed: "failed (will retry)",
 };
 
+/** "frontdesk/leader" as a person: "the frontdesk leader"; a team's only role ("manager/manager") once. */
+function whom(alerts) {
+  const [team, role] = alerts.split("/");
+  return team === role ? `the ${team}` : `the ${team} ${role}`;
+}
+
+/** One job a move ran, as the toast and the panel list it: the clock's name when the server gave it. */
+function reportLine(report) {
+  const number = report.ticketNumber ?? "—";
+  if (report.outcome === "escalated" && report.clock) return `${number}: ${report.clock} overdue${report.alerts ? `, ${whom(report.alerts)} alerted` : ""}`;
+  return `${number}: ${outcomes[report.outcome] ?? report.outcome}`;
+}
+
+/** A waiting job in "Coming up": a due effect ("Callback due") or a breach that alerts someone. */
+function upcomingLabel(work) {
+  const name = work.label ?? work.rule;
+  if (work.job !== "clock.breach") return `${name} due`;
+  if (!name) return "Escalation if still open";
+  return work.alerts ? `${name}: alerts ${whom(work.alerts)} if still open` : `${name}: overdue if still open`;
+}
+
 export class Clock {
   /** `app`: { setup, fmt, onTick(now) }. */
   constructor(app) {
@@ -70,9 +91,9 @@ export class Clock {
     const state = await api.clock().catch(() => ({ upcoming: [] }));
     const input = h("input", { type: "datetime-local", id: "clock-jump", value: instantToZoned(this.now().getTime() + 3_600_000, setup.timeZone), "aria-label": "Product time to jump to" });
     const upcoming = state.upcoming.length === 0
-      ? h("p", { class: "empty", text: "Nothing is scheduled. Callbacks are scheduled when a repair is done." })
+      ? h("p", { class: "empty", text: "Nothing is scheduled. A repair's callback is scheduled when the work is done; a complaint's clocks start when it is filed." })
       : h("ul", {}, state.upcoming.map((work) => h("li", {},
-        h("div", { class: "what" }, h("strong", { text: `${work.ticketNumber ?? "—"} · ${work.job === "clock.breach" ? "Escalation if still open" : `${work.label ?? work.rule} due`}` }), h("span", { text: fmt.full(work.at) })),
+        h("div", { class: "what" }, h("strong", { text: `${work.ticketNumber ?? "—"} · ${upcomingLabel(work)}` }), h("span", { text: fmt.full(work.at) })),
         h("button", { type: "button", class: "chip-button", onclick: (event) => this.move({ to: new Date(Math.max(Date.parse(work.at), this.now().getTime())).toISOString() }, event.currentTarget) }, "Go there"))));
     panel.replaceChildren(
       h("h3", { text: "Product time" }),
@@ -85,7 +106,7 @@ export class Clock {
 
   reportList(reports) {
     if (reports.length === 0) return h("p", { class: "empty", text: "Nothing was due." });
-    return h("ul", {}, reports.map((report) => h("li", {}, `${report.ticketNumber ?? "—"}: ${outcomes[report.outcome] ?? report.outcome}`)));
+    return h("ul", {}, reports.map((report) => h("li", {}, reportLine(report))));
   }
 
   async move(body, button) {
@@ -94,7 +115,7 @@ export class Clock {
       const result = await api.advance(body);
       this.lastMove = result;
       this.adopt(result.offsetMs);
-      const lines = result.reports.filter((report) => report.outcome !== "skipped").map((report) => `${report.ticketNumber ?? "—"}: ${outcomes[report.outcome] ?? report.outcome}`);
+      const lines = result.reports.filter((report) => report.outcome !== "skipped").map(reportLine);
       toast(`Product time is now ${this.app.fmt.full(result.now)}`, lines.length > 0 ? lines : ["Nothing was due."]);
     } catch (error) {
       toast("The clock did not move", [error.message], "error");
