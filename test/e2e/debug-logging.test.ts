@@ -11,6 +11,8 @@ const forbidden = [
   "Kitchen tap drips", "drips", "Tomorrow 9-11am",
   "123456:e2e-token", "e2e-token", "xoxb-e2e", "e2e-signing-secret", "e2e-webhook-secret",
   '"first_name"', '"from":', '"chat":', '"callback_query":', '"message":{', "photo-file",
+  // A complaint's words, the owner's and staff's.
+  "Neighbour's dog", "barks", "Every night, flat 0802", "Ask them to keep it inside", "We visited the neighbour",
 ];
 
 describe("logging at LOG_LEVEL=debug", () => {
@@ -73,5 +75,39 @@ describe("logging at LOG_LEVEL=debug", () => {
     expect(debug).toContainEqual(expect.objectContaining({ msg: "outbox message delivered", channel: "telegram", caseNumber: number, durationMs: expect.any(Number) }));
     expect(debug).toContainEqual(expect.objectContaining({ msg: "outbox message delivered", channel: "slack", type: "staff.case-card", caseId: expect.any(String) }));
     expect(debug).toContainEqual(expect.objectContaining({ msg: "staff action handled", actionId: "verification.approve", durationMs: expect.any(Number) }));
+  }, 60_000);
+
+  it("a complaint filed, classified, answered and resolved logs its number and actions, and none of the owner's or staff's words", async () => {
+    const owner = h.owner({ id: 5004, first_name: "Tom", last_name: "Baker", language_code: "en" }, "en");
+    const receptionist = h.staff("UFRONT1");
+    await owner.say("/start");
+    await owner.shareOwnContact("8613900000002");
+    await owner.say("/complain");
+    await owner.press(owner.t("common:complaint_subject.neighbours"));
+    await owner.say("Neighbour's dog barks all night");
+    await owner.say("Every night, flat 0802");
+    await owner.press(owner.t("owner:complaint_form.skip"));
+    await owner.say("Ask them to keep it inside");
+    await owner.press(owner.t("owner:complaint_form.deadline.d3"));
+    await owner.press(owner.t("owner:report.photos_skip"));
+    await owner.press(owner.t("owner:report.summary.submit"));
+    const number = /C-\d{4}-\d{6}/.exec(owner.texts().join("\n"))?.[0] as string;
+    expect(number).toBeDefined();
+    const cardOf = `Complaint ${number}`;
+    await h.until(() => expect(receptionist.card(frontDeskChannel, cardOf)).toBeDefined());
+    await receptionist.click(frontDeskChannel, cardOf, "Minor");
+    await h.until(() => expect(buttonsOf(receptionist.card(frontDeskChannel, cardOf)).map((b) => b.text.text)).toContain("Resolve"));
+    await receptionist.click(frontDeskChannel, cardOf, "Resolve");
+    await h.until(() => expect(h.slack.views().length).toBeGreaterThan(0));
+    await receptionist.submitModal({ complaint_words: { type: "plain_text_input", value: "We visited the neighbour; the dog sleeps inside now." } });
+    await h.until(() => expect(owner.texts().some((text) => text.includes("We visited the neighbour"))).toBe(true));
+    await owner.press(owner.t("owner:actions.verdict.resolved"));
+    await h.delivered();
+
+    const all = h.logLines.join("\n");
+    for (const needle of forbidden) expect(all, `a log line holds ${needle}`).not.toContain(needle);
+    const debug = h.logs().filter((line) => line.level === 20);
+    expect(debug).toContainEqual(expect.objectContaining({ msg: "staff action handled", actionId: "complaint.classify_minor", caseNumber: number, durationMs: expect.any(Number) }));
+    expect(debug).toContainEqual(expect.objectContaining({ msg: "outbox message delivered", channel: "telegram", caseNumber: number }));
   }, 60_000);
 });
