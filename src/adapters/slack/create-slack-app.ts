@@ -1,4 +1,4 @@
-import { App, type ExpressReceiver } from "@slack/bolt";
+import { App, webApi, type ExpressReceiver } from "@slack/bolt";
 import { toBoltLogger } from "./bolt-logger.js";
 import { FreshRequestReceiver } from "./fresh-request-receiver.js";
 import { registerListeners } from "./listeners/index.js";
@@ -43,6 +43,13 @@ export function createSlackApp(deps: SlackDeps): { app: App; receiver: ExpressRe
       retryConfig: { retries: deps.retries ?? 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
       logger: boltLogger,
     },
+  });
+  if (deps.onRateLimited) app.client.on(webApi.WebClientEvent.RATE_LIMITED, deps.onRateLimited);
+  // Global middleware runs around every listener: a listener's failure rejects `next`, so only
+  // requests handled to the end are counted.
+  app.use(async ({ next }) => {
+    await next();
+    deps.onEventHandled?.();
   });
   app.error(async (error) => {
     log.error({ err: describeError(error) }, "unhandled error in a slack listener");
