@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutboxPayload } from "../../src/core/domain/outbox.js";
+import { globalShortcutPayload, postToBolt } from "../../src/testing/slack-payloads.js";
 import { Harness } from "../support/e2e-harness.js";
 import { filedComplaint } from "../core/complaint/complaint-steps.js";
 import { openTestDatabase, postgresSkipReason, postgresTestUrl, type TestDatabase } from "../support/databases.js";
@@ -146,6 +147,22 @@ describe("GET /metrics: what happened and what waits, in the Prometheus text for
     const { status, body } = await health(h);
     expect(status).toBe(200);
     expect(body.scheduler).toMatchObject({ stale: false, lastTickAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+  });
+
+  it("counts a Slack request handled and the 429 Slack answered while its modal opened, once the modal is open", async () => {
+    h = await Harness.start();
+    const harness = h;
+    harness.slack.failNext("views.open", { status: 429, retryAfter: 1 });
+
+    const response = await postToBolt(`${harness.url}/slack/events`, "e2e-signing-secret", globalShortcutPayload({ user: "UFRONT1", callbackId: "new_request" }));
+    expect(response.status).toBe(200);
+
+    // Bolt answers Slack at ack(); the listener opens the modal after the 429's second has passed.
+    await expect.poll(async () => (await scrape(harness)).samples.get('frontdesk_updates_handled_total{platform="slack"}'), { timeout: 10_000, interval: 100 }).toBe(1);
+    expect(harness.slack.calls.filter((call) => call.method === "views.open").length).toBe(2);
+    const { samples } = await scrape(harness);
+    expect(samples.get('frontdesk_rate_limited_total{platform="slack"}')).toBe(1);
+    expect(samples.get('frontdesk_updates_handled_total{platform="telegram"}')).toBe(0);
   });
 
   it("a redelivered Telegram update is not counted twice", async () => {

@@ -44,10 +44,19 @@ export function createSlackApp(deps: SlackDeps): { app: App; receiver: ExpressRe
       logger: boltLogger,
     },
   });
-  if (deps.onRateLimited) app.client.on(webApi.WebClientEvent.RATE_LIMITED, deps.onRateLimited);
+  // Bolt hands listeners a client of its own per workspace (pooled), not `app.client`: each is
+  // watched for 429s the first time it is seen.
+  const watched = new WeakSet<webApi.WebClient>();
+  const watch = (client: webApi.WebClient) => {
+    if (!deps.onRateLimited || watched.has(client)) return;
+    watched.add(client);
+    client.on(webApi.WebClientEvent.RATE_LIMITED, deps.onRateLimited);
+  };
+  watch(app.client);
   // Global middleware runs around every listener: a listener's failure rejects `next`, so only
   // requests handled to the end are counted.
-  app.use(async ({ next }) => {
+  app.use(async ({ client, next }) => {
+    watch(client);
     await next();
     deps.onEventHandled?.();
   });
