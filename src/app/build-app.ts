@@ -2,13 +2,13 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
-import type { ExpressReceiver } from "@slack/bolt";
+import { webApi, type ExpressReceiver } from "@slack/bolt";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import { ConfigError, type Config } from "../config/config.js";
 import type { TimeSource } from "../core/ports/time-source.js";
 import { createI18nextTranslator } from "../adapters/i18n/i18next-translator.js";
-import { startCronTicker } from "../adapters/scheduler/cron-ticker.js";
+import { startCronTicker, tickIntervalMs } from "../adapters/scheduler/cron-ticker.js";
 import { assertKindsCovered } from "./kind-coverage.js";
 import { detailsTables } from "../adapters/persistence/kinds/index.js";
 import { slackKinds } from "../adapters/slack/kinds/index.js";
@@ -29,6 +29,8 @@ import { createLogger } from "./logger.js";
 import { loggingBusinessEvents } from "./business-log.js";
 import { openWorkflow } from "./open-workflow.js";
 import { explainListenError } from "./port-in-use.js";
+import { healthCheck, schedulerHeartbeat } from "./health.js";
+import { createMetrics } from "./metrics.js";
 
 export interface BuildOptions {
   /** The bot's own user; skips `getMe` (tests, or a known bot). */
@@ -39,8 +41,12 @@ export interface BuildOptions {
   outboxPollMs?: number;
   /** The clock and sleep the outbox keeps the platforms' rate limits on; default real time (tests pass a virtual one). */
   outboxPacing?: OutboxPacing;
-  /** Run due work every minute with node-cron (off in tests, which tick by hand). */
+  /** Run due work every minute with node-cron (off in tests, which tick by hand; `/healthz` then reports the scheduler "off"). */
   cron?: boolean;
+  /** node-cron expression of the scheduler's tick; every minute by default (tests tick every second). */
+  cronExpression?: string;
+  /** The wall clock `/healthz` measures the scheduler's last tick on; default real time (tests drive it). */
+  wallClock?: () => Date;
   /** Whether `start` waits for the Telegram bot to be ready (default true; `npm start` does not). */
   awaitTelegram?: boolean;
   /** More routes on the product's one HTTP port (the local playground serves its page and API here). */
@@ -78,15 +84,28 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     throw error;
   }
 
+  const metrics = createMetrics({ uow: ctx.uow, time: ctx.time });
+  const cronEnabled = options.cron ?? true;
+  const heartbeat = cronEnabled ? schedulerHeartbeat(options.wallClock ?? (() => new Date())) : null;
+  const health = healthCheck({ ping: () => workflow.database.ping(), heartbeat, tickIntervalMs, now: options.wallClock ?? (() => new Date()), logger: logger.child({ component: "health" }) });
+
   // One rate-limit wait for the bot's replies and the outbox's deliveries: one bot, one limit.
-  const telegramPause = new TelegramPause();
+  const telegramPause = new TelegramPause(undefined, undefined, () => metrics.rateLimited("telegram"));
   const bot = createBot(
     config.telegram.token,
-    { workflow: ctx, translator, defaultLocale: config.defaultLocale, logger: logger.child({ adapter: "telegram" }), emergencyPhone: config.emergencyPhone },
+    {
+      workflow: ctx,
+      translator,
+      defaultLocale: config.defaultLocale,
+      logger: logger.child({ adapter: "telegram" }),
+      emergencyPhone: config.emergencyPhone,
+      onUpdateHandled: () => metrics.updateHandled("telegram"),
+    },
     { apiRoot: config.telegram.apiRoot, pause: telegramPause, ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}) },
   );
   // Bolt's own client waits out a 429 by itself; the outbox needs to see it to pause the platform.
   const slackSender = createSlackSenderClient({ token: config.slack.token, apiUrl: config.slack.apiUrl, logger });
+  slackSender.on(webApi.WebClientEvent.RATE_LIMITED, () => metrics.rateLimited("slack"));
   const botIdentity = await slackBotIdentity(config, slackSender);
   const slack = createSlackApp({
     token: config.slack.token,
@@ -98,6 +117,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     staffLocale: config.staffLocale,
     channelFor: (team) => config.slack.channels[team],
     logger: logger.child({ adapter: "slack" }),
+    onEventHandled: () => metrics.updateHandled("slack"),
+    onRateLimited: () => metrics.rateLimited("slack"),
   });
 
   const worker = startOutboxWorker({
@@ -120,8 +141,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   });
   ctx.onOutboxWritten = () => worker.wake();
 
-  slack.receiver.router.get("/healthz", (_req, res) => {
-    res.json({ ok: true, database: workflow.database.kind });
+  slack.receiver.router.get("/healthz", (_req, res, next) => {
+    health().then(({ status, body }) => res.status(status).json(body), next);
+  });
+  slack.receiver.router.get("/metrics", (_req, res) => {
+    metrics.render().then(
+      (text) => res.type(metrics.contentType).send(text),
+      (error: unknown) => {
+        // A scrape that cannot read the backlog fails as a whole: stale gauges would look healthy.
+        logger.warn({ err: error }, "metrics: the backlog could not be read");
+        res.status(503).type("text/plain").send("the database did not answer\n");
+      },
+    );
   });
   if (config.telegram.mode === "webhook") {
     // The configuration requires the secret in webhook mode; an empty one would accept any caller.
@@ -153,7 +184,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       const url = `http://localhost:${(server.address() as AddressInfo).port}`;
       // Scheduled work and Slack do not wait for Telegram: an unreachable Bot API must not stop
       // callbacks from being prompted and escalated.
-      if (options.cron ?? true) ticker = startCronTicker(ctx, logger.child({ adapter: "scheduler" }));
+      if (heartbeat) {
+        heartbeat.start();
+        ticker = startCronTicker(ctx, logger.child({ adapter: "scheduler" }), {
+          ...(options.cronExpression ? { expression: options.cronExpression } : {}),
+          onTick: (reports) => {
+            heartbeat.beat();
+            metrics.escalated(reports.filter((report) => report.outcome === "escalated").length);
+          },
+        });
+      }
       worker.wake();
       const slow = setTimeout(() => logger.error({ apiRoot: config.telegram.apiRoot }, "Telegram Bot API not reachable yet; owners' messages wait until it is (check TELEGRAM_API_ROOT and the network)"), 15_000);
       telegramReady = bot.init().then(

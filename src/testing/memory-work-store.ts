@@ -89,6 +89,11 @@ export function memoryWorkRepositories(t: MemoryTables): Pick<Store, "jobs" | "o
         for (const job of finished) t.jobs.delete(job.id);
         return finished.length;
       },
+      async dueBacklog(now) {
+        const due = [...t.jobs.values()].filter((j) => j.status === "pending" && j.runAt.getTime() <= now.getTime());
+        const oldest = Math.min(...due.map((j) => j.runAt.getTime()));
+        return { due: due.length, oldestDueAt: due.length > 0 ? new Date(oldest) : null };
+      },
     },
     outbox: {
       async enqueue(message) {
@@ -185,6 +190,16 @@ export function memoryWorkRepositories(t: MemoryTables): Pick<Store, "jobs" | "o
           .slice(0, Math.max(0, limit));
         for (const message of sent) t.outbox.delete(message.id);
         return sent.length;
+      },
+      async backlog() {
+        const messages = [...t.outbox.values()];
+        const undelivered = messages.filter((m) => m.status === "pending" || m.status === "sending");
+        const oldest = Math.min(...undelivered.map((m) => m.createdAt.getTime()));
+        return {
+          undelivered: undelivered.length,
+          oldestUndeliveredAt: undelivered.length > 0 ? new Date(oldest) : null,
+          dead: messages.filter((m) => m.status === "dead").length,
+        };
       },
     },
     messageRefs: {

@@ -77,7 +77,8 @@ describe("the playground's life: start-up, demo data, restarts and resets", () =
     const page = await fetch(`${started.url}/`);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(await page.text()).toContain("<!doctype html>");
-    expect(await (await fetch(`${started.url}/healthz`)).json()).toEqual({ ok: true, database: "sqlite" });
+    // The playground ticks its scheduler like the product: healthy from the start, before any tick.
+    expect(await (await fetch(`${started.url}/healthz`)).json()).toEqual({ ok: true, database: "ok", scheduler: expect.objectContaining({ staleAfterSeconds: 180, stale: false }) });
     expect((await fetch(`${started.url}/playground/assets/..%2F..%2Fconfig.ts`)).status).toBe(404);
   });
 

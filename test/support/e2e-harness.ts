@@ -4,7 +4,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
 import { expect, vi } from "vitest";
-import { buildApp, localesDir, type FrontDesk } from "../../src/app/build-app.js";
+import { buildApp, localesDir, type BuildOptions, type FrontDesk } from "../../src/app/build-app.js";
 import { createLogger } from "../../src/app/logger.js";
 import { runCli } from "../../src/cli.js";
 import { loadConfig } from "../../src/config/config.js";
@@ -30,6 +30,8 @@ export const translator = createI18nextTranslator({ localesDir, timeZone: "Asia/
  * worker, real database), with only Telegram's and Slack's servers replaced by the fakes, and
  * the admin CLI run in-process against the same database.
  */
+export type HarnessBuildOptions = Pick<BuildOptions, "cron" | "cronExpression" | "wallClock">;
+
 export class Harness {
   app!: FrontDesk;
   url!: string;
@@ -45,10 +47,15 @@ export class Harness {
     readonly env: Record<string, string>,
     private readonly dir: string,
     private readonly logLevel: string,
+    private readonly build: HarnessBuildOptions,
   ) {}
 
-  /** `logLevel` is the product's log level, its lines kept in {@link logLines} (default: silent). */
-  static async start(options: { logLevel?: string } = {}): Promise<Harness> {
+  /**
+   * `logLevel` is the product's log level, its lines kept in {@link logLines} (default: silent);
+   * `env` adds to or overrides the product's environment (another `DATABASE_URL`); `build`
+   * runs the scheduler (`cron`, off by default) on a driven wall clock.
+   */
+  static async start(options: { logLevel?: string; env?: Record<string, string>; build?: HarnessBuildOptions } = {}): Promise<Harness> {
     const [telegram, slack] = await Promise.all([startFakeTelegram(), startFakeSlack()]);
     const dir = mkdtempSync(path.join(tmpdir(), "frontdesk-e2e-"));
     const env = {
@@ -67,8 +74,9 @@ export class Harness {
       PORT: "0",
       STAFF_LOCALE: "en",
       LOG_LEVEL: "silent",
+      ...options.env,
     };
-    const harness = new Harness(telegram, slack, env, dir, options.logLevel ?? "silent");
+    const harness = new Harness(telegram, slack, env, dir, options.logLevel ?? "silent", options.build ?? {});
     await harness.cli("import", "units", harness.csv("units.csv", [
       "building,unit,area_m2,handover_date,warranty_months,owner_name,phone,language",
       "3,1202,89.5,2025-06-01,24,王芳,+8613800000001,zh-CN",
@@ -89,7 +97,7 @@ export class Harness {
   async boot(): Promise<void> {
     const config = loadConfig(this.env);
     if (config.mode !== "live") throw new Error("the e2e harness configures both platforms; got playground mode");
-    this.app = await buildApp(config, { telegramBotInfo: this.telegram.botInfo, time: this.time, cron: false, outboxPollMs: 50, outboxPacing: this.pacing, logger: createLogger(this.logLevel, this.logSink()) });
+    this.app = await buildApp(config, { telegramBotInfo: this.telegram.botInfo, time: this.time, cron: false, outboxPollMs: 50, outboxPacing: this.pacing, logger: createLogger(this.logLevel, this.logSink()), ...this.build });
     this.url = await this.app.start();
   }
 

@@ -32,6 +32,11 @@ export interface Database {
    * record. For the playground's `demo reset`; nothing else in the product deletes data.
    */
   wipe(): Promise<void>;
+  /**
+   * One trivial query outside any transaction (no SQLite write lock taken): resolves when the
+   * database answers, rejects when it does not. For health checks.
+   */
+  ping(): Promise<void>;
   /** Closes every connection; idempotent. */
   close(): Promise<void>;
 }
@@ -82,6 +87,9 @@ async function openSqlite(url: string, opts: OpenDatabaseOptions, limits: Transa
     unitOfWork: prismaUnitOfWork(client, "sqlite", limits),
     migrate: () => migrateSqlite(filename, opts.migrationsDir ?? defaultMigrationsDir.sqlite),
     wipe: () => wipeAllRows(client, Object.values(Prisma.ModelName)),
+    async ping() {
+      await client.$queryRaw`SELECT 1`;
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -147,6 +155,9 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions, limits: Tran
     migrate: () =>
       migratePostgres(pool, opts.migrationsDir ?? defaultMigrationsDir.postgresql, explicitSchema === "public" ? undefined : explicitSchema),
     wipe: () => wipeAllRows(client, Object.values(Prisma.ModelName)),
+    async ping() {
+      await client.$queryRaw`SELECT 1`;
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -146,5 +146,10 @@ export function prismaJobRepository({ tx, kind }: RepositoryContext): JobReposit
       }
       return deleted;
     },
+    async dueBacklog(now) {
+      // Index (status, run_at): a range of the pending rows, however many jobs have finished.
+      const due = await tx.job.aggregate({ where: { status: "pending", runAt: { lte: now } }, _count: { _all: true }, _min: { runAt: true } });
+      return { due: due._count._all, oldestDueAt: due._min.runAt ?? null };
+    },
   };
 }

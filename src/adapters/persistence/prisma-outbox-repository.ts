@@ -203,6 +203,12 @@ export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxR
       }
       return deleted;
     },
+    async backlog() {
+      // Index (status, created_at), one status at a time: the sent history is never read.
+      const undelivered = await tx.outboxMessage.aggregate({ where: { status: { in: ["pending", "sending"] } }, _count: { _all: true }, _min: { createdAt: true } });
+      const dead = await tx.outboxMessage.count({ where: { status: "dead" } });
+      return { undelivered: undelivered._count._all, oldestUndeliveredAt: undelivered._min.createdAt ?? null, dead };
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { App, type ExpressReceiver } from "@slack/bolt";
+import { App, webApi, type ExpressReceiver } from "@slack/bolt";
 import { toBoltLogger } from "./bolt-logger.js";
 import { FreshRequestReceiver } from "./fresh-request-receiver.js";
 import { registerListeners } from "./listeners/index.js";
@@ -43,6 +43,22 @@ export function createSlackApp(deps: SlackDeps): { app: App; receiver: ExpressRe
       retryConfig: { retries: deps.retries ?? 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
       logger: boltLogger,
     },
+  });
+  // Bolt hands listeners a client of its own per workspace (pooled), not `app.client`: each is
+  // watched for 429s the first time it is seen.
+  const watched = new WeakSet<webApi.WebClient>();
+  const watch = (client: webApi.WebClient) => {
+    if (!deps.onRateLimited || watched.has(client)) return;
+    watched.add(client);
+    client.on(webApi.WebClientEvent.RATE_LIMITED, deps.onRateLimited);
+  };
+  watch(app.client);
+  // Global middleware runs around every listener: a listener's failure rejects `next`, so only
+  // requests handled to the end are counted.
+  app.use(async ({ client, next }) => {
+    watch(client);
+    await next();
+    deps.onEventHandled?.();
   });
   app.error(async (error) => {
     log.error({ err: describeError(error) }, "unhandled error in a slack listener");

@@ -25,4 +25,8 @@ export interface SlackDeps {
   logger: Logger;
   /** Web API retries for listener calls (ephemerals, modals); 0 in tests. Default 2. */
   retries?: number;
+  /** Hears of each request from Slack (click, submission, shortcut) whose listeners ran without failing; for metrics, must not throw. */
+  onEventHandled?: () => void;
+  /** Hears of each 429 Slack answered a listener's call; for metrics, must not throw. */
+  onRateLimited?: () => void;
 }

@@ -19,6 +19,8 @@ export interface TelegramDeps {
   logger: Logger;
   /** The property's emergency number (`EMERGENCY_PHONE`), shown at once for urgent words; null or absent: none. */
   emergencyPhone?: string | null;
+  /** Hears of each update handled to the end (a redelivery dropped or a crash is not); for metrics, must not throw. */
+  onUpdateHandled?: () => void;
 }
 
 /** Renders a namespaced key in a language already chosen. */

@@ -9,13 +9,19 @@ import type { Transformer } from "grammy";
 export class TelegramPause {
   private untilMs = 0;
 
+  /**
+   * `onRateLimited` hears of every 429 Telegram answered, from the handlers and the outbox alike
+   * (metrics); it must not throw.
+   */
   constructor(
     private readonly nowMs: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    private readonly onRateLimited: () => void = () => {},
   ) {}
 
   /** Records a 429: nothing goes before `retryAfterS` seconds from now (a running longer wait stays). */
   extend(retryAfterS: number): void {
+    this.onRateLimited();
     this.untilMs = Math.max(this.untilMs, this.nowMs() + Math.max(retryAfterS, 1) * 1000);
   }
 

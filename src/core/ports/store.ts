@@ -181,6 +181,18 @@ export interface JobRepository {
    * running jobs are never deleted, however old. Call again while it returns `limit`.
    */
   pruneFinished(before: Date, limit: number): Promise<number>;
+  /**
+   * How much work is waiting: pending jobs due at or before `now`, and the earliest `runAt` among
+   * them (null when none is due). For monitoring at scrape time: one aggregate over the index
+   * (status, run_at), never the finished history.
+   */
+  dueBacklog(now: Date): Promise<JobBacklog>;
+}
+
+/** Pending jobs whose time has come, and since when the oldest of them has waited. */
+export interface JobBacklog {
+  due: number;
+  oldestDueAt: Date | null;
 }
 
 export interface OutboxRepository {
@@ -227,6 +239,19 @@ export interface OutboxRepository {
    * never deleted, however old. Call again while it returns `limit`.
    */
   pruneSent(before: Date, limit: number): Promise<number>;
+  /**
+   * How much is waiting to be delivered: messages not yet delivered (pending or sending), the
+   * earliest `createdAt` among them (null when none), and the dead letters. For monitoring at
+   * scrape time: aggregates over the index (status, created_at), never the sent history.
+   */
+  backlog(): Promise<OutboxBacklog>;
+}
+
+/** Undelivered messages, the oldest one's `createdAt`, and the dead letters waiting for `outbox retry-dead`. */
+export interface OutboxBacklog {
+  undelivered: number;
+  oldestUndeliveredAt: Date | null;
+  dead: number;
 }
 
 export interface MessageRefRepository {

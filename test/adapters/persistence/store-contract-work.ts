@@ -82,6 +82,17 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
       expect(await tx((s) => s.jobs.claimDue(t0, 5_000, lease(t0)))).toEqual([]);
     });
 
+    it("dueBacklog counts the pending jobs due by now and names the oldest one's instant; running, finished and future jobs are left out", async () => {
+      expect(await tx((s) => s.jobs.dueBacklog(t0))).toEqual({ due: 0, oldestDueAt: null });
+      const [, , , running, done] = await enqueueJobs([minutesAfter(t0, -5), minutesAfter(t0, -1), minutesAfter(t0, 3), minutesAfter(t0, -60), minutesAfter(t0, -90)]);
+      // The two oldest are taken first: one stays running, the other finishes.
+      const claimed = await tx((s) => s.jobs.claimDue(t0, 2, lease(t0)));
+      expect(claimed.map((j) => j.id).sort()).toEqual([running, done].sort());
+      await tx((s) => s.jobs.markDone(done as string));
+      expect(await tx((s) => s.jobs.dueBacklog(t0))).toEqual({ due: 2, oldestDueAt: minutesAfter(t0, -5) });
+      expect(await tx((s) => s.jobs.dueBacklog(minutesAfter(t0, 3)))).toEqual({ due: 3, oldestDueAt: minutesAfter(t0, -5) });
+    });
+
     it("listPending lists pending jobs due by the given instant, soonest first, up to the limit", async () => {
       const [a, b, c] = await enqueueJobs([minutesAfter(t0, 20), minutesAfter(t0, 10), minutesAfter(t0, 30)]);
       expect((await tx((s) => s.jobs.listPending(minutesAfter(t0, 20), 10))).map((j) => j.id)).toEqual([b, a]);
@@ -170,6 +181,22 @@ export function durableWorkContract({ tx, uow, another }: ContractContext): void
       expect(await tx((s) => s.outbox.findById(limited as string))).toMatchObject({ status: "sent", platformMessageId: "1700000000.000100" });
       expect(await tx((s) => s.outbox.countByStatus())).toEqual({ pending: 0, sending: 0, sent: 1, dead: 1 });
       await expect(tx((s) => s.outbox.markSent(randomUUID(), "x"))).rejects.toMatchObject({ code: "not_found" });
+    });
+
+    it("backlog counts undelivered messages (pending or sending) with the oldest one's creation, and the dead letters; sent ones are left out", async () => {
+      expect(await tx((s) => s.outbox.backlog())).toEqual({ undelivered: 0, oldestUndeliveredAt: null, dead: 0 });
+      const [sending, sent, dead] = await enqueue([aSlackCard(), aSlackCard(), aSlackCard()], minutesAfter(t0, -30));
+      await enqueue([anOwnerNotice()], minutesAfter(t0, -10));
+      await enqueue([anOwnerNotice("7002")], minutesAfter(t0, -2));
+      await tx((s) => s.outbox.claim("slack", t0, 10, lease(t0)));
+      await tx(async (s) => {
+        await s.outbox.markSent(sent as string, "1700000000.000100");
+        await s.outbox.markDead(dead as string, "channel_not_found");
+      });
+      expect((await tx((s) => s.outbox.findById(sending as string)))?.status).toBe("sending");
+      expect(await tx((s) => s.outbox.backlog())).toEqual({ undelivered: 3, oldestUndeliveredAt: minutesAfter(t0, -30), dead: 1 });
+      await tx((s) => s.outbox.markSent(sending as string, "1700000000.000200"));
+      expect(await tx((s) => s.outbox.backlog())).toEqual({ undelivered: 2, oldestUndeliveredAt: minutesAfter(t0, -10), dead: 1 });
     });
 
     it("requeueDead puts dead letters back, deliverable at once with a fresh attempt count, and leaves the rest alone", async () => {

@@ -24,6 +24,7 @@ export function dropRepeatedUpdates(deps: TelegramDeps): MiddlewareFn<BotContext
       return;
     }
     await next();
+    deps.onUpdateHandled?.();
     try {
       await uow.transaction((store) => store.inbox.recordOnce("telegram", String(updateId), time.now()));
     } catch (error) {
