@@ -58,3 +58,21 @@ export async function replyNotVerified(ctx: BotContext): Promise<void> {
 export function inConversation(ctx: BotContext): boolean {
   return Object.keys(ctx.conversation.active()).length > 0;
 }
+
+/**
+ * How every kind's command starts its intake: not while another conversation runs, and only for
+ * a verified owner (anyone else is told why and shown the contact button); then the kind's
+ * conversation is entered with what `start` builds from the owner's profile.
+ */
+export async function enterOwnerConversation<S>(deps: TelegramDeps, ctx: BotContext, conversationId: string, start: (profile: OwnerProfile) => S): Promise<void> {
+  if (inConversation(ctx)) {
+    await ctx.reply(ctx.t("owner:report.already_active"));
+    return;
+  }
+  const profile = await ownerProfile(deps, ctx);
+  if (!isVerifiedOwner(profile)) {
+    await replyNotVerified(ctx);
+    return;
+  }
+  await ctx.conversation.enter(conversationId, start(profile));
+}

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext, OwnerBotDeps } from "../../context.js";
-import { inConversation, isVerifiedOwner, ownerProfile, replyNotVerified } from "../../features/owner-helpers.js";
+import { enterOwnerConversation } from "../../features/owner-helpers.js";
 import { complaintConversationId, type ComplaintStart } from "./complaint-conversation.js";
 
 /**
@@ -10,22 +10,11 @@ import { complaintConversationId, type ComplaintStart } from "./complaint-conver
 export function complaintFeature(deps: OwnerBotDeps, entry: { command: string; menuKey: string }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  const startComplaint = async (ctx: BotContext) => {
-    if (inConversation(ctx)) {
-      await ctx.reply(ctx.t("owner:report.already_active"));
-      return;
-    }
-    const profile = await ownerProfile(deps, ctx);
-    if (!isVerifiedOwner(profile)) {
-      await replyNotVerified(ctx);
-      return;
-    }
-    const start: ComplaintStart = {
+  const startComplaint = (ctx: BotContext) =>
+    enterOwnerConversation(deps, ctx, complaintConversationId, (profile): ComplaintStart => ({
       locale: profile.identity.locale,
       units: profile.units.map(({ unit }) => ({ unitId: unit.id, building: unit.building, unit: unit.unit })),
-    };
-    await ctx.conversation.enter(complaintConversationId, start);
-  };
+    }));
 
   feature.command(entry.command, startComplaint);
   feature.hears(deps.menu.labels(entry.menuKey), startComplaint);

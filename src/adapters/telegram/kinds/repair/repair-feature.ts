@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import type { BotContext, OwnerBotDeps } from "../../context.js";
 import { describeError } from "../../errors.js";
 import { reportFreeTextData, takeFreeText } from "../../features/free-text.js";
-import { inConversation, isVerifiedOwner, ownerProfile, replyNotVerified, senderId } from "../../features/owner-helpers.js";
+import { enterOwnerConversation, senderId } from "../../features/owner-helpers.js";
 import { repairFields } from "./repair-steps.js";
 import { repairConversationId, type RepairStart } from "./repair-conversation.js";
 
@@ -13,23 +13,12 @@ import { repairConversationId, type RepairStart } from "./repair-conversation.js
 export function repairFeature(deps: OwnerBotDeps, entry: { command: string; menuKey: string }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  const startRepair = async (ctx: BotContext, description?: string) => {
-    if (inConversation(ctx)) {
-      await ctx.reply(ctx.t("owner:report.already_active"));
-      return;
-    }
-    const profile = await ownerProfile(deps, ctx);
-    if (!isVerifiedOwner(profile)) {
-      await replyNotVerified(ctx);
-      return;
-    }
-    const start: RepairStart = {
+  const startRepair = (ctx: BotContext, description?: string) =>
+    enterOwnerConversation(deps, ctx, repairConversationId, (profile): RepairStart => ({
       locale: profile.identity.locale,
       units: profile.units.map(({ unit, inWarranty }) => ({ unitId: unit.id, building: unit.building, unit: unit.unit, inWarranty })),
       ...(description !== undefined ? { description } : {}),
-    };
-    await ctx.conversation.enter(repairConversationId, start);
-  };
+    }));
 
   feature.command(entry.command, (ctx) => startRepair(ctx));
   feature.hears(deps.menu.labels(entry.menuKey), (ctx) => startRepair(ctx));
