@@ -9,7 +9,7 @@ import { Dialog, type OwnerConversation } from "../../conversations/dialog.js";
 import { askOwnUnit, type OwnerUnitChoice, unitLabel } from "../../conversations/steps/location.js";
 import { askPhotos } from "../../conversations/steps/photos.js";
 import { conversationClock } from "../../conversations/steps/preferred-time.js";
-import { attemptOrReport, describeError } from "../../errors.js";
+import { submitRequest } from "../../conversations/steps/submit.js";
 import { askAbout, askDeadline, askStepToEdit, askSubject, askText, complaintTextFields, deadlineLabel, maxComplaintPhotos } from "./complaint-steps.js";
 
 export const complaintConversationId = "complaint";
@@ -77,23 +77,13 @@ export function createComplaintConversation(deps: OwnerBotDeps) {
         if (step === "unit") draft.unitId = await askOwnUnit(dialog, start.units, unitPrompt);
         continue;
       }
-      const result = await conversation.external(() =>
-        attemptOrReport(
-          async () => {
-            const filed = await fileComplaint(deps.workflow, { ownerUserId: dialog.userId, ...draft });
-            return { number: filed.number };
-          },
-          (error) => deps.logger.error({ conversation: complaintConversationId, chatId: dialog.chatId, error: describeError(error) }, "complaint submission failed"),
-        ),
-      );
-      if (result.ok) {
-        await dialog.say(dialog.t("owner:complaint_form.submitted", { number: result.value.number }), { reply_markup: mainMenu() });
-        return;
-      }
-      await dialog.say(dialog.t(`common:errors.${result.code}`, result.params));
-      // Bad input (a date that passed while the owner read the summary) can be corrected from
-      // the summary, and a failure on our side deserves another Submit; any other refusal ends it.
-      if (result.code !== "invalid_input" && result.code !== "unknown") return;
+      // A date that passed while the owner read the summary is corrected from the summary.
+      const submitted = await submitRequest(dialog, deps, {
+        conversationId: complaintConversationId,
+        submittedKey: "owner:complaint_form.submitted",
+        submit: () => fileComplaint(deps.workflow, { ownerUserId: dialog.userId, ...draft }),
+      });
+      if (submitted === "done") return;
     }
   };
 }

@@ -8,7 +8,7 @@ import { Dialog, type OwnerConversation } from "../../conversations/dialog.js";
 import { askLocation, type OwnerLocation, type OwnerUnitChoice, unitLabel } from "../../conversations/steps/location.js";
 import { askPhotos } from "../../conversations/steps/photos.js";
 import { askPreferredTime, conversationClock, type ConversationClock } from "../../conversations/steps/preferred-time.js";
-import { attemptOrReport, describeError } from "../../errors.js";
+import { submitRequest } from "../../conversations/steps/submit.js";
 import { askCategory, askDescription, askStepToEdit, maxPhotos, repairFields } from "./repair-steps.js";
 
 export const repairConversationId = "repair";
@@ -63,23 +63,12 @@ export function createRepairConversation(deps: OwnerBotDeps) {
         if (step === "time") draft.preferredTime = await askTime(dialog, clock);
         continue;
       }
-      const result = await conversation.external(() =>
-        attemptOrReport(
-          async () => {
-            const ticket = await reportRepair(deps.workflow, { ownerUserId: dialog.userId, ...draft });
-            return { number: ticket.number, billing: ticket.details.billing };
-          },
-          (error) => deps.logger.error({ conversation: repairConversationId, chatId: dialog.chatId, error: describeError(error) }, "repair submission failed"),
-        ),
-      );
-      if (result.ok) {
-        await dialog.say(dialog.t("owner:report.submitted", { number: result.value.number }), { reply_markup: mainMenu() });
-        return;
-      }
-      await dialog.say(dialog.t(`common:errors.${result.code}`, result.params));
-      // Bad input can be corrected from the summary, and a failure on our side deserves another
-      // press of Submit with the draft intact; any other refusal ends the intake.
-      if (result.code !== "invalid_input" && result.code !== "unknown") return;
+      const submitted = await submitRequest(dialog, deps, {
+        conversationId: repairConversationId,
+        submittedKey: "owner:report.submitted",
+        submit: () => reportRepair(deps.workflow, { ownerUserId: dialog.userId, ...draft }),
+      });
+      if (submitted === "done") return;
     }
   };
 }
