@@ -1,17 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decodeOwnerButton } from "../../../src/adapters/telegram/callback-data.js";
-import { TelegramMessageSender } from "../../../src/adapters/telegram/telegram-message-sender.js";
-import { RateGate } from "../../../src/core/domain/rate-gate.js";
 import type { ComplaintCase } from "../../../src/core/kinds/complaint/details.js";
 import { classifyComplaint } from "../../../src/core/kinds/complaint/use-cases/classify-complaint.js";
 import { sendComplaintAnswer } from "../../../src/core/kinds/complaint/use-cases/complaint-steps.js";
 import { fileComplaint } from "../../../src/core/kinds/complaint/use-cases/file-complaint.js";
 import { resolveComplaint } from "../../../src/core/kinds/complaint/use-cases/resolve-complaint.js";
 import { reportRepair } from "../../../src/core/kinds/repair/use-cases/report-repair.js";
-import { deliverOutbox } from "../../../src/core/use-cases/deliver-outbox.js";
 import { callbackQueryUpdate } from "../../../src/testing/index.js";
 import { hour } from "../../support/workflow-fixture.js";
-import { createHarness, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness } from "./telegram-harness.js";
+import { createHarness, deliverOwnerNotices, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness } from "./telegram-harness.js";
 
 const frontDesk = "UFRONT1";
 
@@ -19,15 +16,7 @@ describe("a complaint in the owner's chat after it is filed", () => {
   let h: Harness;
   let complaint: ComplaintCase;
 
-  const deliverNotices = () =>
-    deliverOutbox({
-      uow: h.store,
-      channel: "telegram",
-      sender: new TelegramMessageSender(h.bot.api, h.translator, h.workflow.kinds),
-      gate: new RateGate(),
-      now: h.time.now,
-      sleep: async () => undefined,
-    });
+  const deliverNotices = () => deliverOwnerNotices(h);
   const complaintNow = () => h.store.snapshot().cases.find((candidate) => candidate.id === complaint.id) as ComplaintCase | undefined;
   const noticeWith = (label: string) => [...h.telegram.chat(englishOwner.id)].reverse().find((message) => h.buttonsOf(message).some((button) => button.text === label));
 

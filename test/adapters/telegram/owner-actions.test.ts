@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decodeOwnerButton } from "../../../src/adapters/telegram/callback-data.js";
-import { TelegramMessageSender } from "../../../src/adapters/telegram/telegram-message-sender.js";
-import { RateGate } from "../../../src/core/domain/rate-gate.js";
 import type { RepairCase } from "../../../src/core/kinds/repair/details.js";
 import { completeWork } from "../../../src/core/kinds/repair/use-cases/complete-work.js";
 import { confirmAppointment } from "../../../src/core/kinds/repair/use-cases/confirm-appointment.js";
@@ -9,9 +7,8 @@ import { proposeAppointment } from "../../../src/core/kinds/repair/use-cases/pro
 import { reportRepair } from "../../../src/core/kinds/repair/use-cases/report-repair.js";
 import { startWork } from "../../../src/core/kinds/repair/use-cases/start-work.js";
 import { claimCase } from "../../../src/core/use-cases/claim-case.js";
-import { deliverOutbox } from "../../../src/core/use-cases/deliver-outbox.js";
 import { callbackQueryUpdate } from "../../../src/testing/index.js";
-import { createHarness, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness } from "./telegram-harness.js";
+import { createHarness, deliverOwnerNotices, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness } from "./telegram-harness.js";
 
 const technician = "UMAINT1";
 
@@ -19,17 +16,7 @@ describe("owner buttons under notices", () => {
   let h: Harness;
   let ticket: RepairCase;
 
-  const deliverNotices = () =>
-    deliverOutbox({
-      uow: h.store,
-      channel: "telegram",
-      sender: new TelegramMessageSender(h.bot.api, h.translator, h.workflow.kinds),
-      gate: new RateGate(),
-      // The workflow clock, not the wall clock: the memory store (unlike the port's contract)
-      // holds a row until its createdAt, and the simulated day lies ahead of the real one.
-      now: h.time.now,
-      sleep: async () => undefined,
-    });
+  const deliverNotices = () => deliverOwnerNotices(h);
   const ticketNow = () => h.store.snapshot().cases.find((candidate) => candidate.id === ticket.id) as RepairCase | undefined;
   const noticeWith = (label: string) => [...h.telegram.chat(englishOwner.id)].reverse().find((message) => h.buttonsOf(message).some((button) => button.text === label));
 

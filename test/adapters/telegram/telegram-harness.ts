@@ -5,6 +5,8 @@ import { pino } from "pino";
 import { createI18nextTranslator } from "../../../src/adapters/i18n/i18next-translator.js";
 import type { BotContext, TelegramDeps } from "../../../src/adapters/telegram/context.js";
 import { createBot } from "../../../src/adapters/telegram/create-bot.js";
+import { TelegramMessageSender } from "../../../src/adapters/telegram/telegram-message-sender.js";
+import { RateGate } from "../../../src/core/domain/rate-gate.js";
 import type { OutboxMessage } from "../../../src/core/domain/outbox.js";
 import type { UnitOfWork } from "../../../src/core/ports/store.js";
 import type { Translator } from "../../../src/core/ports/translator.js";
@@ -12,6 +14,7 @@ import type { WorkflowContext } from "../../../src/core/ports/workflow-context.j
 import { productRegistry } from "../../../src/core/kinds/index.js";
 import { importStaff } from "../../../src/core/use-cases/import-staff.js";
 import { importUnits } from "../../../src/core/use-cases/import-units.js";
+import { deliverOutbox } from "../../../src/core/use-cases/deliver-outbox.js";
 import { createMemoryStore, type MemoryStore } from "../../../src/testing/memory-store.js";
 import {
   callbackQueryUpdate,
@@ -153,4 +156,20 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 export async function verifyThroughBot(harness: Harness, user: FakeUser, phone: string): Promise<void> {
   await harness.command(user, "start");
   await harness.contact(user, phone);
+}
+
+/**
+ * Delivers the queued owner notices through the real Telegram sender to the fake Bot API. On the
+ * workflow clock, not the wall clock: the memory store holds a row until its createdAt, and the
+ * simulated day lies ahead of the real one.
+ */
+export function deliverOwnerNotices(harness: Harness) {
+  return deliverOutbox({
+    uow: harness.store,
+    channel: "telegram",
+    sender: new TelegramMessageSender(harness.bot.api, harness.translator, harness.workflow.kinds),
+    gate: new RateGate(),
+    now: harness.time.now,
+    sleep: async () => undefined,
+  });
 }
