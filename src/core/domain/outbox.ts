@@ -55,6 +55,11 @@ export const OutboxPayloadSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("staff.verification-card"), team: TeamSchema, verificationId: z.string() }),
   /** The owner's photos of a case, posted in its card's thread (queued after the card, so delivered after it). */
   z.object({ type: z.literal("staff.case-photos"), team: TeamSchema, caseId: z.string() }),
+  /**
+   * A periodic summary for a team's channel (a month's service orders per customer), drawn at
+   * delivery from the store by the adapter's renderer of `digest` for `period` (`YYYY-MM`).
+   */
+  z.object({ type: z.literal("staff.digest"), team: TeamSchema, digest: z.string(), period: z.string() }),
   z.object({
     type: z.literal("staff.alert"),
     team: TeamSchema,

@@ -4,6 +4,8 @@ import type { Job, JobPayload } from "../case/job.js";
 import type { Callback } from "../domain/callback.js";
 import type { MessageRef, OutboxMessage, OutboxPayload } from "../domain/outbox.js";
 import type { PriceItem, PriceTeam } from "../domain/prices.js";
+import type { Receipt } from "../domain/receipts.js";
+import type { WorkOrder, WorkOrderStatus } from "../domain/work-orders.js";
 import type {
   Resident,
   StaffMember,
@@ -33,6 +35,8 @@ export interface Store {
   cases: CaseRepository;
   clocks: ClockRepository;
   callbacks: CallbackRepository;
+  workOrders: WorkOrderRepository;
+  receipts: ReceiptRepository;
   jobs: JobRepository;
   outbox: OutboxRepository;
   messageRefs: MessageRefRepository;
@@ -133,6 +137,11 @@ export interface CaseRepository {
   update(subject: Case): Promise<void>;
   /** The resident's cases of every kind, newest first. */
   listByReporter(reporterId: string, limit: number): Promise<Case[]>;
+  /**
+   * Cases of one kind in one of `statuses` (a recurring task's work: every active package), in
+   * id order, at most `limit`, after the case id `afterId` when given (pages of a long list).
+   */
+  listByKindAndStatus(kind: string, statuses: readonly string[], limit: number, afterId?: string): Promise<Case[]>;
   appendEvent(event: CaseEvent): Promise<void>;
   /** Oldest first; with `limit`, the most recent `limit` events, still oldest first. */
   listEvents(caseId: string, limit?: number): Promise<CaseEvent[]>;
@@ -156,6 +165,36 @@ export interface CallbackRepository {
    */
   listUnfinishedByCase(caseId: string): Promise<Callback[]>;
   save(callback: Callback): Promise<void>;
+}
+
+/** Work orders (派工单) of service orders: the package register. */
+export interface WorkOrderRepository {
+  /**
+   * Inserts the work order unless its case has one at the same `scheduledAt` already (a second
+   * run of the month's generation); says whether it did. Numbers are unique.
+   */
+  createOnce(order: WorkOrder): Promise<boolean>;
+  findById(id: string): Promise<WorkOrder | null>;
+  findByNumber(number: string): Promise<WorkOrder | null>;
+  /** The case's work orders by sequence. */
+  listByCase(caseId: string): Promise<WorkOrder[]>;
+  /** The highest sequence the case's work orders used, 0 when none. */
+  maxSequence(caseId: string): Promise<number>;
+  /** Work orders of a local month (`YYYY-MM`), optionally of some statuses only, by case and sequence. */
+  listByMonth(month: string, statuses?: readonly WorkOrderStatus[]): Promise<WorkOrder[]>;
+  save(order: WorkOrder): Promise<void>;
+}
+
+/** Receipts (收据) with their gap-free numbers. */
+export interface ReceiptRepository {
+  /** Inserts; a duplicate number, or a second receipt of a case for the same period, is an error. */
+  create(receipt: Receipt): Promise<void>;
+  findById(id: string): Promise<Receipt | null>;
+  findByNumber(number: string): Promise<Receipt | null>;
+  /** The case's receipts, oldest first. */
+  listByCase(caseId: string): Promise<Receipt[]>;
+  /** Receipts issued in [from, to), by number. */
+  listIssuedBetween(from: Date, to: Date): Promise<Receipt[]>;
 }
 
 export interface JobRepository {
