@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Case } from "../../case/case.js";
+import { ChargeLineSchema } from "../../domain/receipts.js";
 
 export const RepairCategorySchema = z.enum([
   "safety",
@@ -55,6 +56,11 @@ export const RepairDetailsSchema = z.object({
   leakTestAt: z.date().nullable(),
   /** Repairs recorded before the channel was kept came through the bot. */
   intakeChannel: IntakeChannelSchema.default("telegram"),
+  /**
+   * A paid repair's items from the maintenance price standard, recorded by the technician at
+   * completion; the owner's acceptance records the fee against a receipt. [] for warranty repairs.
+   */
+  chargeLines: z.array(ChargeLineSchema).default([]),
 });
 export type RepairDetails = z.infer<typeof RepairDetailsSchema>;
 
