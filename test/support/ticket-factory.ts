@@ -38,6 +38,7 @@ export function aTicket(overrides: RepairOverrides = {}): RepairCase {
       completedAt: null,
       leakTestAt: null,
       intakeChannel: "telegram",
+      chargeLines: [],
       ...details,
     },
   };

@@ -65,6 +65,7 @@ export async function createRepair(store: Store, kind: CaseKind, input: NewRepai
       completedAt: null,
       leakTestAt: null,
       intakeChannel: input.intakeChannel,
+      chargeLines: [],
     },
   }, now, timeZone);
 }
