@@ -5,10 +5,13 @@ import type { Callback } from "../core/domain/callback.js";
 import { WorkflowError } from "../core/domain/errors.js";
 import type { MessageRef, OutboxMessage } from "../core/domain/outbox.js";
 import type { PriceItem } from "../core/domain/prices.js";
+import type { Receipt } from "../core/domain/receipts.js";
+import type { WorkOrder } from "../core/domain/work-orders.js";
 import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
 import type { Store, UnitOfWork } from "../core/ports/store.js";
 import { byTimeThenId, cloneTables, cmp, copy, emptyTables, duplicate, findCopy, type MemoryTables, missing, newId, publicJob, publicOutbox, viaJson } from "./memory-tables.js";
 import { memoryPriceRepository } from "./memory-price-repository.js";
+import { memoryReceiptRepository, memoryWorkOrderRepository } from "./memory-service-repositories.js";
 import { memoryWorkRepositories } from "./memory-work-store.js";
 
 export type { MemoryTables } from "./memory-tables.js";
@@ -27,6 +30,8 @@ export interface MemorySnapshot {
   sequences: Record<string, number>;
   clocks: Clock[];
   callbacks: Callback[];
+  workOrders: WorkOrder[];
+  receipts: Receipt[];
   jobs: Job[];
   /** Ordered by seq. */
   outbox: OutboxMessage[];
@@ -103,6 +108,8 @@ function storeOver(t: MemoryTables): Store {
   return {
     ...memoryWorkRepositories(t),
     prices: memoryPriceRepository(t),
+    workOrders: memoryWorkOrderRepository(t),
+    receipts: memoryReceiptRepository(t),
     units: {
       async upsert(unit) {
         const existing = [...t.units.values()].find((u) => u.building === unit.building && u.unit === unit.unit);
@@ -248,6 +255,13 @@ function storeOver(t: MemoryTables): Store {
           .slice(0, limit)
           .map(copy);
       },
+      async listByKindAndStatus(kind, statuses, limit, afterId) {
+        return [...t.cases.values()]
+          .filter((x) => x.kind === kind && statuses.includes(x.status) && (afterId === undefined || x.id > afterId))
+          .sort((a, b) => cmp(a.id, b.id))
+          .slice(0, limit)
+          .map(copy);
+      },
       async appendEvent(event) {
         if (t.events.some((e) => e.id === event.id)) throw duplicate("case event", event.id);
         t.events.push({ ...copy(event), data: viaJson(event.data) });
@@ -308,6 +322,8 @@ function snapshotOf(t: MemoryTables): MemorySnapshot {
     sequences: Object.fromEntries(c.sequences),
     clocks: [...c.clocks.values()],
     callbacks: [...c.callbacks.values()],
+    workOrders: [...c.workOrders.values()],
+    receipts: [...c.receipts.values()],
     jobs: [...c.jobs.values()].map(publicJob),
     outbox: [...c.outbox.values()].sort((a, b) => a.seq - b.seq).map(publicOutbox),
     messageRefs: Object.fromEntries(c.messageRefs),

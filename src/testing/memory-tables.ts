@@ -5,6 +5,8 @@ import type { Callback } from "../core/domain/callback.js";
 import { WorkflowError } from "../core/domain/errors.js";
 import type { MessageRef, OutboxMessage } from "../core/domain/outbox.js";
 import type { PriceItem } from "../core/domain/prices.js";
+import type { Receipt } from "../core/domain/receipts.js";
+import type { WorkOrder } from "../core/domain/work-orders.js";
 import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
 
 export interface StoredJob extends Job {
@@ -30,6 +32,8 @@ export interface MemoryTables {
   sequences: Map<string, number>;
   clocks: Map<string, Clock>;
   callbacks: Map<string, Callback>;
+  workOrders: Map<string, WorkOrder>;
+  receipts: Map<string, Receipt>;
   jobs: Map<string, StoredJob>;
   outbox: Map<string, StoredOutbox>;
   outboxSeq: number;
@@ -108,6 +112,8 @@ export function emptyTables(): MemoryTables {
     sequences: new Map(),
     clocks: new Map(),
     callbacks: new Map(),
+    workOrders: new Map(),
+    receipts: new Map(),
     jobs: new Map(),
     outbox: new Map(),
     outboxSeq: 0,
