@@ -127,6 +127,7 @@ describe("kinds of request are data the shared machinery reads", () => {
     expect(registry.ownerAction("complaint", "fixed.yes")).toBeNull();
     expect(registry.ownerAction("complaint", "verdict.not_resolved")?.code).toBe("vn");
     expect(registry.ownerAction("service", "quote.accept")?.code).toBe("qa");
+  });
 });
 
 describe("the nightly housekeeping", () => {
