@@ -1,19 +1,15 @@
-import type { Case } from "../../../case/case.js";
 import type { CaseKind, TaskDefinition, TaskInput, WorkOutcome } from "../../../case/kind.js";
 import { noticeOwner } from "../../../case/machinery/changes.js";
-import type { OwnerButton } from "../../../domain/outbox.js";
 import { newId } from "../../../ports/workflow-context.js";
 import type { Store } from "../../../ports/store.js";
 import type { ServiceCase } from "../details.js";
 import { announceVisitTask, generatePackageVisits } from "./generate-visits.js";
 import { closePackageMonth, mayOweMonth, serviceMonthDigest } from "./month-close.js";
 import { monthOf, nextMonthStart, previousMonth } from "./schedule.js";
+import { announcementButtons } from "./visit-buttons.js";
 
 export const monthVisitsTask = "service.month_visits";
 export const monthCloseTask = "service.month_close";
-
-/** The owner action under a visit's announcement: the owner would like another time. */
-export const visitOtherAction = "visit.other";
 
 const pageSize = 100;
 
@@ -35,8 +31,7 @@ async function announceVisit({ store, subject, data, now }: TaskInput): Promise<
   if (subject.status !== "active") return { skipped: `package ${subject.number} is ${subject.status}` };
   if (order.status !== "scheduled" || order.scheduledAt.toISOString() !== data.scheduledAt) return { skipped: `visit ${order.number} is no longer scheduled at ${String(data.scheduledAt)}` };
   const visitAt = order.scheduledAt.toISOString();
-  const buttons: OwnerButton[] = [{ kind: "service", action: visitOtherAction, caseId: subject.id, arg: visitAt }];
-  await noticeOwner(store, subject, now, "service.visit_announced", { workOrder: order.number, visitAt: { instant: visitAt } }, buttons);
+  await noticeOwner(store, subject, now, "service.visit_announced", { workOrder: order.number, visitAt: { instant: visitAt } }, announcementButtons(subject.id, order.scheduledAt));
   return { outcome: "visit_announced", detail: `visit ${order.number} announced to the owner` };
 }
 
@@ -85,9 +80,4 @@ export function packageTasks(kind: () => CaseKind): Record<string, TaskDefinitio
       run: announceVisit,
     },
   };
-}
-
-/** Whether the case is a monthly package (its visits are work orders of their own). */
-export function isPackage(subject: Case): boolean {
-  return (subject as ServiceCase).details.isPackage;
 }
