@@ -5,30 +5,17 @@ import type { Receipt as ReceiptRow, WorkOrder as WorkOrderRow } from "../../gen
 import { chargeLinesText, parseChargeLines } from "./charge-lines.js";
 import { notFound, type RepositoryContext } from "./prisma-client.js";
 
+const orNull = <Row, T>(row: Row | null, to: (row: Row) => T): T | null => (row ? to(row) : null);
+
 function workOrderStatus(status: string): WorkOrderStatus {
   const known = workOrderStatuses.find((candidate) => candidate === status);
   if (!known) throw new Error(`stored work_orders.status is not a work order status: ${status}`);
   return known;
 }
 
+/** The row is the work order column for column; only the status is narrowed. */
 function toWorkOrder(row: WorkOrderRow): WorkOrder {
-  return {
-    id: row.id,
-    caseId: row.caseId,
-    number: row.number,
-    sequence: row.sequence,
-    scheduledAt: row.scheduledAt,
-    month: row.month,
-    status: workOrderStatus(row.status),
-    proposedAt: row.proposedAt,
-    ownerTimeRequest: row.ownerTimeRequest,
-    problemReport: row.problemReport,
-    startedAt: row.startedAt,
-    completedAt: row.completedAt,
-    acceptedAt: row.acceptedAt,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
+  return { ...row, status: workOrderStatus(row.status) };
 }
 
 /** Code-unit order, as the in-memory store sorts: the databases' collations need not agree with it. */
@@ -52,14 +39,8 @@ export function prismaWorkOrderRepository({ tx }: RepositoryContext): WorkOrderR
         ON CONFLICT ("case_id", "scheduled_at") DO NOTHING`;
       return inserted === 1;
     },
-    async findById(id) {
-      const row = await tx.workOrder.findUnique({ where: { id } });
-      return row ? toWorkOrder(row) : null;
-    },
-    async findByNumber(number) {
-      const row = await tx.workOrder.findUnique({ where: { number } });
-      return row ? toWorkOrder(row) : null;
-    },
+    findById: async (id) => orNull(await tx.workOrder.findUnique({ where: { id } }), toWorkOrder),
+    findByNumber: async (number) => orNull(await tx.workOrder.findUnique({ where: { number } }), toWorkOrder),
     async listByCase(caseId) {
       // Index (case_id, sequence).
       const rows = await tx.workOrder.findMany({ where: { caseId }, orderBy: { sequence: "asc" } });
@@ -82,19 +63,9 @@ export function prismaWorkOrderRepository({ tx }: RepositoryContext): WorkOrderR
   };
 }
 
+/** The row is the receipt column for column; only the lines are JSON text. */
 function toReceipt(row: ReceiptRow): Receipt {
-  return {
-    id: row.id,
-    number: row.number,
-    caseId: row.caseId,
-    workOrderId: row.workOrderId,
-    period: row.period,
-    unitId: row.unitId,
-    payerId: row.payerId,
-    lines: parseChargeLines(row.lines, "receipts.lines"),
-    amountFen: row.amountFen,
-    issuedAt: row.issuedAt,
-  };
+  return { ...row, lines: parseChargeLines(row.lines, "receipts.lines") };
 }
 
 /**
@@ -107,14 +78,8 @@ export function prismaReceiptRepository({ tx }: RepositoryContext): ReceiptRepos
     async create(receipt) {
       await tx.receipt.create({ data: { ...receipt, lines: chargeLinesText(receipt.lines) } });
     },
-    async findById(id) {
-      const row = await tx.receipt.findUnique({ where: { id } });
-      return row ? toReceipt(row) : null;
-    },
-    async findByNumber(number) {
-      const row = await tx.receipt.findUnique({ where: { number } });
-      return row ? toReceipt(row) : null;
-    },
+    findById: async (id) => orNull(await tx.receipt.findUnique({ where: { id } }), toReceipt),
+    findByNumber: async (number) => orNull(await tx.receipt.findUnique({ where: { number } }), toReceipt),
     async listByCase(caseId) {
       const rows = await tx.receipt.findMany({ where: { caseId }, orderBy: [{ issuedAt: "asc" }, { number: "asc" }] });
       return rows.map(toReceipt);
