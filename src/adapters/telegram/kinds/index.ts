@@ -2,7 +2,7 @@ import { complaintTelegramKind } from "./complaint/index.js";
 import { repairTelegramKind } from "./repair/index.js";
 import type { TelegramKindModule } from "./telegram-kind.js";
 
-export type { TelegramKindModule } from "./telegram-kind.js";
+export type { MineItem, TelegramKindModule } from "./telegram-kind.js";
 
 /**
  * The kinds of request owners reach on Telegram, in menu and command order. Adding a kind is
