@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { isWorkflowError } from "../../../core/domain/errors.js";
 import { decodeOwnerButton } from "../callback-data.js";
 import type { BotContext, OwnerBotDeps } from "../context.js";
-import { answerStale, doneText, findOwnerCase, markPressed } from "./owner-button-press.js";
+import { answerStale, doneText, markPressed } from "./owner-button-press.js";
 import { senderId } from "./owner-helpers.js";
 
 /** Refusals that mean the case moved on (or is not the owner's): the button is stale. */
@@ -39,9 +39,7 @@ export function ownerActionsFeature(deps: OwnerBotDeps): Composer<BotContext> {
       // One answer: the press is answered and the notice marked. Rethrowing would add a message
       // of the refusal boundary to the chat as well, saying the same thing twice.
       ctx.logger.info({ kind: button.kind, action: button.action, code: error.code }, "stale owner button");
-      const staleReason = modules.get(button.kind)?.staleReason;
-      const subject = staleReason ? await findOwnerCase(deps, ctx, button.caseId) : null;
-      await answerStale(ctx, subject && staleReason ? staleReason(subject, button, ctx.t) : null);
+      await answerStale(ctx);
       return;
     }
     const done = doneText(ctx, action);

@@ -57,9 +57,4 @@ export interface TelegramKindModule {
   ownerButtons: Record<string, OwnerButtonHandler>;
   /** How one case reads in "My requests": what it is about, and its status, in the owner's language. */
   listItem(subject: Case, t: Render, workflow: WorkflowContext): MineItem | Promise<MineItem>;
-  /**
-   * Why a press the core refused as stale (the case moved on) no longer applies, in the owner's
-   * words, when the kind can say more than "expired" (the team is already on the way); null: "expired".
-   */
-  staleReason?(subject: Case, button: OwnerButton, t: Render): string | null;
 }
