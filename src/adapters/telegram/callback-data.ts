@@ -5,6 +5,8 @@ import { OwnerButtonSchema, type OwnerButton } from "../../core/domain/outbox.js
 import { LocaleSchema } from "../../core/domain/registry.js";
 import { ComplaintSubjectSchema } from "../../core/kinds/complaint/details.js";
 import { RepairCategorySchema } from "../../core/kinds/repair/details.js";
+import { PriceCodeSchema } from "../../core/domain/prices.js";
+import { ServiceTypeSchema } from "../../core/kinds/service/details.js";
 
 /** Telegram rejects `callback_data` longer than this many bytes (BUTTON_DATA_INVALID). */
 export const callbackDataMaxBytes = 64;
@@ -19,6 +21,17 @@ export type RepairStep = z.infer<typeof RepairStepSchema>;
 /** The steps of the complaint intake an owner can go back to from its summary. */
 export const ComplaintStepSchema = z.enum(["subject", "description", "when_where", "about", "request", "deadline", "photos", "unit"]);
 export type ComplaintStep = z.infer<typeof ComplaintStepSchema>;
+
+/** The two teams an owner books a paid service from. */
+export const ServiceTeamSchema = z.enum(["cleaning", "greening"]);
+export type ServiceTeam = z.infer<typeof ServiceTeamSchema>;
+
+/** The steps of the service booking an owner can go back to from its summary. */
+export const ServiceStepSchema = z.enum(["service", "quantity", "requests", "time", "unit"]);
+export type ServiceStep = z.infer<typeof ServiceStepSchema>;
+
+/** A quantity button (an area in square metres, a number of hours): digits with at most one decimal point. */
+export const QuantityFieldSchema = z.string().regex(/^\d{1,5}(?:\.\d{1,2})?$/);
 
 /** The deadline buttons of a complaint: in 1, 3 or 7 days from the reception, or none. */
 export const DeadlineChoiceSchema = z.enum(["d1", "d3", "d7", "none"]);
@@ -45,9 +58,15 @@ export const CallbackDataSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("verify"), choice: z.enum(["retry", "front_desk"]) }),
   z.object({ type: z.literal("subject"), subject: ComplaintSubjectSchema }),
   /** Skips an optional answer (who or which department a complaint is about). */
-  z.object({ type: z.literal("skip"), field: z.enum(["about"]) }),
+  z.object({ type: z.literal("skip"), field: z.enum(["about", "requests"]) }),
   z.object({ type: z.literal("deadline"), choice: DeadlineChoiceSchema }),
   z.object({ type: z.literal("complaint_edit"), step: ComplaintStepSchema }),
+  z.object({ type: z.literal("service_team"), team: ServiceTeamSchema }),
+  z.object({ type: z.literal("service_type"), serviceType: ServiceTypeSchema }),
+  /** An item of the price standard, by its code. */
+  z.object({ type: z.literal("price_item"), code: PriceCodeSchema }),
+  z.object({ type: z.literal("quantity"), value: QuantityFieldSchema }),
+  z.object({ type: z.literal("service_edit"), step: ServiceStepSchema }),
   /** The offer under an owner's free text: report it as a repair (the text is kept server-side). */
   z.object({ type: z.literal("free_text"), choice: z.enum(["repair"]) }),
 ]);
@@ -69,6 +88,11 @@ const prefixes = {
   skip: "sk",
   deadline: "dl",
   complaint_edit: "ce",
+  service_team: "st",
+  service_type: "sv",
+  price_item: "pi",
+  quantity: "qt",
+  service_edit: "se",
 } as const satisfies Record<CallbackData["type"], string>;
 
 const publicArea = "-";
@@ -90,7 +114,16 @@ function fieldOf(data: CallbackData): string {
     case "skip":
       return data.field;
     case "complaint_edit":
+    case "service_edit":
       return data.step;
+    case "service_team":
+      return data.team;
+    case "service_type":
+      return data.serviceType;
+    case "price_item":
+      return data.code;
+    case "quantity":
+      return data.value;
     case "building":
       return data.building;
     case "location":
@@ -155,6 +188,16 @@ function candidateOf(prefix: string | undefined, field: string): unknown {
       return { type: "deadline", choice: field };
     case prefixes.complaint_edit:
       return { type: "complaint_edit", step: field };
+    case prefixes.service_team:
+      return { type: "service_team", team: field };
+    case prefixes.service_type:
+      return { type: "service_type", serviceType: field };
+    case prefixes.price_item:
+      return { type: "price_item", code: field };
+    case prefixes.quantity:
+      return { type: "quantity", value: field };
+    case prefixes.service_edit:
+      return { type: "service_edit", step: field };
     default:
       return null;
   }

@@ -55,6 +55,12 @@ describe("callback data", () => {
     { type: "deadline", choice: "d7" },
     { type: "deadline", choice: "none" },
     { type: "complaint_edit", step: "when_where" },
+    { type: "skip", field: "requests" },
+    { type: "service_team", team: "greening" },
+    { type: "service_type", serviceType: "cleaning_whole_flat" },
+    { type: "price_item", code: "CL-MONTHLY-TWICE" },
+    { type: "quantity", value: "89.5" },
+    { type: "service_edit", step: "quantity" },
   ];
   const ownerSamples: OwnerButton[] = [
     { kind: "repair", action: "appointment.confirm", caseId: ticketId, arg: "2026-12-01T01:30:00.000Z" },

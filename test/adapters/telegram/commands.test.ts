@@ -11,6 +11,7 @@ describe("the owners' command menu", () => {
     expect(ownerCommandList(translator, "en")).toEqual([
       { command: "repair", description: "Report a repair" },
       { command: "complain", description: "Make a complaint" },
+      { command: "services", description: "Book cleaning or greening" },
       { command: "mine", description: "My requests" },
       { command: "language", description: "Change language" },
       { command: "cancel", description: "Stop what you are doing" },

@@ -18,7 +18,7 @@ export type Answer =
 type SendOptions = Parameters<Api["sendMessage"]>[2];
 
 /** Buttons that conversations answer; owner actions and language buttons belong to features. */
-const conversationButtons: ReadonlySet<CallbackData["type"]> = new Set(["category", "photos", "location", "time", "summary", "edit", "building", "verify", "subject", "skip", "deadline", "complaint_edit"]);
+const conversationButtons: ReadonlySet<CallbackData["type"]> = new Set(["category", "photos", "location", "time", "summary", "edit", "building", "verify", "subject", "skip", "deadline", "complaint_edit", "service_team", "service_type", "price_item", "quantity", "service_edit"]);
 
 /**
  * The owner's side of a conversation: rendering in their language, prompts, and reading answers.

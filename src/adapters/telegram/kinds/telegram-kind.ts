@@ -3,6 +3,7 @@ import type { Composer } from "grammy";
 import type { Case } from "../../../core/case/case.js";
 import type { OwnerActionDefinition } from "../../../core/case/kind.js";
 import type { OwnerButton } from "../../../core/domain/outbox.js";
+import type { WorkflowContext } from "../../../core/ports/workflow-context.js";
 import type { BotContext, ConversationContext, OwnerBotDeps, Render } from "../context.js";
 
 /** A conversation a kind registers; its id is stored with every running instance, so it must never change. */
@@ -22,6 +23,17 @@ export interface OwnerButtonPress {
  * spinner) and mark the pressed notice (see `markPressed`), also when the button is stale.
  */
 export type OwnerButtonHandler = (deps: OwnerBotDeps, ctx: BotContext, press: OwnerButtonPress) => Promise<void>;
+
+/** One case under "My requests". */
+export interface MineItem {
+  /** What it is about. */
+  label: string;
+  status: string;
+  /** Further lines under the status (a confirmed time, a price), already rendered. */
+  lines?: string[];
+  /** Buttons the owner may press on the case now; an item with buttons is shown as a message of its own. */
+  buttons?: OwnerButton[];
+}
 
 /**
  * Everything the owners' bot knows about one kind of request. The bot registers each module's
@@ -44,5 +56,5 @@ export interface TelegramKindModule {
   /** Handlers by action name, for the kind's owner actions that have no `perform`. */
   ownerButtons: Record<string, OwnerButtonHandler>;
   /** How one case reads in "My requests": what it is about, and its status, in the owner's language. */
-  listItem(subject: Case, t: Render): { label: string; status: string };
+  listItem(subject: Case, t: Render, workflow: WorkflowContext): MineItem | Promise<MineItem>;
 }

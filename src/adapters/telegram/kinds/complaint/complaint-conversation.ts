@@ -1,15 +1,14 @@
-import { InlineKeyboard } from "grammy";
 import type { Locale } from "../../../../core/domain/registry.js";
 import type { ComplaintSubject } from "../../../../core/kinds/complaint/details.js";
 import type { OwnerDeadline } from "../../../../core/kinds/complaint/new-complaint.js";
 import { fileComplaint } from "../../../../core/kinds/complaint/use-cases/file-complaint.js";
-import { encodeCallbackData } from "../../callback-data.js";
 import type { ConversationContext, OwnerBotDeps } from "../../context.js";
 import { Dialog, type OwnerConversation } from "../../conversations/dialog.js";
 import { askOwnUnit, type OwnerUnitChoice, unitLabel } from "../../conversations/steps/location.js";
 import { askPhotos } from "../../conversations/steps/photos.js";
 import { conversationClock } from "../../conversations/steps/preferred-time.js";
 import { submitRequest } from "../../conversations/steps/submit.js";
+import { askSummaryChoice } from "../../conversations/steps/summary.js";
 import { askAbout, askDeadline, askStepToEdit, askSubject, askText, complaintTextFields, deadlineLabel, maxComplaintPhotos } from "./complaint-steps.js";
 
 export const complaintConversationId = "complaint";
@@ -103,13 +102,5 @@ async function review(dialog: Dialog, draft: ComplaintDraft, units: readonly Com
     dialog.t("owner:report.summary.photos", { count: draft.photos.length }),
     line("unit", unit ? unitLabel(dialog, unit) : ""),
   ];
-  const keyboard = new InlineKeyboard()
-    .text(dialog.t("owner:report.summary.submit"), encodeCallbackData({ type: "summary", choice: "submit" }))
-    .row()
-    .text(dialog.t("owner:report.summary.edit"), encodeCallbackData({ type: "summary", choice: "edit" }))
-    .text(dialog.t("owner:report.summary.cancel"), encodeCallbackData({ type: "summary", choice: "cancel" }));
-  const prompt = await dialog.say(lines.join("\n"), { reply_markup: keyboard });
-  const choice = await dialog.choose((answer) => (answer.kind === "button" && answer.data.type === "summary" ? answer.data.choice : undefined), "owner:report.use_buttons");
-  await dialog.settle(prompt, dialog.t(`owner:report.summary.chosen.${choice}`));
-  return choice;
+  return askSummaryChoice(dialog, lines.join("\n"));
 }

@@ -1,14 +1,13 @@
-import { InlineKeyboard } from "grammy";
 import type { Locale } from "../../../../core/domain/registry.js";
 import type { RepairCategory } from "../../../../core/kinds/repair/details.js";
 import { reportRepair } from "../../../../core/kinds/repair/use-cases/report-repair.js";
-import { encodeCallbackData } from "../../callback-data.js";
 import type { ConversationContext, OwnerBotDeps } from "../../context.js";
 import { Dialog, type OwnerConversation } from "../../conversations/dialog.js";
 import { askLocation, type OwnerLocation, type OwnerUnitChoice, unitLabel } from "../../conversations/steps/location.js";
 import { askPhotos } from "../../conversations/steps/photos.js";
 import { askPreferredTime, conversationClock, type ConversationClock } from "../../conversations/steps/preferred-time.js";
 import { submitRequest } from "../../conversations/steps/submit.js";
+import { askSummaryChoice } from "../../conversations/steps/summary.js";
 import { askCategory, askDescription, askStepToEdit, maxPhotos, repairFields } from "./repair-steps.js";
 
 export const repairConversationId = "repair";
@@ -94,13 +93,5 @@ async function review(dialog: Dialog, draft: RepairDraft, units: readonly OwnerU
     dialog.t("owner:report.summary.billing", { billing: dialog.t(`common:billing.${paid ? "paid" : "warranty"}`) }),
   ];
   if (paid) lines.push("", dialog.t("owner:report.summary.paid_notice"));
-  const keyboard = new InlineKeyboard()
-    .text(dialog.t("owner:report.summary.submit"), encodeCallbackData({ type: "summary", choice: "submit" }))
-    .row()
-    .text(dialog.t("owner:report.summary.edit"), encodeCallbackData({ type: "summary", choice: "edit" }))
-    .text(dialog.t("owner:report.summary.cancel"), encodeCallbackData({ type: "summary", choice: "cancel" }));
-  const prompt = await dialog.say(lines.join("\n"), { reply_markup: keyboard });
-  const choice = await dialog.choose((answer) => (answer.kind === "button" && answer.data.type === "summary" ? answer.data.choice : undefined), "owner:report.use_buttons");
-  await dialog.settle(prompt, dialog.t(`owner:report.summary.chosen.${choice}`));
-  return choice;
+  return askSummaryChoice(dialog, lines.join("\n"));
 }
