@@ -12,6 +12,7 @@ import { alertBlocks } from "./blocks/alert.js";
 import type { SlackMessage } from "./blocks/format.js";
 import { verificationCardBlocks } from "./blocks/verification-card.js";
 import { toBoltLogger } from "./bolt-logger.js";
+import { findSlackDigest, type SlackDigest, slackDigests } from "./digests/index.js";
 import { findSlackKind, type SlackKind, slackKinds } from "./kinds/index.js";
 import { slackErrorCode, toDeliveryError } from "./slack-errors.js";
 import { postCasePhotos } from "./slack-photo-upload.js";
@@ -26,6 +27,8 @@ export interface SlackMessageSenderOptions {
   channelFor(team: Team): string;
   /** The kinds whose cards and prompts it draws; by default the Slack kinds list. */
   kinds?: readonly SlackKind[];
+  /** The periodic summaries it draws (`staff.digest`); by default the Slack digests list. */
+  digests?: readonly SlackDigest[];
   /** Where owners' photos are fetched from; without it a case's photos are a dead letter. */
   photos?: PhotoSource;
 }
@@ -47,7 +50,8 @@ export function createSlackSenderClient(options: { token: string; apiUrl: string
  * Delivers staff outbox messages to Slack. Every payload is rendered from the state read at
  * delivery time, not from the state when it was queued, so a card edited in place always shows
  * the latest state of its case even if several refreshes were queued. Cards and prompts are drawn
- * by the module of the case's kind; a kind or prompt this release cannot draw is a dead letter.
+ * by the module of the case's kind, periodic summaries by their digest's renderer; a kind, prompt
+ * or digest this release cannot draw is a dead letter.
  * A message with an earlier ref (`existing`) is edited with `chat.update`; if Slack lost it, it
  * is posted anew.
  */
@@ -137,6 +141,11 @@ export class SlackMessageSender implements MessageSender {
         });
         if (!found) throw new PermanentDeliveryError(`verification ${payload.verificationId} no longer exists`);
         return verificationCardBlocks(found.request, found.decidedByName, t, formatInstant);
+      }
+      case "staff.digest": {
+        const digest = findSlackDigest(this.options.digests ?? slackDigests, payload.digest);
+        if (!digest) throw new PermanentDeliveryError(`no Slack renderer draws digest ${payload.digest}`);
+        return digest.render(workflow, payload.period, t, formatInstant);
       }
       case "staff.alert":
         return alertBlocks(payload, t);

@@ -2,8 +2,11 @@ import type { Case, CaseEvent } from "../case/case.js";
 import type { Clock } from "../case/clock.js";
 import type { CaseKindRegistry } from "../case/registry.js";
 import type { Callback } from "../domain/callback.js";
+import type { PriceItem } from "../domain/prices.js";
+import type { Receipt } from "../domain/receipts.js";
 import type { Resident, StaffMember, Unit } from "../domain/registry.js";
 import type { Store } from "../ports/store.js";
+import type { WorkOrder } from "../domain/work-orders.js";
 
 /** Everything a case's card or a prompt about it shows, read in one transaction. */
 export interface CaseView<D = unknown> {
@@ -21,13 +24,29 @@ export interface CaseView<D = unknown> {
   actions: string[];
   /** Numbers of the other cases asked for (`caseIds`), by id: a complaint's card names its harm repair. */
   caseNumbers?: Record<string, string>;
+  /** The case's work orders by sequence, when asked for (`workOrders`): a service order's register. */
+  workOrders?: WorkOrder[];
+  /** The case's receipts, oldest first, when asked for (`receipts`). */
+  receipts?: Receipt[];
+  /** Items of the price standard asked for (`priceCodes`), by code: a service card names the item booked. */
+  priceItems?: Record<string, PriceItem>;
+}
+
+/** What a view reads besides the case; each part only when asked for, so a repair's card reads no register. */
+export interface CaseViewOptions {
+  events?: number;
+  callbackId?: string;
+  caseIds?: readonly string[];
+  workOrders?: boolean;
+  receipts?: boolean;
+  priceCodes?: readonly string[];
 }
 
 export async function getCaseView(
   store: Store,
   kinds: CaseKindRegistry,
   caseId: string,
-  options: { events?: number; callbackId?: string; caseIds?: readonly string[] } = {},
+  options: CaseViewOptions = {},
 ): Promise<CaseView | null> {
   const subject = await store.cases.findById(caseId);
   if (!subject) return null;
@@ -51,6 +70,11 @@ export async function getCaseView(
     const other = await store.cases.findById(id);
     if (other) caseNumbers[id] = other.number;
   }
+  const priceItems: Record<string, PriceItem> = {};
+  for (const code of options.priceCodes ?? []) {
+    const item = await store.prices.findByCode(code);
+    if (item) priceItems[code] = item;
+  }
   return {
     subject,
     unit,
@@ -62,5 +86,8 @@ export async function getCaseView(
     staffNames,
     actions: kinds.kindOf(subject).cardActions(subject),
     caseNumbers,
+    ...(options.workOrders ? { workOrders: await store.workOrders.listByCase(subject.id) } : {}),
+    ...(options.receipts ? { receipts: await store.receipts.listByCase(subject.id) } : {}),
+    ...(options.priceCodes ? { priceItems } : {}),
   };
 }

@@ -1,11 +1,13 @@
+import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSlackSenderClient, SlackMessageSender } from "../../../src/adapters/slack/slack-message-sender.js";
 import { type OutboxMessage, type OutboxPayload, recipientOf } from "../../../src/core/domain/outbox.js";
 import { PermanentDeliveryError, RateLimitedError } from "../../../src/core/ports/message-sender.js";
 import { claimCase } from "../../../src/core/use-cases/claim-case.js";
 import { reportedRepair } from "../../support/workflow-fixture.js";
 import { textOf } from "./block-text.js";
-import { FRONTDESK_CHANNEL, MAINTENANCE_CHANNEL, type SlackHarness, startSlackHarness } from "./slack-harness.js";
-import { expectNoMissingKeys } from "./staff-text.js";
+import { channelFor, FRONTDESK_CHANNEL, MAINTENANCE_CHANNEL, type SlackHarness, startSlackHarness, TOKEN } from "./slack-harness.js";
+import { expectNoMissingKeys, testTranslator } from "./staff-text.js";
 
 afterEach(expectNoMissingKeys);
 
@@ -104,6 +106,22 @@ describe("SlackMessageSender against the fake Web API", () => {
       { key: `slack:channel:${MAINTENANCE_CHANNEL}`, intervalMs: 1000 },
       { key: "slack:global", intervalMs: 100 },
     ]);
+  });
+
+  it("draws a periodic summary by its digest's renderer for its period, and dead-letters a digest it cannot draw", async () => {
+    const sender = new SlackMessageSender({
+      client: createSlackSenderClient({ token: TOKEN, apiUrl: h.fake.apiUrl, logger: pino({ level: "silent" }) }),
+      workflow: h.ctx,
+      translator: testTranslator(),
+      staffLocale: "en",
+      channelFor,
+      digests: [{ id: "test.month", render: async (_workflow, period) => ({ text: `Summary of ${period}`, blocks: [] }) }],
+    });
+
+    await sender.send(outboxMessage({ type: "staff.digest", team: "frontdesk", digest: "test.month", period: "2026-11" }), null);
+
+    expect(h.fake.channel(FRONTDESK_CHANNEL).at(-1)?.text).toBe("Summary of 2026-11");
+    await expect(sender.send(outboxMessage({ type: "staff.digest", team: "frontdesk", digest: "fees.unknown", period: "2026-11" }), null)).rejects.toBeInstanceOf(PermanentDeliveryError);
   });
 
   it("gives up at once on a card whose ticket no longer exists", async () => {
