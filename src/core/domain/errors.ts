@@ -18,6 +18,9 @@ export const workflowErrorCodes = [
   "expired",
   "time_in_past",
   "assignee_not_in_team",
+  "charge_lines_required",
+  "charge_lines_not_allowed",
+  "price_item_unknown",
 ] as const;
 
 export type WorkflowErrorCode = (typeof workflowErrorCodes)[number];
