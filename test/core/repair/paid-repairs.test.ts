@@ -195,13 +195,30 @@ describe("a warranty repair is never charged", () => {
     await expect(finishAt(ctx, time, ticket, "2026-12-01T03:00:00Z", twoItems)).rejects.toMatchObject({ code: "charge_lines_not_allowed" });
   });
 
-  it("a repair corrected to warranty before its completion takes no items", async () => {
+  it("its billing is kept once the work is done, so a paid repair cannot lose its items nor a warranty one gain a fee", async () => {
+    const { ctx, time } = await property(unitRow());
+    const ticket = await reportedRepair(ctx);
+    await finishAt(ctx, time, ticket, "2026-12-01T03:00:00Z");
+
+    await expect(correctRepair(ctx, { caseId: ticket.id, staffUserId: "UFRONT1", billing: "paid", reason: "Damage caused by the tenant" })).rejects.toMatchObject({
+      code: "invalid_transition",
+      params: { action: "correct_billing", status: "awaiting_callback" },
+    });
+    const recategorised = await correctRepair(ctx, { caseId: ticket.id, staffUserId: "UFRONT1", category: "electrical", billing: "warranty", reason: "The socket, not the pipe" });
+    expect(recategorised.details).toMatchObject({ category: "electrical", billing: "warranty" });
+  });
+
+  it("a paid repair sent back and then corrected to warranty completes without the items of its first completion", async () => {
     const { ctx, time } = await property();
     const ticket = await reportedRepair(ctx);
+    await finishAt(ctx, time, ticket, "2026-12-01T03:00:00Z", twoItems);
+    const reopened = await answerFixed(ctx, { caseId: ticket.id, ownerUserId: "7001", answer: "no" });
     await correctRepair(ctx, { caseId: ticket.id, staffUserId: "UFRONT1", billing: "warranty", reason: "Defect of the developer's tap" });
 
-    const done = await finishAt(ctx, time, ticket, "2026-12-01T03:00:00Z");
+    const done = await finishAt(ctx, time, reopened, "2026-12-02T03:00:00Z");
+    await answerFixed(ctx, { caseId: ticket.id, ownerUserId: "7001", answer: "yes" });
 
     expect(done.details.chargeLines).toEqual([]);
+    expect(await receiptsOf(ctx, ticket.id)).toEqual([]);
   });
 });

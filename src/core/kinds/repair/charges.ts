@@ -38,7 +38,8 @@ export async function priceRepairLines(store: Store, ticket: RepairCase, request
   const charged = ticket.details.billing === "paid" && (await receiptOfRepair(store, ticket)) === null;
   if (!charged) {
     if (requested.length > 0) throw new WorkflowError("charge_lines_not_allowed", `${number} is not charged; ${requested.length} lines refused`, { number });
-    return ticket.details.chargeLines;
+    // A receipted repair keeps the items it was charged for; a warranty one has none.
+    return ticket.details.billing === "paid" ? ticket.details.chargeLines : [];
   }
   if (requested.length === 0) throw new WorkflowError("charge_lines_required", `${number} is a paid repair without lines`, { number });
   const seen = new Set<string>();
