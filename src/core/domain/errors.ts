@@ -20,6 +20,9 @@ export const workflowErrorCodes = [
   "assignee_not_in_team",
   "site_visit_required",
   "team_on_the_way",
+  "charge_lines_required",
+  "charge_lines_not_allowed",
+  "price_item_unknown",
 ] as const;
 
 export type WorkflowErrorCode = (typeof workflowErrorCodes)[number];

@@ -69,10 +69,10 @@ export interface SlackHarness extends Fixture {
 
 /**
  * The real Bolt app (createSlackApp) serving `receiver.app` on a loopback port, the fake Web
- * API, the memory store seeded with the fixture's units and staff, and the outbox sender.
+ * API, the memory store seeded with the fixture's units (or `units`) and staff, and the outbox sender.
  */
-export async function startSlackHarness(): Promise<SlackHarness> {
-  const fixture = await createFixture();
+export async function startSlackHarness(options: { units?: Record<string, string>[] } = {}): Promise<SlackHarness> {
+  const fixture = await createFixture(options.units ? { units: options.units } : {});
   const memory = fixture.memory as MemoryStore;
   const fake = await startFakeSlack({ token: TOKEN });
   const translator = testTranslator();
@@ -145,14 +145,19 @@ export function pendingOfType(memory: MemoryStore, type: string) {
 }
 
 /**
- * Drives a reported repair through the core to "done, callback pending": claimed and scheduled
- * by UMAINT1, confirmed by the owner (Telegram user 7001), started and completed.
+ * Drives a reported repair through the core to "in progress": claimed and scheduled by UMAINT1,
+ * confirmed by the owner (Telegram user 7001) and started.
  */
-export async function finishRepair(ctx: WorkflowContext, ticketId: string): Promise<void> {
+export async function startRepair(ctx: WorkflowContext, ticketId: string): Promise<void> {
   const input = { caseId: ticketId, staffUserId: "UMAINT1" };
   await claimCase(ctx, input);
   await proposeAppointment(ctx, { ...input, at: new Date(ctx.time.now().getTime() + 3_600_000) });
   await confirmAppointment(ctx, { caseId: ticketId, ownerUserId: "7001" });
   await startWork(ctx, input);
-  await completeWork(ctx, input);
+}
+
+/** Drives a reported repair through the core to "done, callback pending": {@link startRepair}, then completed. */
+export async function finishRepair(ctx: WorkflowContext, ticketId: string): Promise<void> {
+  await startRepair(ctx, ticketId);
+  await completeWork(ctx, { caseId: ticketId, staffUserId: "UMAINT1" });
 }

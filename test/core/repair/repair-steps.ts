@@ -1,3 +1,4 @@
+import type { ChargeLineRequest } from "../../../src/core/kinds/repair/charges.js";
 import type { RepairCase } from "../../../src/core/kinds/repair/details.js";
 import { completeWork } from "../../../src/core/kinds/repair/use-cases/complete-work.js";
 import { confirmAppointment } from "../../../src/core/kinds/repair/use-cases/confirm-appointment.js";
@@ -10,8 +11,11 @@ import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
 import type { MemoryStore } from "../../../src/testing/memory-store.js";
 import { hour, type ManualTime } from "../../support/workflow-fixture.js";
 
-/** Claims (if new), agrees a visit an hour before `doneAt`, starts it then and finishes at `doneAt`. */
-export async function finishAt(ctx: WorkflowContext, time: ManualTime, ticket: RepairCase, doneAt: string): Promise<RepairCase> {
+/**
+ * Claims (if new), agrees a visit an hour before `doneAt`, starts it then and finishes at
+ * `doneAt`, recording `chargeLines` (a paid repair's items) when given.
+ */
+export async function finishAt(ctx: WorkflowContext, time: ManualTime, ticket: RepairCase, doneAt: string, chargeLines?: ChargeLineRequest[]): Promise<RepairCase> {
   const finish = new Date(doneAt);
   if (ticket.status === "new") await claimCase(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
   await proposeAppointment(ctx, { caseId: ticket.id, staffUserId: "UMAINT1", at: new Date(finish.getTime() - hour) });
@@ -19,7 +23,7 @@ export async function finishAt(ctx: WorkflowContext, time: ManualTime, ticket: R
   time.set(new Date(finish.getTime() - hour));
   await startWork(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
   time.set(finish);
-  return completeWork(ctx, { caseId: ticket.id, staffUserId: "UMAINT1" });
+  return completeWork(ctx, { caseId: ticket.id, staffUserId: "UMAINT1", ...(chargeLines ? { chargeLines } : {}) });
 }
 
 /** Moves the time to `at` and runs the work due then; returns the outcomes that did something. */

@@ -1,6 +1,7 @@
 import type { CallbackPolicy } from "../../case/kind.js";
 import { alertTeam, noticeOwner, transitionCase } from "../../case/machinery/changes.js";
 import { isUrgentRepair } from "./callback-windows.js";
+import { chargeAcceptedRepair } from "./charges.js";
 import type { RepairDetails } from "./details.js";
 
 /**
@@ -8,12 +9,15 @@ import type { RepairDetails } from "./details.js";
  * one cancelled after its work started, confirms the cancellation); not fixed sends it straight
  * back to its team (整改) with its completion, leak test and appointment cleared for the rework.
  * A safety facility's callback is urgent: its prompts and alerts ignore the working hours.
+ * Satisfied is also the acceptance of a paid repair whose owner never answered "Fixed?": its
+ * receipt is issued then, so a paid repair never closes without it (and never gets two).
  */
 export const repairCallbackPolicy: CallbackPolicy<RepairDetails> = {
   urgent: (ticket) => isUrgentRepair(ticket.details.category),
-  async satisfied({ store, kind, subject: ticket, actor, at, data }) {
+  async satisfied({ store, kind, subject: ticket, actor, at, data, timeZone }) {
     // A repair cancelled after its work started ends cancelled, once the owner agreed to it.
     const action = ticket.cancelReason !== null ? "confirm_cancel" : "close";
+    if (action === "close") await chargeAcceptedRepair(store, ticket, actor, at, timeZone);
     const closed = await transitionCase(store, kind, ticket, { action, event: "callback_recorded", actor, at, header: { closedAt: at }, data });
     await noticeOwner(store, closed, at, action === "close" ? "repair.closed" : "repair.cancellation_confirmed");
     return closed;

@@ -1,3 +1,4 @@
+import type { RepairCase } from "../../../../core/kinds/repair/details.js";
 import type { RepairAction } from "../../../../core/kinds/repair/lifecycle.js";
 import type { CardButton } from "../../blocks/case-card.js";
 import { actionIds } from "../../interaction-values.js";
@@ -27,3 +28,12 @@ export const repairCardButtons = {
   cancel_after_start: { actionId: actionIds.cancel, label: "staff:buttons.cancel", style: "danger" },
   correct: { actionId: repairActionIds.correct, label: "staff:buttons.correct" },
 } as const satisfies Partial<Record<RepairAction | "correct", CardButton>>;
+
+/** Done on a paid repair opens the items modal (the maintenance standard's items and quantities) instead of completing at once. */
+const doneWithItems = { actionId: repairActionIds.doneWithItems, label: "staff:buttons.done", style: "primary" } as const;
+const paidRepairCardButtons = { ...repairCardButtons, complete: doneWithItems, complete_before_leak_test: doneWithItems } as const;
+
+/** The buttons of this repair's card: a paid repair's Done asks for its items. */
+export function repairCardButtonsFor(repair: Pick<RepairCase, "details">) {
+  return repair.details.billing === "paid" ? paidRepairCardButtons : repairCardButtons;
+}

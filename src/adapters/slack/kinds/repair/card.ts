@@ -16,7 +16,8 @@ import {
   truncate,
   unitLabel,
 } from "../../blocks/format.js";
-import { repairCardButtons } from "./card-buttons.js";
+import { chargeLinesMrkdwn } from "../../blocks/charge-rows.js";
+import { repairCardButtonsFor } from "./card-buttons.js";
 import { repairEvents } from "./events.js";
 
 /** What a repair's card and prompts are drawn from. */
@@ -57,8 +58,9 @@ function cardFields(view: RepairView, t: Translate, formatInstant: FormatInstant
 }
 
 /**
- * The dispatch card (维修工作单) of a repair: who, where, what, the state of the work, its running
- * clocks and recent history, and the buttons the lifecycle allows now. Pure: the same view gives
+ * The dispatch card (维修工作单) of a repair: who, where, what, the state of the work, a paid
+ * repair's items with their total, its running clocks and recent history, and the buttons the
+ * lifecycle allows now. Pure: the same view gives
  * the same card, so the sender can redraw it in place after every change. Statuses render as
  * `common:status.<status>`, the keys the owner's side shares.
  */
@@ -71,8 +73,10 @@ export function repairCard(view: RepairView, t: Translate, formatInstant: Format
     ...fieldSections(cardFields(view, t, formatInstant)),
     { type: "section", text: mrkdwn(truncate(`*${t("staff:card.description")}*\n${escapeMrkdwn(subject.details.description)}`, 3000)) },
   ];
+  const { chargeLines } = subject.details;
+  if (chargeLines.length > 0) blocks.push({ type: "section", text: mrkdwn(truncate(`*${t("staff:card.charges")}*\n${chargeLinesMrkdwn(chargeLines, t)}`, 3000)) });
   if (subject.cancelReason && subject.status === "cancelled") blocks.push(context(escapeMrkdwn(t("staff:card.cancel_reason", { reason: subject.cancelReason }))));
-  blocks.push(...caseCardFooter(view, { buttons: repairCardButtons, events: repairEvents }, t, formatInstant));
+  blocks.push(...caseCardFooter(view, { buttons: repairCardButtonsFor(subject), events: repairEvents }, t, formatInstant));
   const text = t("staff:card.fallback", { number: subject.number, category, place: placeLabel(view, t), status });
   return { text: escapeMrkdwn(text), blocks };
 }

@@ -1,3 +1,4 @@
+import { formatFen } from "../../../../core/domain/money.js";
 import type { EventVocabulary } from "../../blocks/case-history.js";
 
 /** How a repair's history reads on its card; the sentences are under `staff:events`. */
@@ -26,6 +27,7 @@ export const repairEvents: EventVocabulary = {
     "category_corrected",
     "billing_corrected",
     "phone_shown",
+    "receipt_issued",
   ]),
   reasons: new Set(["owner_not_fixed", "callback_not_fixed", "callback_unreachable", "proposal_unanswered"]),
   params(data, t, formatInstant) {
@@ -33,6 +35,7 @@ export const repairEvents: EventVocabulary = {
     if (typeof data.appointmentAt === "string") params.at = formatInstant(new Date(data.appointmentAt));
     if (typeof data.outcome === "string") params.outcome = t(`staff:callback.outcomes.${data.outcome}`);
     if (data.answer === "yes" || data.answer === "no") params.answer = t(`staff:card.fixed_${data.answer}`);
+    if (typeof data.amountFen === "number") params.amount = formatFen(data.amountFen);
     return params;
   },
 };

@@ -10,6 +10,8 @@ export const repairActionIds = {
   schedule: "ticket.schedule",
   start: "ticket.start",
   done: "ticket.done",
+  /** Done on a paid repair: opens the items modal instead of completing at once. */
+  doneWithItems: "ticket.done_items",
   leakTestPassed: "ticket.leak_test_passed",
   leakTestFailed: "ticket.leak_test_failed",
   confirmByPhone: "ticket.confirm_by_phone",
@@ -20,6 +22,7 @@ export const repairActionIds = {
 export const repairViewIds = {
   schedule: "ticket.schedule_modal",
   correct: "ticket.correct_modal",
+  complete: "ticket.complete_modal",
 } as const;
 
 /** `view.state.values` of the Schedule modal; the pickers answer in the property's local time. */

@@ -17,6 +17,7 @@ import { fromLocalDateTime, toLocalDateTime } from "../../local-time.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { repairActionIds, repairViewIds, ScheduleSubmissionSchema } from "./interaction.js";
 import { scheduleModal } from "./schedule-modal.js";
+import { registerCompletionWithItems } from "./complete-listeners.js";
 
 const day = 24 * 3_600_000;
 
@@ -70,9 +71,10 @@ function registerSchedule(app: App, deps: SlackDeps): void {
   );
 }
 
-/** Every listener only repairs have: their work buttons, Schedule and Correct with their modals, and the front desk's form. */
+/** Every listener only repairs have: their work buttons, a paid repair's Done, Schedule and Correct with their modals. */
 export function registerRepairListeners(app: App, deps: SlackDeps): void {
   registerWorkButtons(app, deps);
+  registerCompletionWithItems(app, deps);
   registerCorrection(app, deps);
   registerSchedule(app, deps);
 }

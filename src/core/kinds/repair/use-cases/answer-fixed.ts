@@ -3,11 +3,13 @@ import { type OwnerCaseInput, ownerActor, ownerCaseAction } from "../../../case/
 import { cancelOpenCallbacks } from "../../../case/machinery/callbacks.js";
 import { nextStatus } from "../../../case/lifecycle.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
+import { chargeAcceptedRepair } from "../charges.js";
 import type { FixedAnswer, RepairCase, RepairDetails } from "../details.js";
 
 /**
- * The owner's answer to "Fixed?". Yes is kept for the callback; No reopens the repair to its
- * team at once (rectification, 整改) and alerts the channel.
+ * The owner's answer to "Fixed?". Yes is kept for the callback, and for a paid repair it is the
+ * acceptance: the fee for its items is recorded against a receipt the owner receives. No reopens
+ * the repair to its team at once (rectification, 整改) and alerts the channel; nothing is charged.
  */
 export async function answerFixed(ctx: WorkflowContext, input: OwnerCaseInput & { answer: FixedAnswer }): Promise<RepairCase> {
   return ownerCaseAction<RepairDetails>(ctx, input, async ({ store, subject: ticket, kind, now }) => {
@@ -19,6 +21,7 @@ export async function answerFixed(ctx: WorkflowContext, input: OwnerCaseInput & 
       await recordEvent(store, updated, { type: "owner_answered_fixed", actor: ownerActor(ticket), at: now, data: { answer: "yes" } });
       await refreshCard(store, kind, updated, now);
       await noticeOwner(store, updated, now, "repair.thanks_fixed");
+      await chargeAcceptedRepair(store, updated, ownerActor(ticket), now, ctx.timeZone);
       return updated;
     }
     const updated = await transitionCase(store, kind, ticket, {

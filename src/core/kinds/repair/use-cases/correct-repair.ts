@@ -29,7 +29,7 @@ export type CorrectRepairInput = z.infer<typeof CorrectRepairInputSchema>;
 
 /**
  * Staff correct a repair's category or its warranty/paid decision, each with a reason kept in
- * the history. A new category may change the callback window (a safety facility is urgent) and
+ * the history; the billing only until the work is done (its items and acceptance follow from it). A new category may change the callback window (a safety facility is urgent) and
  * whether a leak test is owed: a finished repair that turns out to be a leak waits for its leak
  * test; one waiting for a leak test that is no leak goes to its callback from the completion.
  */
@@ -47,6 +47,11 @@ export async function correctRepair(ctx: WorkflowContext, raw: CorrectRepairInpu
     }
     const actor = { type: "staff" as const, id: staff.id };
     if (input.billing && input.billing !== ticket.details.billing) {
+      // Done records a paid repair's items and the owner accepts them: changed after that, a paid
+      // repair would close without its receipt, or a warranty one be charged.
+      if (ticket.details.completedAt !== null) {
+        throw new WorkflowError("invalid_transition", `${ticket.number} is done: its billing is kept`, { number: ticket.number, action: "correct_billing", status: ticket.status });
+      }
       const from = ticket.details.billing;
       ticket = await touchCase(store, ticket, now, { billing: input.billing });
       await recordEvent(store, ticket, { type: "billing_corrected", actor, at: now, data: { from, to: input.billing, reason: input.reason } });
