@@ -18,6 +18,8 @@ export const workflowErrorCodes = [
   "expired",
   "time_in_past",
   "assignee_not_in_team",
+  "site_visit_required",
+  "team_on_the_way",
 ] as const;
 
 export type WorkflowErrorCode = (typeof workflowErrorCodes)[number];

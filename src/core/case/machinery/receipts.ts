@@ -2,6 +2,7 @@ import type { CaseHeader } from "../case.js";
 import { localDate } from "../../domain/deadline.js";
 import { formatFen } from "../../domain/money.js";
 import { type ChargeLine, type Receipt, receiptPrefix, totalFen } from "../../domain/receipts.js";
+import type { Locale } from "../../domain/registry.js";
 import type { Store } from "../../ports/store.js";
 import { newId } from "../../ports/workflow-context.js";
 import { formatCaseNumber, sequenceName } from "../numbering.js";
@@ -41,6 +42,11 @@ export async function issueReceipt(store: Store, input: NewReceipt, now: Date, t
   return receipt;
 }
 
+/** Charge lines as an owner reads them, one a line: the item's name in their language, the quantity and the amount. */
+export function chargeLinesText(lines: readonly ChargeLine[], locale: Locale): string {
+  return lines.map((line) => `${locale === "zh-CN" ? line.nameZh : line.nameEn} × ${line.quantity}: ${formatFen(line.amountFen)}`).join("\n");
+}
+
 /**
  * Sends the receipt to the paying owner in their language: the case number, the receipt number,
  * each line (name, quantity, amount) and the total. Nothing is sent to an owner not on the bot.
@@ -49,9 +55,7 @@ export async function noticeReceipt(store: Store, subject: CaseHeader, receipt: 
   if (!subject.reporterUserId) return;
   const identity = await store.identities.find(subject.reporterUserId);
   if (!identity) return;
-  const lines = receipt.lines
-    .map((line) => `${identity.locale === "zh-CN" ? line.nameZh : line.nameEn} × ${line.quantity}: ${formatFen(line.amountFen)}`)
-    .join("\n");
+  const lines = chargeLinesText(receipt.lines, identity.locale);
   const params = { number: subject.number, receipt: receipt.number, total: formatFen(receipt.amountFen), lines, issuedAt: { instant: receipt.issuedAt.toISOString() } };
   await enqueueOwnerNotice(store, identity, at, receipt.period ? "receipt.package_month" : "receipt.issued", receipt.period ? { ...params, month: receipt.period } : params);
 }
