@@ -59,13 +59,13 @@ export async function askType(dialog: Dialog, team: ServiceTeam): Promise<Servic
   return serviceType;
 }
 
-/** The item of the standard, where the type offers several: its name and price per unit. */
+/** The item of the standard, where the type offers several: its name and price per unit, the cheapest first. */
 export async function askItem(dialog: Dialog, items: readonly PriceItem[]): Promise<PriceItem> {
   const [only] = items;
   if (items.length === 1 && only) return only;
   const label = (item: PriceItem) => dialog.t("owner:services.item_button", { name: itemName(dialog, item), price: unitPrice(dialog, item) });
   const keyboard = new InlineKeyboard();
-  for (const item of items) keyboard.text(label(item), encodeCallbackData({ type: "price_item", code: item.code })).row();
+  for (const item of [...items].sort((a, b) => a.priceFen - b.priceFen)) keyboard.text(label(item), encodeCallbackData({ type: "price_item", code: item.code })).row();
   const prompt = await dialog.say(dialog.t("owner:services.ask_item"), { reply_markup: keyboard });
   const chosen = await dialog.choose((answer) => {
     if (answer.kind !== "button" || answer.data.type !== "price_item") return undefined;

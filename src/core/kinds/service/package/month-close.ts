@@ -4,14 +4,12 @@ import { recordEvent } from "../../../case/machinery/changes.js";
 import { issueReceipt, noticeReceipt } from "../../../case/machinery/receipts.js";
 import type { ChargeLine, Receipt } from "../../../domain/receipts.js";
 import type { Store } from "../../../ports/store.js";
+import { serviceCallbackWindows } from "../callback.js";
 import type { ServiceCase } from "../details.js";
 import { monthBounds, plannedVisitCount } from "./schedule.js";
 
 /** The digest of a month's service orders per customer, for the front desk. */
 export const serviceMonthDigest = "service.month";
-
-/** The callback window a package month's callback runs under (the kind's callback rule). */
-export const packageCallbackWindow = "service.callback";
 
 /** Work order statuses that count as a visit done in the month's fee. */
 export const visitDoneStatuses = ["done", "accepted"] as const;
@@ -62,7 +60,7 @@ export async function closePackageMonth(
   const receipt = await issueReceipt(store, { caseId: subject.id, period: month, unitId: subject.unitId, payerId: subject.reporterId, lines: [line] }, now, calendar.timeZone);
   await noticeReceipt(store, subject, receipt, now);
   await recordEvent(store, subject, { type: "month_receipted", actor: { type: "system" }, at: now, data: { month, receipt: receipt.number, done, planned, amountFen: receipt.amountFen } });
-  await openCallback(store, kind, subject, now, calendar, packageCallbackWindow);
+  await openCallback(store, kind, subject, now, calendar, serviceCallbackWindows.month);
   return receipt;
 }
 

@@ -1,8 +1,8 @@
 import type { CaseKind, TaskDefinition, TaskInput, WorkOutcome } from "../../../case/kind.js";
-import { noticeOwner } from "../../../case/machinery/changes.js";
 import { newId } from "../../../ports/workflow-context.js";
 import type { Store } from "../../../ports/store.js";
 import type { ServiceCase } from "../details.js";
+import { noticeServiceOwner } from "../service-steps.js";
 import { announceVisitTask, generatePackageVisits } from "./generate-visits.js";
 import { closePackageMonth, mayOweMonth, serviceMonthDigest } from "./month-close.js";
 import { monthOf, nextMonthStart, previousMonth } from "./schedule.js";
@@ -25,13 +25,14 @@ async function forEachService(store: Store, statuses: readonly string[], visit: 
 }
 
 /** The visit's announcement still stands: its work order is scheduled at the announced instant. */
-async function announceVisit({ store, subject, data, now }: TaskInput): Promise<WorkOutcome> {
+async function announceVisit({ store, subject: found, data, now }: TaskInput): Promise<WorkOutcome> {
+  const subject = found as ServiceCase | null;
   const order = typeof data.workOrderId === "string" ? await store.workOrders.findById(data.workOrderId) : null;
   if (!subject || !order || order.caseId !== subject.id) return { skipped: "the visit no longer exists" };
   if (subject.status !== "active") return { skipped: `package ${subject.number} is ${subject.status}` };
   if (order.status !== "scheduled" || order.scheduledAt.toISOString() !== data.scheduledAt) return { skipped: `visit ${order.number} is no longer scheduled at ${String(data.scheduledAt)}` };
   const visitAt = order.scheduledAt.toISOString();
-  await noticeOwner(store, subject, now, "service.visit_announced", { workOrder: order.number, visitAt: { instant: visitAt } }, announcementButtons(subject.id, order.scheduledAt));
+  await noticeServiceOwner(store, subject, now, "service.visit_announced", { workOrder: order.number, visitAt: { instant: visitAt } }, announcementButtons(subject.id, order.scheduledAt));
   return { outcome: "visit_announced", detail: `visit ${order.number} announced to the owner` };
 }
 

@@ -1,12 +1,11 @@
 import type { Actor } from "../../../case/case.js";
 import type { CaseKind } from "../../../case/kind.js";
-import { alertTeam, transitionCase } from "../../../case/machinery/changes.js";
-import { mentionsFor } from "../../../case/machinery/escalation.js";
-import type { MessageParams } from "../../../domain/outbox.js";
+import { transitionCase } from "../../../case/machinery/changes.js";
 import { WorkflowError } from "../../../domain/errors.js";
 import { type WorkOrder, type WorkOrderStatus, workOrderStatuses } from "../../../domain/work-orders.js";
 import type { Store } from "../../../ports/store.js";
 import type { ServiceCase } from "../details.js";
+import { updateWorkOrder } from "../service-steps.js";
 import type { ServiceAction } from "../lifecycle.js";
 
 /** A visit named by an instant as buttons and cards carry it; an unreadable one is a bad input. */
@@ -55,8 +54,7 @@ export interface VisitChange {
  * event of the action (the package stays `active`), its card redrawn, in the caller's transaction.
  */
 export async function changeVisit(store: Store, kind: CaseKind, subject: ServiceCase, order: WorkOrder, change: VisitChange): Promise<{ subject: ServiceCase; order: WorkOrder }> {
-  const updatedOrder: WorkOrder = { ...order, ...change.fields, status: change.status, updatedAt: change.at };
-  await store.workOrders.save(updatedOrder);
+  const updatedOrder = await updateWorkOrder(store, order, change.at, { ...change.fields, status: change.status });
   const updated = await transitionCase(store, kind, subject, {
     action: change.action,
     actor: change.actor,
@@ -73,16 +71,8 @@ export const notStartedStatuses = ["scheduled", "rescheduling", "proposed"] as c
 export async function cancelVisitsNotStarted(store: Store, caseId: string, at: Date): Promise<WorkOrder[]> {
   const cancelled: WorkOrder[] = [];
   for (const order of await store.workOrders.listByCase(caseId)) {
-    if (!(notStartedStatuses as readonly string[]).includes(order.status)) continue;
-    const updated: WorkOrder = { ...order, status: "cancelled", updatedAt: at };
-    await store.workOrders.save(updated);
-    cancelled.push(updated);
+    if ((notStartedStatuses as readonly string[]).includes(order.status)) cancelled.push(await updateWorkOrder(store, order, at, { status: "cancelled" }));
   }
   return cancelled;
 }
 
-/** An alert about the package in its team's channel, mentioning the team's leaders. */
-export async function alertLeaders(store: Store, subject: ServiceCase, at: Date, key: string, params: MessageParams): Promise<void> {
-  const mentions = await mentionsFor(store, { team: subject.team, role: "leader" });
-  await alertTeam(store, { team: subject.team, key, params: { number: subject.number, ...params }, mentions, caseId: subject.id, at });
-}
