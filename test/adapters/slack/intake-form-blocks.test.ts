@@ -26,10 +26,10 @@ const values = (fields: Record<string, object>): IntakeValues => Object.fromEntr
 describe("the front desk's form, step 1: what it is, how it came, the unit", () => {
   const view = intakeUnitModal(slackIntakes, t);
 
-  it("asks what the request is, Repair or Complaint, with Repair preselected as before", () => {
+  it("asks what the request is, Repair, Complaint or Paid service, with Repair preselected as before", () => {
     const kind = inputOf(view.blocks, "intake_kind");
     expect(kind.label.text).toBe("What is it");
-    expect(kind.element.options?.map((choice) => choice.text.text)).toEqual(["Repair", "Complaint"]);
+    expect(kind.element.options?.map((choice) => choice.text.text)).toEqual(["Repair", "Complaint", "Paid service"]);
     expect(kind.element.initial_option?.value).toBe("repair");
   });
 
@@ -43,7 +43,7 @@ describe("the front desk's form, step 1: what it is, how it came, the unit", () 
     const zh = intakeUnitModal(slackIntakes, chinese);
     expect(zh.title.text).toBe("新建受理");
     expect(inputOf(zh.blocks, "intake_channel").hint?.text).toBe("书面：仅限投诉。");
-    expect(inputOf(zh.blocks, "intake_kind").element.options?.map((choice) => choice.text.text)).toEqual(["报修", "投诉"]);
+    expect(inputOf(zh.blocks, "intake_kind").element.options?.map((choice) => choice.text.text)).toEqual(["报修", "投诉", "有偿服务"]);
   });
 
   it("refuses a repair by letter on the channel, naming the channels a repair is taken by", () => {

@@ -35,12 +35,16 @@ export const SIGNING_SECRET = "test-signing-secret";
 export const MAINTENANCE_CHANNEL = "C0MAINT001";
 export const FRONTDESK_CHANNEL = "C0FRONT001";
 export const MANAGER_CHANNEL = "C0MANAG001";
+export const CLEANING_CHANNEL = "C0CLEAN001";
+export const GREENING_CHANNEL = "C0GREEN001";
 const OTHER_CHANNEL = "C0STAFF001";
 
 export function channelFor(team: Team): string {
   if (team === "maintenance") return MAINTENANCE_CHANNEL;
   if (team === "frontdesk") return FRONTDESK_CHANNEL;
   if (team === "manager") return MANAGER_CHANNEL;
+  if (team === "cleaning") return CLEANING_CHANNEL;
+  if (team === "greening") return GREENING_CHANNEL;
   return OTHER_CHANNEL;
 }
 

@@ -54,9 +54,10 @@ export function registerIntakeForm(app: App, deps: SlackDeps, intakes: readonly 
     try {
       const found = await findUnitForIntake(deps.workflow, { staffUserId: body.user.id, building, unit });
       const metadata = { kind: intake.kind, channel, building: found.unit.building, unit: found.unit.unit };
+      const prepared = intake.prepare ? await intake.prepare(deps, { unitId: found.unit.id }) : undefined;
       await ack({
         response_action: "update",
-        view: intakeDetailsModal({ ...found, metadata, kindLabel: t(intake.labelKey), fields: intake.fields(t, metadata) }, t),
+        view: intakeDetailsModal({ ...found, metadata, kindLabel: t(intake.labelKey), fields: intake.fields(t, metadata, prepared) }, t),
       });
     } catch (error) {
       await ack({ response_action: "errors", errors: { [intakeInputs.unit]: refusal(error, intake.kind) } });

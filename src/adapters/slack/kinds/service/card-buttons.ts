@@ -18,8 +18,8 @@ export const serviceCardButtons = {
   quote: { actionId: serviceActionIds.quote, label: "staff:service.buttons.quote" },
   assign: { actionId: actionIds.assign, label: "staff:buttons.assign" },
   propose_time: { actionId: serviceActionIds.proposeTime, label: "staff:service.buttons.propose_time" },
-  // One modal for both: for a package it asks which of the visits waiting for a new time to move.
-  propose_visit_time: { actionId: serviceActionIds.proposeTime, label: "staff:service.buttons.propose_time" },
+  // The same modal, which for a package first asks which of the visits waiting for a new time to move.
+  propose_visit_time: { actionId: serviceActionIds.proposeVisitTime, label: "staff:service.buttons.propose_time" },
   start: { actionId: serviceActionIds.start, label: "staff:service.buttons.start", style: "primary" },
   done: { actionId: serviceActionIds.done, label: "staff:service.buttons.done", style: "primary" },
   end_package: { actionId: serviceActionIds.endPackage, label: "staff:service.buttons.end_package", style: "danger" },

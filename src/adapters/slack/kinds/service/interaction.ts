@@ -8,6 +8,7 @@ export const serviceActionIds = {
   scheduleSiteVisit: "service.schedule_site_visit",
   quote: "service.quote",
   proposeTime: "service.propose_time",
+  proposeVisitTime: "service.propose_visit_time",
   start: "service.start",
   done: "service.done",
   startVisit: "service.start_visit",
