@@ -4,6 +4,7 @@ import { issueReceipt, noticeReceipt } from "../../../case/machinery/receipts.js
 import { type WorkflowContext, workingHoursOf } from "../../../ports/workflow-context.js";
 import { serviceCallbackWindows } from "../callback.js";
 import type { ServiceCase } from "../details.js";
+import { acceptVisit } from "../package/owner-visit-steps.js";
 import { agreedLines } from "../receipt-lines.js";
 import { ownerServiceStep, transitionWithWorkOrder } from "../service-steps.js";
 
@@ -13,7 +14,9 @@ import { ownerServiceStep, transitionWithWorkOrder } from "../service-steps.js";
  * opens (asked the next working day, due 2 days after the acceptance). Work accepted again after
  * a rework is not charged twice.
  */
-export async function acceptWork(ctx: WorkflowContext, input: OwnerCaseInput): Promise<ServiceCase> {
+export async function acceptWork(ctx: WorkflowContext, input: OwnerCaseInput & { visitAt?: string }): Promise<ServiceCase> {
+  // A package visit is accepted on its own; the month's receipt follows at month end.
+  if (input.visitAt !== undefined) return acceptVisit(ctx, { ...input, visitAt: input.visitAt });
   return ownerServiceStep(ctx, input, async ({ store, subject, kind, now }) => {
     const { updated, workOrder } = await transitionWithWorkOrder(
       store,
