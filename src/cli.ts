@@ -10,6 +10,9 @@ import type { WorkflowContext } from "./core/ports/workflow-context.js";
 import { openWorkflow } from "./app/open-workflow.js";
 import { loadDotEnv } from "./app/dot-env.js";
 import { readCsv } from "./app/read-csv.js";
+import { csvText, writeCsv } from "./app/write-csv.js";
+import { exportOrderColumns, exportOrders } from "./core/kinds/service/use-cases/export-orders.js";
+import { monthPattern } from "./core/kinds/service/package/schedule.js";
 import { NotADemoDatabaseError, readDemoMarker, resetDemoData } from "./playground/demo-data.js";
 import { VirtualClock } from "./playground/virtual-clock.js";
 
@@ -17,6 +20,8 @@ const usage = `usage: npm run frontdesk -- <command>
   import units FILE.csv      building,unit,area_m2,handover_date,warranty_months,owner_name,phone,language
   import staff FILE.csv      slack_user_id,name,team,role
   import prices FILE.csv     code,team,name_zh,name_en,pricing_unit,price,onsite_pricing (price in yuan)
+  export orders --month YYYY-MM [--out FILE]
+                             the month's service orders and fees per customer as CSV (stdout without --out)
   tick --at ISO-INSTANT      run all work due as of that instant (e.g. 2026-12-02T10:00:00+08:00)
   tick                       run all work due now
   migrate                    apply pending database migrations (start-up does this too)
@@ -47,6 +52,7 @@ export async function runCli(args: string[], env: Record<string, string | undefi
       await workflow.close();
     }
   }
+  if (command === "export" && sub === "orders") return exportOrdersCommand(args, config);
   if (command === "migrate") {
     const workflow = await openWorkflow(config);
     await workflow.close();
@@ -121,7 +127,38 @@ const importers = {
   prices: importPrices,
 } satisfies Record<string, (ctx: WorkflowContext, rows: NumberedRow[]) => Promise<ImportResult | UnitImportResult>>;
 
-const knownCommands = new Set(["import", "tick", "migrate", "outbox", "demo"]);
+const knownCommands = new Set(["import", "export", "tick", "migrate", "outbox", "demo"]);
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function exportOrdersCommand(args: string[], config: ReturnType<typeof loadBaseConfig>): Promise<number> {
+  const month = option(args, "--month");
+  const out = option(args, "--out");
+  if (!month || !monthPattern.test(month)) {
+    console.error(`export orders --month needs a month as YYYY-MM, such as 2026-12${month ? ` (got "${month}")` : ""}`);
+    return 2;
+  }
+  if (args.includes("--out") && !out) {
+    console.error("export orders --out needs a file name");
+    return 2;
+  }
+  const workflow = await openWorkflow(config);
+  try {
+    const rows = await exportOrders(workflow.ctx, month);
+    if (!out) {
+      process.stdout.write(csvText(exportOrderColumns, rows));
+      return 0;
+    }
+    await writeCsv(out, exportOrderColumns, rows);
+    console.log(`exported ${rows.length} row(s) of ${month} to ${out}`);
+    return 0;
+  } finally {
+    await workflow.close();
+  }
+}
 
 function aheadOfWallClock(offsetMs: number): string {
   const days = Math.floor(offsetMs / 86_400_000);

@@ -14,6 +14,7 @@ import { detailsTables } from "../adapters/persistence/kinds/index.js";
 import { slackKinds } from "../adapters/slack/kinds/index.js";
 import { ensureRecurringTasks } from "../core/use-cases/ensure-recurring-tasks.js";
 import { pruneTaskId } from "../core/use-cases/system-tasks.js";
+import { monthCloseTask, monthVisitsTask } from "../core/kinds/service/package/tasks.js";
 import { startOutboxWorker, type OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
 import { createLeaseHolder } from "../adapters/scheduler/lease-holder.js";
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
@@ -77,8 +78,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const ctx = { ...workflow.ctx, uow: loggingBusinessEvents(workflow.ctx.uow, logger.child({ component: "events" })) };
   try {
     assertKindsCovered(ctx.kinds, { slack: slackKinds.map((module) => module.kind), persistence: detailsTables.map((table) => table.kind) });
-    // The nightly housekeeping is a job like any other: queued once, then re-queued by each run.
-    await ensureRecurringTasks(ctx, [{ task: pruneTaskId }]);
+    // The nightly housekeeping and the packages' month work are jobs like any other: queued once, then re-queued by each run.
+    await ensureRecurringTasks(ctx, [{ task: pruneTaskId }, { task: monthVisitsTask }, { task: monthCloseTask }]);
   } catch (error) {
     await workflow.close();
     throw error;

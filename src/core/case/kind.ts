@@ -32,6 +32,8 @@ export interface TaskInput {
   data: Record<string, string | number>;
   now: Date;
   timeZone: string;
+  /** Staff working hours, for a task that opens work reaching staff (a package month's callback). */
+  workingHours: WorkingHours;
 }
 
 /** Work a job runs: once, or again at `next(runAt)` when recurring (the next row is queued with the run). */

@@ -116,7 +116,7 @@ async function runTask(ctx: WorkflowContext, store: Store, job: Job, payload: Ta
   const task = ctx.kinds.task(payload.task);
   if (!task) return reportOf(job, null, { skipped: `no task ${payload.task} in this deployment` });
   const subject = payload.caseId ? await store.cases.findById(payload.caseId) : null;
-  const outcome = await task.run({ store, job, subject, data: payload.data, now, timeZone: ctx.timeZone });
+  const outcome = await task.run({ store, job, subject, data: payload.data, now, timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) });
   if (task.next) {
     // From the instant it was due, not from now: a late run (the service was down) does not shift the schedule.
     const runAt = task.next(job.runAt, ctx.timeZone);

@@ -1,12 +1,13 @@
 import type { Case } from "../../case/case.js";
 import { callbackPromptEffect } from "../../case/callback-rules.js";
-import { defineKind, type OwnerActionDefinition, type OwnerActionInput } from "../../case/kind.js";
+import { type CaseKind, defineKind, type OwnerActionDefinition, type OwnerActionInput } from "../../case/kind.js";
 import { canPerform } from "../../case/lifecycle.js";
 import { promptCallback } from "../../case/machinery/callbacks.js";
 import { serviceCallbackPolicy, serviceCallbackRules } from "./callback.js";
 import { serviceCardActions } from "./card-actions.js";
 import { type ServiceCase, type ServiceDetails, ServiceDetailsSchema } from "./details.js";
 import { type ServiceAction, serviceFinalStatuses, serviceLifecycle } from "./lifecycle.js";
+import { packageTasks } from "./package/tasks.js";
 import { mayPerformService, servicePermissionHolders } from "./permissions.js";
 import { voidOpenWorkOrders } from "./service-steps.js";
 import { acceptWork } from "./use-cases/accept-work.js";
@@ -88,7 +89,7 @@ const ownerActions: Record<string, OwnerActionDefinition> = {
     labelKey: "service.actions.work.accept",
     doneKey: "service.action_done.work.accept",
     isCurrent: inspects,
-    perform: (ctx, input) => acceptWork(ctx, pressed(input)),
+    perform: (ctx, input) => acceptWork(ctx, { ...pressed(input), ...(input.arg ? { visitAt: input.arg } : {}) }),
   },
   // The owner says what is wrong first: the owners' adapter asks, then calls reportServiceProblem.
   "work.problem": {
@@ -124,7 +125,7 @@ const ownerActions: Record<string, OwnerActionDefinition> = {
 };
 
 /** Paid home services (便民服务 / 有偿服务, PROCEDURES.md §4): cleaning and greening, one-off or monthly. */
-export const serviceKind = defineKind<ServiceDetails>({
+export const serviceKind: CaseKind = defineKind<ServiceDetails>({
   id: "service",
   prefix: "S",
   details: ServiceDetailsSchema,
@@ -136,7 +137,8 @@ export const serviceKind = defineKind<ServiceDetails>({
   clockRules: serviceCallbackRules,
   dueEffects: { [callbackPromptEffect]: promptCallback },
   ownerActions,
-  tasks: {},
+  // Late-bound: the package tasks need the kind they belong to.
+  tasks: packageTasks((): CaseKind => serviceKind),
   callback: serviceCallbackPolicy,
   // A cancelled order's work orders are void: the team does not come.
   afterCancel: async ({ store, subject, now }) => {

@@ -1,6 +1,8 @@
 import type { CaseKind } from "../../../case/kind.js";
 import type { Store } from "../../../ports/store.js";
 import type { ServiceCase } from "../details.js";
+import { generatePackageVisits } from "./generate-visits.js";
+import { monthOf } from "./schedule.js";
 
 export interface PackageAccepted {
   store: Store;
@@ -15,4 +17,6 @@ export interface PackageAccepted {
  * What a package owes once its owner accepted the quote, in the same transaction: the rest of the
  * current month's visits (only those after now), each its own work order.
  */
-export async function onPackageAccepted(_accepted: PackageAccepted): Promise<void> {}
+export async function onPackageAccepted({ store, kind, order, now, timeZone }: PackageAccepted): Promise<void> {
+  await generatePackageVisits(store, kind, order, monthOf(now, timeZone), { after: now }, now, timeZone);
+}

@@ -5,6 +5,7 @@ import { issueReceipt, noticeReceipt } from "../../../case/machinery/receipts.js
 import { type WorkflowContext, workingHoursOf } from "../../../ports/workflow-context.js";
 import { serviceCallbackWindows } from "../callback.js";
 import type { ServiceCase } from "../details.js";
+import { acceptVisit } from "../package/owner-visit-steps.js";
 import { agreedLines } from "../receipt-lines.js";
 import { currentWorkOrder, ownerServiceStep, updateWorkOrder } from "../service-steps.js";
 
@@ -14,7 +15,9 @@ import { currentWorkOrder, ownerServiceStep, updateWorkOrder } from "../service-
  * opens (asked the next working day, due 2 days after the acceptance). Work accepted again after
  * a rework is not charged twice.
  */
-export async function acceptWork(ctx: WorkflowContext, input: OwnerCaseInput): Promise<ServiceCase> {
+export async function acceptWork(ctx: WorkflowContext, input: OwnerCaseInput & { visitAt?: string }): Promise<ServiceCase> {
+  // A package visit is accepted on its own; the month's receipt follows at month end.
+  if (input.visitAt !== undefined) return acceptVisit(ctx, { ...input, visitAt: input.visitAt });
   return ownerServiceStep(ctx, input, async ({ store, subject, kind, now }) => {
     const order = await currentWorkOrder(store, subject.id);
     if (order) await updateWorkOrder(store, order, now, { status: "accepted", acceptedAt: now });

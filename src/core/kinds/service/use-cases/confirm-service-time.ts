@@ -3,6 +3,7 @@ import { type OwnerCaseInput, ownerActor } from "../../../case/machinery/owner-c
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
 import type { ServiceCase } from "../details.js";
 import { orderButtons } from "../owner-buttons.js";
+import { confirmProposedVisit } from "../package/owner-visit-steps.js";
 import { requireCurrentServiceProposal } from "../proposal-answer.js";
 import { alertServiceTeam, noticeServiceOwner, openWorkOrder, ownerServiceStep } from "../service-steps.js";
 
@@ -16,7 +17,10 @@ export interface ConfirmServiceTimeInput extends OwnerCaseInput {
  * numbered on from the order's previous ones, and the team is told it is booked.
  */
 export async function confirmServiceTime(ctx: WorkflowContext, input: ConfirmServiceTimeInput): Promise<ServiceCase> {
-  return ownerServiceStep(ctx, input, async ({ store, subject, kind, now }) => {
+  return ownerServiceStep(ctx, input, async (scope) => {
+    const { store, subject, kind, now } = scope;
+    // A package's proposal moves one visit: the proposed instant names it.
+    if (subject.details.isPackage) return confirmProposedVisit(scope, input.proposedAt, ctx.timeZone);
     const at = requireCurrentServiceProposal(subject, input.proposedAt, now);
     const order = await openWorkOrder(store, subject, at, now, ctx.timeZone);
     const updated = await transitionCase(store, kind, subject, {

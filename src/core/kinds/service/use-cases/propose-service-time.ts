@@ -3,11 +3,14 @@ import type { StaffCaseInput } from "../../../case/machinery/staff-case-action.j
 import { WorkflowError } from "../../../domain/errors.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
 import type { ServiceCase } from "../details.js";
+import { proposeVisitTime } from "../package/staff-visit-steps.js";
 import { timeButtons } from "../owner-buttons.js";
 import { noticeServiceOwner, serviceStep, staffActor, voidOpenWorkOrders } from "../service-steps.js";
 
 export interface ProposeServiceTimeInput extends StaffCaseInput {
   at: Date;
+  /** A package visit's scheduled instant (ISO): the time proposed is that visit's new time. */
+  visitAt?: string;
 }
 
 /**
@@ -17,6 +20,7 @@ export interface ProposeServiceTimeInput extends StaffCaseInput {
  * proposal replaces the last one, and voids a work order already confirmed.
  */
 export async function proposeServiceTime(ctx: WorkflowContext, input: ProposeServiceTimeInput): Promise<ServiceCase> {
+  if (input.visitAt !== undefined) return proposeVisitTime(ctx, { ...input, visitAt: input.visitAt });
   return serviceStep(ctx, input, "propose_time", async (scope) => {
     const { store, subject, kind, now } = scope;
     if (subject.details.isPackage || subject.details.agreedFen === null) {

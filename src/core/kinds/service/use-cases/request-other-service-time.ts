@@ -1,14 +1,13 @@
-import { z } from "zod";
 import { transitionCase } from "../../../case/machinery/changes.js";
 import { type OwnerCaseInput, ownerActor } from "../../../case/machinery/owner-case-action.js";
 import { parseInput } from "../../../domain/errors.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
 import type { ServiceCase } from "../details.js";
+import { TimeWishSchema } from "../owner-words.js";
 import { requireCurrentServiceProposal } from "../proposal-answer.js";
 import { alertServiceTeam, noticeServiceOwner, ownerServiceStep } from "../service-steps.js";
 
-/** What an owner types as the time they would rather have. */
-export const TimeWishSchema = z.string().trim().min(1, "a time is required").max(300);
+export { TimeWishSchema };
 
 export interface RequestOtherServiceTimeInput extends OwnerCaseInput {
   proposedAt?: string;

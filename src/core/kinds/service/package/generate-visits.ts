@@ -1,0 +1,84 @@
+import { DateTime } from "luxon";
+import type { CaseKind } from "../../../case/kind.js";
+import { recordEvent, refreshCard } from "../../../case/machinery/changes.js";
+import { type WorkOrder, workOrderNumber } from "../../../domain/work-orders.js";
+import type { Store } from "../../../ports/store.js";
+import { newId } from "../../../ports/workflow-context.js";
+import { taskJobId } from "../../../use-cases/ensure-recurring-tasks.js";
+import type { ServiceCase } from "../details.js";
+import { monthOf, visitsInMonth } from "./schedule.js";
+
+/** The task that tells the owner about a visit the day before. */
+export const announceVisitTask = "service.announce_visit";
+
+/** Visits are announced the day before at this local time. */
+const announceAt = { hour: 10, minute: 0 };
+
+/** When a visit is announced: 10:00 local the day before, or at once when that has passed. */
+export function announcementAt(scheduledAt: Date, now: Date, timeZone: string): Date {
+  const dayBefore = DateTime.fromJSDate(scheduledAt, { zone: timeZone }).minus({ days: 1 }).set({ ...announceAt, second: 0, millisecond: 0 }).toJSDate();
+  return dayBefore > now ? dayBefore : now;
+}
+
+/**
+ * Opens the work orders of a package's visits in a local month, numbered on from the package's
+ * previous visits in time order, and queues each one's announcement to the owner.
+ *
+ * A month's visits are generated as its tail: all of them on the 1st, or those after the
+ * acceptance when the package starts mid-month. So the package's work orders already in the
+ * month stand for the month's last visits, whatever time they were moved to since: only the
+ * visits before them are still to open. A second run therefore opens nothing, even after the
+ * owner moved a visit (its original instant has no work order any more); `createOnce` guards
+ * the same instant against a concurrent run.
+ */
+export async function generatePackageVisits(
+  store: Store,
+  kind: CaseKind,
+  subject: ServiceCase,
+  month: string,
+  options: { after?: Date },
+  now: Date,
+  timeZone: string,
+): Promise<WorkOrder[]> {
+  const schedule = subject.details.packageSchedule;
+  if (!subject.details.isPackage || !schedule) return [];
+  const existing = await store.workOrders.listByCase(subject.id);
+  const slots = visitsInMonth(schedule, month, timeZone);
+  const alreadyOpen = existing.filter((order) => order.month === month).length;
+  const due = slots.slice(0, Math.max(0, slots.length - alreadyOpen)).filter((at) => options.after === undefined || at > options.after);
+  const created: WorkOrder[] = [];
+  let sequence = existing.reduce((max, order) => Math.max(max, order.sequence), 0);
+  for (const scheduledAt of due) {
+    const order: WorkOrder = {
+      id: newId(),
+      caseId: subject.id,
+      number: workOrderNumber(subject.number, sequence + 1),
+      sequence: sequence + 1,
+      scheduledAt,
+      month: monthOf(scheduledAt, timeZone),
+      status: "scheduled",
+      proposedAt: null,
+      ownerTimeRequest: null,
+      problemReport: null,
+      startedAt: null,
+      completedAt: null,
+      acceptedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (!(await store.workOrders.createOnce(order))) continue;
+    sequence += 1;
+    created.push(order);
+    const runAt = announcementAt(scheduledAt, now, timeZone);
+    await store.jobs.enqueueOnce({
+      id: taskJobId(announceVisitTask, order.id, scheduledAt),
+      runAt,
+      payload: { type: "task", task: announceVisitTask, caseId: subject.id, data: { workOrderId: order.id, scheduledAt: scheduledAt.toISOString() } },
+    });
+  }
+  if (created.length > 0) {
+    await recordEvent(store, subject, { type: "visits_generated", actor: { type: "system" }, at: now, data: { month, workOrders: created.map((order) => order.number) } });
+    await refreshCard(store, kind, subject, now);
+  }
+  return created;
+}
