@@ -15,8 +15,8 @@ export const weeklyOnMondays: PackageSchedule = { weekdays: [1], time: "10:00", 
  * The service fixture at `at` with the monthly package tasks queued (as at start-up), and owner
  * 7001's weekly cleaning package at ¥880 a month quoted and accepted then.
  */
-export async function acceptedPackage(at: string, schedule: PackageSchedule = weeklyOnMondays) {
-  const fixture = await createServiceFixture(at);
+export async function acceptedPackage(at: string, schedule: PackageSchedule = weeklyOnMondays, units?: Record<string, string>[]) {
+  const fixture = await createServiceFixture(at, units);
   const { ctx } = fixture;
   await ensureRecurringTasks(ctx, [{ task: monthVisitsTask }, { task: monthCloseTask }]);
   const order = await booked(ctx, "monthly");

@@ -21,10 +21,10 @@ const serviceStaffRows = [
 /**
  * The shared fixture with the service teams and the shipped price standard, on Tuesday
  * 2026-12-01 at 10:00 in Shanghai unless told otherwise, and the verified owner 7001 of 3-1202
- * (89.5 m²).
+ * (89.5 m²); `units` replaces the fixture's one unit row (the first must stay 3-1202).
  */
-export async function createServiceFixture(at = "2026-12-01T10:00:00+08:00") {
-  const fixture = await createFixture({ at });
+export async function createServiceFixture(at = "2026-12-01T10:00:00+08:00", units?: Record<string, string>[]) {
+  const fixture = await createFixture({ at, ...(units ? { units } : {}) });
   const staff = await importStaff(fixture.ctx, serviceStaffRows.map((values, index) => ({ line: index + 2, values })));
   if (!staff.ok) throw new Error(JSON.stringify(staff.problems));
   const prices = await importPrices(fixture.ctx, parseCsv(readFileSync("samples/prices.csv", "utf8")));

@@ -1,5 +1,6 @@
 import type { Actor } from "../../case/case.js";
-import { alertTeam, enqueueOwnerNotice } from "../../case/machinery/changes.js";
+import type { CaseKind } from "../../case/kind.js";
+import { alertTeam, type CaseChange, enqueueOwnerNotice, transitionCase } from "../../case/machinery/changes.js";
 import { type OwnerCaseInput, type OwnerCaseScope, ownerCaseAction } from "../../case/machinery/owner-case-action.js";
 import { type StaffCaseInput, type StaffCaseScope, staffCaseAction } from "../../case/machinery/staff-case-action.js";
 import { localDate } from "../../domain/deadline.js";
@@ -75,11 +76,14 @@ export async function currentWorkOrder(store: Store, caseId: string): Promise<Wo
   return orders.filter((order) => order.status !== "cancelled").at(-1) ?? null;
 }
 
-/** Voids the order's work orders not yet done (a reschedule, a cancellation): the team does not come. */
-export async function voidOpenWorkOrders(store: Store, caseId: string, at: Date): Promise<WorkOrder[]> {
+/**
+ * Voids the order's work orders not yet done (a reschedule, a cancellation): the team does not
+ * come. `statuses` narrows which (an ended package keeps the visit the team is at).
+ */
+export async function voidOpenWorkOrders(store: Store, caseId: string, at: Date, statuses: readonly WorkOrderStatus[] = voidable): Promise<WorkOrder[]> {
   const voided: WorkOrder[] = [];
   for (const order of await store.workOrders.listByCase(caseId)) {
-    if (!voidable.includes(order.status)) continue;
+    if (!statuses.includes(order.status)) continue;
     const cancelled: WorkOrder = { ...order, status: "cancelled", updatedAt: at };
     await store.workOrders.save(cancelled);
     voided.push(cancelled);
@@ -87,14 +91,9 @@ export async function voidOpenWorkOrders(store: Store, caseId: string, at: Date)
   return voided;
 }
 
-/**
- * Opens the work order (派工单) of a confirmed time, numbered on from the order's previous ones
- * (`S-2026-000123-01`, `-02` after a reschedule). A time confirmed again after it was voided
- * reopens the voided work order of that time instead of a second one.
- */
-export async function openWorkOrder(store: Store, order: ServiceCase, scheduledAt: Date, now: Date, timeZone: string): Promise<WorkOrder> {
-  const sequence = (await store.workOrders.maxSequence(order.id)) + 1;
-  const opened: WorkOrder = {
+/** A new work order of `order` for the visit at `scheduledAt`, the `sequence`-th of its register. */
+export function newWorkOrder(order: ServiceCase, sequence: number, scheduledAt: Date, now: Date, timeZone: string): WorkOrder {
+  return {
     id: newId(),
     caseId: order.id,
     number: workOrderNumber(order.number, sequence),
@@ -111,6 +110,15 @@ export async function openWorkOrder(store: Store, order: ServiceCase, scheduledA
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/**
+ * Opens the work order (派工单) of a confirmed time, numbered on from the order's previous ones
+ * (`S-2026-000123-01`, `-02` after a reschedule). A time confirmed again after it was voided
+ * reopens the voided work order of that time instead of a second one.
+ */
+export async function openWorkOrder(store: Store, order: ServiceCase, scheduledAt: Date, now: Date, timeZone: string): Promise<WorkOrder> {
+  const opened = newWorkOrder(order, (await store.workOrders.maxSequence(order.id)) + 1, scheduledAt, now, timeZone);
   if (await store.workOrders.createOnce(opened)) return opened;
   const existing = (await store.workOrders.listByCase(order.id)).find((candidate) => candidate.scheduledAt.getTime() === scheduledAt.getTime());
   if (!existing) throw new Error(`work order of ${order.number} at ${scheduledAt.toISOString()} was neither created nor found`);
@@ -125,4 +133,21 @@ export async function updateWorkOrder(store: Store, order: WorkOrder, at: Date, 
   const updated: WorkOrder = { ...order, ...change, updatedAt: at };
   await store.workOrders.save(updated);
   return updated;
+}
+
+/**
+ * A step of a one-off order and of its current work order together (started, done, accepted,
+ * back to the team): the work order takes `visit`, the order's history names it.
+ */
+export async function transitionWithWorkOrder(
+  store: Store,
+  kind: CaseKind,
+  subject: ServiceCase,
+  change: CaseChange<ServiceDetails>,
+  visit: Partial<WorkOrder>,
+): Promise<{ updated: ServiceCase; workOrder: WorkOrder | null }> {
+  const current = await currentWorkOrder(store, subject.id);
+  const workOrder = current ? await updateWorkOrder(store, current, change.at, visit) : null;
+  const updated = await transitionCase(store, kind, subject, { ...change, data: { ...change.data, workOrder: workOrder?.number ?? null } });
+  return { updated, workOrder };
 }

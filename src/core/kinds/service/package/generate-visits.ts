@@ -1,12 +1,12 @@
 import { DateTime } from "luxon";
 import type { CaseKind } from "../../../case/kind.js";
 import { recordEvent, refreshCard } from "../../../case/machinery/changes.js";
-import { type WorkOrder, workOrderNumber } from "../../../domain/work-orders.js";
+import type { WorkOrder } from "../../../domain/work-orders.js";
 import type { Store } from "../../../ports/store.js";
-import { newId } from "../../../ports/workflow-context.js";
 import { taskJobId } from "../../../use-cases/ensure-recurring-tasks.js";
 import type { ServiceCase } from "../details.js";
-import { monthOf, visitsInMonth } from "./schedule.js";
+import { newWorkOrder } from "../service-steps.js";
+import { visitsInMonth } from "./schedule.js";
 
 /** The task that tells the owner about a visit the day before. */
 export const announceVisitTask = "service.announce_visit";
@@ -49,23 +49,7 @@ export async function generatePackageVisits(
   const created: WorkOrder[] = [];
   let sequence = existing.reduce((max, order) => Math.max(max, order.sequence), 0);
   for (const scheduledAt of due) {
-    const order: WorkOrder = {
-      id: newId(),
-      caseId: subject.id,
-      number: workOrderNumber(subject.number, sequence + 1),
-      sequence: sequence + 1,
-      scheduledAt,
-      month: monthOf(scheduledAt, timeZone),
-      status: "scheduled",
-      proposedAt: null,
-      ownerTimeRequest: null,
-      problemReport: null,
-      startedAt: null,
-      completedAt: null,
-      acceptedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const order = newWorkOrder(subject, sequence + 1, scheduledAt, now, timeZone);
     if (!(await store.workOrders.createOnce(order))) continue;
     sequence += 1;
     created.push(order);
