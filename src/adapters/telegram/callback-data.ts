@@ -257,7 +257,7 @@ export function requireOwnerAction(registry: CaseKindRegistry, button: OwnerButt
  * Encodes an owner button as `ob:<kind prefix>:<action code>:<caseId>[:<argument>]`, looking the
  * kind's prefix and the action's code and argument type up in the registry, so a new kind or
  * action needs no change here. Throws when the button names an unknown action, carries an
- * argument its action does not declare (or lacks one it does), or would exceed 64 bytes: call it
+ * argument its action does not declare (or lacks one it requires), or would exceed 64 bytes: call it
  * where the keyboard is built, so the mistake surfaces in tests rather than as a button Telegram rejects.
  */
 export function encodeOwnerButton(registry: CaseKindRegistry, button: OwnerButton): string {
@@ -266,7 +266,7 @@ export function encodeOwnerButton(registry: CaseKindRegistry, button: OwnerButto
   const fields = [ownerButtonPrefix, registry.kind(button.kind).prefix, action.code, button.caseId];
   if (action.argument === null) {
     if (button.arg !== undefined) throw new Error(`${what} takes no argument, got "${button.arg}"`);
-  } else {
+  } else if (button.arg !== undefined || !action.argumentOptional) {
     const field = button.arg === undefined ? null : argumentCodecs[action.argument].encode(button.arg);
     if (field === null) throw new Error(`${what} needs an argument of type ${action.argument}, got "${button.arg ?? ""}"`);
     fields.push(field);
@@ -303,7 +303,7 @@ function decodeOwnerFields(kind: CaseKind, [code, caseId, argField, ...rest]: st
   let arg: string | undefined;
   if (definition.argument === null) {
     if (argField !== undefined) return null;
-  } else {
+  } else if (argField !== undefined || !definition.argumentOptional) {
     const decoded = argField === undefined ? null : argumentCodecs[definition.argument].decode(argField);
     if (decoded === null) return null;
     arg = decoded;

@@ -59,6 +59,8 @@ export interface OwnerActionDefinition {
   code: string;
   /** `instant`: an ISO instant (encoded compactly); null: no argument. */
   argument: "instant" | null;
+  /** The argument may be left out: the same button with and without it (a package visit's Accept names the visit, a one-off's names nothing). */
+  argumentOptional?: boolean;
   /** Message keys (owner namespace) of the button label and of the line the pressed message gets. */
   labelKey: string;
   doneKey: string;

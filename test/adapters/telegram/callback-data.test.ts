@@ -138,6 +138,16 @@ describe("callback data", () => {
     expect(() => encodeOwnerButton(kinds, { kind: "repair", action: "fixed.yes", caseId: "a:b" })).toThrow(/":"/);
   });
 
+  it("encodes an action whose argument may be left out both ways: a one-off's Accept the work names no instant, a package visit's names its visit", () => {
+    const oneOff: OwnerButton = { kind: "service", action: "work.accept", caseId: ticketId };
+    const visit: OwnerButton = { ...oneOff, arg: "2026-12-07T02:00:00.000Z" };
+    expect(encodeOwnerButton(kinds, oneOff)).toBe(`ob:S:wa:${ticketId}`);
+    expect(decodeOwnerButton(kinds, encodeOwnerButton(kinds, oneOff))).toEqual({ type: "owner_button", button: oneOff });
+    expect(decodeOwnerButton(kinds, encodeOwnerButton(kinds, visit))).toEqual({ type: "owner_button", button: visit });
+    expect(() => encodeOwnerButton(kinds, { ...oneOff, arg: "tomorrow" })).toThrow(/instant/);
+    expect(decodeOwnerButton(kinds, `ob:S:wa:${ticketId}:soon`)).toBeNull();
+  });
+
   it("decodes the owner buttons shown before kinds (oa:<code>:<id>[:<seconds>]) as repair buttons", () => {
     const seconds = Date.parse("2026-12-01T01:30:00Z") / 1000;
 

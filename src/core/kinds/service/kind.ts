@@ -87,6 +87,7 @@ const ownerActions: Record<string, OwnerActionDefinition> = {
   "work.accept": {
     code: "wa",
     argument: "instant",
+    argumentOptional: true,
     labelKey: "service.actions.work.accept",
     doneKey: "service.action_done.work.accept",
     isCurrent: inspects,
@@ -96,6 +97,7 @@ const ownerActions: Record<string, OwnerActionDefinition> = {
   "work.problem": {
     code: "wp",
     argument: "instant",
+    argumentOptional: true,
     labelKey: "service.actions.work.problem",
     doneKey: "service.action_done.work.problem",
     isCurrent: inspects,
