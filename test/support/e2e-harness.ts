@@ -253,10 +253,25 @@ export class StaffMemberAtSlack {
     const card = this.card(channel, needle);
     const button = buttonsOf(card).find((candidate) => candidate.text.text === label);
     if (!button) throw new Error(`no button "${label}" on ${needle}: ${buttonsOf(card).map((b) => b.text.text).join(", ")}`);
+    await this.postAction(channel, card, button.action_id, button.value);
+  }
+
+  /**
+   * Posts an action the card does not show now, with the card's current button value (a click
+   * on a copy drawn before, or a forged one): the product must refuse what the case does not allow.
+   */
+  async clickHidden(channel: string, needle: string, actionId: string): Promise<void> {
+    const card = this.card(channel, needle);
+    const value = buttonsOf(card)[0]?.value;
+    if (value === undefined) throw new Error(`${needle} has no button whose value to reuse`);
+    await this.postAction(channel, card, actionId, value);
+  }
+
+  private async postAction(channel: string, card: SlackShownMessage, actionId: string, value: string | undefined): Promise<void> {
     const response = await postToBolt(
       `${this.h.url}/slack/events`,
       signingSecret,
-      blockActionPayload({ user: this.staffUserId, channel, messageTs: card.ts, actionId: button.action_id, value: button.value, message: card, responseUrl: this.h.slack.responseUrl(channel, card.ts, this.staffUserId) }),
+      blockActionPayload({ user: this.staffUserId, channel, messageTs: card.ts, actionId, value, message: card, responseUrl: this.h.slack.responseUrl(channel, card.ts, this.staffUserId) }),
     );
     expect(response.status).toBe(200);
   }

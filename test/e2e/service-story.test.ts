@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { frontDeskChannel, Harness, textOf } from "../support/e2e-harness.js";
+import { serviceActionIds } from "../../src/adapters/slack/kinds/service/interaction.js";
+import { staffLabel } from "../support/e2e-steps.js";
+import { bookService, cardButtons, cleaningChannel, hasButton, onboard, pickTime, serviceEnv, serviceLabel, withServiceTeams } from "../support/service-steps.js";
+
+/** The needle of a service order's card (its header and fallback text), which alerts about it do not contain. */
+const cardOf = (number: string) => `${number} · `;
+
+async function orderOf(h: Harness, number: string) {
+  return h.app.ctx.uow.transaction(async (store) => {
+    const order = await store.cases.findByNumber(number);
+    return { order, workOrders: order ? await store.workOrders.listByCase(order.id) : [], receipts: order ? await store.receipts.listByCase(order.id) : [] };
+  });
+}
+
+describe("paid home services from Telegram to Slack and back", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start({ env: serviceEnv });
+    await withServiceTeams(h);
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it("an hourly clean: booked with its estimate, a time proposed, another asked, proposed again and confirmed, worked, accepted against a receipt, called back and closed", async () => {
+    // Monday 30 November 2026, 10:00 in Shanghai.
+    const owner = h.owner({ id: 5002, first_name: "Tom", language_code: "en" }, "en");
+    const leader = h.staff("UCLEANL");
+    const cleaner = h.staff("UCLEAN1");
+    const receptionist = h.staff("UFRONT1");
+    await onboard(owner, "+8613900000002");
+
+    const number = await bookService(owner, { team: "cleaning", serviceType: "cleaning_hourly", quantity: owner.t("owner:services.hours_value", { value: "3", count: 3 }), requests: "Please mind the wooden floor", preferredTime: "Wednesday afternoon" });
+    expect(number).toBe("S-2026-000001");
+    // Alerts name the number too: the card is the message headed with it.
+    const card = cardOf(number);
+    const summary = owner.texts().find((text) => text.startsWith(owner.t("owner:services.summary.title")));
+    expect(summary).toContain(owner.t("owner:services.summary.estimate", { amount: "¥150.00" }));
+    await h.until(() => expect(owner.texts().join("\n")).toContain(owner.t("owner:service.received", { number, item: "Hourly cleaning", estimate: "¥150.00" })));
+
+    await h.until(() => expect(leader.card(cleaningChannel, card)).toBeDefined());
+    expect(textOf(leader.card(cleaningChannel, card))).toContain("Please mind the wooden floor");
+    await cleaner.click(cleaningChannel, card, staffLabel("claim"));
+    await h.until(() => expect(textOf(leader.card(cleaningChannel, card))).toContain("Sun Mei"));
+
+    // The leader proposes Wednesday 14:00; the owner asks for another time instead.
+    await pickTime(h, leader, cleaningChannel, card, serviceLabel("propose_time"), { date: "2026-12-02", time: "14:00" });
+    const confirm = owner.t("owner:service.actions.time.confirm");
+    const other = owner.t("owner:service.actions.time.other");
+    await h.until(() => expect(hasButton(owner, other)).toBe(true));
+    // Not confirmed: the card offers no Start, and a Start clicked on a copy drawn before is refused.
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("propose_time")));
+    expect(cardButtons(leader, cleaningChannel, card)).not.toContain(serviceLabel("start"));
+    await cleaner.clickHidden(cleaningChannel, card, serviceActionIds.start);
+    await h.until(() => expect(h.slack.ephemerals(cleaningChannel).filter((e) => e.user === "UCLEAN1").map((e) => e.text)).toEqual([`You cannot start ${number} now: it is “Waiting for the owner to confirm the time”.`]));
+    expect((await orderOf(h, number)).order?.status).toBe("awaiting_confirmation");
+    await owner.press(other);
+    expect(owner.lastText()).toBe(owner.t("owner:services.wish.ask_other_time"));
+    await owner.say("Thursday afternoon, please");
+    await h.until(() => expect(owner.texts().join("\n")).toContain(owner.t("owner:service.other_time_noted", { number, wish: "Thursday afternoon, please" })));
+    expect((await orderOf(h, number)).workOrders).toEqual([]);
+
+    await pickTime(h, leader, cleaningChannel, card, serviceLabel("propose_time"), { date: "2026-12-03", time: "14:00" });
+    await h.until(() => expect(owner.texts().join("\n")).toContain("the team proposes to come on Thu, Dec 3, 14:00"));
+    expect((await orderOf(h, number)).workOrders).toEqual([]);
+    await owner.press(confirm);
+    await h.until(() => expect(owner.texts().join("\n")).toContain("S-2026-000001-01"));
+    const { workOrders } = await orderOf(h, number);
+    expect(workOrders.map((wo) => [wo.number, wo.status, wo.scheduledAt.toISOString()])).toEqual([["S-2026-000001-01", "scheduled", "2026-12-03T06:00:00.000Z"]]);
+
+    h.time.set("2026-12-03T14:00:00+08:00");
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("start")));
+    await cleaner.click(cleaningChannel, card, serviceLabel("start"));
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("done")));
+    h.time.set("2026-12-03T17:00:00+08:00");
+    await cleaner.click(cleaningChannel, card, serviceLabel("done"));
+    const accept = owner.t("owner:service.actions.work.accept");
+    await h.until(() => expect(hasButton(owner, accept)).toBe(true));
+
+    h.time.set("2026-12-03T17:30:00+08:00");
+    await owner.press(accept);
+    await h.until(() => expect(owner.texts().some((text) => text.startsWith("Receipt RC-2026-000001"))).toBe(true));
+    const receipt = owner.texts().find((text) => text.startsWith("Receipt RC-2026-000001")) as string;
+    expect(receipt).toContain(`Hourly cleaning × 3: ¥150.00`);
+    expect(receipt).toContain("Total: ¥150.00");
+    expect((await orderOf(h, number)).receipts.map((r) => [r.number, r.amountFen])).toEqual([["RC-2026-000001", 15_000]]);
+
+    // The callback is asked the next working day.
+    expect(await h.tickAt(new Date("2026-12-04T17:29:00+08:00"))).not.toContain(`${number}  callback_prompted`);
+    expect(await h.tickAt(new Date("2026-12-04T17:30:00+08:00"))).toContain(`${number}  callback_prompted`);
+    await h.until(() => expect(receptionist.card(frontDeskChannel, number)).toBeDefined());
+    await receptionist.click(frontDeskChannel, number, staffLabel("satisfied"));
+    await h.until(() => expect(owner.lastText()).toBe(owner.t("owner:service.closed", { number })));
+    expect((await orderOf(h, number)).order?.status).toBe("closed");
+  });
+});
