@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { frontDeskChannel, Harness, textOf } from "../support/e2e-harness.js";
 import { serviceActionIds } from "../../src/adapters/slack/kinds/service/interaction.js";
 import { staffLabel } from "../support/e2e-steps.js";
-import { bookService, cardButtons, cleaningChannel, hasButton, onboard, pickTime, serviceEnv, serviceLabel, withServiceTeams } from "../support/service-steps.js";
+import { bookService, bookUpToSummary, cardButtons, cleaningChannel, greeningChannel, hasButton, onboard, pickTime, quote, serviceEnv, serviceLabel, withServiceTeams } from "../support/service-steps.js";
 
 /** The needle of a service order's card (its header and fallback text), which alerts about it do not contain. */
 const cardOf = (number: string) => `${number} · `;
@@ -94,5 +94,57 @@ describe("paid home services from Telegram to Slack and back", () => {
     await receptionist.click(frontDeskChannel, number, staffLabel("satisfied"));
     await h.until(() => expect(owner.lastText()).toBe(owner.t("owner:service.closed", { number })));
     expect((await orderOf(h, number)).order?.status).toBe("closed");
+  });
+  it("a whole-flat clean priced on site: a site visit, a quote of two lines accepted; a greening quote declined ends that booking", async () => {
+    const owner = h.owner({ id: 5001, first_name: "芳", language_code: "zh-hans" }, "zh-CN");
+    const leader = h.staff("UCLEANL");
+    const gardener = h.staff("UGREENL");
+    await onboard(owner, "8613800000001");
+
+    const summary = await bookUpToSummary(owner, { team: "cleaning", serviceType: "cleaning_whole_flat", item: "全屋清洁", quantity: owner.t("owner:services.area_value", { value: "89.5" }), preferredTime: "下周末都可以" });
+    expect(summary).toContain(owner.t("owner:services.summary.onsite_guide", { price: owner.t("owner:services.per_unit.m2", { price: "¥8.00" }) }));
+    await owner.press(owner.t("owner:report.summary.submit"));
+    const number = "S-2026-000001";
+    await h.until(() => expect(owner.texts()).toContain(owner.t("owner:service.received_onsite", { number, item: "全屋清洁" })));
+
+    // Priced on site: a site visit first; no time can be proposed before a price is agreed.
+    const card = cardOf(number);
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("schedule_site_visit")));
+    expect(cardButtons(leader, cleaningChannel, card)).not.toContain(serviceLabel("propose_time"));
+    await pickTime(h, leader, cleaningChannel, card, serviceLabel("schedule_site_visit"), { date: "2026-12-01", time: "14:00" });
+    await h.until(() => expect(owner.texts().join("\n")).toContain(`服务单 ${number}（全屋清洁）：班组负责人将于`));
+
+    h.time.set("2026-12-01T15:00:00+08:00");
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("quote")));
+    await quote(h, leader, cleaningChannel, card, [{ code: "CL-WHOLE-FLAT", quantity: "89.5" }, { code: "CL-WINDOWS", quantity: "12" }]);
+    const accept = owner.t("owner:service.actions.quote.accept");
+    await h.until(() => expect(hasButton(owner, accept)).toBe(true));
+    const quoted = owner.texts().find((text) => text.startsWith("【服务报价】")) as string;
+    expect(quoted).toContain("全屋清洁 × 89.5: ¥716.00\n玻璃窗清洁 × 12: ¥72.00");
+    expect(quoted).toContain("合计：¥788.00");
+    await owner.press(accept);
+    await h.until(() => expect(owner.texts()).toContain(owner.t("owner:service.quote_accepted", { number, total: "¥788.00" })));
+    await h.until(() => expect(h.slack.channel(cleaningChannel).some((m) => m.text.includes(`${number}: the owner accepted the quote (¥788.00)`))).toBe(true));
+    expect((await orderOf(h, number)).order).toMatchObject({ status: "agreed", details: { agreedFen: 78_800, quoteTotalFen: 78_800 } });
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("propose_time")));
+
+    // A pruning, also priced on site, quoted and declined: that booking ends there.
+    const pruning = await bookService(owner, { team: "greening", serviceType: "greening_one_off", item: "乔木修剪", preferredTime: "周三上午" });
+    expect(pruning).toBe("S-2026-000002");
+    const pruningCard = cardOf(pruning);
+    await h.until(() => expect(cardButtons(gardener, greeningChannel, pruningCard)).toContain(serviceLabel("schedule_site_visit")));
+    await pickTime(h, gardener, greeningChannel, pruningCard, serviceLabel("schedule_site_visit"), { date: "2026-12-02", time: "10:00" });
+    h.time.set("2026-12-02T11:00:00+08:00");
+    await h.until(() => expect(cardButtons(gardener, greeningChannel, pruningCard)).toContain(serviceLabel("quote")));
+    await quote(h, gardener, greeningChannel, pruningCard, [{ code: "GR-PRUNE", quantity: "2" }]);
+    const decline = owner.t("owner:service.actions.quote.decline");
+    await h.until(() => expect(owner.texts().filter((text) => text.startsWith("【服务报价】"))).toHaveLength(2));
+    await owner.press(decline);
+    await h.until(() => expect(owner.texts()).toContain(owner.t("owner:service.quote_declined", { number: pruning })));
+    await h.until(() => expect(h.slack.channel(greeningChannel).some((m) => m.text.includes(`${pruning}: the owner declined the quote (¥300.00)`))).toBe(true));
+    expect((await orderOf(h, pruning)).order?.status).toBe("declined");
+    await h.until(() => expect(cardButtons(gardener, greeningChannel, pruningCard)).toEqual([]));
+    // The first booking's quote is untouched by the second's answer.
+    expect((await orderOf(h, number)).order?.status).toBe("agreed");
   });
 });
