@@ -29,7 +29,7 @@ async function work(ctx: WorkflowContext, caseId: string, visitAt?: string) {
  */
 async function december() {
   const units = [unitRow(), unitRow({ building: "12", unit: "0501", owner_name: "李强", phone: "+8613800000002" })];
-  const { ctx, time, order: pack } = await acceptedPackage("2026-11-23T12:00:00+08:00", undefined, units);
+  const { ctx, time, order: pack } = await acceptedPackage("2026-11-23T12:00:00+08:00", { units });
   await work(ctx, pack.id, "2026-11-30T02:00:00.000Z");
   await tickAt(ctx, time, "2026-12-01T00:00:00+08:00");
   await work(ctx, pack.id, "2026-12-07T02:00:00.000Z");
