@@ -3,7 +3,7 @@ import type { CallbackOutcomeInput, CallbackPolicy } from "../../case/kind.js";
 import { recordEvent, touchCase, transitionCase } from "../../case/machinery/changes.js";
 import { stopClocks } from "../../case/machinery/clocks.js";
 import type { ServiceCase, ServiceDetails } from "./details.js";
-import { alertServiceTeam, currentWorkOrder, noticeServiceOwner, updateWorkOrder } from "./service-steps.js";
+import { alertServiceTeam, noticeServiceOwner, transitionWithWorkOrder } from "./service-steps.js";
 
 /** The actions that end a service order's callback: closed, or back to the team. */
 const callbackEndsOn = ["close", "rework"] as const;
@@ -56,16 +56,13 @@ export const serviceCallbackPolicy: CallbackPolicy<ServiceDetails> = {
       await alertServiceTeam(store, recorded, at, "alerts.service_callback_not_satisfied");
       return recorded;
     }
-    const order = await currentWorkOrder(store, subject.id);
-    if (order) await updateWorkOrder(store, order, at, { status: "in_progress", completedAt: null, acceptedAt: null });
-    const reopened = await transitionCase(store, kind, subject, {
-      action: "rework",
-      event: "callback_recorded",
-      actor,
-      at,
-      details: { completedAt: null },
-      data: { ...data, reason: "callback_not_satisfied" },
-    });
+    const { updated: reopened } = await transitionWithWorkOrder(
+      store,
+      kind,
+      subject,
+      { action: "rework", event: "callback_recorded", actor, at, details: { completedAt: null }, data: { ...data, reason: "callback_not_satisfied" } },
+      { status: "in_progress", completedAt: null, acceptedAt: null },
+    );
     await alertServiceTeam(store, reopened, at, "alerts.service_callback_not_satisfied");
     await noticeServiceOwner(store, reopened, at, "service.reopened");
     return reopened;

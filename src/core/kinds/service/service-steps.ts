@@ -1,5 +1,6 @@
 import type { Actor } from "../../case/case.js";
-import { alertTeam, enqueueOwnerNotice } from "../../case/machinery/changes.js";
+import type { CaseKind } from "../../case/kind.js";
+import { alertTeam, type CaseChange, enqueueOwnerNotice, transitionCase } from "../../case/machinery/changes.js";
 import { type OwnerCaseInput, type OwnerCaseScope, ownerCaseAction } from "../../case/machinery/owner-case-action.js";
 import { type StaffCaseInput, type StaffCaseScope, staffCaseAction } from "../../case/machinery/staff-case-action.js";
 import { localDate } from "../../domain/deadline.js";
@@ -125,4 +126,21 @@ export async function updateWorkOrder(store: Store, order: WorkOrder, at: Date, 
   const updated: WorkOrder = { ...order, ...change, updatedAt: at };
   await store.workOrders.save(updated);
   return updated;
+}
+
+/**
+ * A step of a one-off order and of its current work order together (started, done, accepted,
+ * back to the team): the work order takes `visit`, the order's history names it.
+ */
+export async function transitionWithWorkOrder(
+  store: Store,
+  kind: CaseKind,
+  subject: ServiceCase,
+  change: CaseChange<ServiceDetails>,
+  visit: Partial<WorkOrder>,
+): Promise<{ updated: ServiceCase; workOrder: WorkOrder | null }> {
+  const current = await currentWorkOrder(store, subject.id);
+  const workOrder = current ? await updateWorkOrder(store, current, change.at, visit) : null;
+  const updated = await transitionCase(store, kind, subject, { ...change, data: { ...change.data, workOrder: workOrder?.number ?? null } });
+  return { updated, workOrder };
 }

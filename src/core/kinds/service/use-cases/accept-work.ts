@@ -1,4 +1,3 @@
-import { transitionCase } from "../../../case/machinery/changes.js";
 import { openCallback } from "../../../case/machinery/callbacks.js";
 import { type OwnerCaseInput, ownerActor } from "../../../case/machinery/owner-case-action.js";
 import { issueReceipt, noticeReceipt } from "../../../case/machinery/receipts.js";
@@ -7,7 +6,7 @@ import { serviceCallbackWindows } from "../callback.js";
 import type { ServiceCase } from "../details.js";
 import { acceptVisit } from "../package/owner-visit-steps.js";
 import { agreedLines } from "../receipt-lines.js";
-import { currentWorkOrder, ownerServiceStep, updateWorkOrder } from "../service-steps.js";
+import { ownerServiceStep, transitionWithWorkOrder } from "../service-steps.js";
 
 /**
  * The owner inspects and accepts the work (验收): the fee is recorded at the agreed amount
@@ -19,20 +18,17 @@ export async function acceptWork(ctx: WorkflowContext, input: OwnerCaseInput & {
   // A package visit is accepted on its own; the month's receipt follows at month end.
   if (input.visitAt !== undefined) return acceptVisit(ctx, { ...input, visitAt: input.visitAt });
   return ownerServiceStep(ctx, input, async ({ store, subject, kind, now }) => {
-    const order = await currentWorkOrder(store, subject.id);
-    if (order) await updateWorkOrder(store, order, now, { status: "accepted", acceptedAt: now });
-    const updated = await transitionCase(store, kind, subject, {
-      action: "accept_work",
-      event: "work_accepted",
-      actor: ownerActor(subject),
-      at: now,
-      details: { acceptedAt: now },
-      data: { workOrder: order?.number ?? null },
-    });
+    const { updated, workOrder } = await transitionWithWorkOrder(
+      store,
+      kind,
+      subject,
+      { action: "accept_work", event: "work_accepted", actor: ownerActor(subject), at: now, details: { acceptedAt: now } },
+      { status: "accepted", acceptedAt: now },
+    );
     const charged = (await store.receipts.listByCase(subject.id)).some((receipt) => receipt.period === null);
     if (!charged) {
       const lines = await agreedLines(store, subject);
-      const receipt = await issueReceipt(store, { caseId: subject.id, workOrderId: order?.id ?? null, unitId: subject.unitId, payerId: subject.reporterId, lines }, now, ctx.timeZone);
+      const receipt = await issueReceipt(store, { caseId: subject.id, workOrderId: workOrder?.id ?? null, unitId: subject.unitId, payerId: subject.reporterId, lines }, now, ctx.timeZone);
       await noticeReceipt(store, updated, receipt, now);
     }
     await openCallback(store, kind, updated, now, { timeZone: ctx.timeZone, workingHours: workingHoursOf(ctx) }, serviceCallbackWindows.accepted);

@@ -1,11 +1,10 @@
-import { transitionCase } from "../../../case/machinery/changes.js";
 import { type OwnerCaseInput, ownerActor } from "../../../case/machinery/owner-case-action.js";
 import { parseInput } from "../../../domain/errors.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
 import type { ServiceCase } from "../details.js";
 import { ProblemWordsSchema } from "../owner-words.js";
 import { reportVisitProblem } from "../package/owner-visit-steps.js";
-import { alertServiceTeam, currentWorkOrder, noticeServiceOwner, ownerServiceStep, updateWorkOrder } from "../service-steps.js";
+import { alertServiceTeam, noticeServiceOwner, ownerServiceStep, transitionWithWorkOrder } from "../service-steps.js";
 
 export { ProblemWordsSchema };
 
@@ -20,16 +19,13 @@ export async function reportServiceProblem(ctx: WorkflowContext, input: ReportSe
   if (input.visitAt !== undefined) return reportVisitProblem(ctx, { ...input, visitAt: input.visitAt });
   const words = parseInput(ProblemWordsSchema, input.words);
   return ownerServiceStep(ctx, input, async ({ store, subject, kind, now }) => {
-    const order = await currentWorkOrder(store, subject.id);
-    if (order) await updateWorkOrder(store, order, now, { status: "in_progress", completedAt: null, problemReport: words });
-    const updated = await transitionCase(store, kind, subject, {
-      action: "report_problem",
-      event: "problem_reported",
-      actor: ownerActor(subject),
-      at: now,
-      details: { problemReport: words, completedAt: null },
-      data: { words, workOrder: order?.number ?? null },
-    });
+    const { updated } = await transitionWithWorkOrder(
+      store,
+      kind,
+      subject,
+      { action: "report_problem", event: "problem_reported", actor: ownerActor(subject), at: now, details: { problemReport: words, completedAt: null }, data: { words } },
+      { status: "in_progress", completedAt: null, problemReport: words },
+    );
     await alertServiceTeam(store, updated, now, "alerts.service_problem", { words });
     await noticeServiceOwner(store, updated, now, "service.problem_noted");
     return updated;
