@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { textMessageUpdate } from "../../../src/testing/index.js";
 import { unitRow } from "../../support/workflow-fixture.js";
 import { chineseOwner, chineseOwnerPhone, englishOwner, englishOwnerPhone, englishOwnerRow, verifyThroughBot, type Harness } from "./telegram-harness.js";
 import { createServiceHarness, serviceOf } from "./service-harness.js";
@@ -191,6 +192,21 @@ describe("booking a home service on Telegram", () => {
 
       expect(h.store.snapshot().cases).toHaveLength(1);
       expect(serviceOf(h)?.details).toMatchObject({ hours: 4, preferredTime: "Sunday afternoon", specialRequests: "", estimateFen: 20_000 });
+    });
+
+    it("continues after a restart mid-booking: a new bot over the same database loses nothing", async () => {
+      await h.command(englishOwner, "services");
+      await h.press(englishOwner, "🧹 Cleaning");
+      await h.press(englishOwner, "Whole-flat / move-in cleaning");
+      await h.press(englishOwner, "Whole-flat cleaning · ¥8.00 per m²");
+      const restarted = h.newBot();
+      await h.handle(textMessageUpdate({ user: englishOwner, text: "100" }), restarted);
+      await h.press(englishOwner, "Skip", restarted);
+      await h.handle(textMessageUpdate({ user: englishOwner, text: "Next week" }), restarted);
+      await h.press(englishOwner, "✅ Submit", restarted);
+
+      expect(serviceOf(h)?.details).toMatchObject({ priceCode: "CL-WHOLE-FLAT", areaM2: 100, preferredTime: "Next week" });
+      expect(h.texts(englishOwner).filter((text) => text.startsWith("Which service would you like?"))).toHaveLength(1);
     });
 
     it("cancels from the summary's Cancel button and books nothing", async () => {

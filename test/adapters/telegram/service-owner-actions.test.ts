@@ -132,6 +132,19 @@ describe("a service order's buttons for the owner on Telegram", () => {
       expect(h.buttonsOf(mineMessage()).map((button) => button.text)).toEqual(["⏹ End the package"]);
     });
 
+    it("ends the package from /mine through the core: the visit not begun is cancelled and the button gone", async () => {
+      await h.command(englishOwner, "mine");
+      await h.press(englishOwner, "⏹ End the package");
+
+      expect(serviceOf(h)?.status).toBe("ended");
+      expect(workOrders().map((candidate) => candidate.status)).toEqual(["cancelled"]);
+      expect(h.telegram.callsOf("answerCallbackQuery").at(-1)?.payload).toMatchObject({ text: "⏹ You ended the package." });
+      await h.command(englishOwner, "mine");
+      expect(mineMessage()?.text).toContain("Status: Package ended");
+      expect(mineMessage()?.text).not.toContain("Next visit");
+      expect(h.buttonsOf(mineMessage())).toEqual([]);
+    });
+
     it("Propose another time under a visit's announcement asks the owner's wish and moves that visit", async () => {
       await h.press(englishOwner, "🕑 Propose another time");
       expect(h.lastText(englishOwner)).toMatch(/^When would this visit suit you better\?/);

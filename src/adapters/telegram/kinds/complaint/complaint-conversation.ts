@@ -1,10 +1,10 @@
-import type { Locale } from "../../../../core/domain/registry.js";
 import type { ComplaintSubject } from "../../../../core/kinds/complaint/details.js";
 import type { OwnerDeadline } from "../../../../core/kinds/complaint/new-complaint.js";
 import { fileComplaint } from "../../../../core/kinds/complaint/use-cases/file-complaint.js";
 import type { ConversationContext, OwnerBotDeps } from "../../context.js";
 import { Dialog, type OwnerConversation } from "../../conversations/dialog.js";
-import { askOwnUnit, type OwnerUnitChoice, unitLabel } from "../../conversations/steps/location.js";
+import type { OwnUnitsStart } from "../../features/intake-entry.js";
+import { askOwnUnit, unitLabel } from "../../conversations/steps/location.js";
 import { askPhotos } from "../../conversations/steps/photos.js";
 import { conversationClock } from "../../conversations/steps/preferred-time.js";
 import { submitRequest } from "../../conversations/steps/submit.js";
@@ -13,14 +13,11 @@ import { askAbout, askDeadline, askStepToEdit, askSubject, askText, complaintTex
 
 export const complaintConversationId = "complaint";
 
-/** A unit the owner may complain for, as passed (JSON) at enter. */
-export type ComplaintUnitChoice = Pick<OwnerUnitChoice, "unitId" | "building" | "unit">;
+/** A unit the owner may choose, as passed (JSON) at enter. */
+export type ComplaintUnitChoice = OwnUnitsStart["units"][number];
 
 /** What `/complain` passes at enter (persisted as JSON with the conversation). */
-export interface ComplaintStart {
-  locale: Locale;
-  units: ComplaintUnitChoice[];
-}
+export type ComplaintStart = OwnUnitsStart;
 
 interface ComplaintDraft {
   subject: ComplaintSubject;

@@ -1,7 +1,7 @@
 import type { ComplaintCase } from "../../../../core/kinds/complaint/details.js";
+import { intakeEntryFeature } from "../../features/intake-entry.js";
 import type { TelegramKindModule } from "../telegram-kind.js";
 import { complaintConversationId, createComplaintConversation } from "./complaint-conversation.js";
-import { complaintFeature } from "./complaint-feature.js";
 
 const entry = { command: "complain", menuKey: "owner:menu.complain" } as const;
 
@@ -17,7 +17,8 @@ export const complaintTelegramKind: TelegramKindModule = {
   kind: "complaint",
   ...entry,
   commandKey: "owner:commands.complain",
-  feature: (deps) => complaintFeature(deps, entry),
+  // `/complain` and its menu entry; the intake asks which unit of an owner of several.
+  feature: (deps) => intakeEntryFeature(deps, entry, complaintConversationId),
   conversations: (deps) => [{ id: complaintConversationId, builder: createComplaintConversation(deps) }],
   ownerButtons: {},
   listItem(subject, t) {

@@ -1,6 +1,6 @@
+import { intakeEntryFeature } from "../../features/intake-entry.js";
 import type { TelegramKindModule } from "../telegram-kind.js";
 import { createServiceConversation, serviceConversationId } from "./service-conversation.js";
-import { serviceFeature } from "./service-feature.js";
 import { serviceListItem } from "./service-list-item.js";
 import { serviceOwnerButtons } from "./service-wish-action.js";
 import { createServiceWishConversation, serviceWishConversationId } from "./service-wish-conversation.js";
@@ -18,7 +18,7 @@ export const serviceTelegramKind: TelegramKindModule = {
   kind: "service",
   ...entry,
   commandKey: "owner:commands.services",
-  feature: (deps) => serviceFeature(deps, entry),
+  feature: (deps) => intakeEntryFeature(deps, entry, serviceConversationId),
   conversations: (deps) => [
     { id: serviceConversationId, builder: createServiceConversation(deps) },
     { id: serviceWishConversationId, builder: createServiceWishConversation(deps) },

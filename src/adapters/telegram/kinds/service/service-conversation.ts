@@ -1,6 +1,5 @@
 import { formatFen } from "../../../../core/domain/money.js";
 import type { PriceItem } from "../../../../core/domain/prices.js";
-import type { Locale } from "../../../../core/domain/registry.js";
 import type { ServiceType } from "../../../../core/kinds/service/details.js";
 import { estimateService } from "../../../../core/kinds/service/estimate.js";
 import { serviceTypeDefinitions } from "../../../../core/kinds/service/service-types.js";
@@ -9,7 +8,8 @@ import { getServiceOptions } from "../../../../core/kinds/service/use-cases/get-
 import type { ServiceStep } from "../../callback-data.js";
 import type { ConversationContext, OwnerBotDeps } from "../../context.js";
 import { Dialog, type OwnerConversation } from "../../conversations/dialog.js";
-import { askOwnUnit, type OwnerUnitChoice, unitLabel } from "../../conversations/steps/location.js";
+import type { OwnUnitsStart } from "../../features/intake-entry.js";
+import { askOwnUnit, unitLabel } from "../../conversations/steps/location.js";
 import { submitRequest } from "../../conversations/steps/submit.js";
 import { askSummaryChoice } from "../../conversations/steps/summary.js";
 import { attempt } from "../../errors.js";
@@ -17,14 +17,11 @@ import { askArea, askHours, askItem, askRequests, askStepToEdit, askTeam, askTyp
 
 export const serviceConversationId = "service";
 
-/** A unit the owner may book for, as passed (JSON) at enter. */
-export type ServiceUnitChoice = Pick<OwnerUnitChoice, "unitId" | "building" | "unit">;
+/** A unit the owner may choose, as passed (JSON) at enter. */
+export type ServiceUnitChoice = OwnUnitsStart["units"][number];
 
 /** What `/services` passes at enter (persisted as JSON with the conversation). */
-export interface ServiceStart {
-  locale: Locale;
-  units: ServiceUnitChoice[];
-}
+export type ServiceStart = OwnUnitsStart;
 
 /** The service chosen: its type and the standard's item, with the quantity its price needs. */
 interface ServiceChoice {
