@@ -5,7 +5,7 @@ import { scheduleLabel } from "../../../src/adapters/slack/kinds/service/service
 import { blockKitErrors } from "../../../src/testing/slack-blocks.js";
 import { buttonLabels, buttonOf, textOf } from "./block-text.js";
 import { aServiceView, aWorkOrder } from "./service-view.js";
-import { englishText, expectNoMissingKeys, testTranslator } from "./staff-text.js";
+import { anEvent, englishText, expectNoMissingKeys, testTranslator } from "./staff-text.js";
 
 afterEach(expectNoMissingKeys);
 
@@ -112,5 +112,18 @@ describe("the service card", () => {
     expect(scheduleLabel(firstAndThird, t)).toBe("1st and 3rd Saturday 10:00");
     expect(scheduleLabel({ weekdays: [4, 2], time: "09:00", weeksOfMonth: null }, t)).toBe("every Tuesday and Thursday 09:00");
     expect(scheduleLabel(firstAndThird, zh)).toBe("每月第一个和第三个周六 10:00");
+  });
+});
+
+describe("the service card's history", () => {
+  it("reads every step the core records in the service's own words, and one it does not know as a plain step", () => {
+    const events = ["reported", "schedule_site_visit", "quote", "accept_quote", "time_confirmed", "start", "completed", "work_accepted", "visits_generated", "month_receipted", "callback_recorded", "something_new"].map((type, index) =>
+      anEvent({ id: `event-${index}`, caseId: "service-1", type, actor: { type: "system", id: "system" }, data: type === "callback_recorded" ? { outcome: "satisfied" } : {} }),
+    );
+    const shown = textOf(card({ recentEvents: events }).blocks);
+
+    for (const sentence of ["booked the service", "booked the site visit", "sent the owner a quote", "accepted the quote", "confirmed the time; the work order is open", "started the work", "marked the work done", "accepted the work; the receipt is issued", "scheduled the month's visits", "closed the month; the monthly fee is receipted", "recorded the callback: reached, satisfied", "something_new"]) {
+      expect(shown).toContain(sentence);
+    }
   });
 });

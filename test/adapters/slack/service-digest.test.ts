@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type ServiceMonthSummary, serviceMonthDigest } from "../../../src/adapters/slack/kinds/service/month-digest.js";
+import { serviceMonthDigest } from "../../../src/adapters/slack/kinds/service/month-digest.js";
+import type { ServiceMonthSummary } from "../../../src/core/kinds/service/use-cases/get-service-month-summary.js";
 import { blockKitErrors } from "../../../src/testing/slack-blocks.js";
 import { textOf } from "./block-text.js";
 import { englishText, expectNoMissingKeys } from "./staff-text.js";
@@ -9,6 +10,16 @@ afterEach(expectNoMissingKeys);
 const { t, formatInstant } = englishText();
 
 type Customer = ServiceMonthSummary["customers"][number];
+
+const receiptOf = (index: number) => ({
+  number: `RC-2026-${String(index).padStart(6, "0")}`,
+  amountFen: 0,
+  issuedAt: new Date("2026-12-31T16:00:00Z"),
+  orderNumber: `S-2026-${String(index).padStart(6, "0")}`,
+  workOrderNumber: null,
+  serviceType: "cleaning_monthly" as const,
+  priceCode: "CL-MONTHLY-WEEKLY",
+});
 
 function aCustomer(index: number, overrides: Partial<Customer> = {}): Customer {
   return {
@@ -27,7 +38,7 @@ function aCustomer(index: number, overrides: Partial<Customer> = {}): Customer {
         ],
       },
     ],
-    receipts: [{ number: `RC-2026-${String(index).padStart(6, "0")}`, amountFen: 44000, issuedAt: new Date("2026-12-31T16:00:00Z") }],
+    receipts: [{ ...receiptOf(index), amountFen: 44000 }],
     totalFen: 44000,
     ...overrides,
   };
@@ -35,12 +46,12 @@ function aCustomer(index: number, overrides: Partial<Customer> = {}): Customer {
 
 describe("the month's service digest", () => {
   it("lists per customer the orders, their work orders with status and the receipts, with the customer's and the month's totals", () => {
-    const summary: ServiceMonthSummary = { month: "2026-12", customers: [aCustomer(1), aCustomer(2, { residentName: "李雷", totalFen: 15000, receipts: [{ number: "RC-2026-000009", amountFen: 15000, issuedAt: new Date("2026-12-05T03:00:00Z") }] })], totalFen: 59000 };
+    const summary: ServiceMonthSummary = { month: "2026-12", customers: [aCustomer(1), aCustomer(2, { residentName: "李雷", totalFen: 15000, receipts: [{ ...receiptOf(9), amountFen: 15000 }] })], totalFen: 59000 };
 
     const { text, blocks } = serviceMonthDigest(summary, t, formatInstant);
     const shown = textOf(blocks);
 
-    expect(text).toBe("Service orders of 2026-12: 2 customers, ¥590.00");
+    expect(text).toBe("Service orders of 2026-12: ¥590.00 · customers: 2");
     expect(shown).toContain("*3-1201 · Owner 1* · ¥440.00");
     expect(shown).toContain("S-2026-000001 · Monthly cleaning (CL-MONTHLY-WEEKLY)");
     expect(shown).toMatch(/S-2026-000001-01 · .* · accepted/);

@@ -1,6 +1,7 @@
+import { serviceMonthSlackDigest } from "../kinds/service/month-digest.js";
 import type { SlackDigest } from "./slack-digest.js";
 
 export { findSlackDigest, type SlackDigest } from "./slack-digest.js";
 
 /** The periodic summaries the Slack side draws, by id. Adding one is one line here; the sender does not change. */
-export const slackDigests: readonly SlackDigest[] = [];
+export const slackDigests: readonly SlackDigest[] = [serviceMonthSlackDigest];

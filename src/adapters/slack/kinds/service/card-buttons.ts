@@ -2,7 +2,7 @@ import type { types } from "@slack/bolt";
 import type { WorkOrder } from "../../../../core/domain/work-orders.js";
 import type { ServiceAction } from "../../../../core/kinds/service/lifecycle.js";
 import { type CardButton, caseActionButtons } from "../../blocks/case-card.js";
-import { button, type Translate } from "../../blocks/format.js";
+import { button, plain, type Translate, truncate } from "../../blocks/format.js";
 import { actionIds, encodeValue } from "../../interaction-values.js";
 import { serviceActionIds } from "./interaction.js";
 import type { ServiceView } from "./service-text.js";
@@ -34,6 +34,16 @@ export function nextVisit(workOrders: readonly WorkOrder[], action: "start_visit
   return [...workOrders].filter((order) => order.status === status).sort(byTime)[0] ?? null;
 }
 
+function endPackageConfirm(view: ServiceView, t: Translate): types.ConfirmationDialog {
+  return {
+    title: plain(truncate(t("staff:service.buttons.end_package"), 100)),
+    text: plain(truncate(t("staff:service.end_package_confirm", { number: view.subject.number }), 300)),
+    confirm: plain(truncate(t("staff:service.buttons.end_package"), 30)),
+    deny: plain(truncate(t("staff:modals.close"), 30)),
+    style: "danger",
+  };
+}
+
 const visitButtons = {
   start_visit: { actionId: serviceActionIds.startVisit, label: "staff:service.buttons.start_visit" },
   done_visit: { actionId: serviceActionIds.doneVisit, label: "staff:service.buttons.done_visit" },
@@ -53,6 +63,8 @@ export function serviceButtons(view: ServiceView, t: Translate): types.Button[] 
       const value = encodeValue({ ticketId: view.subject.id, version: view.subject.version, visitAt: visit.scheduledAt.toISOString() });
       return [button(spec.actionId, t(spec.label, { visit: visit.number }), value, "primary")];
     }
-    return caseActionButtons({ subject: view.subject, actions: [action] }, serviceCardButtons, t);
+    const buttons = caseActionButtons({ subject: view.subject, actions: [action] }, serviceCardButtons, t);
+    // Ending a package cancels every visit not begun: one careless click must not do that.
+    return action === "end_package" ? buttons.map((shown) => ({ ...shown, confirm: endPackageConfirm(view, t) })) : buttons;
   });
 }

@@ -4,8 +4,11 @@ import { serviceLifecycle } from "../../../../core/kinds/service/lifecycle.js";
 /** Sentences shared with every kind (`staff:events.<type>`): who claimed, assigned, cancelled, called back. */
 const shared = ["claim", "assign", "cancel", "callback_prompted", "callback_no_answer", "callback_recorded", "escalated", "clock_started", "phone_shown"];
 
+/** Event types the core writes under a name of their own rather than the lifecycle action's. */
+const named = ["reported", "completed", "problem_reported", "time_confirmed", "work_accepted", "cancelled_by_owner", "rescheduled_by_owner", "visits_generated", "month_receipted"];
+
 /** The service's own sentences, under `staff:events.service`: every lifecycle step and what the core records beside them. */
-const own = [...Object.keys(serviceLifecycle.transitions).filter((type) => !shared.includes(type)), "reported", "recorded", "receipt_issued", "visits_generated"];
+const own = [...Object.keys(serviceLifecycle.transitions).filter((type) => !shared.includes(type)), ...named];
 
 /**
  * How a service order's history reads on its card. A type it does not know (a newer release's)

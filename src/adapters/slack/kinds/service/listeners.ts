@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { PriceTeamSchema } from "../../../../core/domain/prices.js";
 import type { ServiceDetails } from "../../../../core/kinds/service/details.js";
 import { serviceKind } from "../../../../core/kinds/service/kind.js";
+import { endPackage } from "../../../../core/kinds/service/package/staff-visit-steps.js";
 import { completeService } from "../../../../core/kinds/service/use-cases/complete-service.js";
 import { listWorkOrders } from "../../../../core/kinds/service/use-cases/list-work-orders.js";
 import { proposeServiceTime } from "../../../../core/kinds/service/use-cases/propose-service-time.js";
@@ -11,11 +12,12 @@ import { startService } from "../../../../core/kinds/service/use-cases/start-ser
 import { listPriceStandard } from "../../../../core/use-cases/list-price-standard.js";
 import { onCaseButton } from "../../listeners/actions/case-buttons.js";
 import { opensModal } from "../../listeners/actions/modal-buttons.js";
+import { onButton } from "../../listeners/actions/on-button.js";
 import { staffText } from "../../listeners/interaction.js";
 import { onSubmission } from "../../listeners/views/on-submission.js";
 import { type LocalDateTime, toLocalDateTime } from "../../local-time.js";
 import type { SlackDeps } from "../../slack-deps.js";
-import { serviceActionIds, serviceViewIds } from "./interaction.js";
+import { serviceActionIds, serviceViewIds, VisitButtonValueSchema } from "./interaction.js";
 import { proposeTimeModal, quoteModal, siteVisitModal } from "./modals.js";
 import { readDateTime, readProposal, readQuote } from "./submissions.js";
 
@@ -102,10 +104,28 @@ function registerProposeTime(app: App, deps: SlackDeps): void {
   );
 }
 
-/** Start and Done act at once; the core refuses Start unless the time is confirmed and its work order open. */
+/**
+ * Start and Done act at once; the core refuses Start unless the time is confirmed and its work
+ * order open. A package's Start visit and Done visit act on the visit their button names, by its
+ * scheduled instant; End package (confirmed in Slack's dialog first) cancels the visits not begun.
+ */
 function registerWorkButtons(app: App, deps: SlackDeps): void {
   onCaseButton(app, deps, serviceActionIds.start, startService);
   onCaseButton(app, deps, serviceActionIds.done, completeService);
+  onCaseButton(app, deps, serviceActionIds.endPackage, endPackage);
+  for (const [actionId, useCase] of [
+    [serviceActionIds.startVisit, startService],
+    [serviceActionIds.doneVisit, completeService],
+  ] as const) {
+    onButton(app, deps, {
+      actionId,
+      surface: "case-buttons",
+      value: VisitButtonValueSchema,
+      key: ({ value, clicker }) => `${actionId}:${clicker.userId}:${value.ticketId}:${value.version}:${value.visitAt}`,
+      context: (value) => ({ caseId: value.ticketId, visitAt: value.visitAt }),
+      act: ({ value, clicker }) => useCase(deps.workflow, { caseId: value.ticketId, staffUserId: clicker.userId, visitAt: value.visitAt }),
+    });
+  }
 }
 
 /** Every listener only service orders have. Claim, Assign, Cancel and the callback's outcomes are the shared listeners'. */

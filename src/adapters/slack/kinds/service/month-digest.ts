@@ -1,22 +1,8 @@
 import { formatFen } from "../../../../core/domain/money.js";
-import type { WorkOrderStatus } from "../../../../core/domain/work-orders.js";
-import type { ServiceType } from "../../../../core/kinds/service/details.js";
+import { getServiceMonthSummary, type ServiceMonthSummary } from "../../../../core/kinds/service/use-cases/get-service-month-summary.js";
+import { serviceMonthDigest as serviceMonthDigestId } from "../../../../core/kinds/service/package/month-close.js";
+import type { SlackDigest } from "../../digests/slack-digest.js";
 import { context, escapeMrkdwn, type FormatInstant, type KnownBlock, mrkdwn, plain, type SlackMessage, type Translate, truncate } from "../../blocks/format.js";
-
-/** A month of service orders per customer, as the core's `getServiceMonthSummary` reads it. */
-export interface ServiceMonthSummary {
-  month: string;
-  customers: {
-    unitId: string;
-    building: string;
-    unit: string;
-    residentName: string;
-    orders: { number: string; serviceType: ServiceType; priceCode: string; workOrders: { number: string; scheduledAt: Date; status: WorkOrderStatus }[] }[];
-    receipts: { number: string; amountFen: number; issuedAt: Date }[];
-    totalFen: number;
-  }[];
-  totalFen: number;
-}
 
 /** Slack's limits of a message: 50 blocks, 3000 characters of a section's text. */
 const maxBlocks = 50;
@@ -71,3 +57,9 @@ export function serviceMonthDigest(summary: ServiceMonthSummary, t: Translate, f
   blocks.push(context(`*${t("staff:service.digest.month.total", { total })}*`));
   return { text: t("staff:service.digest.month.fallback", { month, customers: customers.length, total }), blocks };
 }
+
+/** `service.month`: the month's summary read at delivery, for the period the month close queued. */
+export const serviceMonthSlackDigest: SlackDigest = {
+  id: serviceMonthDigestId,
+  render: async (workflow, period, t, formatInstant) => serviceMonthDigest(await getServiceMonthSummary(workflow, period), t, formatInstant),
+};
