@@ -23,7 +23,7 @@ const standard = [
 type Select = { options: { text: { text: string }; value: string }[]; initial_option?: { value: string } };
 
 const item = (code: string | null) => ({ type: "static_select", selected_option: code ? { text: { type: "plain_text", text: code }, value: code } : null });
-const quantity = (value: string | null) => ({ type: "number_input", value });
+const quantity = (value: string | null) => ({ type: "plain_text_input", value });
 
 /** What Slack sends for the five rows: every row's fields, chosen or not. */
 function rows(chosen: [string | null, string | null][]) {
