@@ -24,7 +24,7 @@ function keysEmittedByTheCore(): string[] {
   const files = readdirSync("src/core", { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts"));
   for (const file of files) {
     for (const line of readFileSync(path.join("src/core", file), "utf8").split("\n")) {
-      if (!/noticeOwner\(|enqueueOwnerNotice\(|key: "|alertKey: "/.test(line)) continue;
+      if (!/notice\w*Owner\(|enqueueOwnerNotice\(|alert\w*Team\(|key: "|alertKey: "/.test(line)) continue;
       for (const match of line.matchAll(/(?<!type: )"([a-z_]+\.[a-z_.]+)"/g)) {
         const key = match[1]!;
         keys.add(key.startsWith("alerts.") ? `staff:${key}` : `owner:${key}`);

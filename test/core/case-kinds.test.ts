@@ -119,13 +119,14 @@ describe("kinds of request are data the shared machinery reads", () => {
     expect(() => new CaseKindRegistry([arrearsKind, { ...arrearsKind, id: "other" }])).toThrow(/registered twice/);
   });
 
-  it("the product registers repairs and complaints, with the nightly housekeeping as a system task", () => {
+  it("the product registers repairs, complaints and services, with the nightly housekeeping as a system task", () => {
     const registry = productRegistry();
-    expect(registry.list().map((kind) => [kind.id, kind.prefix])).toEqual([["repair", "R"], ["complaint", "C"]]);
+    expect(registry.list().map((kind) => [kind.id, kind.prefix])).toEqual([["repair", "R"], ["complaint", "C"], ["service", "S"]]);
     expect(registry.task("system.prune")?.next).toBeTypeOf("function");
     expect(registry.ownerAction("repair", "fixed.yes")?.code).toBe("fy");
     expect(registry.ownerAction("complaint", "fixed.yes")).toBeNull();
     expect(registry.ownerAction("complaint", "verdict.not_resolved")?.code).toBe("vn");
+    expect(registry.ownerAction("service", "quote.accept")?.code).toBe("qa");
   });
 });
 

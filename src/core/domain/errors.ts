@@ -21,6 +21,8 @@ export const workflowErrorCodes = [
   "charge_lines_required",
   "charge_lines_not_allowed",
   "price_item_unknown",
+  "site_visit_required",
+  "team_on_the_way",
 ] as const;
 
 export type WorkflowErrorCode = (typeof workflowErrorCodes)[number];

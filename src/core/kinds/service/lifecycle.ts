@@ -19,6 +19,8 @@ const transitions = {
   request_other_time: { from: ["awaiting_confirmation"], to: "agreed" },
   // The owner moves the visit before the team is on the way; a confirmed work order is voided.
   reschedule: { from: ["new", "site_visit", "quoted", "agreed", "awaiting_confirmation", "scheduled"] },
+  // Moving a proposed or confirmed time voids it (and its work order): a time is agreed again.
+  reschedule_time: { from: ["awaiting_confirmation", "scheduled"], to: "agreed" },
   start: { from: ["scheduled"], to: "in_progress" },
   done: { from: ["in_progress"], to: "done" },
   accept_work: { from: ["done"], to: "awaiting_callback" },
