@@ -41,7 +41,7 @@ describe("logging at LOG_LEVEL=debug", () => {
     const number = /R-\d{4}-\d{6}/.exec(owner.texts().join("\n"))?.[0] as string;
     expect(number).toBeDefined();
 
-    await dispatchAndFinish(h, owner, tech, number);
+    await dispatchAndFinish(h, owner, tech, number, [["MT-TAP", "1"]]);
     await owner.press(owner.t("owner:actions.fixed.yes"));
     // The prompt goes out a day after completion, inside the window (at its end the leader is alerted too).
     await h.tickAt(new Date(Date.parse("2026-12-01T03:00:00Z") + day));

@@ -115,7 +115,7 @@ describe("the repair loop from Telegram to Slack and back", () => {
     }
   });
 
-  it("an ordinary repair in English survives a restart mid-report and its callback is prompted the day after completion", async () => {
+  it("an ordinary paid repair in English survives a restart mid-report, its callback is prompted the day after completion, and Satisfied brings its receipt", async () => {
     const owner = h.owner({ id: 5002, first_name: "Tom", language_code: "en" }, "en");
     const tech = h.staff("UMAINT1");
     const receptionist = h.staff("UFRONT1");
@@ -123,7 +123,8 @@ describe("the repair loop from Telegram to Slack and back", () => {
     const number = await reportRepair(owner, "+8613900000002", "plumbing", "Kitchen tap drips all night", () => h.restart());
     expect(owner.texts().join("\n")).toContain(owner.t("owner:report.summary.paid_notice"));
 
-    await dispatchAndFinish(h, owner, tech, number);
+    await dispatchAndFinish(h, owner, tech, number, [["MT-TAP", "1"], ["MT-ANGLE-VALVE", "2"]]);
+    expect(owner.lastText()).toContain("Replace a tap × 1: ¥30.00\nReplace an angle valve × 2: ¥50.00\nTotal: ¥80.00");
     const completedAt = Date.parse("2026-12-01T03:00:00Z");
     expect(await h.tickAt(new Date(completedAt + day - 60_000))).not.toContain("callback_prompted");
     expect(await h.tickAt(new Date(completedAt + day))).toContain(`${number}  callback_prompted`);
@@ -132,5 +133,8 @@ describe("the repair loop from Telegram to Slack and back", () => {
     await receptionist.click(frontDeskChannel, number, staffLabel("satisfied"));
     await h.until(() => expect((owner.lastText())).toBe(owner.t("owner:repair.closed", { number })));
     expect((await historyOf(h, number)).ticket?.status).toBe("closed");
+    // The owner never answered Fixed?: the front desk's Satisfied was the acceptance.
+    expect(owner.texts().find((text) => text.startsWith("Receipt RC-2026-000001"))).toContain(`for ${number}`);
+    expect(owner.texts().find((text) => text.startsWith("Receipt RC-2026-000001"))).toContain("Total: ¥80.00");
   });
 });

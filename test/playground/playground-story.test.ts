@@ -66,8 +66,12 @@ describe("the playground drives the real product through the fakes", () => {
 
     await owner.press(owner.t("owner:actions.appointment.confirm"));
     await tech.click(maintenance, number, staffLabel("start"));
+    // Tom Baker's flat is long out of warranty: Done asks for the items done, from the sample standard.
     await tech.click(maintenance, number, staffLabel("done"));
+    expect(await tech.submit({ charge_item_1: "MT-TAP", charge_quantity_1: "1" })).toEqual({ ok: true });
+    await owner.sees((text) => text.includes("Replace a tap × 1: ¥30.00\nTotal: ¥30.00"));
     await owner.press(owner.t("owner:actions.fixed.yes"));
+    await owner.sees((text) => text.startsWith("Receipt RC-") && text.includes(`for ${number}`));
     await d.until(async () => expect(await ticketStatus(d, number)).toBe("awaiting_callback"));
 
     // The prompt comes a day after completion at the earliest, later when that falls outside working hours.

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Writable } from "node:stream";
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
 import { expect, vi } from "vitest";
@@ -89,6 +90,8 @@ export class Harness {
       "UMAINT1,Zhang Wei,maintenance,member",
       "UMAINTL,Zhao Lei,maintenance,leader",
     ]));
+    // The sample standard: a paid repair's Done records its items from the maintenance part.
+    await harness.cli("import", "prices", fileURLToPath(new URL("../../samples/prices.csv", import.meta.url)));
     await harness.boot();
     return harness;
   }

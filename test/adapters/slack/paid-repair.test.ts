@@ -9,7 +9,7 @@ import { recordCallback } from "../../../src/core/use-cases/record-callback.js";
 import { blockActionPayload, postToBolt } from "../../../src/testing/fake-slack-server.js";
 import { reportedRepair, unitRow } from "../../support/workflow-fixture.js";
 import { buttonOf, buttonsOf, textOf } from "./block-text.js";
-import { MAINTENANCE_CHANNEL, SIGNING_SECRET, type SlackHarness, startRepair, startSlackHarness } from "./slack-harness.js";
+import { FRONTDESK_CHANNEL, MAINTENANCE_CHANNEL, SIGNING_SECRET, type SlackHarness, startRepair, startSlackHarness } from "./slack-harness.js";
 import { expectNoMissingKeys } from "./staff-text.js";
 
 afterEach(expectNoMissingKeys);
@@ -23,7 +23,7 @@ const standard = [
 type Select = { options: { text: { text: string }; value: string }[]; initial_option?: { value: string } };
 
 const item = (code: string | null) => ({ type: "static_select", selected_option: code ? { text: { type: "plain_text", text: code }, value: code } : null });
-const quantity = (value: string | null) => ({ type: "number_input", value });
+const quantity = (value: string | null) => ({ type: "plain_text_input", value });
 
 /** What Slack sends for the five rows: every row's fields, chosen or not. */
 function rows(chosen: [string | null, string | null][]) {
@@ -95,6 +95,19 @@ describe("a paid repair's Done, through the real Bolt app", () => {
     expect(shown).toContain("Replace a tap (MT-TAP) × 2: ¥60.00");
     expect(shown).toContain("Unclog a drain (MT-DRAIN) × 1: ¥80.00");
     expect(shown).toContain("Total: ¥140.00");
+    // The front desk's callback card says what Satisfied will charge if the owner has not accepted in the bot.
+    expect(textOf(h.latest(FRONTDESK_CHANNEL).blocks)).toContain("Total: ¥140.00");
+  });
+
+  it("the owner's acceptance shows on the card's history with the receipt number and amount", async () => {
+    const ticket = await paidRepairInProgress();
+    await h.submit(await openDone(), "UMAINT1", rows([["MT-TAP", "2"], ["MT-DRAIN", null]]));
+    await vi.waitFor(() => expect(h.ticket(ticket.id).status).toBe("awaiting_callback"));
+
+    await answerFixed(h.ctx, { caseId: ticket.id, ownerUserId: "7001", answer: "yes" });
+    await h.deliver();
+
+    expect(textOf(card().blocks)).toContain("recorded the fee: receipt RC-2026-000001, ¥140.00");
   });
 
   it("a submission without an item, with a quantity alone or an item twice keeps the modal open with the field's error", async () => {

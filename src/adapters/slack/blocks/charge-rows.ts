@@ -57,14 +57,8 @@ export function chargeRowBlocks(items: readonly PriceItem[], initial: readonly C
       block_id: ids.quantity,
       label: plain(t("staff:charges.quantity", { row })),
       optional: true,
-      element: {
-        type: "number_input",
-        action_id: ids.quantity,
-        is_decimal_allowed: true,
-        min_value: "0.01",
-        max_value: "9999",
-        ...(chosen && option ? { initial_value: String(chosen.quantity) } : {}),
-      },
+      // A text input checked against the two-decimal pattern below: the local playground draws no number_input.
+      element: { type: "plain_text_input", action_id: ids.quantity, max_length: 7, ...(chosen && option ? { initial_value: String(chosen.quantity) } : {}) },
     });
   }
   return blocks;
