@@ -43,6 +43,14 @@ export async function issueReceipt(store: Store, input: NewReceipt, now: Date, t
 }
 
 /**
+ * Charge lines as an owner reads them, one a line in their language: name × quantity: amount.
+ * The receipt and every message that shows items before it (a paid repair's "Fixed?") read alike.
+ */
+export function chargeLinesText(lines: readonly ChargeLine[], locale: Locale): string {
+  return lines.map((line) => `${locale === "zh-CN" ? line.nameZh : line.nameEn} × ${line.quantity}: ${formatFen(line.amountFen)}`).join("\n");
+}
+
+/**
  * Sends the receipt to the paying owner in their language: the case number, the receipt number,
  * each line (name, quantity, amount) and the total. Nothing is sent to an owner not on the bot.
  */
