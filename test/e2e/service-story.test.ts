@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { frontDeskChannel, Harness, textOf } from "../support/e2e-harness.js";
-import { serviceActionIds } from "../../src/adapters/slack/kinds/service/interaction.js";
+import { serviceActionIds, serviceInputs } from "../../src/adapters/slack/kinds/service/interaction.js";
 import { staffLabel } from "../support/e2e-steps.js";
 import { bookService, bookUpToSummary, cardButtons, cleaningChannel, greeningChannel, hasButton, onboard, pickTime, quote, serviceEnv, serviceLabel, withServiceTeams } from "../support/service-steps.js";
 
@@ -146,5 +146,89 @@ describe("paid home services from Telegram to Slack and back", () => {
     await h.until(() => expect(cardButtons(gardener, greeningChannel, pruningCard)).toEqual([]));
     // The first booking's quote is untouched by the second's answer.
     expect((await orderOf(h, number)).order?.status).toBe("agreed");
+  });
+  it("a monthly package accepted on 30 November: the rest of the month at once, each 1st the month's visits numbered on, announced the day before, receipted pro rata at the month close, across the year end", async () => {
+    const owner = h.owner({ id: 5002, first_name: "Tom", language_code: "en" }, "en");
+    const leader = h.staff("UCLEANL");
+    await onboard(owner, "+8613900000002");
+    const number = await bookService(owner, { team: "cleaning", serviceType: "cleaning_monthly", item: "Monthly cleaning package (one 3-hour visit a week)", preferredTime: "Monday afternoons" });
+    const card = cardOf(number);
+    const register = async () => (await orderOf(h, number)).workOrders.map((wo) => `${wo.number} ${wo.status} ${wo.scheduledAt.toISOString()}`);
+
+    // Mondays at 14:00: today's visit is still ahead (10:00 now), so November has one left.
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("quote")));
+    await quote(h, leader, cleaningChannel, card, [{ code: "CL-MONTHLY-WEEKLY", quantity: "1" }], { weekdays: [1], time: "14:00" });
+    await h.until(() => expect(hasButton(owner, owner.t("owner:service.actions.quote.accept"))).toBe(true));
+    expect(owner.lastText()).toContain("Monthly fee: ¥880.00");
+    await owner.press(owner.t("owner:service.actions.quote.accept"));
+    await h.until(() => expect(owner.texts().join("\n")).toContain(`Your package ${number} (Monthly cleaning package (one 3-hour visit a week)) starts now`));
+    expect(await register()).toEqual(["S-2026-000001-01 scheduled 2026-11-30T06:00:00.000Z"]);
+
+    // Less than a day ahead, today's visit is announced at once.
+    await h.tickAt(new Date("2026-11-30T10:05:00+08:00"));
+    await h.until(() => expect(owner.texts().join("\n")).toContain(`on Mon, Nov 30, 14:00 (work order S-2026-000001-01)`));
+
+    h.time.set("2026-11-30T14:00:00+08:00");
+    const firstVisit = { start: serviceLabel("start_visit", { visit: "S-2026-000001-01" }), done: serviceLabel("done_visit", { visit: "S-2026-000001-01" }) };
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(firstVisit.start));
+    await leader.click(cleaningChannel, card, firstVisit.start);
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(firstVisit.done));
+    h.time.set("2026-11-30T17:00:00+08:00");
+    await leader.click(cleaningChannel, card, firstVisit.done);
+    await h.until(() => expect(owner.texts().join("\n")).toContain(`The visit S-2026-000001-01 of your package ${number}`));
+    await owner.press(owner.t("owner:service.actions.work.accept"));
+    await h.until(() => expect(owner.texts().join("\n")).toContain(owner.t("owner:service.action_done.work.accept")));
+
+    // The 1st at 00:00: December's Mondays open, numbered on; November is receipted for 1 of its 5 Mondays.
+    const december = await h.tickAt(new Date("2026-12-01T00:00:00+08:00"));
+    expect(december).toContain("month_closed");
+    const opened = ["02 2026-12-07", "03 2026-12-14", "04 2026-12-21", "05 2026-12-28"].map((v) => `S-2026-000001-${v.slice(0, 2)} scheduled ${v.slice(3)}T06:00:00.000Z`);
+    expect(await register()).toEqual(["S-2026-000001-01 accepted 2026-11-30T06:00:00.000Z", ...opened]);
+    expect(await h.tickAt(new Date("2026-12-01T00:00:00+08:00"))).not.toContain("month_closed");
+    expect(await register()).toHaveLength(5);
+    const receipts = async () => (await orderOf(h, number)).receipts.map((r) => `${r.number} ${r.period} ${r.amountFen}`);
+    expect(await receipts()).toEqual(["RC-2026-000001 2026-11 17600"]);
+    // Quiet hours: the receipt reaches the owner in the morning, the month's digest the front desk at once.
+    await h.until(() => expect(h.slack.channel(frontDeskChannel).some((m) => m.text.startsWith("Service orders of 2026-11"))).toBe(true));
+    h.time.set("2026-12-01T08:00:00+08:00");
+    await h.until(() => expect(owner.texts().some((text) => text.startsWith(`Receipt RC-2026-000001 for your package ${number}, month 2026-11`))).toBe(true));
+    expect(owner.texts().find((text) => text.startsWith("Receipt RC-2026-000001"))).toContain("Total: ¥176.00");
+
+    // The day before 7 December at 10:00, the visit is announced with Propose another; the owner moves it.
+    await h.tickAt(new Date("2026-12-06T09:59:00+08:00"));
+    await h.delivered();
+    expect(owner.texts().join("\n")).not.toContain("(work order S-2026-000001-02)");
+    await h.tickAt(new Date("2026-12-06T10:00:00+08:00"));
+    await h.until(() => expect(owner.texts().join("\n")).toContain("on Mon, Dec 7, 14:00 (work order S-2026-000001-02)"));
+    await owner.press(owner.t("owner:service.actions.visit.other"));
+    await owner.say("Tuesday afternoon instead");
+    await h.until(() => expect(h.slack.channel(cleaningChannel).some((m) => m.text.includes("S-2026-000001-02") && m.text.includes("Tuesday afternoon instead"))).toBe(true));
+    expect((await register())[1]).toBe("S-2026-000001-02 rescheduling 2026-12-07T06:00:00.000Z");
+    // A visit to be moved cannot start.
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).not.toContain(serviceLabel("start_visit", { visit: "S-2026-000001-02" })));
+
+    await pickTime(h, leader, cleaningChannel, card, serviceLabel("propose_time"), { date: "2026-12-08", time: "15:00" }, {
+      [serviceInputs.visit]: { type: "static_select", selected_option: { value: "2026-12-07T06:00:00.000Z" } },
+    });
+    await h.until(() => expect(owner.texts().join("\n")).toContain("the team proposes to come on Tue, Dec 8, 15:00 instead"));
+    await owner.press(owner.t("owner:service.actions.time.confirm"));
+    expect((await register())[1]).toBe("S-2026-000001-02 scheduled 2026-12-08T07:00:00.000Z");
+
+    h.time.set("2026-12-08T15:00:00+08:00");
+    const moved = { start: serviceLabel("start_visit", { visit: "S-2026-000001-02" }), done: serviceLabel("done_visit", { visit: "S-2026-000001-02" }) };
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(moved.start));
+    await leader.click(cleaningChannel, card, moved.start);
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(moved.done));
+    await leader.click(cleaningChannel, card, moved.done);
+    await h.until(() => expect(owner.texts().join("\n")).toContain(`The visit S-2026-000001-02 of your package ${number}`));
+
+    // Across the year end: January's Mondays open numbered on; December is receipted for 1 of 4 under 2027's numbers.
+    await h.tickAt(new Date("2027-01-01T00:00:00+08:00"));
+    const january = ["06 2027-01-04", "07 2027-01-11", "08 2027-01-18", "09 2027-01-25"].map((v) => `S-2026-000001-${v.slice(0, 2)} scheduled ${v.slice(3)}T06:00:00.000Z`);
+    expect((await register()).slice(5)).toEqual(january);
+    expect(await receipts()).toEqual(["RC-2026-000001 2026-11 17600", "RC-2027-000001 2026-12 22000"]);
+    await h.tickAt(new Date("2027-01-01T00:00:00+08:00"));
+    expect(await register()).toHaveLength(9);
+    expect(await receipts()).toHaveLength(2);
   });
 });
