@@ -231,4 +231,54 @@ describe("paid home services from Telegram to Slack and back", () => {
     expect(await register()).toHaveLength(9);
     expect(await receipts()).toHaveLength(2);
   });
+  it("from /mine the owner moves an order and cancels another before the team sets off; once started, Cancel is refused", async () => {
+    const owner = h.owner({ id: 5002, first_name: "Tom", language_code: "en" }, "en");
+    const leader = h.staff("UCLEANL");
+    await onboard(owner, "+8613900000002");
+    const hourly = { team: "cleaning", serviceType: "cleaning_hourly", quantity: owner.t("owner:services.hours_value", { value: "2", count: 2 }), preferredTime: "Any afternoon" } as const;
+    const first = await bookService(owner, hourly);
+    const card = cardOf(first);
+    const confirmAt = async (local: { date: string; time: string }) => {
+      await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("propose_time")));
+      await pickTime(h, leader, cleaningChannel, card, serviceLabel("propose_time"), local);
+      await h.until(() => expect(hasButton(owner, owner.t("owner:service.actions.time.confirm"))).toBe(true));
+      await owner.press(owner.t("owner:service.actions.time.confirm"));
+    };
+    await confirmAt({ date: "2026-12-02", time: "14:00" });
+    expect((await orderOf(h, first)).workOrders.map((wo) => `${wo.number} ${wo.status}`)).toEqual(["S-2026-000001-01 scheduled"]);
+
+    // /mine: the confirmed time, the price, Reschedule and Cancel.
+    await owner.say("/mine");
+    expect(owner.lastText()).toContain(owner.t("owner:services.mine.confirmed", { at: "Wed, Dec 2, 14:00" }));
+    expect(owner.lastText()).toContain(owner.t("owner:services.mine.price", { amount: "¥100.00" }));
+    await owner.press(owner.t("owner:service.actions.order.reschedule"));
+    expect(owner.lastText()).toBe(owner.t("owner:services.wish.ask_reschedule"));
+    await owner.say("Thursday morning instead");
+    await h.until(() => expect(owner.texts()).toContain(owner.t("owner:service.reschedule_noted", { number: first, wish: "Thursday morning instead" })));
+    await h.until(() => expect(h.slack.channel(cleaningChannel).some((m) => m.text.includes(first) && m.text.includes("Thursday morning instead"))).toBe(true));
+    expect((await orderOf(h, first)).order?.status).toBe("agreed");
+    expect((await orderOf(h, first)).workOrders.map((wo) => `${wo.number} ${wo.status}`)).toEqual(["S-2026-000001-01 cancelled"]);
+
+    // A second order, cancelled from /mine before any time is agreed.
+    const second = await bookService(owner, hourly);
+    await owner.say("/mine");
+    await owner.press(owner.t("owner:service.actions.order.cancel"));
+    await h.until(() => expect(owner.texts()).toContain(owner.t("owner:service.cancelled_by_owner", { number: second, item: "Hourly cleaning" })));
+    expect((await orderOf(h, second)).order?.status).toBe("cancelled");
+    await h.until(() => expect(textOf(leader.card(cleaningChannel, cardOf(second)))).toContain("Cancelled"));
+
+    // The first, moved to Thursday, confirmed and started: Cancel under the confirmation is refused.
+    await confirmAt({ date: "2026-12-03", time: "09:00" });
+    expect((await orderOf(h, first)).workOrders.map((wo) => `${wo.number} ${wo.status}`)).toEqual(["S-2026-000001-01 cancelled", "S-2026-000001-02 scheduled"]);
+    h.time.set("2026-12-03T09:00:00+08:00");
+    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("start")));
+    await leader.click(cleaningChannel, card, serviceLabel("start"));
+    await h.until(() => expect(owner.texts()).toContain(owner.t("owner:service.started", { number: first, item: "Hourly cleaning" })));
+    await owner.press(owner.t("owner:service.actions.order.cancel"));
+    expect(owner.lastText()).toBe(owner.t("common:errors.team_on_the_way", { number: first }));
+    expect((await orderOf(h, first)).order?.status).toBe("in_progress");
+    await owner.say("/mine");
+    expect(owner.lastText()).toContain(owner.t("owner:services.status.in_progress"));
+    expect(JSON.stringify(owner.chat().at(-1)?.reply_markup ?? {})).not.toContain(owner.t("owner:service.actions.order.cancel"));
+  });
 });
