@@ -224,10 +224,14 @@ export class OwnerPhone {
     return this.post(photoUpdate({ user: this.user, fileIds: [fileId] }));
   }
 
-  /** Presses the newest inline button whose label satisfies `label` (exact text, or a test). */
-  async press(label: string | ((text: string) => boolean)): Promise<void> {
+  /**
+   * Presses the newest inline button whose label satisfies `label` (exact text, or a test), on a
+   * message whose text contains `containing` when given (one of several under /mine).
+   */
+  async press(label: string | ((text: string) => boolean), containing?: string): Promise<void> {
     const matches = typeof label === "string" ? (text: string) => text === label : label;
     for (const message of [...this.chat()].reverse()) {
+      if (containing !== undefined && !(message.text ?? message.caption ?? "").includes(containing)) continue;
       const buttons = (message.reply_markup?.inline_keyboard ?? []).flat() as InlineKeyboardButton[];
       const button = buttons.find((candidate) => matches(candidate.text));
       if (button && "callback_data" in button) {
