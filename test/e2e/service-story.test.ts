@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { frontDeskChannel, Harness, textOf } from "../support/e2e-harness.js";
 import { serviceActionIds, serviceInputs } from "../../src/adapters/slack/kinds/service/interaction.js";
-import { staffLabel } from "../support/e2e-steps.js";
-import { bookService, bookUpToSummary, cardButtons, cleaningChannel, greeningChannel, hasButton, onboard, pickTime, quote, serviceEnv, serviceLabel, withServiceTeams } from "../support/service-steps.js";
+import { dispatchAndFinish, staffLabel } from "../support/e2e-steps.js";
+import { bookService, bookUpToSummary, cardButtons, cleaningChannel, greeningChannel, hasButton, onboard, pickTime, proposeAndConfirm, quote, serviceEnv, serviceLabel, startAndFinish, withServiceTeams } from "../support/service-steps.js";
 
 /** The needle of a service order's card (its header and fallback text), which alerts about it do not contain. */
 const cardOf = (number: string) => `${number} · `;
@@ -70,14 +70,8 @@ describe("paid home services from Telegram to Slack and back", () => {
     const { workOrders } = await orderOf(h, number);
     expect(workOrders.map((wo) => [wo.number, wo.status, wo.scheduledAt.toISOString()])).toEqual([["S-2026-000001-01", "scheduled", "2026-12-03T06:00:00.000Z"]]);
 
-    h.time.set("2026-12-03T14:00:00+08:00");
-    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("start")));
-    await cleaner.click(cleaningChannel, card, serviceLabel("start"));
-    await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("done")));
-    h.time.set("2026-12-03T17:00:00+08:00");
-    await cleaner.click(cleaningChannel, card, serviceLabel("done"));
+    await startAndFinish(h, owner, cleaner, cleaningChannel, card, "2026-12-03T14:00:00+08:00", "2026-12-03T17:00:00+08:00");
     const accept = owner.t("owner:service.actions.work.accept");
-    await h.until(() => expect(hasButton(owner, accept)).toBe(true));
 
     h.time.set("2026-12-03T17:30:00+08:00");
     await owner.press(accept);
@@ -238,12 +232,7 @@ describe("paid home services from Telegram to Slack and back", () => {
     const hourly = { team: "cleaning", serviceType: "cleaning_hourly", quantity: owner.t("owner:services.hours_value", { value: "2", count: 2 }), preferredTime: "Any afternoon" } as const;
     const first = await bookService(owner, hourly);
     const card = cardOf(first);
-    const confirmAt = async (local: { date: string; time: string }) => {
-      await h.until(() => expect(cardButtons(leader, cleaningChannel, card)).toContain(serviceLabel("propose_time")));
-      await pickTime(h, leader, cleaningChannel, card, serviceLabel("propose_time"), local);
-      await h.until(() => expect(hasButton(owner, owner.t("owner:service.actions.time.confirm"))).toBe(true));
-      await owner.press(owner.t("owner:service.actions.time.confirm"));
-    };
+    const confirmAt = (local: { date: string; time: string }) => proposeAndConfirm(h, owner, leader, cleaningChannel, card, local);
     await confirmAt({ date: "2026-12-02", time: "14:00" });
     expect((await orderOf(h, first)).workOrders.map((wo) => `${wo.number} ${wo.status}`)).toEqual(["S-2026-000001-01 scheduled"]);
 
@@ -281,5 +270,32 @@ describe("paid home services from Telegram to Slack and back", () => {
     const listed = owner.chat().findLast((message) => message.text?.includes(first));
     expect(listed?.text).toContain(owner.t("owner:services.status.in_progress"));
     expect(JSON.stringify(listed?.reply_markup ?? {})).not.toContain(owner.t("owner:service.actions.order.cancel"));
+  });
+  it("a paid repair: the items recorded at Done, the owner's Yes, and its receipt in the chat, numbered on the same counter as the services'", async () => {
+    const owner = h.owner({ id: 5002, first_name: "Tom", language_code: "en" }, "en");
+    await onboard(owner, "+8613900000002");
+    await owner.say("/repair");
+    await owner.press(owner.t("common:category.plumbing"));
+    await owner.say("The kitchen tap and both angle valves leak");
+    await owner.press(owner.t("owner:report.photos_skip"));
+    await owner.press((text) => text.startsWith("🏠"));
+    await owner.say("Tomorrow morning");
+    await owner.press(owner.t("owner:report.summary.submit"));
+    const number = "R-2026-000001";
+    expect(owner.texts().join("\n")).toContain(number);
+
+    await dispatchAndFinish(h, owner, h.staff("UMAINT1"), number, [["MT-TAP", "1"], ["MT-ANGLE-VALVE", "2"]]);
+    expect(owner.lastText()).toContain("Replace a tap × 1: ¥30.00\nReplace an angle valve × 2: ¥50.00\nTotal: ¥80.00");
+    await owner.press(owner.t("owner:actions.fixed.yes"));
+    await h.until(() => expect(owner.texts().some((text) => text.startsWith(`Receipt RC-2026-000001 for ${number}`))).toBe(true));
+    expect(owner.texts().find((text) => text.startsWith("Receipt RC-2026-000001"))).toContain("Total: ¥80.00");
+
+    // The next fee, a service's, takes the next number of the year.
+    const cleaning = await bookService(owner, { team: "cleaning", serviceType: "cleaning_hourly", quantity: owner.t("owner:services.hours_value", { value: "2", count: 2 }), preferredTime: "Friday" });
+    const leader = h.staff("UCLEANL");
+    await proposeAndConfirm(h, owner, leader, cleaningChannel, cardOf(cleaning), { date: "2026-12-04", time: "10:00" });
+    await startAndFinish(h, owner, leader, cleaningChannel, cardOf(cleaning), "2026-12-04T10:00:00+08:00");
+    await owner.press(owner.t("owner:service.actions.work.accept"));
+    await h.until(() => expect(owner.texts().some((text) => text.startsWith(`Receipt RC-2026-000002 for ${cleaning}`))).toBe(true));
   });
 });

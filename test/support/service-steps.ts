@@ -12,10 +12,7 @@ export const serviceEnv = { SLACK_CHANNEL_CLEANING: cleaningChannel, SLACK_CHANN
 /** A service button's label as the English staff side shows it. */
 export const serviceLabel = (key: string, params: Record<string, string> = {}) => translator.t("en", `staff:service.buttons.${key}`, params);
 
-/**
- * The harness's staff with the cleaning and greening teams, and the shipped price standard,
- * imported through the admin CLI as an operator would.
- */
+/** The harness's staff with the cleaning and greening teams, imported through the admin CLI as an operator would. */
 export async function withServiceTeams(h: Harness): Promise<void> {
   await h.cli("import", "staff", h.csv("staff-services.csv", [
     "slack_user_id,name,team,role",
@@ -27,7 +24,6 @@ export async function withServiceTeams(h: Harness): Promise<void> {
     "UCLEANL,Zhou Jing,cleaning,leader",
     "UGREENL,Xu Ming,greening,leader",
   ]));
-  expect(await h.cli("import", "prices", "samples/prices.csv")).toMatch(/^imported prices: \d+ created/);
 }
 
 /** The owner onboards with the phone the register has for them. */
@@ -110,3 +106,23 @@ export async function quote(h: Harness, staff: StaffMemberAtSlack, channel: stri
   await staff.submitModal(values);
 }
 
+
+/** The leader proposes `local` on the card and the owner confirms it: the work order opens. */
+export async function proposeAndConfirm(h: Harness, owner: OwnerPhone, leader: StaffMemberAtSlack, channel: string, card: string, local: { date: string; time: string }): Promise<void> {
+  await h.until(() => expect(cardButtons(leader, channel, card)).toContain(serviceLabel("propose_time")));
+  await pickTime(h, leader, channel, card, serviceLabel("propose_time"), local);
+  const confirm = owner.t("owner:service.actions.time.confirm");
+  await h.until(() => expect(hasButton(owner, confirm)).toBe(true));
+  await owner.press(confirm);
+}
+
+/** `worker` starts at `startAt` and marks it done at `doneAt`; returns once the owner is asked to accept the work. */
+export async function startAndFinish(h: Harness, owner: OwnerPhone, worker: StaffMemberAtSlack, channel: string, card: string, startAt: string, doneAt = startAt): Promise<void> {
+  h.time.set(startAt);
+  await h.until(() => expect(cardButtons(worker, channel, card)).toContain(serviceLabel("start")));
+  await worker.click(channel, card, serviceLabel("start"));
+  await h.until(() => expect(cardButtons(worker, channel, card)).toContain(serviceLabel("done")));
+  h.time.set(doneAt);
+  await worker.click(channel, card, serviceLabel("done"));
+  await h.until(() => expect(hasButton(owner, owner.t("owner:service.actions.work.accept"))).toBe(true));
+}
