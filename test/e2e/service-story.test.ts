@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseCsv } from "../../src/app/read-csv.js";
+import { exportOrderColumns } from "../../src/core/kinds/service/use-cases/export-orders.js";
 import { frontDeskChannel, Harness, textOf } from "../support/e2e-harness.js";
 import { serviceActionIds, serviceInputs } from "../../src/adapters/slack/kinds/service/interaction.js";
 import { dispatchAndFinish, staffLabel } from "../support/e2e-steps.js";
@@ -297,5 +300,31 @@ describe("paid home services from Telegram to Slack and back", () => {
     await startAndFinish(h, owner, leader, cleaningChannel, cardOf(cleaning), "2026-12-04T10:00:00+08:00");
     await owner.press(owner.t("owner:service.actions.work.accept"));
     await h.until(() => expect(owner.texts().some((text) => text.startsWith(`Receipt RC-2026-000002 for ${cleaning}`))).toBe(true));
+  });
+  it("export orders --month 2026-12 writes the month's work orders and receipts per customer as CSV with a byte order mark", async () => {
+    h.time.set("2026-12-01T10:00:00+08:00");
+    const wang = h.owner({ id: 5001, first_name: "芳", language_code: "zh-hans" }, "zh-CN");
+    const tom = h.owner({ id: 5002, first_name: "Tom", language_code: "en" }, "en");
+    const leader = h.staff("UCLEANL");
+    await onboard(wang, "8613800000001");
+    await onboard(tom, "+8613900000002");
+    const done = await bookService(wang, { team: "cleaning", serviceType: "cleaning_hourly", quantity: wang.t("owner:services.hours_value", { value: "3", count: 3 }), preferredTime: "周四下午" });
+    await proposeAndConfirm(h, wang, leader, cleaningChannel, cardOf(done), { date: "2026-12-03", time: "14:00" });
+    await startAndFinish(h, wang, leader, cleaningChannel, cardOf(done), "2026-12-03T14:00:00+08:00", "2026-12-03T17:00:00+08:00");
+    await wang.press(wang.t("owner:service.actions.work.accept"));
+    const moved = await bookService(tom, { team: "cleaning", serviceType: "cleaning_hourly", quantity: tom.t("owner:services.hours_value", { value: "2", count: 2 }), preferredTime: "Friday" });
+    await proposeAndConfirm(h, tom, leader, cleaningChannel, cardOf(moved), { date: "2026-12-04", time: "10:00" });
+    await tom.say("/mine");
+    await tom.press(tom.t("owner:service.actions.order.cancel"), moved);
+
+    const file = h.csv("orders-2026-12.csv", []);
+    expect(await h.cli("export", "orders", "--month", "2026-12", "--out", file)).toBe(`exported 3 row(s) of 2026-12 to ${file}`);
+    const text = readFileSync(file, "utf8");
+    expect(text.startsWith(`\uFEFF${exportOrderColumns.join(",")}\r\n`)).toBe(true);
+    expect(parseCsv(text).map((row) => exportOrderColumns.map((column) => row.values[column]).join(","))).toEqual([
+      `3,1202,王芳,${done},${done}-01,cleaning_hourly,CL-HOURLY,2026-12-03T14:00:00+08:00,accepted,,`,
+      `3,1202,王芳,${done},${done}-01,cleaning_hourly,CL-HOURLY,,receipted,RC-2026-000001,150.00`,
+      `5,0801,Tom Baker,${moved},${moved}-01,cleaning_hourly,CL-HOURLY,2026-12-04T10:00:00+08:00,cancelled,,`,
+    ]);
   });
 });
