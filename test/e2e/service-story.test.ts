@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/app/read-csv.js";
+import { bookService as bookServiceFor } from "../../src/core/kinds/service/use-cases/book-service.js";
+import { completeService } from "../../src/core/kinds/service/use-cases/complete-service.js";
+import { confirmServiceTime } from "../../src/core/kinds/service/use-cases/confirm-service-time.js";
 import { exportOrderColumns } from "../../src/core/kinds/service/use-cases/export-orders.js";
+import { proposeServiceTime } from "../../src/core/kinds/service/use-cases/propose-service-time.js";
+import { startService } from "../../src/core/kinds/service/use-cases/start-service.js";
+import { openTestDatabase, postgresSkipReason, postgresTestUrl, type TestDatabase } from "../support/databases.js";
 import { frontDeskChannel, Harness, textOf } from "../support/e2e-harness.js";
 import { serviceActionIds, serviceInputs } from "../../src/adapters/slack/kinds/service/interaction.js";
 import { dispatchAndFinish, staffLabel } from "../support/e2e-steps.js";
@@ -327,4 +333,60 @@ describe("paid home services from Telegram to Slack and back", () => {
       `5,0801,Tom Baker,${moved},${moved}-01,cleaning_hourly,CL-HOURLY,2026-12-04T10:00:00+08:00,cancelled,,`,
     ]);
   });
+});
+
+const concurrentTitle = "on PostgreSQL: ten owners accepting ten finished orders at the same moment get RC-2026-000001 to 000010, no gap, no duplicate";
+
+describe.skipIf(!postgresTestUrl)(postgresTestUrl ? "paid home services on PostgreSQL" : `paid home services on PostgreSQL SKIPPED: ${postgresSkipReason}`, () => {
+  let db: TestDatabase;
+  let h: Harness;
+  beforeAll(async () => {
+    db = await openTestDatabase("postgresql");
+    h = await Harness.start({ env: { ...serviceEnv, DATABASE_URL: `${db.url}?schema=${db.schema as string}` } });
+    await withServiceTeams(h);
+  }, 120_000);
+  afterAll(async () => {
+    await h?.stop();
+    await db?.cleanup();
+  });
+
+  it(concurrentTitle, async () => {
+    const owners = Array.from({ length: 10 }, (_, index) => ({ unit: `${1001 + index}`, phone: `+86137000000${String(index).padStart(2, "0")}`, id: 6000 + index }));
+    await h.cli("import", "units", h.csv("units-ten.csv", [
+      "building,unit,area_m2,handover_date,warranty_months,owner_name,phone,language",
+      ...owners.map((owner) => `7,${owner.unit},80,2020-01-01,24,Owner ${owner.unit},${owner.phone},en`),
+    ]));
+    const phones = await Promise.all(owners.map(async (owner) => {
+      const phone = h.owner({ id: owner.id, first_name: `Owner ${owner.unit}`, language_code: "en" }, "en");
+      await onboard(phone, owner.phone);
+      return phone;
+    }));
+    // Ten one-off cleans, each booked, timed, worked and done (the core's use cases: the presses below are what is tested).
+    const ctx = h.app.ctx;
+    for (const phone of phones) {
+      const order = await bookServiceFor(ctx, { ownerUserId: String(phone.user.id), serviceType: "cleaning_hourly", priceCode: "CL-HOURLY", hours: 2, preferredTime: "Any time" });
+      await proposeServiceTime(ctx, { caseId: order.id, staffUserId: "UCLEANL", at: new Date("2026-12-02T10:00:00+08:00") });
+      await confirmServiceTime(ctx, { ownerUserId: String(phone.user.id), caseId: order.id, proposedAt: new Date("2026-12-02T10:00:00+08:00").toISOString() });
+    }
+    h.time.set("2026-12-02T10:00:00+08:00");
+    const orders = await ctx.uow.transaction((store) => store.cases.listByKindAndStatus("service", ["scheduled"], 100));
+    expect(orders).toHaveLength(10);
+    for (const order of orders) {
+      await startService(ctx, { caseId: order.id, staffUserId: "UCLEANL" });
+      await completeService(ctx, { caseId: order.id, staffUserId: "UCLEANL" });
+    }
+    await h.delivered();
+    const accept = phones[0]!.t("owner:service.actions.work.accept");
+    for (const phone of phones) expect(hasButton(phone, accept)).toBe(true);
+
+    await Promise.all(phones.map((phone) => phone.press(accept)));
+
+    const issued = await ctx.uow.transaction((store) => store.receipts.listIssuedBetween(new Date("2026-12-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z")));
+    expect(issued.map((receipt) => receipt.number).sort()).toEqual(Array.from({ length: 10 }, (_, index) => `RC-2026-${String(index + 1).padStart(6, "0")}`));
+    expect(new Set(issued.map((receipt) => receipt.caseId)).size).toBe(10);
+    await h.until(() => {
+      const shown = phones.flatMap((phone) => phone.texts().filter((text) => text.startsWith("Receipt RC-2026-")).map((text) => text.slice("Receipt ".length, "Receipt RC-2026-000000".length)));
+      expect(shown.sort()).toEqual(issued.map((receipt) => receipt.number).sort());
+    });
+  }, 120_000);
 });
