@@ -25,7 +25,8 @@ function isInputBlock(block: unknown): block is InputBlock {
  * Turns the page's values (one string per input block, null when empty) into `view.state.values`
  * as Slack sends them, after the checks Slack's client makes before it sends anything: a
  * required input must be filled, a text input must respect its length limits, a select must
- * name one of its options. Element types the product does not use are refused, not guessed.
+ * name one of its options (a multi-select, each of its values one a line). Element types the
+ * product does not use are refused, not guessed.
  */
 export function inputValues(
   blocks: readonly unknown[],
@@ -65,6 +66,11 @@ function valueOf(element: NonNullable<InputBlock["element"]>, raw: string | null
     case "static_select": {
       const option = element.options?.find((candidate) => candidate.value === raw);
       return raw !== null && !option ? refuse("Please choose one of the options.") : accept({ selected_option: option ?? null });
+    }
+    case "multi_static_select": {
+      // The page sends the chosen values one a line.
+      const chosen = raw === null ? [] : raw.split("\n").map((value) => element.options?.find((candidate) => candidate.value === value));
+      return chosen.some((option) => option === undefined) ? refuse("Please choose among the options.") : accept({ selected_options: chosen });
     }
     default:
       return refuse(`The playground cannot fill a ${type} input.`);

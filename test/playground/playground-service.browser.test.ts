@@ -89,4 +89,43 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     expect(order?.status).toBe("awaiting_callback");
     expect(errors).toEqual([]);
   }, 120_000);
+  it("a monthly package: the leader's Quote takes its weekdays from a multi-select, the owner accepts and the package runs on those days", async () => {
+    const { shot, chat, ownerSees, inline, say, card, actAs } = playgroundPage(page, "package-");
+    const emma = demoOwners.find((candidate) => candidate.firstName === "Emma") as (typeof demoOwners)[number];
+    await page.goto(`${d.url}/`);
+    await page.locator(`.owner-chip[data-owner-id="${emma.ownerUserId}"]`).click();
+    await page.locator("#live-dot.on").waitFor();
+    await page.locator("#tg-start").click();
+    await page.locator(".tg-keyboard button.contact").click();
+    await page.locator(".tg-dialog button", { hasText: "Share" }).click();
+    await ownerSees(o("owner:verify.verified"));
+    await page.locator(".tg-keyboard button", { hasText: o("owner:menu.services") }).click();
+    await inline(o("owner:services.teams.cleaning")).click();
+    await inline(o("owner:services.types.cleaning_monthly")).click();
+    await inline(/^Monthly cleaning package \(two 3-hour visits a week\)/).click();
+    await inline(o("owner:services.skip")).click();
+    await say("Monday and Thursday mornings");
+    await inline(o("owner:report.summary.submit")).click();
+    await ownerSees(/S-\d{4}-\d{6}/);
+    const number = /S-\d{4}-\d{6}/.exec(await chat().innerText())?.[0] as string;
+
+    await actAs("U0CL02", "cleaning");
+    const heading = `${number} · ${s("staff:service.types.cleaning_monthly")}`;
+    await card(heading).locator("button", { hasText: s("staff:service.buttons.quote") }).click();
+    const modal = page.locator(".sk-modal");
+    await modal.waitFor();
+    await modal.locator('[name="service_weekdays"]').selectOption(["1", "4"]);
+    await modal.locator('[name="service_visit_time"]').fill("09:00");
+    await shot("quote-modal");
+    await modal.locator('button[type="submit"]').click();
+    await modal.waitFor({ state: "detached" });
+
+    await ownerSees("Monthly fee: ¥1680.00");
+    await inline(o("owner:service.actions.quote.accept")).click();
+    await ownerSees(`Your package ${number}`);
+    await shot("package-active");
+    const order = await d.running.app.ctx.uow.transaction((store) => store.cases.findByNumber(number));
+    expect(order?.status).toBe("active");
+    expect(order?.details).toMatchObject({ packageSchedule: { weekdays: [1, 4], time: "09:00" } });
+  }, 120_000);
 });

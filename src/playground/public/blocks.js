@@ -80,6 +80,12 @@ function input(block, ctx) {
         h("option", { value: "" }, element.placeholder?.text ?? "Select an option"),
         (element.options ?? []).map((option) => h("option", { value: option.value, selected: option.value === element.initial_option?.value }, option.text?.text ?? option.value)));
       break;
+    case "multi_static_select": {
+      const initial = new Set((element.initial_options ?? []).map((option) => option.value));
+      control = h("select", { ...common, multiple: true, size: Math.min((element.options ?? []).length, 7) },
+        (element.options ?? []).map((option) => h("option", { value: option.value, selected: initial.has(option.value) }, option.text?.text ?? option.value)));
+      break;
+    }
     default:
       control = h("span", { class: "sk-unsupported", text: `[${element.type} input]` });
   }
@@ -94,7 +100,9 @@ function input(block, ctx) {
 export function readInputs(container) {
   const values = {};
   for (const control of container.querySelectorAll("input[name], select[name], textarea[name]")) {
-    values[control.name] = control.value.trim() === "" ? null : control.value;
+    // A multi-select's chosen values travel one a line.
+    const value = control.multiple ? [...control.selectedOptions].map((option) => option.value).join("\n") : control.value;
+    values[control.name] = value.trim() === "" ? null : value;
   }
   return values;
 }

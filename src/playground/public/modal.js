@@ -51,7 +51,8 @@ export class ModalView {
     // A redraw (new errors, views.update) keeps what the person already typed.
     for (const [name, value] of Object.entries(kept)) {
       const control = dialog.querySelector(`[name="${CSS.escape(name)}"]`);
-      if (control && value !== null) control.value = value;
+      if (control?.multiple) for (const option of control.options) option.selected = value !== null && value.split("\n").includes(option.value);
+      else if (control && value !== null) control.value = value;
     }
     $("overlay").replaceChildren(dialog);
     $("overlay").hidden = false;
