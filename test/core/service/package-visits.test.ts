@@ -60,6 +60,24 @@ describe("a monthly package's visits", () => {
     expect(before).toContain("S-2026-000001-01 scheduled 2026-12-08T02:00:00.000Z");
   });
 
+  it("a visit moved into the next month does not take the place of one of that month's visits", async () => {
+    const { ctx, time, order } = await acceptedPackage("2026-12-15T11:00:00+08:00");
+    await requestOtherVisitTime(ctx, { ownerUserId: "7001", caseId: order.id, visitAt: "2026-12-28T02:00:00.000Z", wish: "After New Year" });
+    await proposeServiceTime(ctx, { caseId: order.id, staffUserId: "UCLEANL", visitAt: "2026-12-28T02:00:00.000Z", at: new Date("2027-01-02T10:00:00+08:00") });
+    await confirmServiceTime(ctx, { ownerUserId: "7001", caseId: order.id, proposedAt: "2027-01-02T02:00:00.000Z" });
+
+    await tickAt(ctx, time, "2027-01-01T00:00:00+08:00");
+
+    const january = (await workOrdersOf(ctx, order.id)).filter((o) => o.month === "2027-01");
+    expect(january.map((o) => `${o.number} ${o.scheduledAt.toISOString()}`)).toEqual([
+      "S-2026-000001-02 2027-01-02T02:00:00.000Z",
+      "S-2026-000001-03 2027-01-04T02:00:00.000Z",
+      "S-2026-000001-04 2027-01-11T02:00:00.000Z",
+      "S-2026-000001-05 2027-01-18T02:00:00.000Z",
+      "S-2026-000001-06 2027-01-25T02:00:00.000Z",
+    ]);
+  });
+
   it("ended by the owner's button, cancels the visits not begun and opens no more", async () => {
     const { ctx, time, memory, order } = await acceptedPackage("2026-12-15T11:00:00+08:00");
 
