@@ -170,7 +170,7 @@ describe("a service order's buttons for the owner on Telegram", () => {
     });
   });
 
-  it("words the order and its buttons in Chinese", async () => {
+  it("words the order, its buttons and the reschedule question in Chinese", async () => {
     h = await createServiceHarness();
     await verifyThroughBot(h, chineseOwner, chineseOwnerPhone);
     order = await book("7002");
@@ -179,6 +179,11 @@ describe("a service order's buttons for the owner on Telegram", () => {
     const message = [...h.telegram.chat(chineseOwner.id)].reverse().find((candidate) => candidate.text?.includes(order.number));
     expect(message?.text).toContain("S-2026-000001 · 钟点清洁\n状态：已受理，服务人员将与您联系");
     expect(message?.text).toContain("费用：¥150.00");
-    expect(h.buttonsOf(message).length).toBe(2);
+    expect(h.buttonsOf(message).map((button) => button.text)).toEqual(["🗓 改约", "✖️ 取消预约"]);
+    await h.press(chineseOwner, "🗓 改约");
+    expect(h.lastText(chineseOwner)).toBe("请问您希望改到什么时间？请输入您方便的日期和时间，例如“下周六上午”。");
+    await h.text(chineseOwner, "下周六上午");
+
+    expect(serviceOf(h)).toMatchObject({ status: "new", details: { ownerTimeRequest: "下周六上午" } });
   });
 });

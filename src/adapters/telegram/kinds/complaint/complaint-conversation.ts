@@ -13,12 +13,6 @@ import { askAbout, askDeadline, askStepToEdit, askSubject, askText, complaintTex
 
 export const complaintConversationId = "complaint";
 
-/** A unit the owner may choose, as passed (JSON) at enter. */
-export type ComplaintUnitChoice = OwnUnitsStart["units"][number];
-
-/** What `/complain` passes at enter (persisted as JSON with the conversation). */
-export type ComplaintStart = OwnUnitsStart;
-
 interface ComplaintDraft {
   subject: ComplaintSubject;
   description: string;
@@ -38,7 +32,7 @@ interface ComplaintDraft {
  * in the database, so a restart mid-conversation continues where the owner was.
  */
 export function createComplaintConversation(deps: OwnerBotDeps) {
-  return async function complaint(conversation: OwnerConversation, ctx: ConversationContext, start: ComplaintStart): Promise<void> {
+  return async function complaint(conversation: OwnerConversation, ctx: ConversationContext, start: OwnUnitsStart): Promise<void> {
     const dialog = new Dialog(conversation, ctx, start.locale, deps);
     const clock = conversationClock(conversation, deps.workflow);
     const mainMenu = () => deps.menu.keyboard((key) => dialog.t(key));
@@ -85,7 +79,7 @@ export function createComplaintConversation(deps: OwnerBotDeps) {
 }
 
 /** The summary with Submit / Edit / Cancel. */
-async function review(dialog: Dialog, draft: ComplaintDraft, units: readonly ComplaintUnitChoice[]): Promise<"submit" | "edit" | "cancel"> {
+async function review(dialog: Dialog, draft: ComplaintDraft, units: OwnUnitsStart["units"]): Promise<"submit" | "edit" | "cancel"> {
   const unit = units.find((candidate) => candidate.unitId === draft.unitId);
   const line = (field: string, value: string) => dialog.t(`owner:complaint_form.summary.${field}`, { value });
   const lines = [

@@ -17,12 +17,6 @@ import { askArea, askHours, askItem, askRequests, askStepToEdit, askTeam, askTyp
 
 export const serviceConversationId = "service";
 
-/** A unit the owner may choose, as passed (JSON) at enter. */
-export type ServiceUnitChoice = OwnUnitsStart["units"][number];
-
-/** What `/services` passes at enter (persisted as JSON with the conversation). */
-export type ServiceStart = OwnUnitsStart;
-
 /** The service chosen: its type and the standard's item, with the quantity its price needs. */
 interface ServiceChoice {
   serviceType: ServiceType;
@@ -45,7 +39,7 @@ interface ServiceDraft extends ServiceChoice {
  * Replayed from its log on every update, so every core call is in `conversation.external`.
  */
 export function createServiceConversation(deps: OwnerBotDeps) {
-  return async function service(conversation: OwnerConversation, ctx: ConversationContext, start: ServiceStart): Promise<void> {
+  return async function service(conversation: OwnerConversation, ctx: ConversationContext, start: OwnUnitsStart): Promise<void> {
     const dialog = new Dialog(conversation, ctx, start.locale, deps);
     const mainMenu = () => deps.menu.keyboard((key) => dialog.t(key));
     const askUnit = () => askOwnUnit(dialog, start.units, "owner:services.ask_unit");
@@ -148,7 +142,7 @@ function estimateLine(dialog: Dialog, draft: ServiceDraft): string {
 }
 
 /** The summary with Submit / Edit / Cancel. */
-async function review(dialog: Dialog, draft: ServiceDraft, units: readonly ServiceUnitChoice[]): Promise<"submit" | "edit" | "cancel"> {
+async function review(dialog: Dialog, draft: ServiceDraft, units: OwnUnitsStart["units"]): Promise<"submit" | "edit" | "cancel"> {
   const unit = units.find((candidate) => candidate.unitId === draft.unitId);
   const line = (field: string, value: string) => dialog.t(`owner:services.summary.${field}`, { value });
   const lines = [
