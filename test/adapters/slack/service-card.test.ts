@@ -118,7 +118,7 @@ describe("the service card", () => {
 describe("the service card's history", () => {
   it("reads every step the core records in the service's own words, and one it does not know as a plain step", () => {
     const events = ["reported", "schedule_site_visit", "quote", "accept_quote", "time_confirmed", "start", "completed", "work_accepted", "visits_generated", "month_receipted", "callback_recorded", "something_new"].map((type, index) =>
-      anEvent({ id: `event-${index}`, caseId: "service-1", type, actor: { type: "system", id: "system" }, data: type === "callback_recorded" ? { outcome: "satisfied" } : {} }),
+      anEvent({ id: `event-${index}`, caseId: "service-1", type, actor: { type: "system" }, data: type === "callback_recorded" ? { outcome: "satisfied" } : {} }),
     );
     const shown = textOf(card({ recentEvents: events }).blocks);
 
