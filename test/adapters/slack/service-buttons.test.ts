@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { confirmServiceTime } from "../../../src/core/kinds/service/use-cases/confirm-service-time.js";
+import { scheduleSiteVisit } from "../../../src/core/kinds/service/use-cases/schedule-site-visit.js";
 import { encodeValue } from "../../../src/adapters/slack/interaction-values.js";
 import { blockActionPayload, postToBolt } from "../../../src/testing/fake-slack-server.js";
 import { buttonLabels, textOf } from "./block-text.js";
@@ -134,6 +135,17 @@ describe("a service order's card and buttons in the team's channel, through the 
     expect(shown).toContain("*Visits*\nevery Tuesday 09:00");
     expect(shown).toContain("Total ¥880.00 · waiting for the owner");
     expect(h.ownerNotices("service.quoted_package")).toHaveLength(1);
+  });
+
+  it("Start while the job is still being priced on site is refused with the order's state, in the service's words", async () => {
+    const order = await h.book({ serviceType: "cleaning_whole_flat", priceCode: "CL-WHOLE-FLAT", preferredTime: "Next week" });
+    await scheduleSiteVisit(h.ctx, { caseId: order.id, staffUserId: "UCLEANL", at: new Date("2026-12-02T06:00:00Z") });
+
+    await clickStale(CLEANING_CHANNEL, "service.start", order.id, "UCLEANL");
+
+    await vi.waitFor(() => expect(h.fake.ephemerals(CLEANING_CHANNEL)).toHaveLength(1));
+    expect(h.fake.ephemerals(CLEANING_CHANNEL)[0]?.text).toBe(`You cannot start ${order.number} now: it is “Site visit booked”.`);
+    expect(h.order(order.id).status).toBe("site_visit");
   });
 
   it("a quantity with three decimals keeps the Quote modal open with the reason on the field", async () => {
