@@ -34,6 +34,11 @@ export function memoryWorkOrderRepository(t: MemoryTables): WorkOrderRepository 
     },
     async save(order) {
       if (!t.workOrders.has(order.id)) throw missing("work order", order.id);
+      const others = all().filter((o) => o.id !== order.id);
+      if (others.some((o) => o.caseId === order.caseId && o.scheduledAt.getTime() === order.scheduledAt.getTime())) {
+        throw duplicate("work order of the instant", `${order.caseId} ${order.scheduledAt.toISOString()}`);
+      }
+      if (others.some((o) => o.number === order.number)) throw duplicate("work order number", order.number);
       t.workOrders.set(order.id, copy(order));
     },
   };
@@ -46,7 +51,8 @@ export function memoryReceiptRepository(t: MemoryTables): ReceiptRepository {
     async create(receipt) {
       if (t.receipts.has(receipt.id)) throw duplicate("receipt", receipt.id);
       if (all().some((r) => r.number === receipt.number)) throw duplicate("receipt number", receipt.number);
-      if (receipt.period !== null && all().some((r) => r.caseId === receipt.caseId && r.period === receipt.period)) {
+      // As in the databases' unique index, a null case or period is distinct from every other.
+      if (receipt.caseId !== null && receipt.period !== null && all().some((r) => r.caseId === receipt.caseId && r.period === receipt.period)) {
         throw duplicate("receipt of the period", `${receipt.caseId} ${receipt.period}`);
       }
       t.receipts.set(receipt.id, copy(receipt));

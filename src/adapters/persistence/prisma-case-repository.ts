@@ -132,6 +132,15 @@ export function prismaCaseRepository({ tx }: RepositoryContext): CaseRepository 
       });
       return withDetails(tx, rows);
     },
+    async listByKindAndStatus(kind, statuses, limit, afterId) {
+      // Index (kind, status, id): each status's ids in order, merged; `afterId` resumes a page.
+      const rows = await tx.case.findMany({
+        where: { kind, status: { in: [...statuses] }, ...(afterId === undefined ? {} : { id: { gt: afterId } }) },
+        orderBy: { id: "asc" },
+        take: Math.max(0, limit),
+      });
+      return withDetails(tx, rows);
+    },
     async appendEvent(event) {
       await tx.caseEvent.create({
         data: {

@@ -14,6 +14,7 @@ import {
   prismaUnitRepository,
   prismaVerificationRepository,
 } from "./prisma-registry-repositories.js";
+import { prismaReceiptRepository, prismaWorkOrderRepository } from "./prisma-service-repositories.js";
 
 /** Every repository of the port over one open Prisma transaction. */
 export function createPrismaStore(tx: PrismaTx, kind: DatabaseKind): Store {
@@ -28,6 +29,8 @@ export function createPrismaStore(tx: PrismaTx, kind: DatabaseKind): Store {
     cases: prismaCaseRepository(context),
     clocks: prismaClockRepository(context),
     callbacks: prismaCallbackRepository(context),
+    workOrders: prismaWorkOrderRepository(context),
+    receipts: prismaReceiptRepository(context),
     jobs: prismaJobRepository(context),
     outbox: prismaOutboxRepository(context),
     messageRefs: prismaMessageRefRepository(context),

@@ -177,6 +177,8 @@ function migrationSuite(kind: DatabaseKind) {
         leakTestAt: at("2026-11-29T03:00:00Z"),
         // Repairs from before the intake channel was kept all came through the bot.
         intakeChannel: "telegram",
+        // Repairs from before a paid repair's items were kept have none: the column's default.
+        chargeLines: [],
       },
     });
     expect(read.events.map((event) => [event.type, event.caseId])).toEqual([["reported", ticketId], ["claim", ticketId], ["leak_test_passed", ticketId]]);

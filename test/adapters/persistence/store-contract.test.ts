@@ -11,7 +11,7 @@ import { defaultMigrationsDir, readMigrations } from "../../../src/adapters/pers
 import type { DatabaseKind } from "../../../src/adapters/persistence/database.js";
 import { createMemoryStore } from "../../../src/testing/memory-store.js";
 import { openTestDatabase, postgresSkipReason, postgresTestUrl, type TestDatabase } from "../../support/databases.js";
-import { aPriceItem, aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, t0 } from "./fixtures.js";
+import { aPriceItem, aReceipt, aResident, aServiceOrder, aSlackCard, aStaffMember, aTicket, aUnit, aWorkOrder, anEvent, t0 } from "./fixtures.js";
 import { storeContract, type ContractSubject } from "./store-contract.js";
 
 /** A skipped PostgreSQL suite says so in its name, so a skip is never read as a pass. */
@@ -144,13 +144,18 @@ function migrationSuite(kind: DatabaseKind) {
       await store.cases.create(ticket);
       await store.cases.appendEvent(anEvent(ticket.id));
       await store.cases.nextSequence("R-2026");
+      const order = aServiceOrder({ unitId: unit.id });
+      await store.cases.create(order);
+      await store.workOrders.createOnce(aWorkOrder(order.id, order.number));
+      await store.receipts.create(aReceipt({ caseId: order.id, unitId: unit.id }));
       await store.jobs.enqueue({ id: randomUUID(), runAt: t0, payload: { type: "clock.due", clockId: "c1" } });
       await store.outbox.enqueue({ id: randomUUID(), createdAt: t0, payload: aSlackCard(ticket.id) });
       await store.keyValues.set("playground:demo", "{}");
       await store.inbox.recordOnce("slack", "k1", t0);
     });
     const before = await rowCounts(test);
-    expect(Object.values(before).filter((n) => n > 0).length).toBeGreaterThanOrEqual(10);
+    expect(Object.values(before).filter((n) => n > 0).length).toBeGreaterThanOrEqual(13);
+    expect([before.service_details, before.work_orders, before.receipts]).toEqual([1, 1, 1]);
 
     await test.database.wipe();
 

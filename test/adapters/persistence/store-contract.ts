@@ -7,6 +7,7 @@ import { aComplaint, aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEven
 import { outboxLeasesContract } from "./store-contract-leases.js";
 import { priceStandardContract } from "./store-contract-prices.js";
 import { registryBatchesContract } from "./store-contract-registry-batches.js";
+import { serviceOrdersContract } from "./store-contract-service.js";
 import { durableWorkContract } from "./store-contract-work.js";
 
 /** One store under test, emptied before every test. */
@@ -422,6 +423,7 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
   durableWorkContract(context);
   registryBatchesContract(context);
   priceStandardContract(context);
+  serviceOrdersContract(context);
   outboxLeasesContract(context);
 
   describe("transactions", () => {

@@ -127,6 +127,10 @@ describe("the quote", () => {
     expect(active.status).toBe("active");
     expect(active.details.agreedFen).toBe(88_000);
     expect(lastNotice(memory)).toMatchObject({ key: "service.package_active", params: { schedule: "每周一、周三 09:00", total: "¥880.00" } });
+    // The owner's End the package button ends it at once.
+    const end = ctx.kinds.ownerAction("service", "package.end")!;
+    expect(end.isCurrent(active, undefined)).toBe(true);
+    expect(await end.perform!(ctx, { ownerUserId: "7001", caseId: monthly.id })).toMatchObject({ status: "ended" });
   });
 });
 

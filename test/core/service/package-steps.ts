@@ -2,6 +2,7 @@ import type { PackageSchedule, ServiceCase } from "../../../src/core/kinds/servi
 import { monthCloseTask, monthVisitsTask } from "../../../src/core/kinds/service/package/tasks.js";
 import { answerQuote } from "../../../src/core/kinds/service/use-cases/answer-quote.js";
 import { quoteService } from "../../../src/core/kinds/service/use-cases/quote-service.js";
+import type { UnitOfWork } from "../../../src/core/ports/store.js";
 import type { WorkflowContext } from "../../../src/core/ports/workflow-context.js";
 import { ensureRecurringTasks } from "../../../src/core/use-cases/ensure-recurring-tasks.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
@@ -15,8 +16,9 @@ export const weeklyOnMondays: PackageSchedule = { weekdays: [1], time: "10:00", 
  * The service fixture at `at` with the monthly package tasks queued (as at start-up), and owner
  * 7001's weekly cleaning package at ¥880 a month quoted and accepted then.
  */
-export async function acceptedPackage(at: string, schedule: PackageSchedule = weeklyOnMondays) {
-  const fixture = await createServiceFixture(at);
+export async function acceptedPackage(at: string, options: { schedule?: PackageSchedule; units?: Record<string, string>[]; store?: UnitOfWork } = {}) {
+  const { schedule = weeklyOnMondays, ...fixtureOptions } = options;
+  const fixture = await createServiceFixture(at, fixtureOptions);
   const { ctx } = fixture;
   await ensureRecurringTasks(ctx, [{ task: monthVisitsTask }, { task: monthCloseTask }]);
   const order = await booked(ctx, "monthly");

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { serviceKind } from "../../../src/core/kinds/service/kind.js";
 import { generatePackageVisits } from "../../../src/core/kinds/service/package/generate-visits.js";
 import { endPackageByOwner, requestOtherVisitTime } from "../../../src/core/kinds/service/package/owner-visit-steps.js";
-import { acceptWork } from "../../../src/core/kinds/service/use-cases/accept-work.js";
 import { completeService } from "../../../src/core/kinds/service/use-cases/complete-service.js";
 import { confirmServiceTime } from "../../../src/core/kinds/service/use-cases/confirm-service-time.js";
 import { proposeServiceTime } from "../../../src/core/kinds/service/use-cases/propose-service-time.js";
@@ -61,10 +60,28 @@ describe("a monthly package's visits", () => {
     expect(before).toContain("S-2026-000001-01 scheduled 2026-12-08T02:00:00.000Z");
   });
 
-  it("ending the package cancels the visits not begun and opens no more", async () => {
+  it("a visit moved into the next month does not take the place of one of that month's visits", async () => {
+    const { ctx, time, order } = await acceptedPackage("2026-12-15T11:00:00+08:00");
+    await requestOtherVisitTime(ctx, { ownerUserId: "7001", caseId: order.id, visitAt: "2026-12-28T02:00:00.000Z", wish: "After New Year" });
+    await proposeServiceTime(ctx, { caseId: order.id, staffUserId: "UCLEANL", visitAt: "2026-12-28T02:00:00.000Z", at: new Date("2027-01-02T10:00:00+08:00") });
+    await confirmServiceTime(ctx, { ownerUserId: "7001", caseId: order.id, proposedAt: "2027-01-02T02:00:00.000Z" });
+
+    await tickAt(ctx, time, "2027-01-01T00:00:00+08:00");
+
+    const january = (await workOrdersOf(ctx, order.id)).filter((o) => o.month === "2027-01");
+    expect(january.map((o) => `${o.number} ${o.scheduledAt.toISOString()}`)).toEqual([
+      "S-2026-000001-02 2027-01-02T02:00:00.000Z",
+      "S-2026-000001-03 2027-01-04T02:00:00.000Z",
+      "S-2026-000001-04 2027-01-11T02:00:00.000Z",
+      "S-2026-000001-05 2027-01-18T02:00:00.000Z",
+      "S-2026-000001-06 2027-01-25T02:00:00.000Z",
+    ]);
+  });
+
+  it("ended by the owner's button, cancels the visits not begun and opens no more", async () => {
     const { ctx, time, memory, order } = await acceptedPackage("2026-12-15T11:00:00+08:00");
 
-    const ended = await endPackageByOwner(ctx, { ownerUserId: "7001", caseId: order.id });
+    const ended = (await ctx.kinds.ownerAction("service", "package.end")?.perform?.(ctx, { ownerUserId: "7001", caseId: order.id })) as typeof order;
     await tickAt(ctx, time, "2027-01-01T00:00:00+08:00");
 
     expect(ended.status).toBe("ended");
@@ -120,7 +137,9 @@ describe("one visit's steps", () => {
     expect(lastNotice(memory)).toMatchObject({ key: "service.visit_time_proposed", params: { workOrder: "S-2026-000001-01", at: { instant: "2026-12-22T07:00:00.000Z" } } });
     expect(lastNotice(memory)?.buttons.map((b) => `${b.action} ${b.arg}`)).toEqual(["time.confirm 2026-12-22T07:00:00.000Z", "visit.other 2026-12-22T07:00:00.000Z"]);
     await expect(startService(ctx, { caseId: order.id, staffUserId: "UCLEANL", visitAt })).rejects.toMatchObject({ code: "invalid_transition" });
-    await confirmServiceTime(ctx, { ownerUserId: "7001", caseId: order.id, proposedAt: "2026-12-22T07:00:00.000Z" });
+    // The owner's buttons run the use cases the kind declares for them, naming the visit by its instant.
+    const press = (action: string, arg: string) => ctx.kinds.ownerAction("service", action)?.perform?.(ctx, { ownerUserId: "7001", caseId: order.id, arg });
+    await press("time.confirm", "2026-12-22T07:00:00.000Z");
 
     const movedAt = "2026-12-22T07:00:00.000Z";
     await startService(ctx, { caseId: order.id, staffUserId: "UCLEANL", visitAt: movedAt });
@@ -129,7 +148,7 @@ describe("one visit's steps", () => {
     await reportServiceProblem(ctx, { ownerUserId: "7001", caseId: order.id, visitAt: movedAt, words: "The balcony was skipped" });
     expect(alertsOf(memory).at(-1)).toMatchObject({ key: "alerts.service_visit_problem", params: { words: "The balcony was skipped" } });
     await completeService(ctx, { caseId: order.id, staffUserId: "UCLEANL", visitAt: movedAt });
-    const accepted = await acceptWork(ctx, { ownerUserId: "7001", caseId: order.id, visitAt: movedAt });
+    const accepted = (await press("work.accept", movedAt)) as typeof order;
 
     expect(accepted.status).toBe("active");
     const [visit] = await workOrdersOf(ctx, order.id);

@@ -5,6 +5,7 @@ import type { ServiceCase } from "../../../src/core/kinds/service/details.js";
 import { bookService, type BookServiceInput } from "../../../src/core/kinds/service/use-cases/book-service.js";
 import { confirmServiceTime } from "../../../src/core/kinds/service/use-cases/confirm-service-time.js";
 import { proposeServiceTime } from "../../../src/core/kinds/service/use-cases/propose-service-time.js";
+import type { UnitOfWork } from "../../../src/core/ports/store.js";
 import type { WorkflowContext } from "../../../src/core/ports/workflow-context.js";
 import { importPrices } from "../../../src/core/use-cases/import-prices.js";
 import { importStaff } from "../../../src/core/use-cases/import-staff.js";
@@ -21,10 +22,10 @@ const serviceStaffRows = [
 /**
  * The shared fixture with the service teams and the shipped price standard, on Tuesday
  * 2026-12-01 at 10:00 in Shanghai unless told otherwise, and the verified owner 7001 of 3-1202
- * (89.5 m²).
+ * (89.5 m²); `units` replaces the fixture's one unit row (the first must stay 3-1202), `store` the memory store.
  */
-export async function createServiceFixture(at = "2026-12-01T10:00:00+08:00") {
-  const fixture = await createFixture({ at });
+export async function createServiceFixture(at = "2026-12-01T10:00:00+08:00", options: { units?: Record<string, string>[]; store?: UnitOfWork } = {}) {
+  const fixture = await createFixture({ at, ...options });
   const staff = await importStaff(fixture.ctx, serviceStaffRows.map((values, index) => ({ line: index + 2, values })));
   if (!staff.ok) throw new Error(JSON.stringify(staff.problems));
   const prices = await importPrices(fixture.ctx, parseCsv(readFileSync("samples/prices.csv", "utf8")));

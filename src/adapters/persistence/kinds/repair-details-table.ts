@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RepairDetailsSchema, type RepairDetails } from "../../../core/kinds/repair/details.js";
 import type { RepairDetails as RepairDetailsRow } from "../../../generated/sqlite/client.js";
+import { chargeLinesText, parseChargeLines } from "../charge-lines.js";
 import { parseJson } from "../prisma-client.js";
 import type { DetailsTable } from "./details-table.js";
 
@@ -21,6 +22,7 @@ function columns(raw: unknown) {
     completedAt: details.completedAt,
     leakTestAt: details.leakTestAt,
     intakeChannel: details.intakeChannel,
+    chargeLines: chargeLinesText(details.chargeLines),
   };
 }
 
@@ -38,10 +40,11 @@ function toDetails(row: RepairDetailsRow): RepairDetails {
     completedAt: row.completedAt,
     leakTestAt: row.leakTestAt,
     intakeChannel: row.intakeChannel,
+    chargeLines: parseChargeLines(row.chargeLines, "repair_details.charge_lines"),
   });
 }
 
-/** `repair_details`: category, billing, appointment and the completion instants of each repair. */
+/** `repair_details`: category, billing, appointment, the completion instants and a paid repair's charge lines. */
 export const repairDetailsTable: DetailsTable = {
   kind: "repair",
   async create(tx, caseId, details) {

@@ -42,7 +42,10 @@ export async function issueReceipt(store: Store, input: NewReceipt, now: Date, t
   return receipt;
 }
 
-/** Charge lines as an owner reads them, one a line: the item's name in their language, the quantity and the amount. */
+/**
+ * Charge lines as an owner reads them, one a line in their language: name × quantity: amount.
+ * The receipt and every message that shows items before it (a paid repair's "Fixed?") read alike.
+ */
 export function chargeLinesText(lines: readonly ChargeLine[], locale: Locale): string {
   return lines.map((line) => `${locale === "zh-CN" ? line.nameZh : line.nameEn} × ${line.quantity}: ${formatFen(line.amountFen)}`).join("\n");
 }

@@ -7,6 +7,7 @@ import { serviceCallbackPolicy, serviceCallbackRules } from "./callback.js";
 import { serviceCardActions } from "./card-actions.js";
 import { type ServiceCase, type ServiceDetails, ServiceDetailsSchema } from "./details.js";
 import { type ServiceAction, serviceFinalStatuses, serviceLifecycle } from "./lifecycle.js";
+import { endPackageByOwner } from "./package/owner-visit-steps.js";
 import { packageTasks } from "./package/tasks.js";
 import { mayPerformService, servicePermissionHolders } from "./permissions.js";
 import { voidOpenWorkOrders } from "./service-steps.js";
@@ -121,6 +122,7 @@ const ownerActions: Record<string, OwnerActionDefinition> = {
     labelKey: "service.actions.package.end",
     doneKey: "service.action_done.package.end",
     isCurrent: whileStatus("active"),
+    perform: (ctx, input) => endPackageByOwner(ctx, pressed(input)),
   },
 };
 

@@ -76,11 +76,14 @@ export async function currentWorkOrder(store: Store, caseId: string): Promise<Wo
   return orders.filter((order) => order.status !== "cancelled").at(-1) ?? null;
 }
 
-/** Voids the order's work orders not yet done (a reschedule, a cancellation): the team does not come. */
-export async function voidOpenWorkOrders(store: Store, caseId: string, at: Date): Promise<WorkOrder[]> {
+/**
+ * Voids the order's work orders not yet done (a reschedule, a cancellation): the team does not
+ * come. `statuses` narrows which (an ended package keeps the visit the team is at).
+ */
+export async function voidOpenWorkOrders(store: Store, caseId: string, at: Date, statuses: readonly WorkOrderStatus[] = voidable): Promise<WorkOrder[]> {
   const voided: WorkOrder[] = [];
   for (const order of await store.workOrders.listByCase(caseId)) {
-    if (!voidable.includes(order.status)) continue;
+    if (!statuses.includes(order.status)) continue;
     const cancelled: WorkOrder = { ...order, status: "cancelled", updatedAt: at };
     await store.workOrders.save(cancelled);
     voided.push(cancelled);
@@ -88,14 +91,9 @@ export async function voidOpenWorkOrders(store: Store, caseId: string, at: Date)
   return voided;
 }
 
-/**
- * Opens the work order (派工单) of a confirmed time, numbered on from the order's previous ones
- * (`S-2026-000123-01`, `-02` after a reschedule). A time confirmed again after it was voided
- * reopens the voided work order of that time instead of a second one.
- */
-export async function openWorkOrder(store: Store, order: ServiceCase, scheduledAt: Date, now: Date, timeZone: string): Promise<WorkOrder> {
-  const sequence = (await store.workOrders.maxSequence(order.id)) + 1;
-  const opened: WorkOrder = {
+/** A new work order of `order` for the visit at `scheduledAt`, the `sequence`-th of its register. */
+export function newWorkOrder(order: ServiceCase, sequence: number, scheduledAt: Date, now: Date, timeZone: string): WorkOrder {
+  return {
     id: newId(),
     caseId: order.id,
     number: workOrderNumber(order.number, sequence),
@@ -112,6 +110,15 @@ export async function openWorkOrder(store: Store, order: ServiceCase, scheduledA
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/**
+ * Opens the work order (派工单) of a confirmed time, numbered on from the order's previous ones
+ * (`S-2026-000123-01`, `-02` after a reschedule). A time confirmed again after it was voided
+ * reopens the voided work order of that time instead of a second one.
+ */
+export async function openWorkOrder(store: Store, order: ServiceCase, scheduledAt: Date, now: Date, timeZone: string): Promise<WorkOrder> {
+  const opened = newWorkOrder(order, (await store.workOrders.maxSequence(order.id)) + 1, scheduledAt, now, timeZone);
   if (await store.workOrders.createOnce(opened)) return opened;
   const existing = (await store.workOrders.listByCase(order.id)).find((candidate) => candidate.scheduledAt.getTime() === scheduledAt.getTime());
   if (!existing) throw new Error(`work order of ${order.number} at ${scheduledAt.toISOString()} was neither created nor found`);

@@ -7,9 +7,9 @@ import type { Store } from "../../../ports/store.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
 import type { ServiceCase } from "../details.js";
 import { workButtons } from "../owner-buttons.js";
-import { alertServiceTeam, noticeServiceOwner, serviceStep, staffActor } from "../service-steps.js";
+import { alertServiceTeam, noticeServiceOwner, serviceStep, staffActor, voidOpenWorkOrders } from "../service-steps.js";
 import { visitProposalButtons } from "./visit-buttons.js";
-import { cancelVisitsNotStarted, changeVisit, requireVisit, visitStatuses } from "./visits.js";
+import { changeVisit, notStartedStatuses, requireVisit, visitStatuses } from "./visits.js";
 
 export interface VisitInput extends StaffCaseInput {
   /** The visit's scheduled instant (ISO), as its card shows it. */
@@ -71,7 +71,7 @@ export async function completeVisit(ctx: WorkflowContext, input: VisitInput): Pr
  */
 export async function endPackageNow(scope: { store: Store; kind: CaseKind; subject: ServiceCase; now: Date; actor: Actor }): Promise<ServiceCase> {
   const { store, kind, subject, now, actor } = scope;
-  const cancelled = await cancelVisitsNotStarted(store, subject.id, now);
+  const cancelled = await voidOpenWorkOrders(store, subject.id, now, notStartedStatuses);
   const updated = await transitionCase(store, kind, subject, {
     action: "end_package",
     actor,

@@ -66,13 +66,3 @@ export async function changeVisit(store: Store, kind: CaseKind, subject: Service
 
 /** Visits not yet begun: an ended package cancels them. */
 export const notStartedStatuses = ["scheduled", "rescheduling", "proposed"] as const satisfies readonly WorkOrderStatus[];
-
-/** Cancels the package's visits not yet begun; returns them. */
-export async function cancelVisitsNotStarted(store: Store, caseId: string, at: Date): Promise<WorkOrder[]> {
-  const cancelled: WorkOrder[] = [];
-  for (const order of await store.workOrders.listByCase(caseId)) {
-    if ((notStartedStatuses as readonly string[]).includes(order.status)) cancelled.push(await updateWorkOrder(store, order, at, { status: "cancelled" }));
-  }
-  return cancelled;
-}
-

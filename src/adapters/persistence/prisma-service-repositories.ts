@@ -1,0 +1,93 @@
+import type { Receipt } from "../../core/domain/receipts.js";
+import { type WorkOrder, type WorkOrderStatus, workOrderStatuses } from "../../core/domain/work-orders.js";
+import type { ReceiptRepository, WorkOrderRepository } from "../../core/ports/store.js";
+import type { Receipt as ReceiptRow, WorkOrder as WorkOrderRow } from "../../generated/sqlite/client.js";
+import { chargeLinesText, parseChargeLines } from "./charge-lines.js";
+import { notFound, type RepositoryContext } from "./prisma-client.js";
+
+const orNull = <Row, T>(row: Row | null, to: (row: Row) => T): T | null => (row ? to(row) : null);
+
+function workOrderStatus(status: string): WorkOrderStatus {
+  const known = workOrderStatuses.find((candidate) => candidate === status);
+  if (!known) throw new Error(`stored work_orders.status is not a work order status: ${status}`);
+  return known;
+}
+
+/** The row is the work order column for column; only the status is narrowed. */
+function toWorkOrder(row: WorkOrderRow): WorkOrder {
+  return { ...row, status: workOrderStatus(row.status) };
+}
+
+/** Code-unit order, as the in-memory store sorts: the databases' collations need not agree with it. */
+const byCaseThenSequence = (a: WorkOrder, b: WorkOrder) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.sequence - b.sequence);
+
+/**
+ * `work_orders`: the package register. `createOnce` is one `INSERT ... ON CONFLICT (case_id,
+ * scheduled_at) DO NOTHING` on both databases, so a second run of a month's generation (or two
+ * runs at once) inserts nothing and raises nothing (a raised error would abort a PostgreSQL
+ * transaction); a clash of id or number is still an error.
+ */
+export function prismaWorkOrderRepository({ tx }: RepositoryContext): WorkOrderRepository {
+  return {
+    async createOnce(order) {
+      const inserted = await tx.$executeRaw`
+        INSERT INTO "work_orders" ("id", "case_id", "number", "sequence", "scheduled_at", "month", "status", "proposed_at",
+          "owner_time_request", "problem_report", "started_at", "completed_at", "accepted_at", "created_at", "updated_at")
+        VALUES (${order.id}, ${order.caseId}, ${order.number}, ${order.sequence}, ${order.scheduledAt}, ${order.month}, ${order.status},
+          ${order.proposedAt}, ${order.ownerTimeRequest}, ${order.problemReport}, ${order.startedAt}, ${order.completedAt},
+          ${order.acceptedAt}, ${order.createdAt}, ${order.updatedAt})
+        ON CONFLICT ("case_id", "scheduled_at") DO NOTHING`;
+      return inserted === 1;
+    },
+    findById: async (id) => orNull(await tx.workOrder.findUnique({ where: { id } }), toWorkOrder),
+    findByNumber: async (number) => orNull(await tx.workOrder.findUnique({ where: { number } }), toWorkOrder),
+    async listByCase(caseId) {
+      // Index (case_id, sequence).
+      const rows = await tx.workOrder.findMany({ where: { caseId }, orderBy: { sequence: "asc" } });
+      return rows.map(toWorkOrder);
+    },
+    async maxSequence(caseId) {
+      const { _max } = await tx.workOrder.aggregate({ where: { caseId }, _max: { sequence: true } });
+      return _max.sequence ?? 0;
+    },
+    async listByMonth(month, statuses) {
+      // Index (month, status).
+      const rows = await tx.workOrder.findMany({ where: { month, ...(statuses ? { status: { in: [...statuses] } } : {}) } });
+      return rows.map(toWorkOrder).sort(byCaseThenSequence);
+    },
+    async save(order) {
+      const { id, ...columns } = order;
+      const { count } = await tx.workOrder.updateMany({ where: { id }, data: columns });
+      if (count === 0) throw notFound("work order", id);
+    },
+  };
+}
+
+/** The row is the receipt column for column; only the lines are JSON text. */
+function toReceipt(row: ReceiptRow): Receipt {
+  return { ...row, lines: parseChargeLines(row.lines, "receipts.lines") };
+}
+
+/**
+ * `receipts`: unique numbers, and at most one receipt per case and period (a package's month);
+ * NULLs are distinct in both databases' unique indexes, so receipts without a period (one-off
+ * orders, paid repairs) or without a case never collide on it.
+ */
+export function prismaReceiptRepository({ tx }: RepositoryContext): ReceiptRepository {
+  return {
+    async create(receipt) {
+      await tx.receipt.create({ data: { ...receipt, lines: chargeLinesText(receipt.lines) } });
+    },
+    findById: async (id) => orNull(await tx.receipt.findUnique({ where: { id } }), toReceipt),
+    findByNumber: async (number) => orNull(await tx.receipt.findUnique({ where: { number } }), toReceipt),
+    async listByCase(caseId) {
+      const rows = await tx.receipt.findMany({ where: { caseId }, orderBy: [{ issuedAt: "asc" }, { number: "asc" }] });
+      return rows.map(toReceipt);
+    },
+    async listIssuedBetween(from, to) {
+      // Index (issued_at); numbers are all `RC-YYYY-NNNNNN`, so every collation orders them alike.
+      const rows = await tx.receipt.findMany({ where: { issuedAt: { gte: from, lt: to } }, orderBy: { number: "asc" } });
+      return rows.map(toReceipt);
+    },
+  };
+}
