@@ -148,6 +148,28 @@ describe("a service order's card and buttons in the team's channel, through the 
     expect(h.order(order.id).status).toBe("site_visit");
   });
 
+  it("a cleaner who is not the leader is told at the click who may quote, and no modal opens", async () => {
+    const order = await h.book({ serviceType: "cleaning_hourly", priceCode: "CL-HOURLY", hours: 3, preferredTime: "Saturday morning" });
+    const views = h.fake.views().length;
+
+    await h.click(h.card(CLEANING_CHANNEL, order.number), "service.quote", "UCLEAN1");
+
+    await vi.waitFor(() => expect(h.fake.ephemerals(CLEANING_CHANNEL)).toHaveLength(1));
+    expect(h.fake.ephemerals(CLEANING_CHANNEL)[0]).toMatchObject({ user: "UCLEAN1", text: `You are a member of Cleaning. Only the leader of Cleaning (Zhou Jing) or a manager can quote ${order.number} now.` });
+    expect(h.fake.views()).toHaveLength(views);
+  });
+
+  it("Assign offers the cleaning team and hands the order to the chosen cleaner", async () => {
+    const order = await h.book({ serviceType: "cleaning_hourly", priceCode: "CL-HOURLY", hours: 3, preferredTime: "Saturday morning" });
+    const assign = await h.openModal(h.card(CLEANING_CHANNEL, order.number), "ticket.assign", "UCLEANL");
+    const sunMei = h.memory.snapshot().staff.find((member) => member.staffUserId === "UCLEAN1")?.id ?? "";
+
+    expect(textOf(assign.blocks)).toContain("Sun Mei");
+    await h.submitAndDeliver(assign, "UCLEANL", chosen("assignee", sunMei), () => expect(h.order(order.id).assigneeId).toBe(sunMei));
+
+    expect(textOf(h.card(CLEANING_CHANNEL, order.number).blocks)).toContain("*Assignee*\nSun Mei");
+  });
+
   it("a quantity with three decimals keeps the Quote modal open with the reason on the field", async () => {
     const order = await h.book({ serviceType: "cleaning_hourly", priceCode: "CL-HOURLY", hours: 3, preferredTime: "Saturday morning" });
     const quote = await h.openModal(h.card(CLEANING_CHANNEL, order.number), "service.quote", "UCLEANL");
