@@ -21,7 +21,7 @@ export async function getServiceOptions(ctx: WorkflowContext, raw: GetServiceOpt
   const definition = serviceTypeDefinitions[input.serviceType];
   return ctx.uow.transaction(async (store) => {
     const unit = await store.units.findById(input.unitId);
-    if (!unit) throw new WorkflowError("unit_not_found", `unit ${input.unitId} not found`, { building: "", unit: input.unitId });
+    if (!unit) throw new WorkflowError("not_found", `unit ${input.unitId} not found`);
     const items = (await store.prices.listByTeam(definition.team)).filter((item) => offersItem(input.serviceType, item));
     return { items, defaultAreaM2: definition.pricingUnit === "m2" ? unit.areaM2 : null };
   });
