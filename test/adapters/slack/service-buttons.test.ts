@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { confirmServiceTime } from "../../../src/core/kinds/service/use-cases/confirm-service-time.js";
+import { scheduleSiteVisit } from "../../../src/core/kinds/service/use-cases/schedule-site-visit.js";
 import { encodeValue } from "../../../src/adapters/slack/interaction-values.js";
 import { blockActionPayload, postToBolt } from "../../../src/testing/fake-slack-server.js";
 import { buttonLabels, textOf } from "./block-text.js";
@@ -134,6 +135,39 @@ describe("a service order's card and buttons in the team's channel, through the 
     expect(shown).toContain("*Visits*\nevery Tuesday 09:00");
     expect(shown).toContain("Total ¥880.00 · waiting for the owner");
     expect(h.ownerNotices("service.quoted_package")).toHaveLength(1);
+  });
+
+  it("Start while the job is still being priced on site is refused with the order's state, in the service's words", async () => {
+    const order = await h.book({ serviceType: "cleaning_whole_flat", priceCode: "CL-WHOLE-FLAT", preferredTime: "Next week" });
+    await scheduleSiteVisit(h.ctx, { caseId: order.id, staffUserId: "UCLEANL", at: new Date("2026-12-02T06:00:00Z") });
+
+    await clickStale(CLEANING_CHANNEL, "service.start", order.id, "UCLEANL");
+
+    await vi.waitFor(() => expect(h.fake.ephemerals(CLEANING_CHANNEL)).toHaveLength(1));
+    expect(h.fake.ephemerals(CLEANING_CHANNEL)[0]?.text).toBe(`You cannot start ${order.number} now: it is “Site visit booked”.`);
+    expect(h.order(order.id).status).toBe("site_visit");
+  });
+
+  it("a cleaner who is not the leader is told at the click who may quote, and no modal opens", async () => {
+    const order = await h.book({ serviceType: "cleaning_hourly", priceCode: "CL-HOURLY", hours: 3, preferredTime: "Saturday morning" });
+    const views = h.fake.views().length;
+
+    await h.click(h.card(CLEANING_CHANNEL, order.number), "service.quote", "UCLEAN1");
+
+    await vi.waitFor(() => expect(h.fake.ephemerals(CLEANING_CHANNEL)).toHaveLength(1));
+    expect(h.fake.ephemerals(CLEANING_CHANNEL)[0]).toMatchObject({ user: "UCLEAN1", text: `You are a member of Cleaning. Only the leader of Cleaning (Zhou Jing) or a manager can quote ${order.number} now.` });
+    expect(h.fake.views()).toHaveLength(views);
+  });
+
+  it("Assign offers the cleaning team and hands the order to the chosen cleaner", async () => {
+    const order = await h.book({ serviceType: "cleaning_hourly", priceCode: "CL-HOURLY", hours: 3, preferredTime: "Saturday morning" });
+    const assign = await h.openModal(h.card(CLEANING_CHANNEL, order.number), "ticket.assign", "UCLEANL");
+    const sunMei = h.memory.snapshot().staff.find((member) => member.staffUserId === "UCLEAN1")?.id ?? "";
+
+    expect(textOf(assign.blocks)).toContain("Sun Mei");
+    await h.submitAndDeliver(assign, "UCLEANL", chosen("assignee", sunMei), () => expect(h.order(order.id).assigneeId).toBe(sunMei));
+
+    expect(textOf(h.card(CLEANING_CHANNEL, order.number).blocks)).toContain("*Assignee*\nSun Mei");
   });
 
   it("a quantity with three decimals keeps the Quote modal open with the reason on the field", async () => {

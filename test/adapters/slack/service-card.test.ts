@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { serviceCard } from "../../../src/adapters/slack/kinds/service/card.js";
+import { serviceEvents } from "../../../src/adapters/slack/kinds/service/events.js";
+import { serviceStatuses } from "../../../src/core/kinds/service/details.js";
+import { serviceLifecycle } from "../../../src/core/kinds/service/lifecycle.js";
 import type { Translate } from "../../../src/adapters/slack/blocks/format.js";
 import { scheduleLabel } from "../../../src/adapters/slack/kinds/service/service-text.js";
 import { blockKitErrors } from "../../../src/testing/slack-blocks.js";
@@ -124,6 +127,19 @@ describe("the service card's history", () => {
 
     for (const sentence of ["booked the service", "booked the site visit", "sent the owner a quote", "accepted the quote", "confirmed the time; the work order is open", "started the work", "marked the work done", "accepted the work; the receipt is issued", "scheduled the month's visits", "closed the month; the monthly fee is receipted", "recorded the callback: reached, satisfied", "something_new"]) {
       expect(shown).toContain(sentence);
+    }
+  });
+});
+
+describe("the service card's words", () => {
+  it("has a history sentence for every step of the lifecycle and a label for every status, in both languages", () => {
+    const translator = testTranslator();
+    for (const locale of ["en", "zh-CN"] as const) {
+      for (const type of Object.keys(serviceLifecycle.transitions)) {
+        const key = serviceEvents.sentences?.[type] ?? type;
+        expect(translator.t(locale, `staff:events.${key}`), `${locale} ${type}`).not.toBe(`events.${key}`);
+      }
+      for (const status of serviceStatuses) translator.t(locale, `staff:service.status.${status}`);
     }
   });
 });

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { requestOtherVisitTime } from "../../../src/core/kinds/service/package/owner-visit-steps.js";
+import { monthCloseTask, monthVisitsTask } from "../../../src/core/kinds/service/package/tasks.js";
+import { completeService } from "../../../src/core/kinds/service/use-cases/complete-service.js";
+import { startService } from "../../../src/core/kinds/service/use-cases/start-service.js";
+import { ensureRecurringTasks } from "../../../src/core/use-cases/ensure-recurring-tasks.js";
+import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
 import { answerQuote } from "../../../src/core/kinds/service/use-cases/answer-quote.js";
 import { quoteService } from "../../../src/core/kinds/service/use-cases/quote-service.js";
 import { recipientOf } from "../../../src/core/domain/outbox.js";
@@ -73,6 +78,25 @@ describe("a monthly package on its card in #cleaning, through the real Bolt app"
 
     await vi.waitFor(() => expect(h.order(order.id).status).toBe("ended"));
     expect(workOrders().map((row) => row.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled"]);
+  });
+
+  it("the month close on 1 January posts December's digest to #frontdesk with the package's pro rata receipt", async () => {
+    await ensureRecurringTasks(h.ctx, [{ task: monthVisitsTask }, { task: monthCloseTask }]);
+    h.time.set("2026-12-08T01:00:00Z");
+    await startService(h.ctx, { caseId: order.id, staffUserId: "UCLEANL", visitAt: "2026-12-08T01:00:00.000Z" });
+    await completeService(h.ctx, { caseId: order.id, staffUserId: "UCLEANL", visitAt: "2026-12-08T01:00:00.000Z" });
+
+    h.time.set("2026-12-31T16:00:00Z");
+    await runDueWork(h.ctx);
+    await h.deliver();
+
+    const digest = h.fake.channel(FRONTDESK_CHANNEL).find((message) => message.text.startsWith("Service orders of 2026-12"));
+    const shown = textOf(digest?.blocks);
+    expect(shown).toContain("*3-1202 · 王芳*");
+    expect(shown).toMatch(/S-2026-000001-01 · .* · done, owner inspects/);
+    // One of December's five Tuesdays done: ¥880.00 × 1/5, receipted at the close on 1 January.
+    expect(shown).toContain("RC-2027-000001 · ¥176.00");
+    expect(shown).toContain("Month's total: ¥176.00");
   });
 
   it("the month's digest for #frontdesk lists the customer's work orders with their status and the month's total", async () => {

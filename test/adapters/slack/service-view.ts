@@ -3,82 +3,39 @@ import type { Case } from "../../../src/core/case/case.js";
 import type { PriceItem } from "../../../src/core/domain/prices.js";
 import type { WorkOrder } from "../../../src/core/domain/work-orders.js";
 import type { ServiceCase, ServiceDetails } from "../../../src/core/kinds/service/details.js";
+import { aServiceOrder, aWorkOrder as aStoredWorkOrder } from "../persistence/fixtures.js";
 import { anEvent } from "./staff-text.js";
-
-const createdAt = new Date("2026-11-30T02:00:00Z");
 
 export type ServiceOverrides = Partial<Omit<Case<ServiceDetails>, "details">> & { details?: Partial<ServiceDetails> };
 
-/** A whole-flat clean booked in the bot, priced on site, not yet visited. */
+/** A whole-flat clean of 3-1202 booked in the bot, priced on site, not yet visited. */
 export function aService(overrides: ServiceOverrides = {}): ServiceCase {
   const { details, ...header } = overrides;
-  return {
+  return aServiceOrder({
     id: "service-1",
     number: "S-2026-000001",
-    kind: "service",
-    status: "new",
-    team: "cleaning",
     unitId: "unit-1",
     reporterId: "resident-1",
-    reporterUserId: "7001",
-    assigneeId: null,
-    linkedCaseId: null,
-    createdAt,
-    updatedAt: createdAt,
-    closedAt: null,
-    cancelReason: null,
-    version: 1,
     ...header,
     details: {
       serviceType: "cleaning_whole_flat",
       priceCode: "CL-WHOLE-FLAT",
-      isPackage: false,
       onsitePricing: true,
       areaM2: 89.5,
       hours: null,
       specialRequests: "Please bring a ladder for the high windows",
       preferredTime: "Saturday morning",
       estimateFen: null,
-      siteVisitAt: null,
-      quoteLines: [],
-      quoteTotalFen: null,
-      quoteAnswer: null,
-      agreedFen: null,
-      packageSchedule: null,
-      appointmentAt: null,
-      ownerTimeRequest: null,
-      completedAt: null,
-      acceptedAt: null,
-      problemReport: null,
-      endedAt: null,
-      intakeChannel: "telegram",
       ...details,
     },
-  };
+  });
 }
 
 export const wholeFlat: PriceItem = { code: "CL-WHOLE-FLAT", team: "cleaning", nameZh: "全屋清洁", nameEn: "Whole-flat cleaning", pricingUnit: "m2", priceFen: 800, onsitePricing: true };
 
+/** A confirmed visit of S-2026-000001 in December (sequence 1 unless told). */
 export function aWorkOrder(overrides: Partial<WorkOrder> = {}): WorkOrder {
-  const sequence = overrides.sequence ?? 1;
-  return {
-    id: `wo-${sequence}`,
-    caseId: "service-1",
-    number: `S-2026-000001-${String(sequence).padStart(2, "0")}`,
-    sequence,
-    scheduledAt: new Date("2026-12-01T01:00:00Z"),
-    month: "2026-12",
-    status: "scheduled",
-    proposedAt: null,
-    ownerTimeRequest: null,
-    problemReport: null,
-    startedAt: null,
-    completedAt: null,
-    acceptedAt: null,
-    createdAt,
-    updatedAt: createdAt,
-    ...overrides,
-  };
+  return aStoredWorkOrder("service-1", "S-2026-000001", { scheduledAt: new Date("2026-12-01T01:00:00Z"), month: "2026-12", ...overrides });
 }
 
 /** A service order's card view; `actions` are given by the test, as the core's `cardActions` would give them. */

@@ -25,7 +25,12 @@ function serviceCallbackFacts(view: ServiceView, t: Translate, formatInstant: Fo
   return facts;
 }
 
-const shared = callbackPromptFor<ServiceDetails>(serviceCallbackFacts);
+// "Not fixed" speaks of a repair: a service's owner is satisfied or not.
+const shared = callbackPromptFor<ServiceDetails>(serviceCallbackFacts, {
+  notSatisfiedLabel: "staff:service.callback.not_satisfied",
+  cancelledNote: "staff:service.callback.cancelled",
+  notSatisfiedOutcome: "staff:service.callback.not_satisfied_outcome",
+});
 
 /** A service's callback card (回访): the shared card with the service's facts; its view reads the receipts. */
 export const serviceCallbackPrompt: SlackPrompt<ServiceDetails> = {

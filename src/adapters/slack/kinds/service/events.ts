@@ -20,7 +20,7 @@ export const serviceEvents: EventVocabulary = {
   reasons: new Set(["callback_not_fixed", "owner_not_fixed"]),
   params(data, t) {
     const params: Record<string, string> = {};
-    if (typeof data.outcome === "string") params.outcome = t(`staff:callback.outcomes.${data.outcome}`);
+    if (typeof data.outcome === "string") params.outcome = data.outcome === "not_fixed" ? t("staff:service.callback.not_satisfied_outcome") : t(`staff:callback.outcomes.${data.outcome}`);
     if (typeof data.rule === "string") params.clock = t(`staff:clocks.${data.rule.replace(/\./g, "_")}`);
     return params;
   },
