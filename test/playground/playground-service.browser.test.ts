@@ -28,17 +28,10 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
   });
 
   it("books an hourly clean with /services, the cleaning leader proposes a time in #cleaning, the owner confirms, Start, Done, the owner accepts, the receipt shows in the phone", async () => {
-    const { shot, chat, ownerSees, inline, say, card, actAs } = playgroundPage(page, "service-");
+    const { shot, chat, ownerSees, inline, say, card, actAs, playOwner } = playgroundPage(page, "service-");
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${d.url}/`);
-    await page.locator(`.owner-chip[data-owner-id="${owner.ownerUserId}"]`).click();
-    await page.locator("#live-dot.on").waitFor();
-    await page.locator("#tg-start").click();
-    await ownerSees(o("owner:start.verify_prompt"));
-    await page.locator(".tg-keyboard button.contact").click();
-    await page.locator(".tg-dialog button", { hasText: "Share" }).click();
-    await ownerSees(o("owner:verify.verified"));
+    await playOwner(d.url, owner.ownerUserId, o("owner:verify.verified"));
 
     await page.locator("#tg-menu").click();
     await page.locator("#tg-commands button", { hasText: "/services" }).click();
@@ -90,15 +83,9 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     expect(errors).toEqual([]);
   }, 120_000);
   it("a monthly package: the leader's Quote takes its weekdays from a multi-select, the owner accepts and the package runs on those days", async () => {
-    const { shot, chat, ownerSees, inline, say, card, actAs } = playgroundPage(page, "package-");
+    const { shot, chat, ownerSees, inline, say, card, actAs, playOwner } = playgroundPage(page, "package-");
     const emma = demoOwners.find((candidate) => candidate.firstName === "Emma") as (typeof demoOwners)[number];
-    await page.goto(`${d.url}/`);
-    await page.locator(`.owner-chip[data-owner-id="${emma.ownerUserId}"]`).click();
-    await page.locator("#live-dot.on").waitFor();
-    await page.locator("#tg-start").click();
-    await page.locator(".tg-keyboard button.contact").click();
-    await page.locator(".tg-dialog button", { hasText: "Share" }).click();
-    await ownerSees(o("owner:verify.verified"));
+    await playOwner(d.url, emma.ownerUserId, o("owner:verify.verified"));
     await page.locator(".tg-keyboard button", { hasText: o("owner:menu.services") }).click();
     await inline(o("owner:services.teams.cleaning")).click();
     await inline(o("owner:services.types.cleaning_monthly")).click();

@@ -33,6 +33,7 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
 export function playgroundPage(page: Page, prefix = "") {
   let step = 0;
   const chat = () => page.locator("#tg-chat");
+  const ownerSees = (text: string | RegExp) => chat().locator(".tg-row.bot").filter({ hasText: text }).last().waitFor();
   return {
     /** A numbered screenshot in test-results/playground, in the order the story takes them. */
     async shot(name: string): Promise<string> {
@@ -42,7 +43,17 @@ export function playgroundPage(page: Page, prefix = "") {
       return file;
     },
     chat,
-    ownerSees: (text: string | RegExp) => chat().locator(".tg-row.bot").filter({ hasText: text }).last().waitFor(),
+    ownerSees,
+    /** Opens the page at `url` as the demo owner `ownerUserId`, who starts the bot and shares their contact; returns once `verified` shows. */
+    async playOwner(url: string, ownerUserId: number, verified: string) {
+      await page.goto(`${url}/`);
+      await page.locator(`.owner-chip[data-owner-id="${ownerUserId}"]`).click();
+      await page.locator("#live-dot.on").waitFor();
+      await page.locator("#tg-start").click();
+      await page.locator(".tg-keyboard button.contact").click();
+      await page.locator(".tg-dialog button", { hasText: "Share" }).click();
+      await ownerSees(verified);
+    },
     inline: (label: string | RegExp) => chat().locator(".inline-kb button").filter({ hasText: label }).last(),
     /** The owner types `text` and sends it. */
     async say(text: string) {
