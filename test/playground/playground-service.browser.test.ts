@@ -76,6 +76,7 @@ describe.skipIf(!hasChromium)(hasChromium ? title : `${title} SKIPPED: ${chromiu
     await ownerSees(/Receipt RC-\d{4}-000001/);
     await ownerSees("Hourly cleaning × 3: ¥150.00");
     await ownerSees("Total: ¥150.00");
+    await page.locator("#tg-toast").waitFor({ state: "hidden" });
     await shot("owner-receipt");
 
     const order = await d.running.app.ctx.uow.transaction((store) => store.cases.findByNumber(number));
