@@ -22,10 +22,13 @@ function toWorkOrder(row: WorkOrderRow): WorkOrder {
 const byCaseThenSequence = (a: WorkOrder, b: WorkOrder) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.sequence - b.sequence);
 
 /**
- * `work_orders`: the package register. `createOnce` is one `INSERT ... ON CONFLICT (case_id,
- * scheduled_at) DO NOTHING` on both databases, so a second run of a month's generation (or two
- * runs at once) inserts nothing and raises nothing (a raised error would abort a PostgreSQL
- * transaction); a clash of id or number is still an error.
+ * `work_orders`: the package register. `createOnce` is one `INSERT ... ON CONFLICT DO NOTHING`
+ * on both databases, so a second run of a month's generation (or two runs at once) inserts
+ * nothing and raises nothing (a raised error would abort a PostgreSQL transaction). The conflict
+ * names no index on purpose: PostgreSQL's arbiter handles only the index it names, and a
+ * concurrent twin that clashes on the number first would still raise. Whether the skip was the
+ * same visit is asked afterwards: if no work order of the case is at that instant, the clash was
+ * of id or number, and that is an error.
  */
 export function prismaWorkOrderRepository({ tx }: RepositoryContext): WorkOrderRepository {
   return {
@@ -36,8 +39,11 @@ export function prismaWorkOrderRepository({ tx }: RepositoryContext): WorkOrderR
         VALUES (${order.id}, ${order.caseId}, ${order.number}, ${order.sequence}, ${order.scheduledAt}, ${order.month}, ${order.status},
           ${order.proposedAt}, ${order.ownerTimeRequest}, ${order.problemReport}, ${order.startedAt}, ${order.completedAt},
           ${order.acceptedAt}, ${order.createdAt}, ${order.updatedAt})
-        ON CONFLICT ("case_id", "scheduled_at") DO NOTHING`;
-      return inserted === 1;
+        ON CONFLICT DO NOTHING`;
+      if (inserted === 1) return true;
+      const twin = await tx.workOrder.findUnique({ where: { caseId_scheduledAt: { caseId: order.caseId, scheduledAt: order.scheduledAt } }, select: { id: true } });
+      if (twin) return false;
+      throw new Error(`unique constraint failed: work order ${order.id} or number ${order.number} already exists`);
     },
     findById: async (id) => orNull(await tx.workOrder.findUnique({ where: { id } }), toWorkOrder),
     findByNumber: async (number) => orNull(await tx.workOrder.findUnique({ where: { number } }), toWorkOrder),
