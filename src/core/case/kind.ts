@@ -155,6 +155,13 @@ export interface CaseKind<D = unknown> {
   ledger?: LedgerHooks;
 }
 
+/** A household's case collecting its fees, as the ledger sees it. */
+export interface LedgerCase {
+  subject: CaseHeader;
+  /** The fee kind's stage id, which the owner's /fees names in words. */
+  stage: string;
+}
+
 /** What the fee ledger tells the kind collecting a household's fees after a payment, in the payment's transaction. */
 export interface PaymentRecorded {
   store: Store;
@@ -175,7 +182,8 @@ export interface PaymentRecorded {
  * reminders stop).
  */
 export interface LedgerHooks {
-  openCase(store: Store, unitId: string): Promise<CaseHeader | null>;
+  /** The household's case in collection now (open, or referred to legal), with its stage (`reminding` … `legal`); null: none. */
+  openCase(store: Store, unitId: string): Promise<LedgerCase | null>;
   afterPayment(paid: PaymentRecorded): Promise<void>;
 }
 

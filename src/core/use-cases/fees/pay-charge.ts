@@ -120,7 +120,7 @@ export async function payCharge(store: Store, input: PayChargeInput, options: Pa
   }
   const household = await householdOf(store, input.unitId);
   if (!household) throw new WorkflowError("unit_not_found", `unit ${input.unitId} has no registered owner to receipt the payment to`, { unitId: input.unitId });
-  const feeCase = (await options.ledger?.openCase(store, input.unitId)) ?? null;
+  const feeCase = (await options.ledger?.openCase(store, input.unitId))?.subject ?? null;
 
   const lines: ChargeLine[] = input.items.map((item) => ({ code: feeLineCode(item.feeType), ...feeLineName(item.feeType, item.period), quantity: 1, unitPriceFen: item.amountFen, amountFen: item.amountFen }));
   const receipt = await issueReceipt(store, { caseId: feeCase?.id ?? null, unitId: input.unitId, payerId: household.owner.id, lines, ...(receiptNumber ? { number: receiptNumber } : {}) }, now, timeZone);
