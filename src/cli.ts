@@ -10,6 +10,7 @@ import { importUnits, type UnitImportResult } from "./core/use-cases/import-unit
 import { runDueWork } from "./core/use-cases/run-due-work.js";
 import type { WorkflowContext } from "./core/ports/workflow-context.js";
 import { openWorkflow } from "./app/open-workflow.js";
+import { systemTime } from "./core/ports/time-source.js";
 import { loadDotEnv } from "./app/dot-env.js";
 import { readCsv } from "./app/read-csv.js";
 import { csvText, writeCsv } from "./app/write-csv.js";
@@ -49,7 +50,7 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   const importer = sub !== undefined && Object.hasOwn(importers, sub) ? importers[sub as keyof typeof importers] : undefined;
   if (command === "import" && importer && rest[0]) {
     const rows = await readCsv(rest[0]);
-    const workflow = await openWorkflow(config);
+    const workflow = await openWorkflow(config, systemTime, { transactionLimits: importTransactionLimits });
     try {
       return printImport(sub as string, await importer(workflow.ctx, rows));
     } finally {
@@ -124,6 +125,13 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   console.error(usage);
   return 2;
 }
+
+/**
+ * An import is one transaction, all or nothing: a month's payments file of a large property
+ * (thousands of receipts, each numbered, sent and settled in turn) takes longer than the
+ * service's transactions may, so the command line gives it minutes.
+ */
+const importTransactionLimits = { timeout: 10 * 60_000 };
 
 const importers = {
   units: importUnits,

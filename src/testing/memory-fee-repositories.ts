@@ -17,6 +17,7 @@ export function memoryChargeRepository(t: MemoryTables): ChargeRepository {
         if (seen.has(key)) throw duplicate("charge", key);
         seen.add(key);
         const existing = byKey(key);
+        if (existing && existing.amountFen === charge.amountFen && existing.dueDate === charge.dueDate) return { charge: copy(existing), created: false };
         if (existing) {
           const updated: Charge = { ...existing, amountFen: charge.amountFen, dueDate: charge.dueDate, updatedAt: charge.updatedAt };
           t.charges.set(existing.id, copy(updated));
@@ -36,6 +37,13 @@ export function memoryChargeRepository(t: MemoryTables): ChargeRepository {
       return all()
         .filter((c) => c.unitId === unitId)
         .sort((a, b) => cmp(a.period, b.period) || cmp(a.feeType, b.feeType))
+        .map(copy);
+    },
+    async listByUnits(unitIds) {
+      const wanted = new Set(unitIds);
+      return all()
+        .filter((c) => wanted.has(c.unitId))
+        .sort((a, b) => cmp(a.unitId, b.unitId) || cmp(a.period, b.period) || cmp(a.feeType, b.feeType))
         .map(copy);
     },
     async listUnitsWithOpenCharges(dueBy, limit, afterUnitId) {

@@ -137,6 +137,10 @@ function storeOver(t: MemoryTables): Store {
         const found = [...t.units.values()].find((u) => u.building === building && u.unit === unit);
         return found ? copy(found) : null;
       },
+      async findManyByAddress(addresses) {
+        const wanted = new Set(addresses.map((address) => `${address.building}\u0000${address.unit}`));
+        return [...t.units.values()].filter((u) => wanted.has(`${u.building}\u0000${u.unit}`)).map(copy);
+      },
       async listBuildings() {
         return [...new Set([...t.units.values()].map((u) => u.building))].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
       },

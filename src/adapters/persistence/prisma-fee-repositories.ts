@@ -39,6 +39,11 @@ export function prismaChargeRepository({ tx }: RepositoryContext): ChargeReposit
           results.push({ charge: { ...charge }, created: true });
           continue;
         }
+        if (found.amountFen === charge.amountFen && found.dueDate === charge.dueDate) {
+          // The same line of a file imported again: nothing to write.
+          results.push({ charge: found, created: false });
+          continue;
+        }
         const updated: Charge = { ...found, amountFen: charge.amountFen, dueDate: charge.dueDate, updatedAt: charge.updatedAt };
         await tx.charge.update({ where: { id: found.id }, data: { amountFen: updated.amountFen, dueDate: updated.dueDate, updatedAt: updated.updatedAt, open: !isPaid(updated) } });
         results.push({ charge: updated, created: false });
@@ -57,6 +62,11 @@ export function prismaChargeRepository({ tx }: RepositoryContext): ChargeReposit
     async listByUnit(unitId) {
       const rows = await tx.charge.findMany({ where: { unitId } });
       return rows.map(toCharge).sort(byPeriodThenType);
+    },
+    async listByUnits(unitIds) {
+      const charges: Charge[] = [];
+      for (const chunk of keyChunks([...new Set(unitIds)])) for (const row of await tx.charge.findMany({ where: { unitId: { in: chunk } } })) charges.push(toCharge(row));
+      return charges.sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : byPeriodThenType(a, b)));
     },
     async listUnitsWithOpenCharges(dueBy, limit, afterUnitId) {
       // Index (open, unit_id, due_date): the open charges' units in id order, grouped, a page at a time.

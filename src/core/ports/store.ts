@@ -58,6 +58,8 @@ export interface UnitRepository {
   upsertMany(units: readonly NewUnit[]): Promise<{ unit: Unit; created: boolean }[]>;
   findById(id: string): Promise<Unit | null>;
   findByAddress(building: string, unit: string): Promise<Unit | null>;
+  /** {@link findByAddress} of many addresses at once, in batches (an import's rows): the units found, in no particular order. */
+  findManyByAddress(addresses: readonly { building: string; unit: string }[]): Promise<Unit[]>;
   /** The register's buildings, each once, in natural order ("3" before "12"). */
   listBuildings(): Promise<string[]>;
 }
@@ -211,6 +213,8 @@ export interface ChargeRepository {
   findByKey(unitId: string, feeType: FeeType, period: string): Promise<Charge | null>;
   /** The unit's charges, by period then fee type. */
   listByUnit(unitId: string): Promise<Charge[]>;
+  /** The charges of many units at once, in batches (an import's units), by unit, period then fee type. */
+  listByUnits(unitIds: readonly string[]): Promise<Charge[]>;
   /**
    * Units with a charge not fully paid whose due date is on or before `dueBy` (a local date), in
    * unit id order, at most `limit`, after `afterUnitId` when given: the reminder run's pages.

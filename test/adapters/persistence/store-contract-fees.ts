@@ -66,6 +66,30 @@ export function feeLedgerContract({ tx }: ContractContext): void {
       expect(listed.map((c) => `${c.period} ${c.feeType}`)).toEqual(["2026-11 elevator", "2026-11 property", "2026-12 property"]);
     });
 
+    it("lists the charges of many units at once by unit, period and fee type, past one statement's keys", async () => {
+      const many = Array.from({ length: 620 }, (_, index) => `${String(index).padStart(8, "0")}-0000-4000-8000-000000000000`);
+      await tx((s) => s.charges.upsertMany([...many.map((unitId) => aCharge({ unitId })), aCharge({ unitId: many[0], period: "2026-10" }), aCharge({ unitId: unitIds[3] })]));
+
+      const listed = await tx((s) => s.charges.listByUnits([...many, many[0] as string]));
+
+      expect(listed).toHaveLength(621);
+      expect(listed.slice(0, 3).map((c) => [c.unitId, c.period])).toEqual([
+        [many[0], "2026-10"],
+        [many[0], "2026-11"],
+        [many[1], "2026-11"],
+      ]);
+      expect(listed.some((c) => c.unitId === unitIds[3])).toBe(false);
+    });
+
+    it("finds many units by address at once, past one statement's keys, and none of an address not registered", async () => {
+      const addresses = Array.from({ length: 300 }, (_, index) => ({ building: String(1 + (index % 3)), unit: String(100 + index) }));
+      await tx((s) => s.units.upsertMany(addresses.map((address) => ({ ...address, areaM2: 80, handoverDate: "2024-06-30", warrantyMonths: 24 }))));
+
+      const found = await tx((s) => s.units.findManyByAddress([...addresses.slice(0, 260), { building: "1", unit: "101" }, { building: "9", unit: "100" }]));
+
+      expect(found.map((unit) => `${unit.building}-${unit.unit}`).sort()).toEqual(addresses.slice(0, 260).map((a) => `${a.building}-${a.unit}`).sort());
+    });
+
     it("pages through the units with a charge not fully paid that is due by a date, in id order", async () => {
       const partlyPaid = aCharge({ unitId: unitIds[2], dueDate: "2026-11-20" });
       await tx((s) =>

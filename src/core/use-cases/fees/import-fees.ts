@@ -43,18 +43,11 @@ export async function unitsOfRows<T extends { building: string; unit: string }>(
   store: Store,
   rows: readonly { line: number; row: T }[],
 ): Promise<{ units: Map<string, Unit>; problems: ImportProblem[] }> {
-  const units = new Map<string, Unit>();
-  const unknown = new Set<string>();
-  const problems: ImportProblem[] = [];
-  for (const { line, row } of rows) {
-    const address = `${row.building}\u0000${row.unit}`;
-    if (!units.has(address) && !unknown.has(address)) {
-      const unit = await store.units.findByAddress(row.building, row.unit);
-      if (unit) units.set(address, unit);
-      else unknown.add(address);
-    }
-    if (unknown.has(address)) problems.push({ line, reason: `unit ${row.building}-${row.unit} is not in the unit registry` });
-  }
+  const addresses = new Map(rows.map(({ row }) => [`${row.building}\u0000${row.unit}`, { building: row.building, unit: row.unit }]));
+  const units = new Map((await store.units.findManyByAddress([...addresses.values()])).map((unit) => [`${unit.building}\u0000${unit.unit}`, unit]));
+  const problems: ImportProblem[] = rows
+    .filter(({ row }) => !units.has(`${row.building}\u0000${row.unit}`))
+    .map(({ line, row }) => ({ line, reason: `unit ${row.building}-${row.unit} is not in the unit registry` }));
   return { units, problems };
 }
 
@@ -70,13 +63,12 @@ export async function importFees(ctx: WorkflowContext, rows: NumberedRow[]): Pro
   return ctx.uow.transaction(async (store) => {
     const { units, problems } = await unitsOfRows(store, checked.rows);
     problems.push(...checked.problems);
-    const existing = new Map<string, Charge[]>();
+    const existing = new Map((await store.charges.listByUnits([...new Set([...units.values()].map((unit) => unit.id))])).map((charge) => [`${charge.unitId}\u0000${charge.feeType}\u0000${charge.period}`, charge]));
     const charges: Charge[] = [];
     for (const { line, row } of checked.rows) {
       const unit = units.get(`${row.building}\u0000${row.unit}`);
       if (!unit) continue;
-      if (!existing.has(unit.id)) existing.set(unit.id, await store.charges.listByUnit(unit.id));
-      const stored = existing.get(unit.id)?.find((charge) => charge.feeType === row.fee_type && charge.period === row.period);
+      const stored = existing.get(`${unit.id}\u0000${row.fee_type}\u0000${row.period}`);
       if (stored && row.amount < stored.paidFen) {
         problems.push({ line, reason: `amount ${formatFen(row.amount)} is less than the ${formatFen(stored.paidFen)} already paid of the ${row.fee_type} fee of ${row.period}` });
         continue;

@@ -73,18 +73,19 @@ export async function importPayments(ctx: WorkflowContext, rows: NumberedRow[]):
   const result = await ctx.uow.transaction(async (store) => {
     const found = await unitsOfRows(store, checked.rows);
     problems.push(...found.problems);
-    const charges = new Map<string, Charge | null>();
+    const charges = new Map<string, Charge | null>((await store.charges.listByUnits([...new Set([...found.units.values()].map((unit) => unit.id))])).map((charge) => [`${charge.unitId}\u0000${charge.feeType}\u0000${charge.period}`, charge]));
+    const owned = new Map<string, boolean>();
     for (const [number, group] of groups) {
       const head = group.rows[0] as CheckedRow<PaymentImportRow>;
       const unit = found.units.get(`${head.row.building}\u0000${head.row.unit}`);
       if (!unit) continue;
-      if (!(await householdOf(store, unit.id))) problems.push({ line: head.line, reason: `unit ${head.row.building}-${head.row.unit} has no registered owner to receipt the payment to` });
+      if (!owned.has(unit.id)) owned.set(unit.id, (await householdOf(store, unit.id)) !== null);
+      if (!owned.get(unit.id)) problems.push({ line: head.line, reason: `unit ${head.row.building}-${head.row.unit} has no registered owner to receipt the payment to` });
       if (head.row.receipt_number && ((await store.receipts.findByNumber(number)) || issuedReceiptNumber.test(number))) {
         problems.push({ line: head.line, reason: `receipt_number ${number} is already used${issuedReceiptNumber.test(number) ? " (RC- numbers are issued here; leave receipt_number empty to take the next)" : ""}` });
       }
       for (const { line, row } of group.rows) {
         const key = `${unit.id}\u0000${row.fee_type}\u0000${row.period}`;
-        if (!charges.has(key)) charges.set(key, await store.charges.findByKey(unit.id, row.fee_type, row.period));
         const charge = charges.get(key);
         if (!charge) {
           problems.push({ line, reason: `unit ${row.building}-${row.unit} has no charge for ${chargeName(row)}` });
