@@ -4,6 +4,7 @@ import type { WorkflowContext } from "../core/ports/workflow-context.js";
 import { productRegistry } from "../core/kinds/index.js";
 import { defaultRetention } from "../core/use-cases/system-tasks.js";
 import { openDatabase, type Database } from "../adapters/persistence/database.js";
+import type { TransactionLimits } from "../adapters/persistence/prisma-store.js";
 
 export interface OpenWorkflow {
   ctx: WorkflowContext;
@@ -17,11 +18,11 @@ export interface OpenWorkflow {
  * Opens the database, applies pending migrations (a newcomer never runs Prisma by hand) and
  * builds the context every use case runs in.
  */
-export async function openWorkflow(config: BaseConfig, time: TimeSource = systemTime): Promise<OpenWorkflow> {
-  const database = await openDatabase(config.databaseUrl);
+export async function openWorkflow(config: BaseConfig, time: TimeSource = systemTime, options: { transactionLimits?: Partial<TransactionLimits> } = {}): Promise<OpenWorkflow> {
+  const database = await openDatabase(config.databaseUrl, options.transactionLimits ? { transactionLimits: options.transactionLimits } : {});
   try {
     const migrated = await database.migrate();
-    const ctx: WorkflowContext = { uow: database.unitOfWork, time, timeZone: config.timeZone, workingHours: config.workingHours, ownerHours: config.ownerHours, kinds: productRegistry({ ...defaultRetention, days: config.retentionDays }) };
+    const ctx: WorkflowContext = { uow: database.unitOfWork, time, timeZone: config.timeZone, workingHours: config.workingHours, ownerHours: config.ownerHours, companyName: config.companyName, kinds: productRegistry({ ...defaultRetention, days: config.retentionDays }) };
     return { ctx, database, migrated, close: () => database.close() };
   } catch (error) {
     await database.close();

@@ -26,6 +26,7 @@ import type {
   Unit as UnitRow,
   VerificationRequest as VerificationRow,
 } from "../../generated/sqlite/client.js";
+import { KEYS_PER_STATEMENT } from "./key-chunks.js";
 import { notFound, type RepositoryContext } from "./prisma-client.js";
 import { insertResidents, removeDepartedRegistryOwners, upsertResidents, upsertUnits } from "./prisma-registry-batches.js";
 
@@ -112,6 +113,15 @@ export function prismaUnitRepository(context: RepositoryContext): UnitRepository
     async findByAddress(building, unit) {
       const row = await tx.unit.findUnique({ where: { building_unit: { building, unit } } });
       return row ? toUnit(row) : null;
+    },
+    async findManyByAddress(addresses) {
+      const found: Unit[] = [];
+      // Two bind values per address: chunks of half the usual keys.
+      for (let start = 0; start < addresses.length; start += KEYS_PER_STATEMENT / 2) {
+        const chunk = addresses.slice(start, start + KEYS_PER_STATEMENT / 2).map(({ building, unit }) => ({ building, unit }));
+        for (const row of await tx.unit.findMany({ where: { OR: chunk } })) found.push(toUnit(row));
+      }
+      return found;
     },
     async listBuildings() {
       const rows = await tx.unit.findMany({ distinct: ["building"], select: { building: true } });

@@ -34,6 +34,12 @@ export const OutboxPayloadSchema = z.discriminatedUnion("type", [
     key: z.string(),
     params: MessageParamsSchema,
     buttons: z.array(OwnerButtonSchema).default([]),
+    /**
+     * A reminder the owner did not ask for (a fee reminder, a ladder step): never delivered in
+     * `QUIET_HOURS`, also when it was queued before them; it waits for the morning. Answers to the
+     * owner's own taps and receipts are not quiet: they go at once.
+     */
+    quiet: z.boolean().optional(),
   }),
   z.object({
     type: z.literal("staff.case-card"),

@@ -4,6 +4,7 @@ import type { Job, JobPayload } from "../case/job.js";
 import type { Callback } from "../domain/callback.js";
 import type { MessageRef, OutboxMessage, OutboxPayload } from "../domain/outbox.js";
 import type { PriceItem, PriceTeam } from "../domain/prices.js";
+import type { Charge, FeeType, Payment } from "../domain/fees.js";
 import type { Receipt } from "../domain/receipts.js";
 import type { WorkOrder, WorkOrderStatus } from "../domain/work-orders.js";
 import type {
@@ -37,6 +38,8 @@ export interface Store {
   callbacks: CallbackRepository;
   workOrders: WorkOrderRepository;
   receipts: ReceiptRepository;
+  charges: ChargeRepository;
+  payments: PaymentRepository;
   jobs: JobRepository;
   outbox: OutboxRepository;
   messageRefs: MessageRefRepository;
@@ -55,6 +58,8 @@ export interface UnitRepository {
   upsertMany(units: readonly NewUnit[]): Promise<{ unit: Unit; created: boolean }[]>;
   findById(id: string): Promise<Unit | null>;
   findByAddress(building: string, unit: string): Promise<Unit | null>;
+  /** {@link findByAddress} of many addresses at once, in batches (an import's rows): the units found, in no particular order. */
+  findManyByAddress(addresses: readonly { building: string; unit: string }[]): Promise<Unit[]>;
   /** The register's buildings, each once, in natural order ("3" before "12"). */
   listBuildings(): Promise<string[]>;
 }
@@ -195,6 +200,35 @@ export interface ReceiptRepository {
   listByCase(caseId: string): Promise<Receipt[]>;
   /** Receipts issued in [from, to), by number. */
   listIssuedBetween(from: Date, to: Date): Promise<Receipt[]>;
+}
+
+/** The fee ledger's charges (应收), one per unit, fee type and period. */
+export interface ChargeRepository {
+  /**
+   * Inserts, or updates the amount and due date of the charge with the same unit, fee type and
+   * period (a corrected import): the charges in the order given, each with whether it was new.
+   */
+  upsertMany(charges: readonly Charge[]): Promise<{ charge: Charge; created: boolean }[]>;
+  findById(id: string): Promise<Charge | null>;
+  findByKey(unitId: string, feeType: FeeType, period: string): Promise<Charge | null>;
+  /** The unit's charges, by period then fee type. */
+  listByUnit(unitId: string): Promise<Charge[]>;
+  /** The charges of many units at once, in batches (an import's units), by unit, period then fee type. */
+  listByUnits(unitIds: readonly string[]): Promise<Charge[]>;
+  /**
+   * Units with a charge not fully paid whose due date is on or before `dueBy` (a local date), in
+   * unit id order, at most `limit`, after `afterUnitId` when given: the reminder run's pages.
+   */
+  listUnitsWithOpenCharges(dueBy: string, limit: number, afterUnitId?: string): Promise<string[]>;
+  save(charge: Charge): Promise<void>;
+}
+
+/** Payments (实收) with their receipts. */
+export interface PaymentRepository {
+  create(payment: Payment): Promise<void>;
+  /** The unit's payments, newest first. */
+  listByUnit(unitId: string): Promise<Payment[]>;
+  listByCharge(chargeId: string): Promise<Payment[]>;
 }
 
 export interface JobRepository {

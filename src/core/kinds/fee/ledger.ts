@@ -1,0 +1,17 @@
+import type { LedgerHooks } from "../../case/kind.js";
+import { householdFeeCase } from "./household.js";
+import { settleIfPaid } from "./use-cases/settle-if-paid.js";
+
+/**
+ * The fee kind's part in the ledger's payments: a payment's receipt is of the household's
+ * standing file, and a payment that leaves nothing due settles the file at once (its ladder stops).
+ */
+export const feeLedger: LedgerHooks = {
+  async openCase(store, unitId) {
+    const subject = await householdFeeCase(store, unitId);
+    return subject ? { subject, stage: subject.details.stage } : null;
+  },
+  async afterPayment({ store, unitId, now, timeZone }) {
+    await settleIfPaid(store, unitId, now, timeZone);
+  },
+};
