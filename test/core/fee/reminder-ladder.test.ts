@@ -6,6 +6,7 @@ import { settleIfPaid } from "../../../src/core/kinds/fee/use-cases/settle-if-pa
 import { recordPayment } from "../../../src/core/use-cases/fees/record-payment.js";
 import { cancelCase } from "../../../src/core/use-cases/cancel-case.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
+import { verifiedOwner } from "../../support/workflow-fixture.js";
 import { addCharges, createFeeFixture, feeCaseOf, payloadsOf, reminders, runDaily, runOn } from "./fee-steps.js";
 
 const september = { period: "2026-09", amountFen: 25_000, dueDate: "2026-09-30" };
@@ -182,5 +183,10 @@ describe("the fee reminder run", () => {
     expect(reminders(memory)).toEqual([]);
     const file = await feeCaseOf(ctx, unitB);
     expect(file).toMatchObject({ reporterUserId: null, details: { stage: "overdue", lastReminderKind: "call_list" } });
+    // The owner joins the bot: the next weekly reminder reaches them.
+    await verifiedOwner(ctx, "7002", "+8613800000002");
+    await runDaily(ctx, time, memory, "2026-10-02", "2026-10-08");
+    expect(reminders(memory).map((notice) => [notice.chatId, notice.key])).toEqual([["7002", "fee.reminder.overdue"]]);
+    expect((await feeCaseOf(ctx, unitB))?.reporterUserId).toBe("7002");
   });
 });
