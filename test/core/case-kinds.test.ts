@@ -119,9 +119,9 @@ describe("kinds of request are data the shared machinery reads", () => {
     expect(() => new CaseKindRegistry([arrearsKind, { ...arrearsKind, id: "other" }])).toThrow(/registered twice/);
   });
 
-  it("the product registers repairs, complaints and services, with the nightly housekeeping as a system task", () => {
+  it("the product registers repairs, complaints, services and fee arrears, with the nightly housekeeping as a system task", () => {
     const registry = productRegistry();
-    expect(registry.list().map((kind) => [kind.id, kind.prefix])).toEqual([["repair", "R"], ["complaint", "C"], ["service", "S"]]);
+    expect(registry.list().map((kind) => [kind.id, kind.prefix])).toEqual([["repair", "R"], ["complaint", "C"], ["service", "S"], ["fee", "F"]]);
     expect(registry.task("system.prune")?.next).toBeTypeOf("function");
     expect(registry.ownerAction("repair", "fixed.yes")?.code).toBe("fy");
     expect(registry.ownerAction("complaint", "fixed.yes")).toBeNull();

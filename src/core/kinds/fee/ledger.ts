@@ -1,5 +1,6 @@
 import type { LedgerHooks } from "../../case/kind.js";
 import { householdFeeCase } from "./household.js";
+import { recordPaymentEvent } from "./settle.js";
 import { settleIfPaid } from "./use-cases/settle-if-paid.js";
 
 /**
@@ -11,7 +12,10 @@ export const feeLedger: LedgerHooks = {
     const subject = await householdFeeCase(store, unitId);
     return subject ? { subject, stage: subject.details.stage } : null;
   },
-  async afterPayment({ store, unitId, now, timeZone }) {
+  async afterPayment({ store, unitId, caseId, receipt, payments, now, timeZone }) {
+    // The payment is evidence on the file it is receipted to.
+    const subject = caseId ? await householdFeeCase(store, unitId) : null;
+    if (subject) await recordPaymentEvent(store, subject, now, { receipt: receipt.number, totalFen: receipt.amountFen, chargeIds: payments.map((payment) => payment.chargeId) });
     await settleIfPaid(store, unitId, now, timeZone);
   },
 };
