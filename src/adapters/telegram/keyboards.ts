@@ -1,4 +1,5 @@
 import { InlineKeyboard, Keyboard } from "grammy";
+import type { OwnerActionDefinition } from "../../core/case/kind.js";
 import type { CaseKindRegistry } from "../../core/case/registry.js";
 import type { MessageParams, OwnerButton } from "../../core/domain/outbox.js";
 import { locales, type Locale } from "../../core/domain/registry.js";
@@ -57,9 +58,16 @@ export function localDayLabel(locale: Locale, at: Date, timeZone: string): strin
 }
 
 /**
+ * What an owner button's label and its pressed line may name: the local day of the instant it
+ * carries, as `{{date}}` ("Pay by Fri, Dec 4", "You promised to pay by Fri, Dec 4").
+ */
+export function ownerButtonParams(action: Pick<OwnerActionDefinition, "argument">, button: Pick<OwnerButton, "arg">, locale: Locale, timeZone: string): MessageParams {
+  return action.argument === "instant" && button.arg !== undefined ? { date: localDayLabel(locale, new Date(button.arg), timeZone) } : {};
+}
+
+/**
  * Buttons of an `owner.notice`, two per row, each labelled from its action's `labelKey` (owner
- * namespace). A button carrying an instant gives its label that instant's local day in the
- * property's zone as `{{date}}`. Works for any kind's actions through the registry. Throws, like
+ * namespace), with {@link ownerButtonParams}. Works for any kind's actions through the registry. Throws, like
  * {@link encodeOwnerButton}, for a button that names an unknown action or does not fit Telegram's 64 bytes.
  */
 export function ownerActionsKeyboard(
@@ -74,8 +82,7 @@ export function ownerActionsKeyboard(
   buttons.forEach((button, index) => {
     if (index > 0 && index % 2 === 0) keyboard.row();
     const action = requireOwnerAction(registry, button);
-    const params: MessageParams = action.argument === "instant" && button.arg !== undefined ? { date: localDayLabel(locale, new Date(button.arg), timeZone) } : {};
-    keyboard.text(translator.t(locale, `owner:${action.labelKey}`, params), encodeOwnerButton(registry, button));
+    keyboard.text(translator.t(locale, `owner:${action.labelKey}`, ownerButtonParams(action, button, locale, timeZone)), encodeOwnerButton(registry, button));
   });
   return keyboard;
 }

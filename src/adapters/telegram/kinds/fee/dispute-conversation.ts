@@ -23,7 +23,7 @@ export interface FeeDisputeStart {
 export function createFeeDisputeConversation(deps: OwnerBotDeps) {
   return async function feeDispute(conversation: OwnerConversation, ctx: ConversationContext, start: FeeDisputeStart): Promise<void> {
     const dialog = new Dialog(conversation, ctx, start.locale, deps);
-    await dialog.say(dialog.t("owner:fees.dispute.ask"));
+    await dialog.say(dialog.t("owner:fee.dispute_ask"));
     const words = await dialog.choose((answer) => {
       if (answer.kind !== "text") return undefined;
       const parsed = complaintRequestFields.description.safeParse(answer.text);

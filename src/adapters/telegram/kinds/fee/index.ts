@@ -21,7 +21,7 @@ export const feeTelegramKind: TelegramKindModule = {
   ownerButtons: { dispute: askDispute },
   listItem(subject, t) {
     const { details } = subject as FeeCase;
-    const status = subject.status === "open" ? t(`owner:fees.stage.${details.stage}`) : t(`owner:fees.status.${subject.status}`);
+    const status = subject.status === "open" ? t(`owner:fee.stage.${details.stage}`) : t(`owner:fees.status.${subject.status}`);
     return { label: t("owner:fees.mine_label"), status };
   },
 };
