@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * A CSV record with the line it came from (the header is line 1). `problem` is set when the file
@@ -91,4 +91,13 @@ function repeatedKeys<T>(rows: CheckedRow<T>[], unique: UniqueKey<T>): ImportPro
     if (conflict !== null) problems.push({ line: checked.line, reason: `${conflict} than on line ${head.line}` });
   }
   return problems;
+}
+
+/** A CSV column of a calendar date, `YYYY-MM-DD`, that exists (no 2026-02-30); `column` names it in the error. */
+export function localDateColumn(column: string) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${column} must be YYYY-MM-DD`)
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), `${column} is not a real date`);
 }
