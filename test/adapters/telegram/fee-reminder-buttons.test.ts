@@ -89,6 +89,16 @@ describe("a fee reminder's buttons for an English owner", () => {
       ["property", "2026-12-08"],
     ]);
     expect(feeCase().details.promisedBy).toBe("2026-12-08");
+    await h.command(englishOwner, "fees");
+    expect(h.lastText(englishOwner)).toContain("• 2026-11 Property fee: ¥300.00, due Mon, Nov 30 (you promised to pay by Tue, Dec 8)");
+  });
+
+  it("shows a disputed charge as such on /fees", async () => {
+    await setUp();
+    await h.press(englishOwner, "❓ I dispute this");
+    await h.text(englishOwner, "The elevator has been out of order all month");
+    await h.command(englishOwner, "fees");
+    expect(h.lastText(englishOwner)).toContain("• 2026-11 Elevator fee: ¥45.50, due Fri, Dec 4 (disputed: reminders wait for your complaint)");
   });
 
   it("asks what is wrong on Dispute, opens a complaint about the fees linked to the household's file, and tells its number", async () => {
