@@ -79,6 +79,21 @@ describe("/fees on the owners' bot", () => {
     expect(h.texts(englishOwner).join("\n")).not.toContain("999");
   });
 
+  it("shows a Chinese owner their fees and receipts in Chinese", async () => {
+    h = await createHarness();
+    await verifyThroughBot(h, chineseOwner, chineseOwnerPhone);
+    await charge("3", "0801", "property", "2026-11", 30000, "2026-11-30");
+    await charge("3", "0801", "garbage", "2026-10", 1200, "2026-10-31");
+    await recordPayment(h.workflow, { staffUserId: "UFRONT1", unitId: await unitIdOf("3", "0801"), feeType: "garbage", period: "2026-10", amountFen: 1200, paidAt: new Date("2026-10-30T02:00:00Z") });
+
+    await h.text(chineseOwner, "💰 我的费用");
+
+    expect(h.texts(chineseOwner).slice(-2)).toEqual([
+      "您的费用（按房屋）：",
+      "🏠 3栋 0801室\n应缴：\n• 2026-11 物业费：¥300.00，缴费截止 11月30日周一\n合计应缴：¥300.00\n\n缴费记录：\n• 10月30日周五 · 2026-10 垃圾清运费：¥12.00，收据 RC-2026-000001",
+    ]);
+  });
+
   it("tells an owner with nothing due so, politely, in their language", async () => {
     h = await createHarness();
     await verifyThroughBot(h, chineseOwner, chineseOwnerPhone);
