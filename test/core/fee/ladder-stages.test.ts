@@ -73,7 +73,7 @@ describe("the ladder's stages", () => {
 
 describe("the weekly ladder summary", () => {
   it("counts households and amounts per stage and lists the overdue households the bot cannot reach", async () => {
-    const { ctx, time, memory, unitA, unitB } = await createFeeFixture("2026-09-29T09:00:00+08:00");
+    const { ctx, time, unitA, unitB } = await createFeeFixture("2026-09-29T09:00:00+08:00");
     await addCharges(ctx, unitA, [{ period: "2026-09", amountFen: 25_000, dueDate: "2026-09-30" }, { period: "2026-10", amountFen: 25_000, dueDate: "2026-10-31" }]);
     await addCharges(ctx, unitB, [{ feeType: "garbage", period: "2026-09", amountFen: 1_200, dueDate: "2026-09-28" }]);
     await runOn(ctx, time, "2026-09-29");

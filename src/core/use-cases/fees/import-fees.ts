@@ -5,7 +5,7 @@ import { maxPriceFen } from "../../domain/prices.js";
 import type { Unit } from "../../domain/registry.js";
 import type { Store } from "../../ports/store.js";
 import { newId, type WorkflowContext } from "../../ports/workflow-context.js";
-import { type ImportProblem, type ImportResult, localDateColumn, type NumberedRow, type UniqueKey, validateRows } from "../shared/import-rows.js";
+import { checkRows, type ImportProblem, type ImportResult, localDateColumn, type NumberedRow, type UniqueKey } from "../shared/import-rows.js";
 
 /** The fee type column, with the list in its error. */
 export const feeTypeColumn = z.string().trim().pipe(z.enum(feeTypes, { message: `fee_type must be one of ${feeTypes.join(", ")}` }));
@@ -62,11 +62,12 @@ export async function unitsOfRows<T extends { building: string; unit: string }>(
  * against it stays, so an amount below what is already paid is refused.
  */
 export async function importFees(ctx: WorkflowContext, rows: NumberedRow[]): Promise<ImportResult> {
-  const checked = validateRows(rows, FeeImportRowSchema, feeImportHeader, feeRowKey);
-  if (!checked.ok) return checked;
+  const checked = checkRows(rows, FeeImportRowSchema, feeImportHeader, feeRowKey);
+  if (checked.columnsMissing) return { ok: false, problems: checked.problems };
   const now = ctx.time.now();
   return ctx.uow.transaction(async (store) => {
     const { units, problems } = await unitsOfRows(store, checked.rows);
+    problems.push(...checked.problems);
     const existing = new Map<string, Charge[]>();
     const charges: Charge[] = [];
     for (const { line, row } of checked.rows) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type Charge, outstandingFen } from "../../domain/fees.js";
 import { formatFen } from "../../domain/money.js";
 import type { WorkflowContext } from "../../ports/workflow-context.js";
-import { type CheckedRow, type ImportProblem, type ImportResult, type NumberedRow, validateRows } from "../shared/import-rows.js";
+import { type CheckedRow, checkRows, type ImportProblem, type ImportResult, type NumberedRow } from "../shared/import-rows.js";
 import { feeAmountColumn, feeTypeColumn, periodColumn, unitsOfRows } from "./import-fees.js";
 import { householdOf, issuedReceiptNumber, ledgerOf, type PaidItem, payCharge } from "./pay-charge.js";
 
@@ -46,10 +46,10 @@ const chargeName = (row: PaymentImportRow) => `the ${row.fee_type} fee of ${row.
  * desk's payments are, so the owner gets it and a settled household's reminders stop.
  */
 export async function importPayments(ctx: WorkflowContext, rows: NumberedRow[]): Promise<ImportResult> {
-  const checked = validateRows(rows, PaymentImportRowSchema, paymentImportHeader);
-  if (!checked.ok) return checked;
+  const checked = checkRows(rows, PaymentImportRowSchema, paymentImportHeader);
+  if (checked.columnsMissing) return { ok: false, problems: checked.problems };
   const now = ctx.time.now();
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = [...checked.problems];
   const groups = new Map<string, ReceiptGroup>();
   for (const entry of checked.rows) {
     const { line, row } = entry;
