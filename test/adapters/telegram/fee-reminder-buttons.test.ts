@@ -4,6 +4,7 @@ import type { FeeType } from "../../../src/core/domain/fees.js";
 import type { ComplaintCase } from "../../../src/core/kinds/complaint/details.js";
 import type { FeeCase } from "../../../src/core/kinds/fee/details.js";
 import { reminderRunTask } from "../../../src/core/kinds/fee/reminder-run.js";
+import { referToLegal } from "../../../src/core/kinds/fee/use-cases/stages.js";
 import { ensureRecurringTasks } from "../../../src/core/use-cases/ensure-recurring-tasks.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
 import { chineseOwner, chineseOwnerPhone, createHarness, deliverOwnerNotices, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness, } from "./telegram-harness.js";
@@ -125,6 +126,19 @@ describe("a fee reminder's buttons for an English owner", () => {
 
     expect(answered()).toMatchObject({ text: "Reason recorded: financial difficulty." });
     expect(feeCase().details.overdueReason).toBe("financial_difficulty");
+  });
+
+  it("answers Dispute as stale once the manager referred the household to legal, without asking anything", async () => {
+    await setUp();
+    await referToLegal(h.workflow, { staffUserId: "UMANAGR", caseId: feeCase().id });
+    await h.press(englishOwner, "❓ I dispute this");
+
+    expect(answered()).toMatchObject({ text: "This request has moved on; the buttons no longer apply." });
+    expect(h.lastText(englishOwner)).toMatch(/This request has moved on; the buttons no longer apply\.$/);
+    await h.text(englishOwner, "The elevator has been out of order all month");
+    expect(cases().filter((candidate) => candidate.kind === "complaint")).toEqual([]);
+    await h.command(englishOwner, "mine");
+    expect(h.lastText(englishOwner)).toContain(`${feeCase().number} · Fees\nStatus: Referred to our legal department`);
   });
 
   it("lists the household's file under /mine with where it stands", async () => {
