@@ -75,7 +75,7 @@ describe("/fees on the owners' bot", () => {
     const [title, first, second] = h.texts(englishOwner).slice(-3);
     expect(title).toBe("Your fees, per unit:");
     expect(first).toContain("🏠 Building 3, unit 1202\nDue:\n• 2026-11 Property fee: ¥300.00, due Mon, Nov 30\nTotal due: ¥300.00");
-    expect(second).toContain("🏠 Building 3, unit 1203\nDue:\n• 2026-11 Garbage removal: ¥12.00, due Mon, Nov 30\nTotal due: ¥12.00");
+    expect(second).toContain("🏠 Building 3, unit 1203\nDue:\n• 2026-11 Garbage removal fee: ¥12.00, due Mon, Nov 30\nTotal due: ¥12.00");
     expect(h.texts(englishOwner).join("\n")).not.toContain("999");
   });
 

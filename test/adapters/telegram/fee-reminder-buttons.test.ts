@@ -6,6 +6,7 @@ import type { FeeCase } from "../../../src/core/kinds/fee/details.js";
 import { reminderRunTask } from "../../../src/core/kinds/fee/reminder-run.js";
 import { referToLegal } from "../../../src/core/kinds/fee/use-cases/stages.js";
 import { ensureRecurringTasks } from "../../../src/core/use-cases/ensure-recurring-tasks.js";
+import { recordPayment } from "../../../src/core/use-cases/fees/record-payment.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
 import { chineseOwner, chineseOwnerPhone, createHarness, deliverOwnerNotices, englishOwner, englishOwnerPhone, verifyThroughBot, type Harness, } from "./telegram-harness.js";
 
@@ -92,6 +93,24 @@ describe("a fee reminder's buttons for an English owner", () => {
     expect(feeCase().details.promisedBy).toBe("2026-12-08");
     await h.command(englishOwner, "fees");
     expect(h.lastText(englishOwner)).toContain("• 2026-11 Property fee: ¥300.00, due Mon, Nov 30 (you promised to pay by Tue, Dec 8)");
+  });
+
+  it("shows on /fees where the household stands on the ladder", async () => {
+    await setUp();
+    await h.command(englishOwner, "fees");
+
+    expect(h.lastText(englishOwner)).toContain("Total due: ¥345.50\nWhere you stand: Overdue: reminded every week");
+  });
+
+  it("answers the reminder's buttons as stale once a payment settled the household, and lists it as paid", async () => {
+    await setUp();
+    await recordPayment(h.workflow, { staffUserId: "UFRONT1", unitId: feeCase().unitId, feeType: "property", period: "2026-11", amountFen: 30000, paidAt: tuesdayRun });
+    await h.press(englishOwner, "👌 Acknowledged");
+
+    expect(answered()).toMatchObject({ text: "This request has moved on; the buttons no longer apply." });
+    expect(eventTypes()).not.toContain("acknowledged");
+    await h.command(englishOwner, "mine");
+    expect(h.lastText(englishOwner)).toContain(`${feeCase().number} · Fees\nStatus: Paid, thank you`);
   });
 
   it("shows a disputed charge as such on /fees", async () => {

@@ -2,11 +2,17 @@ import { Composer } from "grammy";
 import { localDate } from "../../../../core/domain/deadline.js";
 import { formatFen } from "../../../../core/domain/money.js";
 import type { Locale } from "../../../../core/domain/registry.js";
-import { feeTypeName } from "../../../../core/kinds/fee/household.js";
+import type { FeeType } from "../../../../core/domain/fees.js";
 import { getOwnerFees, type OwnerCharge, type OwnerFeeUnit } from "../../../../core/use-cases/fees/get-owner-fees.js";
+import { feeTypeNames } from "../../../../core/use-cases/fees/pay-charge.js";
 import type { BotContext, OwnerBotDeps, Render } from "../../context.js";
 import { isVerifiedOwner, ownerProfile, replyNotVerified, senderId } from "../../features/owner-helpers.js";
 import { localDateText } from "./fee-text.js";
+
+/** A fee type as the receipts and reminders name it, in the owner's language. */
+function feeTypeName(feeType: FeeType, locale: Locale): string {
+  return locale === "zh-CN" ? feeTypeNames[feeType].zh : feeTypeNames[feeType].en;
+}
 
 /** One unpaid charge: period, fee type, what is left of it, its due date, and a promise or dispute on it. */
 function chargeLine(charge: OwnerCharge, t: Render, locale: Locale): string {
