@@ -110,7 +110,7 @@ describe("a fee reminder's buttons for an English owner", () => {
     expect(answered()).toMatchObject({ text: "This request has moved on; the buttons no longer apply." });
     expect(eventTypes()).not.toContain("acknowledged");
     await h.command(englishOwner, "mine");
-    expect(h.lastText(englishOwner)).toContain(`${feeCase().number} · Fees\nStatus: Paid, thank you`);
+    expect(h.lastText(englishOwner)).toContain(`${feeCase().number} · Fees of building 3, unit 1202\nStatus: Paid, thank you`);
   });
 
   it("shows a disputed charge as such on /fees", async () => {
@@ -157,14 +157,14 @@ describe("a fee reminder's buttons for an English owner", () => {
     await h.text(englishOwner, "The elevator has been out of order all month");
     expect(cases().filter((candidate) => candidate.kind === "complaint")).toEqual([]);
     await h.command(englishOwner, "mine");
-    expect(h.lastText(englishOwner)).toContain(`${feeCase().number} · Fees\nStatus: Referred to our legal department`);
+    expect(h.lastText(englishOwner)).toContain(`${feeCase().number} · Fees of building 3, unit 1202\nStatus: Referred to our legal department`);
   });
 
   it("lists the household's file under /mine with where it stands", async () => {
     await setUp();
     await h.command(englishOwner, "mine");
 
-    expect(h.lastText(englishOwner)).toContain(`${feeCase().number} · Fees\nStatus: Overdue: reminded every week`);
+    expect(h.lastText(englishOwner)).toContain(`${feeCase().number} · Fees of building 3, unit 1202\nStatus: Overdue: reminded every week`);
   });
 });
 

@@ -7,7 +7,12 @@ import { getOwnerFees, type OwnerCharge, type OwnerFeeUnit } from "../../../../c
 import { feeTypeNames } from "../../../../core/use-cases/fees/pay-charge.js";
 import type { BotContext, OwnerBotDeps, Render } from "../../context.js";
 import { isVerifiedOwner, ownerProfile, replyNotVerified, senderId } from "../../features/owner-helpers.js";
-import { localDateText } from "./fee-text.js";
+
+/** A local date `YYYY-MM-DD` as owners read it ("Fri, Dec 4", "12月4日周五"); it is already the property's day. */
+function localDateText(locale: Locale, date: string): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", day: "numeric", weekday: "short" }).format(new Date(Date.UTC(year, month - 1, day, 12)));
+}
 
 /** A fee type as the receipts and reminders name it, in the owner's language. */
 function feeTypeName(feeType: FeeType, locale: Locale): string {

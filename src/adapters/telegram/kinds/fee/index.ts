@@ -19,9 +19,11 @@ export const feeTelegramKind: TelegramKindModule = {
   feature: (deps) => feesOverviewFeature(deps, entry),
   conversations: (deps) => [{ id: feeDisputeConversationId, builder: createFeeDisputeConversation(deps) }],
   ownerButtons: { dispute: askDispute },
-  listItem(subject, t) {
+  // The unit is named: an owner of two units has a file for each.
+  async listItem(subject, t, workflow) {
     const { details } = subject as FeeCase;
+    const unit = await workflow.uow.transaction((store) => store.units.findById(subject.unitId));
     const status = subject.status === "open" ? t(`owner:fee.stage.${details.stage}`) : t(`owner:fees.status.${subject.status}`);
-    return { label: t("owner:fees.mine_label"), status };
+    return { label: t("owner:fees.mine_label", { building: unit?.building ?? "", unit: unit?.unit ?? "" }), status };
   },
 };
