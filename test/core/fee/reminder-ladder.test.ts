@@ -163,6 +163,18 @@ describe("the fee reminder run", () => {
     expect(await settle(25_000)).toMatchObject({ status: "settled" });
   });
 
+  it("opens a new file for the household's next reminder once the front desk cancels its file", async () => {
+    const { ctx, time, memory, unitA } = await createFeeFixture("2026-09-30T09:00:00+08:00");
+    await addCharges(ctx, unitA, [september]);
+    await runOn(ctx, time, "2026-10-01");
+    const file = await feeCaseOf(ctx, unitA);
+    time.set("2026-10-02T09:00:00+08:00");
+    await cancelCase(ctx, { caseId: file!.id, staffUserId: "UFRONT1", reason: "Charged to the wrong unit; the finance office re-issues it" });
+    expect(await feeCaseOf(ctx, unitA)).toBeNull();
+    await runDaily(ctx, time, memory, "2026-10-02", "2026-10-08");
+    expect((await feeCaseOf(ctx, unitA))?.number).toBe("F-2026-000002");
+  });
+
   it("sends nothing to a household without an identity and keeps it on the call list", async () => {
     const { ctx, time, memory, unitB } = await createFeeFixture("2026-09-30T09:00:00+08:00");
     await addCharges(ctx, unitB, [september]);

@@ -1,16 +1,41 @@
-import type { Charge } from "../../domain/fees.js";
+import type { Charge, FeeType } from "../../domain/fees.js";
 import { outstandingFen } from "../../domain/fees.js";
 import { formatFen } from "../../domain/money.js";
-import type { Locale } from "../../domain/registry.js";
-import { feeTypeNames } from "../../use-cases/fees/pay-charge.js";
+import type { Locale, Resident } from "../../domain/registry.js";
 import type { Store } from "../../ports/store.js";
 import type { FeeCase } from "./details.js";
 import { feeStandingStatuses } from "./lifecycle.js";
 
+/** The names of the fee types (一户一档's columns), as owners and receipts read them. */
+export const feeTypeNames: Record<FeeType, { zh: string; en: string }> = {
+  property: { zh: "物业费", en: "Property fee" },
+  elevator: { zh: "电梯费", en: "Elevator fee" },
+  lighting: { zh: "公共照明费", en: "Public lighting" },
+  garbage: { zh: "垃圾清运费", en: "Garbage removal" },
+  renovation_deposit: { zh: "装修押金", en: "Renovation deposit" },
+  other: { zh: "其他费用", en: "Other fees" },
+};
+
+export function feeTypeName(feeType: FeeType, locale: Locale): string {
+  return locale === "zh-CN" ? feeTypeNames[feeType].zh : feeTypeNames[feeType].en;
+}
+
 /** A charge as a reminder lists it: period, fee type, what is left to pay, due date. */
 export function chargeLine(charge: Charge, locale: Locale): string {
   const due = locale === "zh-CN" ? `截止 ${charge.dueDate}` : `due ${charge.dueDate}`;
-  return `${charge.period} ${locale === "zh-CN" ? feeTypeNames[charge.feeType].zh : feeTypeNames[charge.feeType].en}: ${formatFen(outstandingFen(charge))} (${due})`;
+  return `${charge.period} ${feeTypeName(charge.feeType, locale)}: ${formatFen(outstandingFen(charge))} (${due})`;
+}
+
+/** The unit's registered owner: the first by name among its residents with the role owner. */
+export async function registeredOwner(store: Store, unitId: string): Promise<Resident | null> {
+  const residents = await store.residents.listByUnit(unitId);
+  return residents.filter((resident) => resident.role === "owner").sort((a, b) => a.name.localeCompare(b.name))[0] ?? null;
+}
+
+/** The owner's verified messaging identity, if any: who the reminders reach. */
+export async function ownerIdentityOf(store: Store, owner: Resident): Promise<string | null> {
+  const identities = await store.identities.findVerifiedByPhone(owner.phone);
+  return identities.map((identity) => identity.ownerUserId).sort()[0] ?? null;
 }
 
 const fileKey = (unitId: string) => `fee.file:${unitId}`;

@@ -3,10 +3,9 @@ import { type CaseKind, defineKind, type OwnerActionDefinition, type OwnerAction
 import { feeCardActions } from "./card-actions.js";
 import { type FeeCase, type FeeDetails, FeeDetailsSchema, overdueReasons } from "./details.js";
 import { type FeeAction, feeFinalStatuses, feeLifecycle } from "./lifecycle.js";
-import { householdFeeCase } from "./household.js";
+import { feeLedger } from "./ledger.js";
 import { feePermissionHolders, mayPerformFee } from "./permissions.js";
 import { reminderRunTasks } from "./reminder-run.js";
-import { recordPaymentEvent, settleHousehold } from "./settle.js";
 import { acknowledgeFee, giveOverdueReason, promiseFee } from "./use-cases/answer-reminder.js";
 import { weekSummaryTasks } from "./use-cases/ladder-summary.js";
 
@@ -75,20 +74,7 @@ export const feeKind: CaseKind = defineKind<FeeDetails>({
   clockRules: {},
   dueEffects: {},
   ownerActions,
+  ledger: feeLedger,
   // Late-bound: the reminder run opens and moves cases of the kind it belongs to.
   tasks: { ...reminderRunTasks((): CaseKind => feeKind), ...weekSummaryTasks },
-  // A payment is evidence on the household's file, and settles it when nothing due is left.
-  ledger: {
-    async openCase(store, unitId) {
-      const subject = await householdFeeCase(store, unitId);
-      return subject ? { subject, stage: subject.details.stage } : null;
-    },
-    async afterPayment({ store, unitId, caseId, receipt, payments, now, timeZone }) {
-      const subject = caseId ? await householdFeeCase(store, unitId) : null;
-      if (subject) {
-        await recordPaymentEvent(store, subject, now, { receipt: receipt.number, totalFen: receipt.amountFen, chargeIds: payments.map((payment) => payment.chargeId) });
-      }
-      await settleHousehold(store, feeKind, unitId, now, timeZone);
-    },
-  },
 });

@@ -11,8 +11,7 @@ import type { Store } from "../../ports/store.js";
 import { complaintFinalStatuses } from "../complaint/lifecycle.js";
 import { type FeeCase, type FeeDetails, newFeeDetails, type ReminderRung } from "./details.js";
 import { alertFrontDesk, feeTeam, type FeeKindRef, noticeFeeOwner, systemActor } from "./fee-steps.js";
-import { householdOf } from "../../use-cases/fees/pay-charge.js";
-import { chargeLine, householdFeeCase, rememberHouseholdCase, sumOutstanding } from "./household.js";
+import { chargeLine, householdFeeCase, ownerIdentityOf, registeredOwner, rememberHouseholdCase, sumOutstanding } from "./household.js";
 import { feeLadder, headlineRung, homeVisitDueOn, letterDueOn, nextReminderRun, reminderRunHour, remindHorizon, rungOn } from "./ladder.js";
 import { reminderButtons } from "./owner-buttons.js";
 
@@ -48,12 +47,12 @@ interface RunDay {
 async function openHouseholdCase(day: RunDay, unitId: string): Promise<FeeCase | null> {
   const { store, kind, now, timeZone } = day;
   const unit = await store.units.findById(unitId);
-  const household = await householdOf(store, unitId);
-  if (!unit || !household) return null;
+  const owner = await registeredOwner(store, unitId);
+  if (!unit || !owner) return null;
   const opened = await openCase<FeeDetails>(
     store,
     kind,
-    { unit, reporter: household.owner, reporterUserId: household.identity?.ownerUserId ?? null, team: feeTeam, details: newFeeDetails(), actor: systemActor, channel: "ledger", photos: [] },
+    { unit, reporter: owner, reporterUserId: await ownerIdentityOf(store, owner), team: feeTeam, details: newFeeDetails(), actor: systemActor, channel: "ledger", photos: [] },
     now,
     timeZone,
   );
@@ -63,7 +62,8 @@ async function openHouseholdCase(day: RunDay, unitId: string): Promise<FeeCase |
 
 /** The owner may have verified since the file was opened: the reminders reach their identity from then on. */
 async function withCurrentIdentity(store: Store, subject: FeeCase, at: Date): Promise<FeeCase> {
-  const identity = (await householdOf(store, subject.unitId))?.identity?.ownerUserId ?? null;
+  const owner = await store.residents.findById(subject.reporterId);
+  const identity = owner ? await ownerIdentityOf(store, owner) : null;
   if (identity === null || identity === subject.reporterUserId) return subject;
   const updated: FeeCase = { ...subject, reporterUserId: identity, updatedAt: at, version: subject.version + 1 };
   await store.cases.update(updated as Case);
