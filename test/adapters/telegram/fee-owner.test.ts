@@ -67,7 +67,7 @@ describe("/fees on the owners' bot", () => {
     });
     await verifyThroughBot(h, englishOwner, englishOwnerPhone);
     await charge("3", "1202", "property", "2026-11", 30000, "2026-11-30");
-    await charge("3", "1203", "garbage", "2026-11", 1200, "2026-11-30");
+    await charge("3", "1203", "elevator", "2026-11", 1200, "2026-11-30");
     await charge("3", "0801", "property", "2026-11", 99900, "2026-11-30");
 
     await h.command(englishOwner, "fees");
@@ -75,7 +75,7 @@ describe("/fees on the owners' bot", () => {
     const [title, first, second] = h.texts(englishOwner).slice(-3);
     expect(title).toBe("Your fees, per unit:");
     expect(first).toContain("🏠 Building 3, unit 1202\nDue:\n• 2026-11 Property fee: ¥300.00, due Mon, Nov 30\nTotal due: ¥300.00");
-    expect(second).toContain("🏠 Building 3, unit 1203\nDue:\n• 2026-11 Garbage removal fee: ¥12.00, due Mon, Nov 30\nTotal due: ¥12.00");
+    expect(second).toContain("🏠 Building 3, unit 1203\nDue:\n• 2026-11 Elevator fee: ¥12.00, due Mon, Nov 30\nTotal due: ¥12.00");
     expect(h.texts(englishOwner).join("\n")).not.toContain("999");
   });
 

@@ -2,9 +2,8 @@ import { Composer } from "grammy";
 import { localDate } from "../../../../core/domain/deadline.js";
 import { formatFen } from "../../../../core/domain/money.js";
 import type { Locale } from "../../../../core/domain/registry.js";
-import type { FeeType } from "../../../../core/domain/fees.js";
 import { getOwnerFees, type OwnerCharge, type OwnerFeeUnit } from "../../../../core/use-cases/fees/get-owner-fees.js";
-import { feeTypeNames } from "../../../../core/use-cases/fees/pay-charge.js";
+import { feeTypeName } from "../../../../core/kinds/fee/household.js";
 import type { BotContext, OwnerBotDeps, Render } from "../../context.js";
 import { isVerifiedOwner, ownerProfile, replyNotVerified, senderId } from "../../features/owner-helpers.js";
 
@@ -12,11 +11,6 @@ import { isVerifiedOwner, ownerProfile, replyNotVerified, senderId } from "../..
 function localDateText(locale: Locale, date: string): string {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
   return new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", day: "numeric", weekday: "short" }).format(new Date(Date.UTC(year, month - 1, day, 12)));
-}
-
-/** A fee type as the receipts and reminders name it, in the owner's language. */
-function feeTypeName(feeType: FeeType, locale: Locale): string {
-  return locale === "zh-CN" ? feeTypeNames[feeType].zh : feeTypeNames[feeType].en;
 }
 
 /** One unpaid charge: period, fee type, what is left of it, its due date, and a promise or dispute on it. */
