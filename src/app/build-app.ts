@@ -127,7 +127,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const worker = startOutboxWorker({
     uow: ctx.uow,
     senders: {
-      telegram: new TelegramMessageSender(createOutboxApi(config.telegram.token, telegramPause, config.telegram.apiRoot), translator, ctx.kinds),
+      telegram: new TelegramMessageSender(createOutboxApi(config.telegram.token, telegramPause, config.telegram.apiRoot), translator, ctx.kinds, ctx.timeZone),
       slack: new SlackMessageSender({
         client: slackSender,
         workflow: ctx,

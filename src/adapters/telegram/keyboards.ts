@@ -1,6 +1,7 @@
 import { InlineKeyboard, Keyboard } from "grammy";
+import type { OwnerActionDefinition } from "../../core/case/kind.js";
 import type { CaseKindRegistry } from "../../core/case/registry.js";
-import type { OwnerButton } from "../../core/domain/outbox.js";
+import type { MessageParams, OwnerButton } from "../../core/domain/outbox.js";
 import { locales, type Locale } from "../../core/domain/registry.js";
 import type { Translator } from "../../core/ports/translator.js";
 import { encodeCallbackData, encodeOwnerButton, requireOwnerAction } from "./callback-data.js";
@@ -49,17 +50,39 @@ export function languageKeyboard(t: Render): InlineKeyboard {
 }
 
 /**
+ * The local day of an instant in the property's zone, as a button label shows it ("Fri, Dec 4",
+ * "12月4日周五"): a Pay by button names the day, not the second its promise ends.
+ */
+export function localDayLabel(locale: Locale, at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: "short", month: "short", day: "numeric" }).format(at);
+}
+
+/**
+ * What an owner button's label and its pressed line may name: the local day of the instant it
+ * carries, as `{{date}}` ("Pay by Fri, Dec 4", "You promised to pay by Fri, Dec 4").
+ */
+export function ownerButtonParams(action: Pick<OwnerActionDefinition, "argument">, button: Pick<OwnerButton, "arg">, locale: Locale, timeZone: string): MessageParams {
+  return action.argument === "instant" && button.arg !== undefined ? { date: localDayLabel(locale, new Date(button.arg), timeZone) } : {};
+}
+
+/**
  * Buttons of an `owner.notice`, two per row, each labelled from its action's `labelKey` (owner
- * namespace). Works for any kind's actions through the registry. Throws, like
+ * namespace), with {@link ownerButtonParams}. Works for any kind's actions through the registry. Throws, like
  * {@link encodeOwnerButton}, for a button that names an unknown action or does not fit Telegram's 64 bytes.
  */
-export function ownerActionsKeyboard(buttons: readonly OwnerButton[], locale: Locale, translator: Translator, registry: CaseKindRegistry): InlineKeyboard | undefined {
+export function ownerActionsKeyboard(
+  buttons: readonly OwnerButton[],
+  locale: Locale,
+  translator: Translator,
+  registry: CaseKindRegistry,
+  timeZone: string,
+): InlineKeyboard | undefined {
   if (buttons.length === 0) return undefined;
   const keyboard = new InlineKeyboard();
   buttons.forEach((button, index) => {
     if (index > 0 && index % 2 === 0) keyboard.row();
     const action = requireOwnerAction(registry, button);
-    keyboard.text(translator.t(locale, `owner:${action.labelKey}`), encodeOwnerButton(registry, button));
+    keyboard.text(translator.t(locale, `owner:${action.labelKey}`, ownerButtonParams(action, button, locale, timeZone)), encodeOwnerButton(registry, button));
   });
   return keyboard;
 }

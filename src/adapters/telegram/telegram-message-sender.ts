@@ -35,6 +35,8 @@ export class TelegramMessageSender implements MessageSender {
     private readonly api: Api,
     private readonly translator: Translator,
     private readonly kinds: CaseKindRegistry,
+    /** The property's zone, in which a button's instant is named as a day. */
+    private readonly timeZone: string,
   ) {
     this.menu = ownerMenu(translator, telegramKinds);
   }
@@ -43,7 +45,7 @@ export class TelegramMessageSender implements MessageSender {
     const payload = message.payload;
     if (payload.type !== "owner.notice") throw new PermanentDeliveryError(`telegram cannot deliver ${payload.type}`);
     const text = this.translator.t(payload.locale, `owner:${payload.key}`, payload.params);
-    const keyboard = ownerActionsKeyboard(payload.buttons, payload.locale, this.translator, this.kinds);
+    const keyboard = ownerActionsKeyboard(payload.buttons, payload.locale, this.translator, this.kinds, this.timeZone);
     const options = keyboard ? { reply_markup: keyboard } : {};
     try {
       if (existing) {

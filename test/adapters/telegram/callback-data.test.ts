@@ -127,7 +127,7 @@ describe("callback data", () => {
       { kind: "repair", action: "fixed.no", caseId: "x".repeat(60) },
     ];
 
-    expect(() => ownerActionsKeyboard(buttons, "en", keyTranslator, kinds)).toThrow(/64/);
+    expect(() => ownerActionsKeyboard(buttons, "en", keyTranslator, kinds, "Asia/Shanghai")).toThrow(/64/);
   });
 
   it("refuses to encode a button its kind does not declare, or with an argument that does not match the action's", () => {
@@ -169,7 +169,7 @@ describe("callback data", () => {
       // A deployment without the kind reads the button as expired.
       expect(decodeOwnerButton(kinds, encoded)).toBeNull();
     }
-    const keyboard = ownerActionsKeyboard([at, neighbour], "en", keyTranslator, registry);
+    const keyboard = ownerActionsKeyboard([at, neighbour], "en", keyTranslator, registry, "Asia/Shanghai");
     expect(keyboard?.inline_keyboard.flat().map((button) => button.text)).toEqual(["owner:parcel.pickup_at", "owner:parcel.neighbour"]);
   });
 });

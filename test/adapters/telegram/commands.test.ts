@@ -12,6 +12,7 @@ describe("the owners' command menu", () => {
       { command: "repair", description: "Report a repair" },
       { command: "complain", description: "Make a complaint" },
       { command: "services", description: "Book cleaning or greening" },
+      { command: "fees", description: "What I owe and have paid" },
       { command: "mine", description: "My requests" },
       { command: "language", description: "Change language" },
       { command: "cancel", description: "Stop what you are doing" },

@@ -74,7 +74,7 @@ describe("the complaint conversation", () => {
         },
       });
       expect(h.lastText(englishOwner)).toBe("Your complaint has been submitted. Complaint number: C-2026-000001. We will handle it and keep you updated here.");
-      expect(h.replyKeyboardLabels(englishOwner)).toEqual(["🛠 Report a repair", "📣 Make a complaint", "🧹 Home services", "📋 My requests", "🌐 Language / 语言"]);
+      expect(h.replyKeyboardLabels(englishOwner)).toEqual(["🛠 Report a repair", "📣 Make a complaint", "🧹 Home services", "💰 My fees", "📋 My requests", "🌐 Language / 语言"]);
       const payloads = h.outbox().map((message) => message.payload);
       expect(payloads).toContainEqual(expect.objectContaining({ type: "owner.notice", key: "complaint.received" }));
       expect(payloads).toContainEqual(expect.objectContaining({ type: "staff.case-card", team: "frontdesk" }));

@@ -77,6 +77,7 @@ describe("owner onboarding on Telegram", () => {
       "🛠 Report a repair",
       "📣 Make a complaint",
       "🧹 Home services",
+      "💰 My fees",
       "📋 My requests",
       "🌐 Language / 语言",
     ]);
@@ -107,10 +108,10 @@ describe("owner onboarding on Telegram", () => {
     const [request] = h.store.snapshot().verifications;
     await decideVerification(h.workflow, { verificationId: request?.id ?? "", staffUserId: "UFRONT1", approve: true });
 
-    await deliverOutbox({ uow: h.store, channel: "telegram", sender: new TelegramMessageSender(h.bot.api, h.translator, h.workflow.kinds), gate: new RateGate(), now: h.time.now, sleep: async () => undefined });
+    await deliverOutbox({ uow: h.store, channel: "telegram", sender: new TelegramMessageSender(h.bot.api, h.translator, h.workflow.kinds, h.workflow.timeZone), gate: new RateGate(), now: h.time.now, sleep: async () => undefined });
 
     expect(h.lastText(stranger)).toMatch(/^【审核通过】前台已核实您为 3栋1202室 的业主/);
-    expect(h.replyKeyboardLabels(stranger)).toEqual(["🛠 我要报修", "📣 我要投诉", "🧹 家政服务", "📋 我的工单", "🌐 语言 / Language"]);
+    expect(h.replyKeyboardLabels(stranger)).toEqual(["🛠 我要报修", "📣 我要投诉", "🧹 家政服务", "💰 我的费用", "📋 我的工单", "🌐 语言 / Language"]);
     await h.text(stranger, "🛠 我要报修");
     expect(h.lastText(stranger)).toBe("请选择报修类别：");
   });

@@ -57,7 +57,7 @@ describe("booking a home service on Telegram", () => {
         details: { serviceType: "cleaning_hourly", priceCode: "CL-HOURLY", hours: 3, areaM2: null, specialRequests: "Please mind the wooden floor", preferredTime: "Saturday morning", estimateFen: 15_000, agreedFen: 15_000 },
       });
       expect(h.lastText(englishOwner)).toBe("Your booking has been submitted. Order number: S-2026-000001. The team will be in touch here.");
-      expect(h.replyKeyboardLabels(englishOwner)).toEqual(["🛠 Report a repair", "📣 Make a complaint", "🧹 Home services", "📋 My requests", "🌐 Language / 语言"]);
+      expect(h.replyKeyboardLabels(englishOwner)).toEqual(["🛠 Report a repair", "📣 Make a complaint", "🧹 Home services", "💰 My fees", "📋 My requests", "🌐 Language / 语言"]);
       expect(h.outbox().map((message) => message.payload)).toContainEqual(expect.objectContaining({ type: "staff.case-card", team: "cleaning" }));
       expect(h.store.snapshot().keyValues).toEqual({});
     });

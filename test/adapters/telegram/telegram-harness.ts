@@ -167,7 +167,7 @@ export function deliverOwnerNotices(harness: Harness) {
   return deliverOutbox({
     uow: harness.store,
     channel: "telegram",
-    sender: new TelegramMessageSender(harness.bot.api, harness.translator, harness.workflow.kinds),
+    sender: new TelegramMessageSender(harness.bot.api, harness.translator, harness.workflow.kinds, harness.workflow.timeZone),
     gate: new RateGate(),
     now: harness.time.now,
     sleep: async () => undefined,

@@ -38,7 +38,7 @@ describe("TelegramMessageSender", () => {
   beforeEach(async () => {
     telegram = await startFakeTelegram({ token });
     const translator = createI18nextTranslator({ localesDir, timeZone: "Asia/Shanghai", fallbackLocale: "zh-CN", onMissingKey: (locale, key) => missingKeys.push(`${locale} ${key}`) });
-    sender = new TelegramMessageSender(new Api(token, { apiRoot: telegram.apiRoot }), translator, kinds);
+    sender = new TelegramMessageSender(new Api(token, { apiRoot: telegram.apiRoot }), translator, kinds, "Asia/Shanghai");
   });
 
   afterEach(async () => {

@@ -50,7 +50,7 @@ export function myRequestsFeature(deps: OwnerBotDeps): Composer<BotContext> {
     const title = ctx.t("owner:mine.title", { count });
     for (const [index, message] of messages.entries()) {
       const text = (index === 0 ? [title, ...message.lines] : message.lines).join("\n\n");
-      const keyboard = message.item?.buttons ? ownerActionsKeyboard(message.item.buttons, ctx.locale, deps.translator, deps.workflow.kinds) : undefined;
+      const keyboard = message.item?.buttons ? ownerActionsKeyboard(message.item.buttons, ctx.locale, deps.translator, deps.workflow.kinds, deps.workflow.timeZone) : undefined;
       await ctx.reply(text, keyboard ? { reply_markup: keyboard } : undefined);
     }
   };

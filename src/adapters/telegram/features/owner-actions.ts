@@ -42,7 +42,7 @@ export function ownerActionsFeature(deps: OwnerBotDeps): Composer<BotContext> {
       await answerStale(ctx);
       return;
     }
-    const done = doneText(ctx, action);
+    const done = doneText(deps, ctx, action, button);
     await ctx.answerCallbackQuery({ text: done });
     await markPressed(ctx, done);
   });

@@ -1,17 +1,19 @@
 import type { Case } from "../../../core/case/case.js";
 import type { OwnerActionDefinition } from "../../../core/case/kind.js";
+import type { OwnerButton } from "../../../core/domain/outbox.js";
 import { listOwnerCases } from "../../../core/use-cases/list-owner-cases.js";
 import type { BotContext, TelegramDeps } from "../context.js";
 import { describeError } from "../errors.js";
+import { ownerButtonParams } from "../keyboards.js";
 import type { OwnerButtonPress } from "../kinds/telegram-kind.js";
 import { inConversation, senderId } from "./owner-helpers.js";
 
 /** How far back a press on an old notice is looked up before it counts as stale. */
 const searchedCases = 50;
 
-/** The line a pressed notice gets for `action`, in the owner's language. */
-export function doneText(ctx: BotContext, action: Pick<OwnerActionDefinition, "doneKey">): string {
-  return ctx.t(`owner:${action.doneKey}`);
+/** The line a pressed notice gets for `action`, in the owner's language; it may name the button's day. */
+export function doneText(deps: TelegramDeps, ctx: BotContext, action: Pick<OwnerActionDefinition, "doneKey" | "argument">, button: Pick<OwnerButton, "arg">): string {
+  return ctx.t(`owner:${action.doneKey}`, ownerButtonParams(action, button, ctx.locale, deps.workflow.timeZone));
 }
 
 /** Appends what was chosen and drops the keyboard, so the notice cannot be pressed twice; cosmetic, so a failed edit is only logged. */
@@ -63,6 +65,6 @@ export async function enterConversationFromPress(
     return;
   }
   await ctx.answerCallbackQuery();
-  await markPressed(ctx, doneText(ctx, action));
+  await markPressed(ctx, doneText(deps, ctx, action, button));
   await ctx.conversation.enter(conversation.id, conversation.start);
 }

@@ -1,4 +1,5 @@
 import { complaintTelegramKind } from "./complaint/index.js";
+import { feeTelegramKind } from "./fee/index.js";
 import { repairTelegramKind } from "./repair/index.js";
 import { serviceTelegramKind } from "./service/index.js";
 import type { TelegramKindModule } from "./telegram-kind.js";
@@ -11,4 +12,4 @@ export type { MineItem, TelegramKindModule } from "./telegram-kind.js";
  * Imported only by the bot's composition (create-bot, commands, the message sender): the kind
  * modules receive the menu through their deps instead.
  */
-export const telegramKinds: readonly TelegramKindModule[] = [repairTelegramKind, complaintTelegramKind, serviceTelegramKind];
+export const telegramKinds: readonly TelegramKindModule[] = [repairTelegramKind, complaintTelegramKind, serviceTelegramKind, feeTelegramKind];
