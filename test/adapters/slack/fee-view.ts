@@ -1,0 +1,71 @@
+import type { FeeCardDetails, FeeView } from "../../../src/adapters/slack/kinds/fee/fee-view.js";
+import type { Case } from "../../../src/core/case/case.js";
+import type { Charge } from "../../../src/core/domain/fees.js";
+
+const at = new Date("2026-09-01T02:00:00Z");
+
+/** A charge of 3-1201, unpaid unless told. */
+export function aCharge(overrides: Partial<Charge> = {}): Charge {
+  return { id: "charge-1", unitId: "unit-1", feeType: "property", period: "2026-08", amountFen: 35_000, dueDate: "2026-08-31", paidFen: 0, promisedBy: null, disputeCaseId: null, createdAt: at, updatedAt: at, ...overrides };
+}
+
+export type FeeOverrides = Partial<Omit<Case<FeeCardDetails>, "details">> & { details?: Partial<FeeCardDetails> };
+
+/** The fee case of 3-1201 at the overdue stage, its owner on the bot. */
+export function aFeeCase(overrides: FeeOverrides = {}): Case<FeeCardDetails> {
+  const { details, ...header } = overrides;
+  return {
+    id: "fee-1",
+    number: "F-2026-000001",
+    kind: "fee",
+    status: "open",
+    team: "frontdesk",
+    unitId: "unit-1",
+    reporterId: "resident-1",
+    reporterUserId: "tg-1",
+    assigneeId: null,
+    linkedCaseId: null,
+    createdAt: at,
+    updatedAt: at,
+    closedAt: null,
+    cancelReason: null,
+    version: 3,
+    ...header,
+    details: {
+      stage: "overdue",
+      firstOverdueReminderAt: new Date("2026-09-01T02:00:00Z"),
+      lastReminderAt: new Date("2026-09-08T02:00:00Z"),
+      lastReminderKind: "overdue",
+      remindedChargeIds: ["charge-1"],
+      overdueReason: null,
+      promisedBy: null,
+      letterNumber: null,
+      letterAt: null,
+      trackingNumber: null,
+      sentAt: null,
+      homeVisitDueAt: null,
+      homeVisitAt: null,
+      homeVisitNote: null,
+      referredAt: null,
+      ...details,
+    },
+  };
+}
+
+/** A fee card's view; `actions` are given by the test, as the core's `cardActions` would give them. */
+export function aFeeView(overrides: Partial<Omit<FeeView, "subject">> & { subject?: FeeOverrides } = {}): FeeView {
+  return {
+    unit: { id: "unit-1", building: "3", unit: "1201", areaM2: 89.5, handoverDate: "2025-06-01", warrantyMonths: 24 },
+    reporter: { id: "resident-1", unitId: "unit-1", name: "王芳", phone: "+8613800000001", locale: "zh-CN", role: "owner", source: "registry" },
+    assignee: null,
+    clocks: [],
+    callback: null,
+    recentEvents: [],
+    staffNames: {},
+    caseNumbers: {},
+    charges: [aCharge()],
+    actions: ["record_payment", "refer_to_legal"],
+    ...overrides,
+    subject: aFeeCase(overrides.subject),
+  };
+}
