@@ -48,11 +48,10 @@ describe("the fee card", () => {
         },
       },
       recentEvents: [
-        anEvent({ id: "e1", caseId: "fee-1", type: "acknowledge", at: new Date("2026-09-01T03:15:00Z"), data: {} }),
-        anEvent({ id: "e2", caseId: "fee-1", type: "give_reason", at: new Date("2026-09-08T04:30:00Z"), data: { reason: "financial_difficulty" } }),
-        anEvent({ id: "e3", caseId: "fee-1", type: "issue_letter", actor: { type: "system" }, at: new Date("2026-12-01T02:00:00Z"), data: { letterNumber: "DL-2026-000001" } }),
+        anEvent({ id: "e1", caseId: "fee-1", type: "acknowledged", at: new Date("2026-09-01T03:15:00Z"), data: {} }),
+        anEvent({ id: "e2", caseId: "fee-1", type: "reason_given", at: new Date("2026-09-08T04:30:00Z"), data: { reason: "financial_difficulty" } }),
+        anEvent({ id: "e3", caseId: "fee-1", type: "letter_issued", actor: { type: "system" }, at: new Date("2026-12-01T02:00:00Z"), data: { letterNumber: "DL-2026-000001" } }),
       ],
-      actions: ["record_payment", "mark_sent", "refer_to_legal"],
     });
 
     const { blocks } = feeCard(view, t, formatInstant);
@@ -68,12 +67,17 @@ describe("the fee card", () => {
     expect(buttonsOf(blocks).map((shownButton) => shownButton.action_id)).toEqual([feeActionIds.recordPayment, feeActionIds.referToLegal]);
   });
 
-  it("offers Sent by express mail only once a letter is issued, and says a household without the bot is on the call list", () => {
-    const before = aFeeView({ subject: { reporterUserId: null }, actions: ["record_payment", "mark_sent", "refer_to_legal"] });
-    const issued = aFeeView({ subject: { details: { stage: "demand_letter", letterNumber: "DL-2026-000002" } }, actions: ["record_payment", "mark_sent", "refer_to_legal"] });
+  it("offers Sent by express mail once a letter is issued, Home visit done when it is due, Record payment while the file stands, and says a household without the bot is on the call list", () => {
+    const before = aFeeView({ subject: { reporterUserId: null } });
+    const issued = aFeeView({ subject: { details: { stage: "demand_letter", letterNumber: "DL-2026-000002" } } });
+    const visitDue = aFeeView({ subject: { details: { stage: "home_visit", letterNumber: "DL-2026-000002", sentAt: new Date("2026-12-02T03:00:00Z"), homeVisitDueAt: new Date("2027-01-01T02:00:00Z") } } });
+    const referred = aFeeView({ subject: { status: "referred", details: { stage: "legal" } } });
 
     expect(buttonsOf(feeCard(before, t, formatInstant).blocks).map((shown) => shown.text.text)).toEqual(["Record payment", "Refer to legal"]);
     expect(textOf(feeCard(before, t, formatInstant).blocks)).toContain("on the call list");
     expect(buttonsOf(feeCard(issued, t, formatInstant).blocks).map((shown) => shown.text.text)).toEqual(["Record payment", "Sent by express mail", "Refer to legal"]);
+    expect(buttonsOf(feeCard(visitDue, t, formatInstant).blocks).map((shown) => shown.text.text)).toEqual(["Record payment", "Home visit done", "Refer to legal"]);
+    // With the legal channel, a payment is still taken.
+    expect(buttonsOf(feeCard(referred, t, formatInstant).blocks).map((shown) => shown.text.text)).toEqual(["Record payment"]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { feeWeekDigest } from "../../../src/adapters/slack/kinds/fee/week-digest.js";
+import { feeWeekMessage } from "../../../src/adapters/slack/kinds/fee/week-digest.js";
+import type { FeeLadderSummary } from "../../../src/core/kinds/fee/use-cases/ladder-summary.js";
 import { blockKitErrors } from "../../../src/testing/slack-blocks.js";
 import { textOf } from "./block-text.js";
 import { englishText, expectNoMissingKeys } from "./staff-text.js";
@@ -8,16 +9,16 @@ afterEach(expectNoMissingKeys);
 
 const { t } = englishText();
 
+const none = { households: 0, amountFen: 0 };
+const stages = (figures: Partial<FeeLadderSummary["stages"]>): FeeLadderSummary["stages"] => ({ reminding: none, overdue: none, demand_letter: none, home_visit: none, legal: none, ...figures });
+const aCall = (call: Pick<FeeLadderSummary["callList"][number], "building" | "unit" | "ownerName" | "phone" | "amountFen">) => ({ caseId: `fee-${call.unit}`, number: "F-2026-000001", stage: "overdue" as const, ...call });
+
 describe("the week's fee digest", () => {
   it("gives per stage the households and amounts with the total, and the call list of owners not on the bot", () => {
-    const { text, blocks } = feeWeekDigest(
+    const { text, blocks } = feeWeekMessage(
       {
-        stages: [
-          { stage: "reminding", households: 0, amountFen: 0 },
-          { stage: "overdue", households: 3, amountFen: 120_000 },
-          { stage: "demand_letter", households: 1, amountFen: 210_000 },
-        ],
-        callList: [{ building: "3", unit: "1201", ownerName: "王芳", phone: "+8613800000001", amountFen: 35_000 }],
+        stages: stages({ overdue: { households: 3, amountFen: 120_000 }, demand_letter: { households: 1, amountFen: 210_000 } }),
+        callList: [aCall({ building: "3", unit: "1201", ownerName: "王芳", phone: "+8613800000001", amountFen: 35_000 })],
       },
       "2026-W49",
       t,
@@ -34,15 +35,15 @@ describe("the week's fee digest", () => {
   });
 
   it("says so when no household is in arrears and nobody needs a call", () => {
-    const shown = textOf(feeWeekDigest({ stages: [], callList: [] }, "2026-W50", t).blocks);
+    const shown = textOf(feeWeekMessage({ stages: stages({}), callList: [] }, "2026-W50", t).blocks);
 
     expect(shown).toContain("No household is in arrears.");
     expect(shown).toContain("Nobody to call");
   });
 
   it("folds a call list too long for one message into a count, never cutting a phone number", () => {
-    const callList = Array.from({ length: 200 }, (_, index) => ({ building: "5", unit: String(100 + index), ownerName: `Owner ${index}`, phone: `+86139000${String(index).padStart(5, "0")}`, amountFen: 35_000 }));
-    const { blocks } = feeWeekDigest({ stages: [{ stage: "overdue", households: 200, amountFen: 7_000_000 }], callList }, "2026-W49", t);
+    const callList = Array.from({ length: 200 }, (_, index) => aCall({ building: "5", unit: String(100 + index), ownerName: `Owner ${index}`, phone: `+86139000${String(index).padStart(5, "0")}`, amountFen: 35_000 }));
+    const { blocks } = feeWeekMessage({ stages: stages({ overdue: { households: 200, amountFen: 7_000_000 } }), callList }, "2026-W49", t);
 
     expect(blockKitErrors(blocks, 50)).toEqual([]);
     expect(textOf(blocks)).toMatch(/… and \d+ more/);

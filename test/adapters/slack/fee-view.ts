@@ -1,6 +1,8 @@
-import type { FeeCardDetails, FeeView } from "../../../src/adapters/slack/kinds/fee/fee-view.js";
+import type { FeeView } from "../../../src/adapters/slack/kinds/fee/fee-view.js";
 import type { Case } from "../../../src/core/case/case.js";
 import type { Charge } from "../../../src/core/domain/fees.js";
+import { feeCardActions } from "../../../src/core/kinds/fee/card-actions.js";
+import type { FeeCase, FeeDetails } from "../../../src/core/kinds/fee/details.js";
 
 const at = new Date("2026-09-01T02:00:00Z");
 
@@ -9,10 +11,10 @@ export function aCharge(overrides: Partial<Charge> = {}): Charge {
   return { id: "charge-1", unitId: "unit-1", feeType: "property", period: "2026-08", amountFen: 35_000, dueDate: "2026-08-31", paidFen: 0, promisedBy: null, disputeCaseId: null, createdAt: at, updatedAt: at, ...overrides };
 }
 
-export type FeeOverrides = Partial<Omit<Case<FeeCardDetails>, "details">> & { details?: Partial<FeeCardDetails> };
+export type FeeOverrides = Partial<Omit<Case<FeeDetails>, "details">> & { details?: Partial<FeeDetails> };
 
 /** The fee case of 3-1201 at the overdue stage, its owner on the bot. */
-export function aFeeCase(overrides: FeeOverrides = {}): Case<FeeCardDetails> {
+export function aFeeCase(overrides: FeeOverrides = {}): FeeCase {
   const { details, ...header } = overrides;
   return {
     id: "fee-1",
@@ -52,8 +54,9 @@ export function aFeeCase(overrides: FeeOverrides = {}): Case<FeeCardDetails> {
   };
 }
 
-/** A fee card's view; `actions` are given by the test, as the core's `cardActions` would give them. */
+/** A fee card's view, its buttons the core's `cardActions` for the case unless the test gives them. */
 export function aFeeView(overrides: Partial<Omit<FeeView, "subject">> & { subject?: FeeOverrides } = {}): FeeView {
+  const subject = aFeeCase(overrides.subject);
   return {
     unit: { id: "unit-1", building: "3", unit: "1201", areaM2: 89.5, handoverDate: "2025-06-01", warrantyMonths: 24 },
     reporter: { id: "resident-1", unitId: "unit-1", name: "王芳", phone: "+8613800000001", locale: "zh-CN", role: "owner", source: "registry" },
@@ -64,8 +67,8 @@ export function aFeeView(overrides: Partial<Omit<FeeView, "subject">> & { subjec
     staffNames: {},
     caseNumbers: {},
     charges: [aCharge()],
-    actions: ["record_payment", "refer_to_legal"],
     ...overrides,
-    subject: aFeeCase(overrides.subject),
+    actions: overrides.actions ?? feeCardActions(subject),
+    subject,
   };
 }

@@ -19,11 +19,15 @@ import {
 } from "../../blocks/format.js";
 import type { Case } from "../../../../core/case/case.js";
 import { feeEvents, ownerAnswerTypes } from "./events.js";
-import { type FeeCardDetails, type FeeView, openCharges, totalOutstandingFen } from "./fee-view.js";
+import type { FeeDetails } from "../../../../core/kinds/fee/details.js";
+import { feeStandingStatuses } from "../../../../core/kinds/fee/lifecycle.js";
+import { type FeeView, openCharges, totalOutstandingFen } from "./fee-view.js";
 import { feeActionIds } from "./interaction.js";
 
 /** How many owner's answers the card lists, the latest ones. */
 const shownAnswers = 10;
+/** How many other steps the card's history lists, the latest ones. */
+const shownSteps = 5;
 
 /** A fee type in the staff's language. */
 export function feeTypeName(feeType: FeeType, t: Translate): string {
@@ -31,14 +35,13 @@ export function feeTypeName(feeType: FeeType, t: Translate): string {
 }
 
 /** The fee case under its number at the top of shared modals: its stage, in no language. */
-export function feeSummary(subject: Pick<Case<FeeCardDetails>, "details">): string {
+export function feeSummary(subject: Pick<Case<FeeDetails>, "details">): string {
   return subject.details.letterNumber ? `${subject.details.stage} · ${subject.details.letterNumber}` : subject.details.stage;
 }
 
 /**
- * The buttons by lifecycle action (the core's `cardActions` decides which show). The letter's
- * and the visit's buttons show only at their step: Sent by express mail once a letter has a
- * number and is not yet sent, Home visit done once the visit is due and not yet made.
+ * The buttons by lifecycle action: the core's `cardActions` decides which show (Sent by express
+ * mail once a letter is printed and not yet posted, Home visit done while the visit is due).
  */
 const feeCardButtons = {
   record_payment: { actionId: feeActionIds.recordPayment, label: "staff:fee.buttons.record_payment", style: "primary" },
@@ -47,13 +50,13 @@ const feeCardButtons = {
   refer_to_legal: { actionId: feeActionIds.referToLegal, label: "staff:fee.buttons.refer_to_legal", style: "danger" },
 } as const satisfies CardButtons;
 
+/**
+ * The core's card actions, after Record payment: a payment is taken while the household's file
+ * stands (open, or with the legal channel), whatever its stage.
+ */
 function shownActions(view: FeeView): string[] {
-  const details = view.subject.details;
-  return view.actions.filter((action) => {
-    if (action === "mark_sent") return details.letterNumber !== null && details.sentAt === null;
-    if (action === "home_visit_done") return details.homeVisitDueAt !== null && details.homeVisitAt === null;
-    return true;
-  });
+  const standing = (feeStandingStatuses as readonly string[]).includes(view.subject.status);
+  return [...(standing ? ["record_payment"] : []), ...view.actions.filter((action) => action !== "record_payment")];
 }
 
 function cardFields(view: FeeView, t: Translate, formatInstant: FormatInstant): types.MrkdwnElement[] {
@@ -126,7 +129,9 @@ export function feeCard(view: FeeView, t: Translate, formatInstant: FormatInstan
   const answers = answersBlock(view, t, formatInstant);
   if (answers) blocks.push(answers);
   if (subject.cancelReason && subject.status === "cancelled") blocks.push(context(escapeMrkdwn(t("staff:card.cancel_reason", { reason: subject.cancelReason }))));
-  blocks.push(...caseCardFooter({ ...view, actions: shownActions(view) }, { buttons: feeCardButtons, events: feeEvents }, t, formatInstant));
+  // The answers have their section: the history lists the ladder's and the staff's steps.
+  const steps = view.recentEvents.filter((event) => !(event.actor.type === "owner" && ownerAnswerTypes.has(event.type))).slice(-shownSteps);
+  blocks.push(...caseCardFooter({ ...view, recentEvents: steps, actions: shownActions(view) }, { buttons: feeCardButtons, events: feeEvents }, t, formatInstant));
   const text = t("staff:fee.fallback", { number: subject.number, unit: unitLabel(view.unit), stage, total, status: t(`staff:fee.status.${subject.status}`) });
   return { text: escapeMrkdwn(text), blocks };
 }

@@ -1,19 +1,14 @@
 import { formatFen } from "../../../../core/domain/money.js";
 import { context, escapeMrkdwn, type KnownBlock, mrkdwn, plain, type SlackMessage, type Translate, truncate } from "../../blocks/format.js";
-import type { FeeStage } from "./fee-view.js";
-
-/** The ladder's figures as the weekly summary reads them (the kind's `getFeeLadderSummary`). */
-export interface FeeWeekFigures {
-  stages: readonly { stage: FeeStage; households: number; amountFen: number }[];
-  /** Overdue households whose owner is not on the bot: the front desk phones them. */
-  callList: readonly { building: string; unit: string; ownerName: string; phone: string; amountFen: number }[];
-}
+import { feeStages } from "../../../../core/kinds/fee/details.js";
+import { type FeeLadderSummary, feeWeekDigest as feeWeekDigestId, getFeeLadderSummary } from "../../../../core/kinds/fee/use-cases/ladder-summary.js";
+import type { SlackDigest } from "../../digests/slack-digest.js";
 
 /** Slack's limit of a section's text. */
 const maxSectionChars = 3000;
 
 /** The call list's lines, cut before Slack's limit with a line saying how many were left off. */
-function callListText(figures: FeeWeekFigures, t: Translate): string {
+function callListText(figures: Pick<FeeLadderSummary, "stages" | "callList">, t: Translate): string {
   let text = `*${t("staff:fee.digest.week.call_list")}*`;
   if (figures.callList.length === 0) return `${text}\n${escapeMrkdwn(t("staff:fee.digest.week.call_none"))}`;
   for (const [index, call] of figures.callList.entries()) {
@@ -30,11 +25,12 @@ function callListText(figures: FeeWeekFigures, t: Translate): string {
  * households and what they owe, the total, then the call list (building, unit, owner, phone,
  * amount) of the overdue households the bot cannot reach.
  */
-export function feeWeekDigest(figures: FeeWeekFigures, week: string, t: Translate): SlackMessage {
-  const households = figures.stages.reduce((sum, stage) => sum + stage.households, 0);
-  const total = formatFen(figures.stages.reduce((sum, stage) => sum + stage.amountFen, 0));
+export function feeWeekMessage(figures: Pick<FeeLadderSummary, "stages" | "callList">, week: string, t: Translate): SlackMessage {
+  const stages = feeStages.map((stage) => ({ stage, ...figures.stages[stage] }));
+  const households = stages.reduce((sum, stage) => sum + stage.households, 0);
+  const total = formatFen(stages.reduce((sum, stage) => sum + stage.amountFen, 0));
   const blocks: KnownBlock[] = [{ type: "header", text: plain(truncate(t("staff:fee.digest.week.title", { week }), 150)) }];
-  const shown = figures.stages.filter((stage) => stage.households > 0);
+  const shown = stages.filter((stage) => stage.households > 0);
   if (shown.length === 0) blocks.push(context(escapeMrkdwn(t("staff:fee.digest.week.none"))));
   else {
     const lines = shown.map((stage) => t("staff:fee.digest.week.stage", { stage: t(`staff:fee.stages.${stage.stage}`), households: stage.households, amount: formatFen(stage.amountFen) }));
@@ -44,3 +40,9 @@ export function feeWeekDigest(figures: FeeWeekFigures, week: string, t: Translat
   blocks.push({ type: "section", text: mrkdwn(callListText(figures, t)) });
   return { text: escapeMrkdwn(t("staff:fee.digest.week.fallback", { week, households, total })), blocks };
 }
+
+/** `fee.week`: the ladder read at delivery, for the ISO week the Monday summary queued. */
+export const feeWeekSlackDigest: SlackDigest = {
+  id: feeWeekDigestId,
+  render: async (workflow, week, t) => feeWeekMessage(await getFeeLadderSummary(workflow), week, t),
+};

@@ -1,0 +1,16 @@
+import type { FeeDetails } from "../../../../core/kinds/fee/details.js";
+import { feeKind } from "../../../../core/kinds/fee/kind.js";
+import { defineSlackKind } from "../slack-kind.js";
+import { feeCard, feeSummary } from "./card.js";
+import { registerFeeListeners } from "./listeners.js";
+
+/** Households in arrears in Slack: the card in the front desk's channel with what is owed, its buttons and modals. */
+export const feeSlackKind = defineSlackKind<FeeDetails>({
+  kind: feeKind.id,
+  // The card lists the household's charges, and names the complaints disputing them; the owner's answers come from its history.
+  cardViewOptions: () => ({ charges: true, events: 30 }),
+  card: feeCard,
+  summary: feeSummary,
+  prompts: {},
+  register: registerFeeListeners,
+});
