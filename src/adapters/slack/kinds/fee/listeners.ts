@@ -3,14 +3,17 @@ import { localDate } from "../../../../core/domain/deadline.js";
 import type { FeeDetails } from "../../../../core/kinds/fee/details.js";
 import { feeKind } from "../../../../core/kinds/fee/kind.js";
 import { homeVisitDone, markLetterSent, referToLegal } from "../../../../core/kinds/fee/use-cases/stages.js";
+import { WorkflowError } from "../../../../core/domain/errors.js";
+import { formatFen } from "../../../../core/domain/money.js";
+import { recordPayment } from "../../../../core/use-cases/fees/record-payment.js";
 import { onCaseButton } from "../../listeners/actions/case-buttons.js";
 import { opensModal } from "../../listeners/actions/modal-buttons.js";
-import { staffText } from "../../listeners/interaction.js";
+import { staffText, tellClicker } from "../../listeners/interaction.js";
 import { onSubmission } from "../../listeners/views/on-submission.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { feeActionIds, feeViewIds } from "./interaction.js";
-import { homeVisitModal, sentModal } from "./modals.js";
-import { readNote, readTracking } from "./submissions.js";
+import { homeVisitModal, paymentModal, sentModal } from "./modals.js";
+import { readNote, readPayment, readTracking } from "./submissions.js";
 
 const kind = feeKind.id;
 
@@ -31,8 +34,40 @@ function registerHomeVisit(app: App, deps: SlackDeps): void {
 }
 
 /** The property's date today, for the payment modal's picker and its check. */
-export function todayOf(deps: SlackDeps): string {
+function todayOf(deps: SlackDeps): string {
   return localDate(deps.workflow.time.now(), deps.workflow.timeZone);
+}
+
+/**
+ * Record payment: against one charge of the household, through the ledger's `recordPayment`
+ * (which refuses more than is outstanding or a day to come, issues the receipt, sends it to the
+ * owner and settles the file when nothing due is left). The receipt's number is told to the
+ * staff member at once, for the paper slip.
+ */
+function registerPayment(app: App, deps: SlackDeps): void {
+  const { t } = staffText(deps);
+  const log = deps.logger.child({ surface: "fee-payment" });
+  opensModal<FeeDetails>(app, deps, {
+    actionId: feeActionIds.recordPayment,
+    action: "record_payment",
+    kind,
+    build: async (subject, metadata) => {
+      const charges = await deps.workflow.uow.transaction((store) => store.charges.listByUnit(subject.unitId));
+      return { view: paymentModal({ subject, charges, today: todayOf(deps), metadata }, t) };
+    },
+  });
+  onSubmission(
+    app,
+    deps,
+    feeViewIds.payment,
+    (values) => readPayment(values, { timeZone: deps.workflow.timeZone, now: deps.workflow.time.now(), today: todayOf(deps) }, t),
+    async (payment, metadata, staffUserId) => {
+      const subject = await deps.workflow.uow.transaction((store) => store.cases.findById(metadata.ticketId));
+      if (!subject) throw new WorkflowError("not_found", `case ${metadata.ticketId} does not exist`, { caseId: metadata.ticketId });
+      const { receipt } = await recordPayment(deps.workflow, { staffUserId, unitId: subject.unitId, ...payment });
+      await tellClicker(app.client, { userId: staffUserId, channel: metadata.channel }, t("staff:fee.payment_recorded", { number: subject.number, receipt: receipt.number, amount: formatFen(receipt.amountFen) }), log);
+    },
+  );
 }
 
 /**
@@ -40,6 +75,7 @@ export function todayOf(deps: SlackDeps): string {
  * the core refuses anyone but a manager, and the refusal reaches the clicker alone.
  */
 export function registerFeeListeners(app: App, deps: SlackDeps): void {
+  registerPayment(app, deps);
   registerSent(app, deps);
   registerHomeVisit(app, deps);
   onCaseButton(app, deps, feeActionIds.referToLegal, referToLegal);
