@@ -35,6 +35,14 @@ describe("the fee card", () => {
     expect(shown).toContain("Total ¥745.50");
   });
 
+  it("lists the payments received with their receipt numbers", () => {
+    const receipt = { id: "receipt-1", number: "RC-2026-000007", caseId: "fee-1", workOrderId: null, period: null, unitId: "unit-1", payerId: "resident-1", lines: [], amountFen: 25_000, issuedAt: new Date("2026-09-02T07:00:00Z") };
+    const shown = textOf(feeCard(aFeeView({ receipts: [receipt] }), t, formatInstant).blocks);
+
+    expect(shown).toContain("Payments");
+    expect(shown).toMatch(/RC-2026-000007 · ¥250\.00 · .*Sep 2, 15:00/);
+  });
+
   it("shows the owner's answers with their times, the reason, the letter and the express mail's tracking number", () => {
     const view = aFeeView({
       subject: {

@@ -178,7 +178,7 @@ describe("fee cases in Slack", () => {
 
     await h.click(card(), feeActionIds.referToLegal, "UFRONT1");
     await vi.waitFor(() => expect(h.fake.ephemerals(FRONTDESK_CHANNEL)).toHaveLength(1));
-    expect(h.fake.ephemerals(FRONTDESK_CHANNEL)[0]!.user).toBe("UFRONT1");
+    expect(h.fake.ephemerals(FRONTDESK_CHANNEL)[0]).toMatchObject({ user: "UFRONT1", text: expect.stringContaining(`Only a manager can refer to legal ${file.number}.`) });
     expect(h.ticket(file.id).status).toBe("open");
 
     await h.click(card(), feeActionIds.referToLegal, "UMANAGR");

@@ -102,6 +102,14 @@ function chargesBlock(view: FeeView, t: Translate): KnownBlock {
   return { type: "section", text: mrkdwn(truncate(`*${t("staff:fee.charges.title")}*\n${body.join("\n")}\n*${escapeMrkdwn(total)}*`, 3000)) };
 }
 
+/** The payments received while the file stood, each with its receipt's number, latest last. */
+function paymentsBlock(view: FeeView, t: Translate, formatInstant: FormatInstant): KnownBlock | null {
+  const receipts = (view.receipts ?? []).slice(-shownAnswers);
+  if (receipts.length === 0) return null;
+  const lines = receipts.map((receipt) => escapeMrkdwn(t("staff:fee.payments.line", { number: receipt.number, amount: formatFen(receipt.amountFen), at: formatInstant(receipt.issuedAt) })));
+  return { type: "section", text: mrkdwn(truncate(`*${t("staff:fee.payments.title")}*\n${lines.join("\n")}`, 3000)) };
+}
+
 /** The owner's answers with their times: what the household said to each reminder, kept as evidence. */
 function answersBlock(view: FeeView, t: Translate, formatInstant: FormatInstant): KnownBlock | null {
   const answers = view.recentEvents.filter((event) => event.actor.type === "owner" && ownerAnswerTypes.has(event.type)).slice(-shownAnswers);
@@ -126,8 +134,7 @@ export function feeCard(view: FeeView, t: Translate, formatInstant: FormatInstan
     ...fieldSections(cardFields(view, t, formatInstant)),
     chargesBlock(view, t),
   ];
-  const answers = answersBlock(view, t, formatInstant);
-  if (answers) blocks.push(answers);
+  for (const block of [paymentsBlock(view, t, formatInstant), answersBlock(view, t, formatInstant)]) if (block) blocks.push(block);
   if (subject.cancelReason && subject.status === "cancelled") blocks.push(context(escapeMrkdwn(t("staff:card.cancel_reason", { reason: subject.cancelReason }))));
   // The answers have their section: the history lists the ladder's and the staff's steps.
   const steps = view.recentEvents.filter((event) => !(event.actor.type === "owner" && ownerAnswerTypes.has(event.type))).slice(-shownSteps);

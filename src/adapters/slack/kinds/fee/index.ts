@@ -8,8 +8,8 @@ import { registerFeeListeners } from "./listeners.js";
 /** Households in arrears in Slack: the card in the front desk's channel with what is owed, its buttons and modals, the demand letter in its thread. */
 export const feeSlackKind = defineSlackKind<FeeDetails>({
   kind: feeKind.id,
-  // The card lists the household's charges, and names the complaints disputing them; the owner's answers come from its history.
-  cardViewOptions: () => ({ charges: true, events: 30 }),
+  // The card lists the household's charges (naming the complaints disputing them) and the file's receipts; the owner's answers come from its history.
+  cardViewOptions: () => ({ charges: true, receipts: true, events: 30 }),
   card: feeCard,
   summary: feeSummary,
   prompts: {},
