@@ -24,7 +24,7 @@ function ladderOnADatabase(kind: DatabaseKind) {
     const reminded = await feeCaseOf(ctx, unitA);
     expect([...(reminded?.details.remindedChargeIds ?? [])].sort()).toEqual(charges.map((charge) => charge.id).sort());
     time.set("2026-09-01T12:00:00+08:00");
-    await promiseFee(ctx, { ownerUserId: "7001", caseId: reminded!.id, payBy: "2026-09-04T15:59:59.999Z" });
+    await promiseFee(ctx, { ownerUserId: "7001", caseId: reminded!.id, payBy: "2026-09-04T15:59:59.000Z" });
     for (const date of datesFrom("2026-09-02", "2026-12-01")) await runOn(ctx, time, date);
     const letter = await feeCaseOf(ctx, unitA);
     expect(letter?.details).toMatchObject({ stage: "demand_letter", letterNumber: "DL-2026-000001", promisedBy: "2026-09-04", firstOverdueReminderAt: new Date("2026-09-01T02:00:00Z") });

@@ -18,14 +18,16 @@ export function feeAmountColumn(column: string) {
   return yuanColumn(column).pipe(z.number().positive(`${column} must be more than 0`).max(maxPriceFen, `${column} is more than ¥21,474,836.47`));
 }
 
-export const FeeImportRowSchema = z.object({
+/** The columns that name a charge and an amount, which the fees and the payments files share. */
+export const ChargeRowSchema = z.object({
   building: z.string().trim().min(1, "building is empty"),
   unit: z.string().trim().min(1, "unit is empty"),
   fee_type: feeTypeColumn,
   period: periodColumn,
   amount: feeAmountColumn("amount"),
-  due_date: localDateColumn("due_date"),
 });
+
+export const FeeImportRowSchema = ChargeRowSchema.extend({ due_date: localDateColumn("due_date") });
 export type FeeImportRow = z.infer<typeof FeeImportRowSchema>;
 
 export const feeImportHeader = ["building", "unit", "fee_type", "period", "amount", "due_date"] as const;

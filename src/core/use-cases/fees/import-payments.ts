@@ -4,18 +4,13 @@ import { type Charge, outstandingFen } from "../../domain/fees.js";
 import { formatFen } from "../../domain/money.js";
 import type { WorkflowContext } from "../../ports/workflow-context.js";
 import { type CheckedRow, checkRows, type ImportProblem, type ImportResult, type NumberedRow } from "../shared/import-rows.js";
-import { feeAmountColumn, feeTypeColumn, periodColumn, unitsOfRows } from "./import-fees.js";
+import { ChargeRowSchema, unitsOfRows } from "./import-fees.js";
 import { householdOf, issuedReceiptNumber, ledgerOf, type PaidItem, payCharge } from "./pay-charge.js";
 
 /** `YYYY-MM-DD` (the start of that day in the property's zone) or an instant with its offset. */
 const paidAtPattern = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/i;
 
-export const PaymentImportRowSchema = z.object({
-  building: z.string().trim().min(1, "building is empty"),
-  unit: z.string().trim().min(1, "unit is empty"),
-  fee_type: feeTypeColumn,
-  period: periodColumn,
-  amount: feeAmountColumn("amount"),
+export const PaymentImportRowSchema = ChargeRowSchema.extend({
   paid_at: z.string().trim().regex(paidAtPattern, "paid_at must be YYYY-MM-DD or an instant with its offset, such as 2026-12-02T10:30:00+08:00"),
   receipt_number: z.string().trim().max(32, "receipt_number is longer than 32 characters"),
 });

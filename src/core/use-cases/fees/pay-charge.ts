@@ -4,21 +4,12 @@ import { enqueueOwnerNotice } from "../../case/machinery/changes.js";
 import { chargeLinesText, issueReceipt } from "../../case/machinery/receipts.js";
 import { WorkflowError } from "../../domain/errors.js";
 import { type Charge, type FeeType, feeLineCode, outstandingFen, type Payment } from "../../domain/fees.js";
+import { feeTypeNames, ownerIdentityOf, registeredOwner } from "../../kinds/fee/household.js";
 import { formatFen } from "../../domain/money.js";
 import type { ChargeLine, Receipt } from "../../domain/receipts.js";
 import type { OwnerIdentity, Resident } from "../../domain/registry.js";
 import type { Store } from "../../ports/store.js";
 import { newId } from "../../ports/workflow-context.js";
-
-/** What each fee type is called on a receipt line and in messages. */
-export const feeTypeNames: Record<FeeType, { zh: string; en: string }> = {
-  property: { zh: "物业费", en: "Property fee" },
-  elevator: { zh: "电梯费", en: "Elevator fee" },
-  lighting: { zh: "公共照明费", en: "Public lighting fee" },
-  garbage: { zh: "垃圾清运费", en: "Garbage removal fee" },
-  renovation_deposit: { zh: "装修押金", en: "Renovation deposit" },
-  other: { zh: "其他费用", en: "Other fee" },
-};
 
 /** A fee's receipt line name with its period: "物业费 2026-11" / "Property fee 2026-11". */
 export function feeLineName(feeType: FeeType, period: string): { nameZh: string; nameEn: string } {
@@ -37,10 +28,10 @@ export interface Household {
  * verified identity of theirs, or null when the unit has no owner on record.
  */
 export async function householdOf(store: Store, unitId: string): Promise<Household | null> {
-  const owner = (await store.residents.listByUnit(unitId)).find((resident) => resident.role === "owner");
+  const owner = await registeredOwner(store, unitId);
   if (!owner) return null;
-  const [identity] = await store.identities.findVerifiedByPhone(owner.phone);
-  return { owner, identity: identity ?? null };
+  const ownerUserId = await ownerIdentityOf(store, owner);
+  return { owner, identity: ownerUserId ? await store.identities.find(ownerUserId) : null };
 }
 
 /** The ledger hooks of the deployment's kind that collects fees, if it has one. */
