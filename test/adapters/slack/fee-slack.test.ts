@@ -98,6 +98,27 @@ describe("fee cases in Slack", () => {
     ]);
   });
 
+  it("settles the card once a payment leaves nothing due, listing the receipts", async () => {
+    const { h, file, card, openModal } = await inArrears("2026-09-01");
+    h.time.set("2026-09-02T15:00:00+08:00");
+
+    await h.submit(await openModal(feeActionIds.recordPayment, "UFRONT1"), "UFRONT1", payment({ feeType: "property", period: "2026-08", amount: "250", paidOn: "2026-09-02" }));
+    await vi.waitFor(() => expect(h.fake.ephemerals(FRONTDESK_CHANNEL)).toHaveLength(1));
+    const second = await openModal(feeActionIds.recordPayment, "UFRONT1");
+    // The modal offers what is left: the elevator fee.
+    expect(textOf(second.blocks)).not.toContain("Property fee ¥250.00");
+    await h.submit(second, "UFRONT1", payment({ feeType: "elevator", period: "2026-08", amount: "45.50", paidOn: "2026-09-01" }));
+    await vi.waitFor(() => expect(h.ticket(file.id).status).toBe("settled"));
+    await h.deliver();
+
+    expect(card().text).toBe(`${file.number} · fees in arrears · 3-1202 · Overdue · ¥0.00 · Settled`);
+    const shown = textOf(card().blocks);
+    expect(shown).toContain("Nothing outstanding");
+    expect(shown).toMatch(/RC-2026-000001 · ¥250\.00/);
+    expect(shown).toMatch(/RC-2026-000002 · ¥45\.50/);
+    expect(shown).not.toContain("Record payment");
+  });
+
   it("refuses in the modal an amount that is not yuan with at most two decimals, a bad period and a day to come", async () => {
     const { h, unitA, openModal } = await inArrears("2026-09-01");
     const modal = await openModal(feeActionIds.recordPayment, "UFRONT1");
