@@ -26,8 +26,8 @@ describe("the demand letter PDF", () => {
     expect(text).toContain("DL-2026-000001");
     expect(text).toContain("王芳业主");
     expect(text).toContain("3栋1201室");
-    expect(text).toContain("2026-08物业服务费¥350.00");
-    expect(text).toContain("2026-08电梯运行费¥45.50");
+    expect(text).toContain("2026-08物业费¥350.00");
+    expect(text).toContain("2026-08电梯费¥45.50");
     expect(text).toContain("合计：¥395.50");
     expect(text).toContain("2026年12月1日");
   });

@@ -168,8 +168,8 @@ describe("fee cases in Slack", () => {
     expect(text).toContain(letterNumber);
     expect(text).toContain("王芳业主");
     expect(text).toContain("3栋1202室");
-    expect(text).toContain("2026-08物业服务费¥250.00");
-    expect(text).toContain("2026-08电梯运行费¥45.50");
+    expect(text).toContain("2026-08物业费¥250.00");
+    expect(text).toContain("2026-08电梯费¥45.50");
     expect(text).toContain("合计：¥295.50");
     expect(text).toContain("2026年12月1日");
 

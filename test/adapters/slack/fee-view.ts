@@ -2,7 +2,7 @@ import type { FeeView } from "../../../src/adapters/slack/kinds/fee/fee-view.js"
 import type { Case } from "../../../src/core/case/case.js";
 import type { Charge } from "../../../src/core/domain/fees.js";
 import { feeCardActions } from "../../../src/core/kinds/fee/card-actions.js";
-import type { FeeCase, FeeDetails } from "../../../src/core/kinds/fee/details.js";
+import { type FeeCase, type FeeDetails, newFeeDetails } from "../../../src/core/kinds/fee/details.js";
 
 const at = new Date("2026-09-01T02:00:00Z");
 
@@ -34,21 +34,12 @@ export function aFeeCase(overrides: FeeOverrides = {}): FeeCase {
     version: 3,
     ...header,
     details: {
+      ...newFeeDetails(),
       stage: "overdue",
       firstOverdueReminderAt: new Date("2026-09-01T02:00:00Z"),
       lastReminderAt: new Date("2026-09-08T02:00:00Z"),
       lastReminderKind: "overdue",
       remindedChargeIds: ["charge-1"],
-      overdueReason: null,
-      promisedBy: null,
-      letterNumber: null,
-      letterAt: null,
-      trackingNumber: null,
-      sentAt: null,
-      homeVisitDueAt: null,
-      homeVisitAt: null,
-      homeVisitNote: null,
-      referredAt: null,
       ...details,
     },
   };

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
 import { formatFen } from "../../../../core/domain/money.js";
 import type { FeeType } from "../../../../core/domain/fees.js";
+import { feeTypeNames } from "../../../../core/kinds/fee/household.js";
 
 /** One line of a demand letter: what is owed for one fee type and period. */
 export interface DemandLetterLine {
@@ -25,16 +26,6 @@ export interface DemandLetter {
   ownerName: string;
   lines: readonly DemandLetterLine[];
 }
-
-/** The fee types as the letter names them; the letter is always in Chinese, as the law it cites. */
-const feeNames: Record<FeeType, string> = {
-  property: "物业服务费",
-  elevator: "电梯运行费",
-  lighting: "公共照明费",
-  garbage: "生活垃圾处理费",
-  renovation_deposit: "装修押金",
-  other: "其他费用",
-};
 
 /** Fonts with Chinese glyphs, tried in order: Debian's Noto CJK collection first. */
 export const cjkFontCandidates: readonly { path: string; family?: string }[] = [
@@ -63,7 +54,8 @@ export function demandLetterFilename(letter: Pick<DemandLetter, "letterNumber">)
 /**
  * Draws the demand letter (催缴函) as an A4 PDF: the company, the number, the household (building,
  * unit, owner), one line per fee type and period with its amount and due date, the total, the
- * request to pay and the date. Deterministic for the same letter, so a redelivery uploads the
+ * request to pay and the date. The letter is in Chinese, its fee types named as on the owner's
+ * receipts and reminders. Deterministic for the same letter, so a redelivery uploads the
  * same file.
  */
 export async function renderDemandLetter(letter: DemandLetter, font = findCjkFont()): Promise<Buffer> {
@@ -83,7 +75,7 @@ export async function renderDemandLetter(letter: DemandLetter, font = findCjkFon
   doc.moveDown(0.5).text(`您名下的 ${letter.building} 栋 ${letter.unit} 室截至本函发出之日尚有以下费用未缴纳：`);
   doc.moveDown(0.5);
   for (const line of letter.lines) {
-    doc.text(`${line.period}　${feeNames[line.feeType]}　${formatFen(line.amountFen)}　（应缴日期 ${line.dueDate}）`, { indent: 16 });
+    doc.text(`${line.period}　${feeTypeNames[line.feeType].zh}　${formatFen(line.amountFen)}　（应缴日期 ${line.dueDate}）`, { indent: 16 });
   }
   doc.moveDown(0.5).text(`合计：${formatFen(total)}`, { indent: 16 });
   doc.moveDown().text("根据《物业管理条例》及物业服务合同的约定，请您自收到本函之日起十五日内缴清上述费用。如对费用有异议，请与物业服务中心联系。逾期仍未缴纳的，我司将依法追缴。");
