@@ -72,6 +72,13 @@ export class SlackMessageSender implements MessageSender {
       return postCasePhotos({ client: this.options.client, workflow: this.options.workflow, photos: this.options.photos, caseId: message.payload.caseId });
     }
     const rendered = await this.render(message.payload);
+    const ref = await this.show(channel, rendered, existing);
+    const { payload } = message;
+    if (payload.type === "staff.case-card" && !payload.copy) await this.afterCard(payload.caseId, ref);
+    return ref;
+  }
+
+  private async show(channel: string, rendered: SlackMessage, existing: MessageRef | null): Promise<MessageRef> {
     const { client } = this.options;
     if (existing) {
       try {
@@ -85,6 +92,20 @@ export class SlackMessageSender implements MessageSender {
       const posted = await client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false });
       if (!posted.ts) throw new Error("chat.postMessage answered without a ts");
       return { channel: posted.channel ?? channel, messageId: posted.ts };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  /** What the case's kind posts in the card's thread once the card shows it (a fee case's letter). */
+  private async afterCard(caseId: string, card: MessageRef): Promise<void> {
+    const { workflow, translator, staffLocale, client } = this.options;
+    const subject = await workflow.uow.transaction((store) => store.cases.findById(caseId));
+    const hook = subject ? this.kindModule(subject.kind).afterCard : undefined;
+    if (!subject || !hook) return;
+    const t = (key: string, params?: Parameters<Translator["t"]>[2]) => translator.t(staffLocale, key, params);
+    try {
+      await hook({ client, workflow, subject, card, t });
     } catch (error) {
       throw toDeliveryError(error);
     }
