@@ -98,6 +98,21 @@ describe("fee cases in Slack", () => {
     ]);
   });
 
+  it("redraws the card after a part payment: what is left to pay, and the receipt", async () => {
+    const { h, card, openModal } = await inArrears("2026-09-01");
+    h.time.set("2026-09-02T15:00:00+08:00");
+
+    await h.submit(await openModal(feeActionIds.recordPayment, "UFRONT1"), "UFRONT1", payment({ feeType: "property", period: "2026-08", amount: "250", paidOn: "2026-09-02" }));
+    await vi.waitFor(() => expect(h.fake.ephemerals(FRONTDESK_CHANNEL)).toHaveLength(1));
+    await h.deliver();
+
+    const shown = textOf(card().blocks);
+    expect(shown).toContain("Total ¥45.50");
+    expect(shown).not.toContain("2026-08 · Property fee · ¥250.00 · due 2026-08-31");
+    expect(shown).toMatch(/RC-2026-000001 · ¥250\.00/);
+    expect(shown).toContain("Record payment");
+  });
+
   it("settles the card once a payment leaves nothing due, listing the receipts", async () => {
     const { h, file, card, openModal } = await inArrears("2026-09-01");
     h.time.set("2026-09-02T15:00:00+08:00");

@@ -1,6 +1,8 @@
 import type { LedgerHooks } from "../../case/kind.js";
+import { refreshCard } from "../../case/machinery/changes.js";
 import { householdFeeCase } from "./household.js";
 import { recordPaymentEvent } from "./settle.js";
+import { feeKind } from "./kind.js";
 import { settleIfPaid } from "./use-cases/settle-if-paid.js";
 
 /**
@@ -16,6 +18,8 @@ export const feeLedger: LedgerHooks = {
     // The payment is evidence on the file it is receipted to.
     const subject = caseId ? await householdFeeCase(store, unitId) : null;
     if (subject) await recordPaymentEvent(store, subject, now, { receipt: receipt.number, totalFen: receipt.amountFen, chargeIds: payments.map((payment) => payment.chargeId) });
-    await settleIfPaid(store, unitId, now, timeZone);
+    const settled = await settleIfPaid(store, unitId, now, timeZone);
+    // A part payment leaves the file open: its card must still show what is left to pay.
+    if (!settled && subject) await refreshCard(store, feeKind, subject, now);
   },
 };
