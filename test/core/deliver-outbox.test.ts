@@ -60,7 +60,7 @@ describe("delivering the outbox", () => {
     await enqueue(notice("1", "b"));
     await enqueue(notice("2", "c"));
 
-    expect(await run()).toEqual({ sent: 3, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 3, retried: 0, dead: 0, deferred: 0 });
     // Chat 2 does not wait behind chat 1's second message; chat 1's own order holds.
     expect(platform.delivered.map((d) => d.key)).toEqual(["a", "c", "b"]);
     expect(slept).toEqual([1000]);
@@ -72,10 +72,10 @@ describe("delivering the outbox", () => {
     await enqueue(notice("2", "b"));
     platform.failures.push(new RateLimitedError(3000));
 
-    expect(await run()).toEqual({ sent: 0, retried: 2, dead: 0 });
-    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 0, retried: 2, dead: 0, deferred: 0 });
+    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 0, deferred: 0 });
     advance(3000);
-    expect(await run()).toEqual({ sent: 2, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 2, retried: 0, dead: 0, deferred: 0 });
     expect(platform.delivered.map((d) => d.key)).toEqual(["a", "b"]);
     expect(await store.transaction((s) => s.outbox.countByStatus())).toMatchObject({ sent: 2, pending: 0, dead: 0 });
   });
@@ -85,7 +85,7 @@ describe("delivering the outbox", () => {
     await enqueue(notice("1", "a"));
     platform.failures.push(new PermanentDeliveryError("Forbidden: bot was blocked by the user"));
 
-    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 1 });
+    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 1, deferred: 0 });
     const [message] = store.snapshot().outbox;
     expect(message).toMatchObject({ status: "dead", lastError: expect.stringContaining("blocked by the user") });
   });
@@ -124,16 +124,16 @@ describe("delivering the outbox", () => {
     const { platform, run, enqueue, advance } = await setup();
     await enqueue(notice("1", "time proposed"));
     platform.failures.push(new Error("timeout"));
-    expect(await run()).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(await run()).toEqual({ sent: 0, retried: 1, dead: 0, deferred: 0 });
 
     advance(retryDelayMs(0) / 2);
     await enqueue(notice("1", "work started"));
     await enqueue(notice("2", "other owner"));
-    expect(await run()).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 1, retried: 0, dead: 0, deferred: 0 });
     expect(platform.delivered.map((d) => [d.chatId, d.key])).toEqual([["2", "other owner"]]);
 
     advance(retryDelayMs(0));
-    expect(await run()).toEqual({ sent: 2, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 2, retried: 0, dead: 0, deferred: 0 });
     expect(platform.delivered.filter((d) => d.chatId === "1").map((d) => d.key)).toEqual(["time proposed", "work started"]);
   });
 

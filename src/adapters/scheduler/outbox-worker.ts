@@ -3,7 +3,7 @@ import type { OutboxChannel, OutboxMessage } from "../../core/domain/outbox.js";
 import { RateGate } from "../../core/domain/rate-gate.js";
 import type { MessageSender } from "../../core/ports/message-sender.js";
 import type { UnitOfWork } from "../../core/ports/store.js";
-import { deliverOutbox } from "../../core/use-cases/deliver-outbox.js";
+import { deliverOutbox, type OwnerHours } from "../../core/use-cases/deliver-outbox.js";
 import type { OutboxLeaseHolder } from "./lease-holder.js";
 
 export interface OutboxWorkerOptions {
@@ -24,6 +24,11 @@ export interface OutboxWorkerOptions {
    * do not wait out the lease. Without it, leases only expire.
    */
   leases?: OutboxLeaseHolder;
+  /**
+   * When owners may be reminded (outside `QUIET_HOURS`), kept on the pacing clock: quiet notices
+   * claimed in the quiet hours wait for their end. Without it, quiet notices go at any hour.
+   */
+  ownerHours?: OwnerHours;
 }
 
 /** Time for pacing deliveries: when a message may go, and waiting until then. Also stamps leases and retry times. */
@@ -114,6 +119,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           await reclaim();
           const report = await deliverOutbox({
             ...(leases ? { leaseOwner: leases.id } : {}),
+            ...(options.ownerHours ? { ownerHours: options.ownerHours } : {}),
             uow: options.uow,
             channel: channel as OutboxChannel,
             sender: sender as MessageSender,
@@ -122,9 +128,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             sleep: (ms) => pacing.sleep(ms),
             onDelivered: (message, durationMs) => log.debug({ ...deliveryFacts(message), durationMs }, "outbox message delivered"),
           });
-          progressed = report.sent + report.dead > 0;
+          progressed = report.sent + report.dead + report.deferred > 0;
           if (report.dead > 0) log.error(report, "messages could not be delivered; `npm run frontdesk -- outbox retry-dead` queues them again");
           else if (report.retried > 0) log.warn(report, "outbox delivery will be retried");
+          if (report.deferred > 0) log.debug({ deferred: report.deferred }, "quiet owner notices wait for the end of the quiet hours");
         } catch (error) {
           log.error({ err: error }, "outbox delivery failed");
         }

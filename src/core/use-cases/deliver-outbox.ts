@@ -1,5 +1,6 @@
 import type { OutboxChannel, OutboxMessage } from "../domain/outbox.js";
 import type { RateGate } from "../domain/rate-gate.js";
+import { nextWorkingInstant, type WorkingHours } from "../domain/working-hours.js";
 import { type MessageSender, PermanentDeliveryError, RateLimitedError } from "../ports/message-sender.js";
 import type { UnitOfWork } from "../ports/store.js";
 
@@ -17,12 +18,26 @@ export interface DeliverOutboxInput {
   leaseOwner?: string;
   /** Told of each message the platform accepted, with how long the send took (operators' debug log). */
   onDelivered?: (message: OutboxMessage, durationMs: number) => void;
+  /**
+   * When owners may be reminded (outside `QUIET_HOURS`) in the property's zone, on `now`: a quiet
+   * owner notice claimed outside them is put back until they begin. The worker always passes the
+   * deployment's; without it quiet notices go at any hour.
+   */
+  ownerHours?: OwnerHours;
+}
+
+/** The hours owners may be reminded in (`ownerHoursOf`), in the property's zone. */
+export interface OwnerHours {
+  hours: WorkingHours;
+  timeZone: string;
 }
 
 export interface DeliveryReport {
   sent: number;
   retried: number;
   dead: number;
+  /** Quiet notices claimed in the quiet hours and put back until their end. */
+  deferred: number;
 }
 
 /** Longer than a batch can take at one message a second, so no other instance re-claims it mid-batch. */
@@ -50,13 +65,15 @@ export function retryDelayMs(failures: number): number {
  * leaves a dead letter with its reason.
  */
 export async function deliverOutbox(input: DeliverOutboxInput): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, retried: 0, dead: 0 };
+  const report: DeliveryReport = { sent: 0, retried: 0, dead: 0, deferred: 0 };
   for (;;) {
     const round = await deliverBatch(input);
     report.sent += round.sent;
     report.retried += round.retried;
     report.dead += round.dead;
-    if (round.rateLimited || round.sent + round.dead === 0) return report;
+    report.deferred += round.deferred;
+    // A batch of deferred reminders unblocked nothing, but the next batch holds other messages.
+    if (round.rateLimited || round.sent + round.dead + round.deferred === 0) return report;
   }
 }
 
@@ -67,9 +84,12 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
   const batch = await uow.transaction((store) =>
     store.outbox.claim(input.channel, claimedAt, input.batchSize ?? 20, new Date(claimedAt.getTime() + leaseMs), input.leaseOwner),
   );
-  const report = { sent: 0, retried: 0, dead: 0, rateLimited: false };
+  const report = { sent: 0, retried: 0, dead: 0, deferred: 0, rateLimited: false };
+  const deferred = await deferQuiet(input, batch);
+  report.deferred = deferred.size;
 
   for (const [index, message] of batch.entries()) {
+    if (deferred.has(message.id)) continue;
     const rules = sender.rateRules(message);
     const wait = gate.delayFor(rules, input.now().getTime());
     if (wait > 0) await input.sleep(wait);
@@ -90,8 +110,9 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
       if (error instanceof RateLimitedError) {
         const until = new Date(now.getTime() + error.retryAfterMs);
         gate.pause(until.getTime());
-        await release(uow, batch.slice(index), until, reason);
-        report.retried += batch.length - index;
+        const rest = batch.slice(index).filter((later) => !deferred.has(later.id));
+        await release(uow, rest, until, reason);
+        report.retried += rest.length;
         report.rateLimited = true;
         break;
       }
@@ -106,6 +127,23 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
     }
   }
   return report;
+}
+
+/**
+ * Puts back the batch's quiet owner notices if `now` is in the quiet hours, with notBefore = the
+ * hours' end and no attempt counted, whenever they were queued: a reminder written at 20:59 and
+ * claimed at 21:00 waits until 08:00. Checked at the claim, not when queued, since a notice can
+ * reach the head of its queue hours after it was written. Returns the ids put back.
+ */
+async function deferQuiet(input: DeliverOutboxInput, batch: OutboxMessage[]): Promise<Set<string>> {
+  const owner = input.ownerHours;
+  const quiet = owner ? batch.filter((message) => message.payload.type === "owner.notice" && message.payload.quiet) : [];
+  if (!owner || quiet.length === 0) return new Set();
+  const now = input.now();
+  const opens = nextWorkingInstant(now, owner.hours, owner.timeZone);
+  if (opens.getTime() === now.getTime()) return new Set();
+  await release(input.uow, quiet, opens, `quiet hours until ${opens.toISOString()}`);
+  return new Set(quiet.map((message) => message.id));
 }
 
 async function release(uow: UnitOfWork, messages: OutboxMessage[], notBefore: Date, reason: string): Promise<void> {
