@@ -16,6 +16,8 @@ import { slackKinds } from "../adapters/slack/kinds/index.js";
 import { ensureRecurringTasks } from "../core/use-cases/ensure-recurring-tasks.js";
 import { pruneTaskId } from "../core/use-cases/system-tasks.js";
 import { monthCloseTask, monthVisitsTask } from "../core/kinds/service/package/tasks.js";
+import { reminderRunTask } from "../core/kinds/fee/reminder-run.js";
+import { weekSummaryTask } from "../core/kinds/fee/use-cases/ladder-summary.js";
 import { startOutboxWorker, type OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
 import { createLeaseHolder } from "../adapters/scheduler/lease-holder.js";
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
@@ -80,7 +82,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   try {
     assertKindsCovered(ctx.kinds, { slack: slackKinds.map((module) => module.kind), persistence: detailsTables.map((table) => table.kind) });
     // The nightly housekeeping and the packages' month work are jobs like any other: queued once, then re-queued by each run.
-    await ensureRecurringTasks(ctx, [{ task: pruneTaskId }, { task: monthVisitsTask }, { task: monthCloseTask }]);
+    await ensureRecurringTasks(ctx, [{ task: pruneTaskId }, { task: monthVisitsTask }, { task: monthCloseTask }, { task: reminderRunTask }, { task: weekSummaryTask }]);
   } catch (error) {
     await workflow.close();
     throw error;

@@ -21,7 +21,7 @@ export async function openWorkflow(config: BaseConfig, time: TimeSource = system
   const database = await openDatabase(config.databaseUrl);
   try {
     const migrated = await database.migrate();
-    const ctx: WorkflowContext = { uow: database.unitOfWork, time, timeZone: config.timeZone, workingHours: config.workingHours, ownerHours: config.ownerHours, kinds: productRegistry({ ...defaultRetention, days: config.retentionDays }) };
+    const ctx: WorkflowContext = { uow: database.unitOfWork, time, timeZone: config.timeZone, workingHours: config.workingHours, ownerHours: config.ownerHours, companyName: config.companyName, kinds: productRegistry({ ...defaultRetention, days: config.retentionDays }) };
     return { ctx, database, migrated, close: () => database.close() };
   } catch (error) {
     await database.close();

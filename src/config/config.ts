@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LocaleSchema, teams, type Team } from "../core/domain/registry.js";
+import { defaultCompanyName } from "../core/ports/workflow-context.js";
 import { defaultOwnerHours, defaultWorkingHours, QuietHoursSchema, type WorkingHours, WorkingHoursSchema } from "../core/domain/working-hours.js";
 
 const optionalText = z
@@ -51,6 +52,7 @@ export const EnvSchema = z.object({
     .trim()
     .regex(/^\+?[\d][\d\s()-]{1,24}$/, "EMERGENCY_PHONE must be a phone number (digits, spaces, dashes, a leading +)")
     .optional(),
+  COMPANY_NAME: z.string().trim().min(1).max(100, "COMPANY_NAME must be at most 100 characters").default(defaultCompanyName),
   RETENTION_DAYS: z.coerce.number().int("RETENTION_DAYS must be a whole number of days").min(1, "RETENTION_DAYS must be at least 1").max(3650).default(90),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -71,6 +73,8 @@ export interface BaseConfig {
   ownerHours: WorkingHours;
   /** The property's emergency number, shown at once to an owner whose words sound urgent; null: none configured. */
   emergencyPhone: string | null;
+  /** The management company's name, as receipts and demand letters are signed. */
+  companyName: string;
 }
 
 export interface Config extends BaseConfig {
@@ -190,5 +194,6 @@ function baseOf(e: Env): BaseConfig {
     workingHours: e.WORKING_HOURS,
     ownerHours: e.QUIET_HOURS,
     emergencyPhone: e.EMERGENCY_PHONE ?? null,
+    companyName: e.COMPANY_NAME,
   };
 }

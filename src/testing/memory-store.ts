@@ -5,6 +5,7 @@ import type { Callback } from "../core/domain/callback.js";
 import { WorkflowError } from "../core/domain/errors.js";
 import type { MessageRef, OutboxMessage } from "../core/domain/outbox.js";
 import type { PriceItem } from "../core/domain/prices.js";
+import type { Charge, Payment } from "../core/domain/fees.js";
 import type { Receipt } from "../core/domain/receipts.js";
 import type { WorkOrder } from "../core/domain/work-orders.js";
 import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
@@ -12,6 +13,7 @@ import type { Store, UnitOfWork } from "../core/ports/store.js";
 import { byTimeThenId, cloneTables, cmp, copy, emptyTables, duplicate, findCopy, type MemoryTables, missing, newId, publicJob, publicOutbox, viaJson } from "./memory-tables.js";
 import { memoryPriceRepository } from "./memory-price-repository.js";
 import { memoryReceiptRepository, memoryWorkOrderRepository } from "./memory-service-repositories.js";
+import { memoryChargeRepository, memoryPaymentRepository } from "./memory-fee-repositories.js";
 import { memoryWorkRepositories } from "./memory-work-store.js";
 
 export type { MemoryTables } from "./memory-tables.js";
@@ -32,6 +34,8 @@ export interface MemorySnapshot {
   callbacks: Callback[];
   workOrders: WorkOrder[];
   receipts: Receipt[];
+  charges: Charge[];
+  payments: Payment[];
   jobs: Job[];
   /** Ordered by seq. */
   outbox: OutboxMessage[];
@@ -110,6 +114,8 @@ function storeOver(t: MemoryTables): Store {
     prices: memoryPriceRepository(t),
     workOrders: memoryWorkOrderRepository(t),
     receipts: memoryReceiptRepository(t),
+    charges: memoryChargeRepository(t),
+    payments: memoryPaymentRepository(t),
     units: {
       async upsert(unit) {
         const existing = [...t.units.values()].find((u) => u.building === unit.building && u.unit === unit.unit);
@@ -324,6 +330,8 @@ function snapshotOf(t: MemoryTables): MemorySnapshot {
     callbacks: [...c.callbacks.values()],
     workOrders: [...c.workOrders.values()],
     receipts: [...c.receipts.values()],
+    charges: [...c.charges.values()],
+    payments: [...c.payments.values()],
     jobs: [...c.jobs.values()].map(publicJob),
     outbox: [...c.outbox.values()].sort((a, b) => a.seq - b.seq).map(publicOutbox),
     messageRefs: Object.fromEntries(c.messageRefs),

@@ -5,6 +5,7 @@ import type { Callback } from "../core/domain/callback.js";
 import { WorkflowError } from "../core/domain/errors.js";
 import type { MessageRef, OutboxMessage } from "../core/domain/outbox.js";
 import type { PriceItem } from "../core/domain/prices.js";
+import type { Charge, Payment } from "../core/domain/fees.js";
 import type { Receipt } from "../core/domain/receipts.js";
 import type { WorkOrder } from "../core/domain/work-orders.js";
 import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
@@ -34,6 +35,8 @@ export interface MemoryTables {
   callbacks: Map<string, Callback>;
   workOrders: Map<string, WorkOrder>;
   receipts: Map<string, Receipt>;
+  charges: Map<string, Charge>;
+  payments: Map<string, Payment>;
   jobs: Map<string, StoredJob>;
   outbox: Map<string, StoredOutbox>;
   outboxSeq: number;
@@ -114,6 +117,8 @@ export function emptyTables(): MemoryTables {
     callbacks: new Map(),
     workOrders: new Map(),
     receipts: new Map(),
+    charges: new Map(),
+    payments: new Map(),
     jobs: new Map(),
     outbox: new Map(),
     outboxSeq: 0,

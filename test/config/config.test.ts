@@ -31,6 +31,12 @@ describe("which product npm start runs", () => {
     expect(() => loadConfig({ ...live, EMERGENCY_PHONE: "call us" })).toThrow(/EMERGENCY_PHONE/);
   });
 
+  it("COMPANY_NAME signs the letters: a neutral 物业服务中心 unless set, and a name too long for a letterhead stops start-up naming it", () => {
+    expect(loadConfig(live)).toMatchObject({ companyName: "物业服务中心" });
+    expect(loadConfig({ ...live, COMPANY_NAME: " 绿城物业服务集团 " })).toMatchObject({ companyName: "绿城物业服务集团" });
+    expect(() => loadConfig({ ...live, COMPANY_NAME: "物".repeat(101) })).toThrow(/COMPANY_NAME/);
+  });
+
   it("with every credential and a channel it is the live product", () => {
     const config = loadConfig(live);
     expect(config.mode).toBe("live");

@@ -3,6 +3,7 @@ import type { PrismaClient } from "../../generated/sqlite/client.js";
 import { prismaCaseRepository } from "./prisma-case-repository.js";
 import { prismaCallbackRepository, prismaClockRepository } from "./prisma-clock-repositories.js";
 import type { DatabaseKind, PrismaTx, RepositoryContext } from "./prisma-client.js";
+import { prismaChargeRepository, prismaPaymentRepository } from "./prisma-fee-repositories.js";
 import { prismaJobRepository } from "./prisma-job-repository.js";
 import { prismaInboxRepository, prismaKeyValueRepository } from "./prisma-key-value-repository.js";
 import { prismaMessageRefRepository, prismaOutboxRepository } from "./prisma-outbox-repository.js";
@@ -31,6 +32,8 @@ export function createPrismaStore(tx: PrismaTx, kind: DatabaseKind): Store {
     callbacks: prismaCallbackRepository(context),
     workOrders: prismaWorkOrderRepository(context),
     receipts: prismaReceiptRepository(context),
+    charges: prismaChargeRepository(context),
+    payments: prismaPaymentRepository(context),
     jobs: prismaJobRepository(context),
     outbox: prismaOutboxRepository(context),
     messageRefs: prismaMessageRefRepository(context),

@@ -1,6 +1,7 @@
 import { CaseKindRegistry } from "../case/registry.js";
 import { defaultRetention, type Retention, systemTasks } from "../use-cases/system-tasks.js";
 import { complaintKind } from "./complaint/kind.js";
+import { feeKind } from "./fee/kind.js";
 import { repairKind } from "./repair/kind.js";
 import { serviceKind } from "./service/kind.js";
 
@@ -8,7 +9,7 @@ import { serviceKind } from "./service/kind.js";
  * The kinds of request this product handles, in menu order. Adding a kind is one line here
  * (and one in each adapter's list of kinds); nothing else in the shared machinery changes.
  */
-export const productKinds = [repairKind, complaintKind, serviceKind] as const;
+export const productKinds = [repairKind, complaintKind, serviceKind, feeKind] as const;
 
 /** The registry every deployment runs with; `retention` is the housekeeping's (RETENTION_DAYS). */
 export function productRegistry(retention: Retention = defaultRetention): CaseKindRegistry {

@@ -15,6 +15,8 @@ export interface WorkflowContext {
   workingHours?: WorkingHours;
   /** Hours owners may be reminded in, outside `QUIET_HOURS`; {@link ownerHoursOf} gives 08:00-21:00 when omitted. */
   ownerHours?: WorkingHours;
+  /** The management company's name (`COMPANY_NAME`), as receipts and letters are signed; {@link companyNameOf} gives a neutral one when omitted. */
+  companyName?: string;
   /** Wakes the outbox worker of this process after a commit; optional. */
   onOutboxWritten?: () => void;
 }
@@ -27,6 +29,14 @@ export function workingHoursOf(ctx: Pick<WorkflowContext, "workingHours">): Work
 /** The hours reminders may reach owners in, or the default 08:00-21:00 (quiet hours 21:00-08:00). */
 export function ownerHoursOf(ctx: Pick<WorkflowContext, "ownerHours">): WorkingHours {
   return ctx.ownerHours ?? defaultOwnerHours;
+}
+
+/** The name letters are signed with when `COMPANY_NAME` is not set: the property's service centre. */
+export const defaultCompanyName = "物业服务中心";
+
+/** The deployment's company name, or {@link defaultCompanyName}. */
+export function companyNameOf(ctx: Pick<WorkflowContext, "companyName">): string {
+  return ctx.companyName ?? defaultCompanyName;
 }
 
 export function newId(): string {

@@ -12,6 +12,7 @@ import type { DatabaseKind } from "../../../src/adapters/persistence/database.js
 import { createMemoryStore } from "../../../src/testing/memory-store.js";
 import { openTestDatabase, postgresSkipReason, postgresTestUrl, type TestDatabase } from "../../support/databases.js";
 import { aPriceItem, aReceipt, aResident, aServiceOrder, aSlackCard, aStaffMember, aTicket, aUnit, aWorkOrder, anEvent, t0 } from "./fixtures.js";
+import { aCharge, aPayment } from "./store-contract-fees.js";
 import { storeContract, type ContractSubject } from "./store-contract.js";
 
 /** A skipped PostgreSQL suite says so in its name, so a skip is never read as a pass. */
@@ -148,6 +149,9 @@ function migrationSuite(kind: DatabaseKind) {
       await store.cases.create(order);
       await store.workOrders.createOnce(aWorkOrder(order.id, order.number));
       await store.receipts.create(aReceipt({ caseId: order.id, unitId: unit.id }));
+      const charge = aCharge({ unitId: unit.id });
+      await store.charges.upsertMany([charge]);
+      await store.payments.create(aPayment(charge));
       await store.jobs.enqueue({ id: randomUUID(), runAt: t0, payload: { type: "clock.due", clockId: "c1" } });
       await store.outbox.enqueue({ id: randomUUID(), createdAt: t0, payload: aSlackCard(ticket.id) });
       await store.keyValues.set("playground:demo", "{}");
@@ -155,7 +159,7 @@ function migrationSuite(kind: DatabaseKind) {
     });
     const before = await rowCounts(test);
     expect(Object.values(before).filter((n) => n > 0).length).toBeGreaterThanOrEqual(13);
-    expect([before.service_details, before.work_orders, before.receipts]).toEqual([1, 1, 1]);
+    expect([before.service_details, before.work_orders, before.receipts, before.charges, before.payments]).toEqual([1, 1, 1, 1, 1]);
 
     await test.database.wipe();
 

@@ -4,6 +4,7 @@ import { WorkflowError } from "../../../src/core/domain/errors.js";
 import type { RepairDetails } from "../../../src/core/kinds/repair/details.js";
 import type { Store, UnitOfWork } from "../../../src/core/ports/store.js";
 import { aComplaint, aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, minutesAfter, t0 } from "./fixtures.js";
+import { feeLedgerContract } from "./store-contract-fees.js";
 import { outboxLeasesContract } from "./store-contract-leases.js";
 import { priceStandardContract } from "./store-contract-prices.js";
 import { registryBatchesContract } from "./store-contract-registry-batches.js";
@@ -425,6 +426,7 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
   priceStandardContract(context);
   serviceOrdersContract(context);
   outboxLeasesContract(context);
+  feeLedgerContract(context);
 
   describe("transactions", () => {
     it("a transaction whose callback throws leaves nothing behind and rethrows the same error", async () => {

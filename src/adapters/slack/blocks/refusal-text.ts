@@ -29,6 +29,7 @@ export function refusalText(t: Translate, error: WorkflowError): string | null {
     assigneeName: named(param(error, "assignee")),
   };
   const why = t(`staff:refusals.why.${param(error, "reason")}`, params);
-  const only = t(`staff:refusals.only.${param(error, "holders")}`, params);
+  // A right no team holds is a manager's alone (Refer to legal).
+  const only = t(`staff:refusals.only.${param(error, "holders") || "manager"}`, params);
   return t("staff:refusals.sentence", { why, only });
 }

@@ -65,6 +65,8 @@ export interface NewComplaint extends ComplaintRequest {
   photos: string[];
   channel: ComplaintChannel;
   actor: Actor;
+  /** The case the complaint is about (a household's fee file the owner disputes). */
+  linkedCaseId?: string | null;
 }
 
 /**
@@ -78,6 +80,7 @@ export async function createComplaint(store: Store, kind: CaseKind, input: NewCo
     reporter: input.reporter,
     reporterUserId: input.reporterUserId,
     team: complaintTeam,
+    linkedCaseId: input.linkedCaseId ?? null,
     actor: input.actor,
     channel: input.channel,
     photos: input.photos,
