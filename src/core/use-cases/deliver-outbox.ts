@@ -43,6 +43,8 @@ export interface DeliveryReport {
 /** Longer than a batch can take at one message a second, so no other instance re-claims it mid-batch. */
 const leaseMs = 120_000;
 const maxBackoffMs = 10 * 60_000;
+/** How late a pause may end and still count from its slot (see `deliverBatch`). */
+const lateTimerMs = 5;
 
 /**
  * Back-off after the n-th failure: 1 s, 2 s, 4 s ... capped at 10 minutes. With the default 20
@@ -91,9 +93,15 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
   for (const [index, message] of batch.entries()) {
     if (deferred.has(message.id)) continue;
     const rules = sender.rateRules(message);
-    const wait = gate.delayFor(rules, input.now().getTime());
+    const askedAt = input.now().getTime();
+    const wait = gate.delayFor(rules, askedAt);
     if (wait > 0) await input.sleep(wait);
-    gate.take(rules, input.now().getTime());
+    // Counted from the slot waited for when the pause ended a little late (a timer fires a
+    // millisecond or two after its time): otherwise every late timer pushes all later slots back,
+    // and thousands of reminders fall short of the platform's rate by as much. Later than that
+    // (the process was held up), from now: slots never bunch up to make up for lost time.
+    const sentAt = input.now().getTime();
+    gate.take(rules, wait > 0 ? Math.max(askedAt + wait, sentAt - lateTimerMs) : sentAt);
     try {
       const startedMs = Date.now();
       const existing = message.refKey ? await uow.transaction((store) => store.messageRefs.get(message.refKey as string)) : null;
