@@ -40,8 +40,11 @@ export interface DeliveryReport {
   deferred: number;
 }
 
-/** Longer than a batch can take at one message a second, so no other instance re-claims it mid-batch. */
-const leaseMs = 120_000;
+/**
+ * Longer than a batch can take at one message a second (at least two minutes, a second and a half
+ * a message in larger batches), so no other instance re-claims it mid-batch.
+ */
+const leaseMsFor = (batchSize: number) => Math.max(120_000, batchSize * 1_500);
 const maxBackoffMs = 10 * 60_000;
 /** How late a pause may end and still count from its slot (see `deliverBatch`). */
 const lateTimerMs = 5;
@@ -83,8 +86,9 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
   const { uow, sender, gate } = input;
   const maxAttempts = input.maxAttempts ?? 20;
   const claimedAt = input.now();
+  const batchSize = input.batchSize ?? 20;
   const batch = await uow.transaction((store) =>
-    store.outbox.claim(input.channel, claimedAt, input.batchSize ?? 20, new Date(claimedAt.getTime() + leaseMs), input.leaseOwner),
+    store.outbox.claim(input.channel, claimedAt, batchSize, new Date(claimedAt.getTime() + leaseMsFor(batchSize)), input.leaseOwner),
   );
   const report = { sent: 0, retried: 0, dead: 0, deferred: 0, rateLimited: false };
   const deferred = await deferQuiet(input, batch);
