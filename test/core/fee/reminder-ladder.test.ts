@@ -40,8 +40,8 @@ describe("the fee reminder run", () => {
     // Before the due date: Acknowledge, three dates (in 3 days, in 7 days, the month's end, each the end of that day in Shanghai), Dispute; no reasons yet.
     expect(notice?.buttons.map((button) => `${button.action}${button.arg ? ` ${button.arg}` : ""}`)).toEqual([
       "ack",
-      "pay_by 2026-09-30T15:59:59.999Z",
-      "pay_by 2026-10-04T15:59:59.999Z",
+      "pay_by 2026-09-30T15:59:59.000Z",
+      "pay_by 2026-10-04T15:59:59.000Z",
       "dispute",
     ]);
   });
@@ -99,7 +99,7 @@ describe("the fee reminder run", () => {
     await runOn(ctx, time, "2026-10-01");
     const file = await feeCaseOf(ctx, unitA);
     const inSevenDays = reminders(memory).at(-1)?.buttons.filter((button) => button.action === "pay_by")[1]?.arg;
-    expect(inSevenDays).toBe("2026-10-08T15:59:59.999Z");
+    expect(inSevenDays).toBe("2026-10-08T15:59:59.000Z");
     time.set("2026-10-01T10:05:00+08:00");
     await promiseFee(ctx, { ownerUserId: "7001", caseId: file!.id, payBy: inSevenDays! });
     expect(payloadsOf(memory, "owner.notice").at(-1)).toMatchObject({ key: "fee.promised", params: { date: "2026-10-08" } });
