@@ -7,6 +7,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import { ConfigError, type Config } from "../config/config.js";
 import type { TimeSource } from "../core/ports/time-source.js";
+import { ownerHoursOf } from "../core/ports/workflow-context.js";
 import { createI18nextTranslator } from "../adapters/i18n/i18next-translator.js";
 import { startCronTicker, tickIntervalMs } from "../adapters/scheduler/cron-ticker.js";
 import { assertKindsCovered } from "./kind-coverage.js";
@@ -139,6 +140,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     },
     logger,
     leases: createLeaseHolder({ uow: ctx.uow, logger: logger.child({ adapter: "scheduler" }) }),
+    ownerHours: { hours: ownerHoursOf(ctx), timeZone: ctx.timeZone },
     ...(options.outboxPollMs ? { pollMs: options.outboxPollMs } : {}),
     ...(options.outboxPacing ? { pacing: options.outboxPacing } : {}),
   });

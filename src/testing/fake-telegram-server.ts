@@ -6,7 +6,7 @@ import type { FakeUploadedFile, RecordedCall } from "./fake-http.js";
 import { TelegramChats } from "./telegram-chats.js";
 import type { TelegramChatsSnapshot } from "./telegram-chats.js";
 import { UpdateQueue } from "./telegram-long-poll.js";
-import { BotApiError, badRequest, decodeFormValue, injectedError } from "./telegram-rules.js";
+import { BotApiError, BroadcastLimit, badRequest, decodeFormValue, injectedError } from "./telegram-rules.js";
 import type { TelegramFailure } from "./telegram-rules.js";
 
 export * from "./telegram-updates.js";
@@ -32,6 +32,12 @@ export type TelegramCall = RecordedCall;
 export interface FakeTelegramOptions {
   token?: string;
   botInfo?: Partial<UserFromGetMe>;
+  /**
+   * Enforces Telegram's overall limit (30 for Telegram's own): a sent or edited message beyond this
+   * many in the last second gets 429 "Too Many Requests" with `retry_after`. Off by default, so
+   * tests that skip the product's pacing in virtual time are not refused in real time.
+   */
+  messagesPerSecond?: number;
 }
 
 /**
@@ -94,6 +100,7 @@ class FakeTelegramServer implements FakeTelegram {
   private readonly chats: TelegramChats;
   private readonly filePaths = new Map<string, string>();
   private readonly fileContents = new Map<string, Buffer>();
+  private readonly broadcastLimit: BroadcastLimit | undefined;
   private lastUpdateId = 0;
   private readonly server = createServer((req, res) => {
     this.handle(req, res).catch((error: unknown) => {
@@ -120,6 +127,7 @@ class FakeTelegramServer implements FakeTelegram {
     };
     const { id, first_name, username } = this.botInfo;
     this.chats = new TelegramChats({ id, is_bot: true, first_name, username });
+    this.broadcastLimit = options.messagesPerSecond !== undefined ? new BroadcastLimit(options.messagesPerSecond) : undefined;
   }
 
   get calls(): readonly TelegramCall[] {
@@ -221,6 +229,7 @@ class FakeTelegramServer implements FakeTelegram {
         throw new BotApiError(401, "Unauthorized");
       }
       if (failure !== undefined) throw injectedError(failure);
+      this.broadcastLimit?.admit(call.method, call.at);
       if (call.method === "getUpdates") return this.updates.poll(call, res);
       this.answer(call, res, 200, { ok: true, result: this.dispatch(call.method, payload, files) });
     } catch (error) {

@@ -55,6 +55,31 @@ export function injectedError(failure: TelegramFailure): BotApiError {
   return new BotApiError(failure.status, description, Object.keys(parameters).length > 0 ? parameters : undefined);
 }
 
+/** The calls that put a message in a chat, which Telegram's broadcast limit counts. */
+const MESSAGE_METHODS: ReadonlySet<string> = new Set(["sendMessage", "sendPhoto", "editMessageText", "editMessageCaption", "editMessageReplyMarkup"]);
+
+/**
+ * Telegram's limit on a bot's messages overall (about 30 a second): a message beyond `perSecond`
+ * in the last 1,000 ms is refused with 429 and `retry_after` in whole seconds, as Telegram does.
+ * Refused calls do not count.
+ */
+export class BroadcastLimit {
+  private readonly accepted: number[] = [];
+
+  constructor(private readonly perSecond: number) {}
+
+  /** Throws the 429 for a message call over the limit at `nowMs`; otherwise counts it. */
+  admit(method: string, nowMs: number): void {
+    if (!MESSAGE_METHODS.has(method)) return;
+    while (this.accepted.length > 0 && (this.accepted[0] as number) <= nowMs - 1000) this.accepted.shift();
+    if (this.accepted.length >= this.perSecond) {
+      const retryAfter = Math.max(1, Math.ceil(((this.accepted[0] as number) + 1000 - nowMs) / 1000));
+      throw injectedError({ status: 429, retryAfter });
+    }
+    this.accepted.push(nowMs);
+  }
+}
+
 /** Decodes a multipart/urlencoded field as Telegram reads it: JSON objects/arrays parsed, `*_id` integers numeric. */
 export function decodeFormValue(key: string, value: unknown): unknown {
   if (typeof value !== "string" || key === "text" || key === "caption") return value;

@@ -53,6 +53,30 @@ async function setup() {
   return { store, platform, run, enqueue, slept, advance: (ms: number) => (wall += ms) };
 }
 
+/**
+ * Delivers `count` notices to distinct chats under one overall limit of a message per 34 ms,
+ * each pause ending `lateBy(pause index)` ms after its time; returns when each was sent.
+ */
+async function sendsUnderGlobalLimit(count: number, lateBy: (pause: number) => number): Promise<number[]> {
+  const store = createMemoryStore();
+  let wall = Date.parse("2026-11-30T02:00:00Z");
+  const sentAt: number[] = [];
+  const sender: MessageSender = {
+    rateRules: () => [{ key: "global", intervalMs: 34 }],
+    async send(message) {
+      sentAt.push(wall);
+      return { channel: "c", messageId: message.id };
+    },
+  };
+  for (let n = 0; n < count; n++) await store.transaction((s) => s.outbox.enqueue({ id: crypto.randomUUID(), payload: notice(String(n), "r"), createdAt: new Date(wall) }));
+  let pauses = 0;
+  const sleep = async (ms: number) => {
+    wall += ms + lateBy(pauses++);
+  };
+  await deliverOutbox({ uow: store, channel: "telegram", sender, gate: new RateGate(), now: () => new Date(wall), sleep });
+  return sentAt;
+}
+
 describe("delivering the outbox", () => {
   it("keeps one message per second per chat by waiting, not by dropping", async () => {
     const { platform, run, enqueue, slept } = await setup();
@@ -60,10 +84,27 @@ describe("delivering the outbox", () => {
     await enqueue(notice("1", "b"));
     await enqueue(notice("2", "c"));
 
-    expect(await run()).toEqual({ sent: 3, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 3, retried: 0, dead: 0, deferred: 0 });
     // Chat 2 does not wait behind chat 1's second message; chat 1's own order holds.
     expect(platform.delivered.map((d) => d.key)).toEqual(["a", "c", "b"]);
     expect(slept).toEqual([1000]);
+  });
+
+  it("keeps the platform's overall rate when its timers fire a little late", async () => {
+    // Each pause ends 2 ms after its time, as a busy process's timers do.
+    const sentAt = await sendsUnderGlobalLimit(31, () => 2);
+
+    const gaps = sentAt.slice(1).map((at, n) => at - (sentAt[n] as number));
+    expect((sentAt[30] as number) - (sentAt[0] as number)).toBe(30 * 34 + 2);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(34);
+  });
+
+  it("does not bunch messages up to make up for a process held up long", async () => {
+    const sentAt = await sendsUnderGlobalLimit(3, (pause) => (pause === 0 ? 500 : 0));
+
+    // The second went half a second late; the third still waits its interval after it, less the
+    // few milliseconds a late timer is allowed, rather than going at once to catch up.
+    expect((sentAt[2] as number) - (sentAt[1] as number)).toBeGreaterThanOrEqual(34 - 5);
   });
 
   it("a 429 waits retry_after for the whole platform and loses nothing", async () => {
@@ -72,10 +113,10 @@ describe("delivering the outbox", () => {
     await enqueue(notice("2", "b"));
     platform.failures.push(new RateLimitedError(3000));
 
-    expect(await run()).toEqual({ sent: 0, retried: 2, dead: 0 });
-    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 0, retried: 2, dead: 0, deferred: 0 });
+    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 0, deferred: 0 });
     advance(3000);
-    expect(await run()).toEqual({ sent: 2, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 2, retried: 0, dead: 0, deferred: 0 });
     expect(platform.delivered.map((d) => d.key)).toEqual(["a", "b"]);
     expect(await store.transaction((s) => s.outbox.countByStatus())).toMatchObject({ sent: 2, pending: 0, dead: 0 });
   });
@@ -85,7 +126,7 @@ describe("delivering the outbox", () => {
     await enqueue(notice("1", "a"));
     platform.failures.push(new PermanentDeliveryError("Forbidden: bot was blocked by the user"));
 
-    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 1 });
+    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 1, deferred: 0 });
     const [message] = store.snapshot().outbox;
     expect(message).toMatchObject({ status: "dead", lastError: expect.stringContaining("blocked by the user") });
   });
@@ -124,16 +165,16 @@ describe("delivering the outbox", () => {
     const { platform, run, enqueue, advance } = await setup();
     await enqueue(notice("1", "time proposed"));
     platform.failures.push(new Error("timeout"));
-    expect(await run()).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(await run()).toEqual({ sent: 0, retried: 1, dead: 0, deferred: 0 });
 
     advance(retryDelayMs(0) / 2);
     await enqueue(notice("1", "work started"));
     await enqueue(notice("2", "other owner"));
-    expect(await run()).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 1, retried: 0, dead: 0, deferred: 0 });
     expect(platform.delivered.map((d) => [d.chatId, d.key])).toEqual([["2", "other owner"]]);
 
     advance(retryDelayMs(0));
-    expect(await run()).toEqual({ sent: 2, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 2, retried: 0, dead: 0, deferred: 0 });
     expect(platform.delivered.filter((d) => d.chatId === "1").map((d) => d.key)).toEqual(["time proposed", "work started"]);
   });
 

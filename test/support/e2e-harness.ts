@@ -37,8 +37,12 @@ export class Harness {
   app!: FrontDesk;
   url!: string;
   readonly time = new ManualTime(new Date("2026-11-30T02:00:00Z"));
-  /** The outbox keeps the platforms' limits on this clock, so no story waits them out. */
-  readonly pacing = new VirtualPacing();
+  /**
+   * The outbox keeps the platforms' limits on this clock, so no story waits them out. It starts at
+   * the story's 10:00 and moves on with {@link tickAt}, so owners' quiet hours (kept on it) are the
+   * story's, not those of the hour the suite runs at.
+   */
+  readonly pacing = new VirtualPacing(this.time.now());
   /** Every line the product logged, as written (JSON), at the level `start` was given. */
   readonly logLines: string[] = [];
 
@@ -153,6 +157,7 @@ export class Harness {
   /** Moves the product's time to `at` and runs `npm run frontdesk -- tick --at` there. */
   async tickAt(at: Date): Promise<string> {
     this.time.set(at);
+    if (at.getTime() > this.pacing.now().getTime()) this.pacing.jumpTo(at);
     return this.cli("tick", "--at", at.toISOString());
   }
 

@@ -249,6 +249,39 @@ describe("fake Telegram Bot API driven by a real grammY bot", () => {
   });
 });
 
+describe("Telegram's overall message limit, when the fake enforces it", () => {
+  it("refuses the 31st message within a second with 429 and retry_after, and takes messages again a second later", async () => {
+    const telegram = await startFakeTelegram({ token: TOKEN, messagesPerSecond: 30 });
+    try {
+      const api = new Bot(TOKEN, { botInfo: telegram.botInfo, client: { apiRoot: telegram.apiRoot } }).api;
+      const started = Date.now();
+      for (let n = 0; n < 30; n++) await api.sendMessage(5_560_000 + n, `notice ${n}`);
+      const refused = await failure(api.sendMessage(owner.id, "one too many"));
+      const within = Date.now() - started < 1000;
+
+      expect(within).toBe(true);
+      expect(refused).toMatchObject({ error_code: 429, parameters: { retry_after: 1 } });
+      expect(telegram.chat(owner.id)).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await api.sendMessage(owner.id, "after the wait");
+      expect(telegram.chat(owner.id).map((m) => m.text)).toEqual(["after the wait"]);
+    } finally {
+      await telegram.close();
+    }
+  });
+
+  it("is not enforced unless asked for", async () => {
+    const telegram = await startFakeTelegram({ token: TOKEN });
+    try {
+      const api = new Bot(TOKEN, { botInfo: telegram.botInfo, client: { apiRoot: telegram.apiRoot } }).api;
+      for (let n = 0; n < 40; n++) await api.sendMessage(owner.id, `notice ${n}`);
+      expect(telegram.chat(owner.id)).toHaveLength(40);
+    } finally {
+      await telegram.close();
+    }
+  });
+});
+
 describe("update ids the fake hands out", () => {
   it("keep increasing after a snapshot is restored into a fake of another process, as Telegram's do", async () => {
     const before = await startFakeTelegram({ token: TOKEN });

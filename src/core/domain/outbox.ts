@@ -89,9 +89,18 @@ export function channelOf(payload: OutboxPayload): OutboxChannel {
  * place a recipient is derived. One recipient's messages are delivered strictly in `seq` order:
  * a message waits while an earlier one to the same recipient is still pending or sending, even
  * when that one is waiting for its retry.
+ *
+ * An owner's quiet notices (`quiet: true`) are a stream of their own in the same chat
+ * (`telegram:<chat>:quiet`). A quiet reminder that reaches the head of its queue at night is put
+ * back until the morning; in the chat's one stream it would hold back, all night, the answer to a
+ * button the owner taps at 23:00 and the receipt of a payment. Reminders stand alone (each lists
+ * what is outstanding when it was written), so nothing is lost by their going after a later
+ * answer; within each stream the order still holds (two reminders, or an answer and the next,
+ * never swap). The chat's platform limit is the chat's, whichever stream a message is in.
  */
 export function recipientOf(payload: OutboxPayload): string {
-  return payload.type === "owner.notice" ? `telegram:${payload.chatId}` : `slack:${payload.team}`;
+  if (payload.type !== "owner.notice") return `slack:${payload.team}`;
+  return payload.quiet ? `telegram:${payload.chatId}:quiet` : `telegram:${payload.chatId}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { OutboxChannel, OutboxMessage } from "../domain/outbox.js";
 import type { RateGate } from "../domain/rate-gate.js";
+import { nextWorkingInstant, type WorkingHours } from "../domain/working-hours.js";
 import { type MessageSender, PermanentDeliveryError, RateLimitedError } from "../ports/message-sender.js";
 import type { UnitOfWork } from "../ports/store.js";
 
@@ -17,17 +18,36 @@ export interface DeliverOutboxInput {
   leaseOwner?: string;
   /** Told of each message the platform accepted, with how long the send took (operators' debug log). */
   onDelivered?: (message: OutboxMessage, durationMs: number) => void;
+  /**
+   * When owners may be reminded (outside `QUIET_HOURS`) in the property's zone, on `now`: a quiet
+   * owner notice claimed outside them is put back until they begin. The worker always passes the
+   * deployment's; without it quiet notices go at any hour.
+   */
+  ownerHours?: OwnerHours;
+}
+
+/** The hours owners may be reminded in (`ownerHoursOf`), in the property's zone. */
+export interface OwnerHours {
+  hours: WorkingHours;
+  timeZone: string;
 }
 
 export interface DeliveryReport {
   sent: number;
   retried: number;
   dead: number;
+  /** Quiet notices claimed in the quiet hours and put back until their end. */
+  deferred: number;
 }
 
-/** Longer than a batch can take at one message a second, so no other instance re-claims it mid-batch. */
-const leaseMs = 120_000;
+/**
+ * Longer than a batch can take at one message a second (at least two minutes, a second and a half
+ * a message in larger batches), so no other instance re-claims it mid-batch.
+ */
+const leaseMsFor = (batchSize: number) => Math.max(120_000, batchSize * 1_500);
 const maxBackoffMs = 10 * 60_000;
+/** How late a pause may end and still count from its slot (see `deliverBatch`). */
+const lateTimerMs = 5;
 
 /**
  * Back-off after the n-th failure: 1 s, 2 s, 4 s ... capped at 10 minutes. With the default 20
@@ -50,13 +70,15 @@ export function retryDelayMs(failures: number): number {
  * leaves a dead letter with its reason.
  */
 export async function deliverOutbox(input: DeliverOutboxInput): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, retried: 0, dead: 0 };
+  const report: DeliveryReport = { sent: 0, retried: 0, dead: 0, deferred: 0 };
   for (;;) {
     const round = await deliverBatch(input);
     report.sent += round.sent;
     report.retried += round.retried;
     report.dead += round.dead;
-    if (round.rateLimited || round.sent + round.dead === 0) return report;
+    report.deferred += round.deferred;
+    // A batch of deferred reminders unblocked nothing, but the next batch holds other messages.
+    if (round.rateLimited || round.sent + round.dead + round.deferred === 0) return report;
   }
 }
 
@@ -64,16 +86,26 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
   const { uow, sender, gate } = input;
   const maxAttempts = input.maxAttempts ?? 20;
   const claimedAt = input.now();
+  const batchSize = input.batchSize ?? 20;
   const batch = await uow.transaction((store) =>
-    store.outbox.claim(input.channel, claimedAt, input.batchSize ?? 20, new Date(claimedAt.getTime() + leaseMs), input.leaseOwner),
+    store.outbox.claim(input.channel, claimedAt, batchSize, new Date(claimedAt.getTime() + leaseMsFor(batchSize)), input.leaseOwner),
   );
-  const report = { sent: 0, retried: 0, dead: 0, rateLimited: false };
+  const report = { sent: 0, retried: 0, dead: 0, deferred: 0, rateLimited: false };
+  const deferred = await deferQuiet(input, batch);
+  report.deferred = deferred.size;
 
   for (const [index, message] of batch.entries()) {
+    if (deferred.has(message.id)) continue;
     const rules = sender.rateRules(message);
-    const wait = gate.delayFor(rules, input.now().getTime());
+    const askedAt = input.now().getTime();
+    const wait = gate.delayFor(rules, askedAt);
     if (wait > 0) await input.sleep(wait);
-    gate.take(rules, input.now().getTime());
+    // Counted from the slot waited for when the pause ended a little late (a timer fires a
+    // millisecond or two after its time): otherwise every late timer pushes all later slots back,
+    // and thousands of reminders fall short of the platform's rate by as much. Later than that
+    // (the process was held up), from now: slots never bunch up to make up for lost time.
+    const sentAt = input.now().getTime();
+    gate.take(rules, wait > 0 ? Math.max(askedAt + wait, sentAt - lateTimerMs) : sentAt);
     try {
       const startedMs = Date.now();
       const existing = message.refKey ? await uow.transaction((store) => store.messageRefs.get(message.refKey as string)) : null;
@@ -90,8 +122,9 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
       if (error instanceof RateLimitedError) {
         const until = new Date(now.getTime() + error.retryAfterMs);
         gate.pause(until.getTime());
-        await release(uow, batch.slice(index), until, reason);
-        report.retried += batch.length - index;
+        const rest = batch.slice(index).filter((later) => !deferred.has(later.id));
+        await release(uow, rest, until, reason);
+        report.retried += rest.length;
         report.rateLimited = true;
         break;
       }
@@ -106,6 +139,23 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
     }
   }
   return report;
+}
+
+/**
+ * Puts back the batch's quiet owner notices if `now` is in the quiet hours, with notBefore = the
+ * hours' end and no attempt counted, whenever they were queued: a reminder written at 20:59 and
+ * claimed at 21:00 waits until 08:00. Checked at the claim, not when queued, since a notice can
+ * reach the head of its queue hours after it was written. Returns the ids put back.
+ */
+async function deferQuiet(input: DeliverOutboxInput, batch: OutboxMessage[]): Promise<Set<string>> {
+  const owner = input.ownerHours;
+  const quiet = owner ? batch.filter((message) => message.payload.type === "owner.notice" && message.payload.quiet) : [];
+  if (!owner || quiet.length === 0) return new Set();
+  const now = input.now();
+  const opens = nextWorkingInstant(now, owner.hours, owner.timeZone);
+  if (opens.getTime() === now.getTime()) return new Set();
+  await release(input.uow, quiet, opens, `quiet hours until ${opens.toISOString()}`);
+  return new Set(quiet.map((message) => message.id));
 }
 
 async function release(uow: UnitOfWork, messages: OutboxMessage[], notBefore: Date, reason: string): Promise<void> {
