@@ -124,7 +124,7 @@ try {
   };
   const worker = startOutboxWorker({
     uow: timedUow,
-    senders: { telegram: new TelegramMessageSender(createOutboxApi(token, new TelegramPause(), telegram.apiRoot), translator, ctx.kinds) },
+    senders: { telegram: new TelegramMessageSender(createOutboxApi(token, new TelegramPause(), telegram.apiRoot), translator, ctx.kinds, timeZone) },
     logger: pino({ level: process.env.BENCH_LOG_LEVEL ?? "warn" }),
     pacing: shiftedClock(new Date(runAt.getTime() + 60_000)),
     ownerHours: { hours: defaultOwnerHours, timeZone },

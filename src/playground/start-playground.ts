@@ -25,7 +25,10 @@ export interface PlaygroundOptions {
   cron?: boolean;
   /** Wall clock in ms (tests). */
   wallMs?: () => number;
-  /** The outbox's rate-limit pacing (tests); default real time, as in production. */
+  /**
+   * The outbox's rate-limit pacing (tests); by default real pauses on the product's time, so the
+   * owners' quiet hours are those of the time the page shows, not of the hour it is played at.
+   */
   outboxPacing?: OutboxPacing;
 }
 
@@ -90,7 +93,7 @@ export async function startPlayground(config: PlaygroundConfig, options: Playgro
       time: clock,
       logger,
       ...(options.cron !== undefined ? { cron: options.cron } : {}),
-      ...(options.outboxPacing ? { outboxPacing: options.outboxPacing } : {}),
+      outboxPacing: options.outboxPacing ?? { now: () => clock.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
       routes: (router) => mountPlaygroundRoutes(router, playground, files, logger.child({ component: "playground" })),
       beforeClose: () => playground.stop(),
     });

@@ -40,7 +40,7 @@ describe("the outbox worker in the quiet hours, through the Bot API", () => {
     store = createMemoryStore();
     pacing = new VirtualPacing(shanghai("2026-12-01T20:59:00"));
     const translator = createI18nextTranslator({ localesDir, timeZone: "Asia/Shanghai", fallbackLocale: "en" });
-    const sender = new TelegramMessageSender(createOutboxApi(token, new TelegramPause(), telegram.apiRoot), translator, productRegistry());
+    const sender = new TelegramMessageSender(createOutboxApi(token, new TelegramPause(), telegram.apiRoot), translator, productRegistry(), "Asia/Shanghai");
     worker = startOutboxWorker({
       uow: store,
       senders: { telegram: sender },
