@@ -40,8 +40,8 @@ export async function runDueWork(ctx: WorkflowContext): Promise<DueWorkReport[]>
     const leaseUntil = new Date(Math.max(now.getTime(), Date.now()) + leaseMs);
     const jobs = await ctx.uow.transaction((store) => store.jobs.claimDue(now, batchSize, leaseUntil));
     if (jobs.length === 0) break;
+    // Claimed until none is due: a job may queue more work due at once (the next page of a long run).
     for (const job of jobs) reports.push(await runJob(ctx, job, now));
-    if (jobs.length < batchSize) break;
   }
   if (reports.some((report) => report.outcome !== "skipped")) ctx.onOutboxWritten?.();
   return reports;

@@ -6,7 +6,7 @@ import { settleIfPaid } from "../../../src/core/kinds/fee/use-cases/settle-if-pa
 import { recordPayment } from "../../../src/core/use-cases/fees/record-payment.js";
 import { cancelCase } from "../../../src/core/use-cases/cancel-case.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
-import { verifiedOwner } from "../../support/workflow-fixture.js";
+import { createFixture, unitRow, verifiedOwner } from "../../support/workflow-fixture.js";
 import { addCharges, createFeeFixture, feeCaseOf, payloadsOf, reminders, runDaily, runOn } from "./fee-steps.js";
 
 const september = { period: "2026-09", amountFen: 25_000, dueDate: "2026-09-30" };
@@ -46,6 +46,25 @@ describe("the fee reminder run", () => {
       "pay_by 2026-10-04T15:59:59.000Z",
       "dispute",
     ]);
+  });
+
+  it("works a long register a page per job, each committed on its own, and reaches every household the same day", async () => {
+    const units = Array.from({ length: 205 }, (_, index) => unitRow({ unit: String(1000 + index), phone: `+86138${String(index).padStart(8, "0")}` }));
+    const { ctx, time, memory } = await createFixture({ at: "2026-10-01T09:00:00+08:00", units });
+    const unitIds = await ctx.uow.transaction(async (store) => Promise.all(units.map(async (row) => (await store.units.findByAddress(row.building, row.unit))!.id)));
+    for (const unitId of unitIds) await addCharges(ctx, unitId, [september]);
+    time.set("2026-10-01T10:00:00+08:00");
+    await ctx.uow.transaction((store) => store.jobs.enqueue({ id: "run", runAt: time.now(), payload: { type: "task", task: reminderRunTask, caseId: null, data: {} } }));
+
+    const reports = (await runDueWork(ctx)).filter((report) => report.task === reminderRunTask);
+
+    // Nobody here is on the bot: every household lands on the call list, in two pages of one job each.
+    expect(reports.map((report) => report.detail)).toEqual([
+      "0 households reminded, 200 on the call list on 2026-10-01; the next page follows",
+      "0 households reminded, 5 on the call list on 2026-10-01",
+    ]);
+    const files = memory.snapshot().cases.filter((subject) => subject.kind === "fee");
+    expect(new Set(files.map((file) => file.unitId))).toEqual(new Set(unitIds));
   });
 
   it("sends no second reminder the same day when the run runs again", async () => {

@@ -177,23 +177,34 @@ async function runHousehold(day: RunDay, unitId: string): Promise<HouseholdOutco
   return outcome;
 }
 
-/** The daily reminder run (10:00 local), a page of households at a time. */
+/**
+ * The daily reminder run (10:00 local), one page of households per job: a full page queues the
+ * next page as a job due at once, so each page commits on its own and no transaction holds the
+ * database for the whole run (on SQLite every other write would wait for it). The page's job
+ * carries the day and the last household done, so a late or retried page still works that day.
+ */
 export function reminderRunTasks(kind: FeeKindRef): Record<string, TaskDefinition> {
   return {
     [reminderRunTask]: {
       source: `${feeLadder.before_due.source}; ${feeLadder.overdue.source}; every day at 10:00 in the property's zone`,
       next: nextReminderRun,
-      async run({ store, now, timeZone }) {
-        const day: RunDay = { store, kind: kind(), now, today: localDate(now, timeZone), timeZone };
+      async run({ store, now, timeZone, data }) {
+        const today = typeof data.day === "string" ? data.day : localDate(now, timeZone);
+        const day: RunDay = { store, kind: kind(), now, today, timeZone };
         const counts: Record<HouseholdOutcome, number> = { reminded: 0, called: 0, none: 0 };
-        let after: string | undefined;
-        for (;;) {
-          const page = await store.charges.listUnitsWithOpenCharges(remindHorizon(day.today), pageSize, after);
-          for (const unitId of page) counts[await runHousehold(day, unitId)] += 1;
-          if (page.length < pageSize) break;
-          after = page[page.length - 1];
+        const after = typeof data.after === "string" ? data.after : undefined;
+        const page = await store.charges.listUnitsWithOpenCharges(remindHorizon(day.today), pageSize, after);
+        for (const unitId of page) counts[await runHousehold(day, unitId)] += 1;
+        const last = page[page.length - 1];
+        if (page.length === pageSize && last !== undefined) {
+          await store.jobs.enqueueOnce({
+            id: `task:${reminderRunTask}:page:${today}:${last}`,
+            runAt: now,
+            payload: { type: "task", task: reminderRunTask, caseId: null, data: { day: today, after: last } },
+          });
         }
-        return { outcome: "reminded", detail: `${counts.reminded} households reminded, ${counts.called} on the call list on ${day.today}` };
+        const more = page.length === pageSize ? "; the next page follows" : "";
+        return { outcome: "reminded", detail: `${counts.reminded} households reminded, ${counts.called} on the call list on ${day.today}${more}` };
       },
     },
   };
