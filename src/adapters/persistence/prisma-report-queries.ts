@@ -20,7 +20,10 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
   const instant = (at: Date): Sql => (pg ? Prisma.sql`CAST(${at.toISOString()} AS timestamp)` : Prisma.sql`${at.toISOString()}`);
   const within = (column: Sql, window: ReportWindow): Sql => Prisma.sql`${column} >= ${instant(window.from)} AND ${column} < ${instant(window.to)}`;
   const minutesBetween = (later: Sql, earlier: Sql): Sql =>
-    pg ? Prisma.sql`(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 60.0)` : Prisma.sql`((julianday(${later}) - julianday(${earlier})) * 1440.0)`;
+    // julianday is a float of days: rounded to the millisecond instants are stored with, it is exact.
+    pg
+      ? Prisma.sql`(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 60.0)`
+      : Prisma.sql`(ROUND((julianday(${later}) - julianday(${earlier})) * 86400000.0) / 60000.0)`;
   const numbersOf = (column: Sql): Sql => (pg ? Prisma.sql`string_agg(DISTINCT ${column}, ',')` : Prisma.sql`group_concat(DISTINCT ${column})`);
   const text = (column: Sql): Sql => (pg ? Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : column);
   const jsonField = (column: Sql, field: string): Sql =>
@@ -210,12 +213,17 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
   };
 }
 
-/** SQLite's `percentile_cont(p)`: the value at (n-1)p, linear between the two ranked neighbours. */
+/**
+ * SQLite's `percentile_cont(p)`: the value at rank (n-1)p, linear between the two ranked
+ * neighbours, in PostgreSQL's arithmetic (low + (high - low) * fraction). Past the last row the
+ * high neighbour's sum is 0, but then the fraction is 0 too.
+ */
 function interpolated(p: number): Sql {
   const position = Prisma.raw(`(("n" - 1) * ${p})`);
   const floor = Prisma.sql`CAST(${position} AS INTEGER)`;
-  return Prisma.sql`SUM(CASE WHEN "i" = ${floor} THEN "minutes" * (1 - (${position} - ${floor}))
-    WHEN "i" = ${floor} + 1 THEN "minutes" * (${position} - ${floor}) ELSE 0 END)`;
+  const low = Prisma.sql`SUM(CASE WHEN "i" = ${floor} THEN "minutes" ELSE 0 END)`;
+  const high = Prisma.sql`SUM(CASE WHEN "i" = ${floor} + 1 THEN "minutes" ELSE 0 END)`;
+  return Prisma.sql`(${low} + (${high} - ${low}) * (MAX(${position}) - MAX(${floor})))`;
 }
 
 function nullable(value: Num): number | null {

@@ -148,5 +148,10 @@ function ratio(part: number, whole: number): number | null {
 
 function statsOf(row: DurationRow | undefined): DurationStats {
   if (!row || row.count === 0) return { count: 0, medianMinutes: null, p90Minutes: null };
-  return { count: row.count, medianMinutes: row.median, p90Minutes: row.p90 };
+  return { count: row.count, medianMinutes: roundMinutes(row.median), p90Minutes: roundMinutes(row.p90) };
+}
+
+/** Hundredths of a minute: what a reader can use, and the same on both databases' floating point. */
+function roundMinutes(minutes: number | null): number | null {
+  return minutes === null ? null : Math.round(minutes * 100) / 100;
 }
