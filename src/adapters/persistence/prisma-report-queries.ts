@@ -74,15 +74,15 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
     },
 
     async requestsPerChannel(window) {
-      const rows = await query<{ channel: string | null; count: Num }>(Prisma.sql`
-        SELECT COALESCE("r"."intake_channel", "p"."channel", "s"."intake_channel") AS "channel", COUNT(*) AS "count"
+      const rows = await query<{ kind: string; channel: string | null; count: Num }>(Prisma.sql`
+        SELECT "c"."kind" AS "kind", COALESCE("r"."intake_channel", "p"."channel", "s"."intake_channel") AS "channel", COUNT(*) AS "count"
         FROM "cases" AS "c"
         LEFT JOIN "repair_details" AS "r" ON "r"."case_id" = "c"."id"
         LEFT JOIN "complaint_details" AS "p" ON "p"."case_id" = "c"."id"
         LEFT JOIN "service_details" AS "s" ON "s"."case_id" = "c"."id"
         WHERE ${within(Prisma.sql`"c"."created_at"`, window)} AND "c"."kind" IN ('repair', 'complaint', 'service')
-        GROUP BY COALESCE("r"."intake_channel", "p"."channel", "s"."intake_channel")`);
-      return rows.flatMap((row) => (row.channel === null ? [] : [{ channel: row.channel, count: Number(row.count) }]));
+        GROUP BY "c"."kind", COALESCE("r"."intake_channel", "p"."channel", "s"."intake_channel")`);
+      return rows.flatMap((row) => (row.channel === null ? [] : [{ kind: row.kind, channel: row.channel, count: Number(row.count) }]));
     },
 
     async callbackCoverage(window) {

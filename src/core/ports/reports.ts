@@ -9,8 +9,8 @@ export interface ReportQueries {
   requestsPerKind(window: ReportWindow): Promise<Array<{ kind: string; count: number }>>;
   /** Repairs per category, complaints per subject, service orders per type, created in the window. */
   requestsPerCategory(window: ReportWindow): Promise<Array<{ kind: string; category: string; count: number }>>;
-  /** Repairs, complaints and service orders created in the window, per intake channel. */
-  requestsPerChannel(window: ReportWindow): Promise<Array<{ channel: string; count: number }>>;
+  /** Repairs, complaints and service orders created in the window, per kind and intake channel. */
+  requestsPerChannel(window: ReportWindow): Promise<Array<{ kind: string; channel: string; count: number }>>;
   /** Callbacks anchored (created) in the window and not cancelled, per kind, and how many are done. */
   callbackCoverage(window: ReportWindow): Promise<Array<{ kind: string; finished: number; done: number }>>;
   /** Clocks of `rules` stopped in the window, per rule, and how many stopped by their due instant. */

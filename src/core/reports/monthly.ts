@@ -50,6 +50,8 @@ export interface RequestFigures {
   perCategory: Array<{ kind: Exclude<ReportKind, "fee">; category: string; count: number }>;
   /** Repairs, complaints and service orders by intake channel. */
   perChannel: Array<{ channel: ReportChannel; count: number }>;
+  /** The same per kind: every kind but fee times every channel, in their orders. */
+  perKindChannel: Array<{ kind: Exclude<ReportKind, "fee">; channel: ReportChannel; count: number }>;
 }
 
 export interface CallbackFigures {

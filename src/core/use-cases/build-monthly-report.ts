@@ -74,6 +74,7 @@ export async function buildMonthlyReport(ctx: MonthlyReportContext, month: strin
       q.householdsPerStage(window),
     ]);
 
+  const caseKinds = reportKinds.filter((kind): kind is Exclude<ReportKind, "fee"> => kind !== "fee");
   const kindCounts = reportKinds.map((kind) => ({ kind, count: countOf(perKind, (row) => row.kind === kind) }));
   return {
     month,
@@ -83,15 +84,16 @@ export async function buildMonthlyReport(ctx: MonthlyReportContext, month: strin
     requests: {
       total: kindCounts.reduce((sum, row) => sum + row.count, 0),
       perKind: kindCounts,
-      perCategory: reportKinds
-        .filter((kind): kind is Exclude<ReportKind, "fee"> => kind !== "fee")
-        .flatMap((kind) =>
+      perCategory: caseKinds.flatMap((kind) =>
           perCategory
             .filter((row) => row.kind === kind)
             .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category))
             .map((row) => ({ kind, category: row.category, count: row.count })),
         ),
       perChannel: reportChannels.map((channel) => ({ channel, count: countOf(perChannel, (row) => row.channel === channel) })),
+      perKindChannel: caseKinds.flatMap((kind) =>
+        reportChannels.map((channel) => ({ kind, channel, count: countOf(perChannel, (row) => row.kind === kind && row.channel === channel) })),
+      ),
     },
     callbacks: {
       coverage: reportKinds.map((kind) => {

@@ -129,6 +129,18 @@ function reportSuite(kind: DatabaseKind) {
       { channel: "counter", count: 2 },
       { channel: "letter", count: 2 },
     ]);
+    expect(requests.perKindChannel.filter((row) => row.count > 0)).toEqual([
+      { kind: "repair", channel: "telegram", count: 2 },
+      { kind: "repair", channel: "phone", count: 1 },
+      { kind: "repair", channel: "counter", count: 1 },
+      { kind: "repair", channel: "letter", count: 1 },
+      { kind: "complaint", channel: "telegram", count: 1 },
+      { kind: "complaint", channel: "phone", count: 1 },
+      { kind: "complaint", channel: "letter", count: 1 },
+      { kind: "service", channel: "telegram", count: 1 },
+      { kind: "service", channel: "counter", count: 1 },
+    ]);
+    expect(requests.perKindChannel).toHaveLength(12);
   });
 
   it("callback coverage is done over finished per kind: repairs 50% (a voided callback is no job), services 100%, nothing finished is no rate", async () => {
