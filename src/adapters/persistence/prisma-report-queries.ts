@@ -11,13 +11,15 @@ type Num = number | bigint | null;
  * instant, clocks by rule and stop, callbacks, receipts, work orders by month, charges by due date)
  * and returns one row per group, so the report's memory does not grow with the month's cases.
  *
- * Instants: SQLite stores them as ISO-8601 text in UTC (`timestampFormat: "iso8601"`), compared as
- * text against the same form; PostgreSQL as `timestamp` in UTC, compared against a cast of that
- * text (a zone in the input of a plain `timestamp` is ignored, which is right for UTC).
+ * Instants: SQLite stores them as ISO-8601 text in UTC (`timestampFormat: "iso8601"`, written as
+ * `2026-12-01T02:00:00.000+00:00`), compared as text against exactly that form. Danger: a bound
+ * written with `Z` sorts after the stored `+00:00` of the same instant, which would put a case at
+ * local midnight into the previous month. PostgreSQL stores `timestamp` in UTC, compared against
+ * a cast of the text (a zone in the input of a plain `timestamp` is ignored, which is right for UTC).
  */
 export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: DatabaseKind): ReportQueries {
   const pg = kind === "postgresql";
-  const instant = (at: Date): Sql => (pg ? Prisma.sql`CAST(${at.toISOString()} AS timestamp)` : Prisma.sql`${at.toISOString()}`);
+  const instant = (at: Date): Sql => (pg ? Prisma.sql`CAST(${at.toISOString()} AS timestamp)` : Prisma.sql`${storedSqliteInstant(at)}`);
   const within = (column: Sql, window: ReportWindow): Sql => Prisma.sql`${column} >= ${instant(window.from)} AND ${column} < ${instant(window.to)}`;
   const minutesBetween = (later: Sql, earlier: Sql): Sql =>
     // julianday is a float of days: rounded to the millisecond instants are stored with, it is exact.
@@ -224,6 +226,11 @@ function interpolated(p: number): Sql {
   const low = Prisma.sql`SUM(CASE WHEN "i" = ${floor} THEN "minutes" ELSE 0 END)`;
   const high = Prisma.sql`SUM(CASE WHEN "i" = ${floor} + 1 THEN "minutes" ELSE 0 END)`;
   return Prisma.sql`(${low} + (${high} - ${low}) * (MAX(${position}) - MAX(${floor})))`;
+}
+
+/** An instant in the text form the SQLite adapter stores. */
+function storedSqliteInstant(at: Date): string {
+  return at.toISOString().replace(/Z$/, "+00:00");
 }
 
 function nullable(value: Num): number | null {

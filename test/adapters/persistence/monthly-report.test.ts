@@ -18,8 +18,8 @@ interface Seeded {
 
 /**
  * December 2026 and January 2027 in Shanghai (UTC+8). Building 3 has three plumbing repairs in
- * December, the last at 23:30 on the 31st; one repair falls at 23:30 on 30 November and one at
- * 00:10 on 1 January, just outside December on either side.
+ * December, the last at 23:30 on the 31st; one repair falls at 23:30 on 30 November and two at
+ * 00:00 and 00:10 on 1 January, just outside December on either side.
  */
 async function seed(data: ReportData): Promise<Seeded> {
   const r0 = await data.repair("3-1202", local("2026-11-30T23:30"), { category: "plumbing" });
@@ -35,6 +35,7 @@ async function seed(data: ReportData): Promise<Seeded> {
   await data.staffStep(r4, 120);
   const cancelled = await data.repair("5-0101", local("2026-12-11T10:00"), { category: "electrical" }, { status: "cancelled", closedAt: local("2026-12-11T12:00") });
   const january = await data.repair("3-1202", local("2027-01-01T00:10"), { category: "plumbing" });
+  await data.repair("5-0101", local("2027-01-01T00:00"), { category: "electrical" });
   await data.staffStep(january, 20);
 
   // Unit 3-1201's repair came back twice in December; 5-0101's once.
@@ -225,8 +226,9 @@ function reportSuite(kind: DatabaseKind) {
 
   it("January 2027, across the year end, holds only its own cases, receipts, visits and charges", async () => {
     const january = await report("2027-01");
+    // The repair at midnight exactly opens January.
     expect(january.requests.perKind).toEqual([
-      { kind: "repair", count: 1 },
+      { kind: "repair", count: 2 },
       { kind: "complaint", count: 0 },
       { kind: "service", count: 0 },
       { kind: "fee", count: 1 },
