@@ -56,6 +56,16 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
     return rows.map((row) => ({ kind: row.kind, count: Number(row.count), median: nullable(row.median), p90: nullable(row.p90) }));
   }
 
+  /** The cases of `kind` created in the window, counted per value of a column of its details table. */
+  async function newCasesBy(window: ReportWindow, caseKind: string, table: string, column: string): Promise<Array<{ value: string | null; count: number }>> {
+    const rows = await query<{ value: string | null; count: Num }>(Prisma.sql`
+      SELECT "d".${Prisma.raw(`"${column}"`)} AS "value", COUNT(*) AS "count"
+      FROM "cases" AS "c" JOIN ${Prisma.raw(`"${table}"`)} AS "d" ON "d"."case_id" = "c"."id"
+      WHERE "c"."kind" = ${caseKind} AND ${within(Prisma.sql`"c"."created_at"`, window)}
+      GROUP BY "d".${Prisma.raw(`"${column}"`)}`);
+    return rows.map((row) => ({ value: row.value, count: Number(row.count) }));
+  }
+
   return {
     async requestsPerKind(window) {
       const rows = await query<{ kind: string; count: Num }>(Prisma.sql`
@@ -124,12 +134,8 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
     },
 
     async complaintsPerTier(window) {
-      const rows = await query<{ tier: string | null; count: Num }>(Prisma.sql`
-        SELECT "p"."tier" AS "tier", COUNT(*) AS "count"
-        FROM "cases" AS "c" JOIN "complaint_details" AS "p" ON "p"."case_id" = "c"."id"
-        WHERE "c"."kind" = 'complaint' AND ${within(Prisma.sql`"c"."created_at"`, window)}
-        GROUP BY "p"."tier"`);
-      return rows.map((row) => ({ tier: row.tier, count: Number(row.count) }));
+      const rows = await newCasesBy(window, "complaint", "complaint_details", "tier");
+      return rows.map((row) => ({ tier: row.value, count: row.count }));
     },
 
     async complaintBreaches(window) {
@@ -169,12 +175,8 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
     },
 
     async serviceOrders(window) {
-      const rows = await query<{ service_type: string; count: Num }>(Prisma.sql`
-        SELECT "s"."service_type" AS "service_type", COUNT(*) AS "count"
-        FROM "cases" AS "c" JOIN "service_details" AS "s" ON "s"."case_id" = "c"."id"
-        WHERE "c"."kind" = 'service' AND ${within(Prisma.sql`"c"."created_at"`, window)}
-        GROUP BY "s"."service_type"`);
-      return rows.map((row) => ({ serviceType: row.service_type, count: Number(row.count) }));
+      const rows = await newCasesBy(window, "service", "service_details", "service_type");
+      return rows.flatMap((row) => (row.value === null ? [] : [{ serviceType: row.value, count: row.count }]));
     },
 
     async workOrders(window) {

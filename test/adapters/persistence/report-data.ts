@@ -10,7 +10,7 @@ import { type FeeStage, newFeeDetails } from "../../../src/core/kinds/fee/detail
 import type { RepairDetails } from "../../../src/core/kinds/repair/details.js";
 import type { ServiceDetails } from "../../../src/core/kinds/service/details.js";
 import type { Store, UnitOfWork } from "../../../src/core/ports/store.js";
-import { aComplaint, aServiceOrder, aTicket, anEvent, minutesAfter } from "./fixtures.js";
+import { aComplaint, aReceipt, aServiceOrder, aTicket, aWorkOrder, anEvent, minutesAfter } from "./fixtures.js";
 
 export const zone = "Asia/Shanghai";
 
@@ -111,42 +111,13 @@ export class ReportData {
 
   async workOrder(order: Case, scheduledAt: Date, status: WorkOrderStatus): Promise<void> {
     this.serial += 1;
-    await this.write((store) =>
-      store.workOrders.createOnce({
-        id: randomUUID(),
-        caseId: order.id,
-        number: `${order.number}-${String(this.serial).padStart(2, "0")}`,
-        sequence: this.serial,
-        scheduledAt,
-        month: DateTime.fromJSDate(scheduledAt, { zone }).toFormat("yyyy-MM"),
-        status,
-        proposedAt: null,
-        ownerTimeRequest: null,
-        problemReport: null,
-        startedAt: null,
-        completedAt: null,
-        acceptedAt: null,
-        createdAt: scheduledAt,
-        updatedAt: scheduledAt,
-      }),
-    );
+    const month = DateTime.fromJSDate(scheduledAt, { zone }).toFormat("yyyy-MM");
+    await this.write((store) => store.workOrders.createOnce(aWorkOrder(order.id, order.number, { sequence: this.serial % 100, scheduledAt, month, status, createdAt: scheduledAt, updatedAt: scheduledAt })));
   }
 
   async receipt(order: Case, at: Date, amountFen: number, period: string | null = null): Promise<void> {
-    await this.write((store) =>
-      store.receipts.create({
-        id: randomUUID(),
-        number: this.number("RC", at),
-        caseId: order.id,
-        workOrderId: null,
-        period,
-        unitId: order.unitId,
-        payerId: order.reporterId,
-        lines: [],
-        amountFen,
-        issuedAt: at,
-      }),
-    );
+    const receipt = aReceipt({ number: this.number("RC", at), caseId: order.id, period, unitId: order.unitId, payerId: order.reporterId, lines: [], amountFen, issuedAt: at });
+    await this.write((store) => store.receipts.create(receipt));
   }
 
   async charge(address: string, feeType: FeeType, period: string, dueDate: string, amountFen: number, paidFen: number): Promise<void> {
