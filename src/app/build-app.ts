@@ -12,6 +12,7 @@ import { startCronTicker, tickIntervalMs } from "../adapters/scheduler/cron-tick
 import { assertKindsCovered } from "./kind-coverage.js";
 import { detailsTables } from "../adapters/persistence/kinds/index.js";
 import { slackKinds } from "../adapters/slack/kinds/index.js";
+import { dailyReceiptsTask } from "../core/reports/daily-receipts.js";
 import { ensureRecurringTasks } from "../core/use-cases/ensure-recurring-tasks.js";
 import { pruneTaskId } from "../core/use-cases/system-tasks.js";
 import { monthCloseTask, monthVisitsTask } from "../core/kinds/service/package/tasks.js";
@@ -81,7 +82,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   try {
     assertKindsCovered(ctx.kinds, { slack: slackKinds.map((module) => module.kind), persistence: detailsTables.map((table) => table.kind) });
     // The nightly housekeeping and the packages' month work are jobs like any other: queued once, then re-queued by each run.
-    await ensureRecurringTasks(ctx, [{ task: pruneTaskId }, { task: monthVisitsTask }, { task: monthCloseTask }, { task: reminderRunTask }, { task: weekSummaryTask }]);
+    await ensureRecurringTasks(ctx, [{ task: pruneTaskId }, { task: monthVisitsTask }, { task: monthCloseTask }, { task: reminderRunTask }, { task: weekSummaryTask }, { task: dailyReceiptsTask }]);
   } catch (error) {
     await workflow.close();
     throw error;
