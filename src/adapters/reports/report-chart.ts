@@ -1,8 +1,11 @@
 import { existsSync } from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
 import * as echarts from "echarts";
-import type { Locale } from "../../core/domain/registry.js";
-import type { Translator } from "../../core/ports/translator.js";
+import type { MessageParams } from "../../core/domain/outbox.js";
+import type { MonthlyReport } from "../../core/reports/monthly.js";
+
+/** Renders a staff message key (`staff:report.chart.title`) in the reader's language. */
+export type ChartTranslate = (key: string, params?: MessageParams) => string;
 
 /** The request channels, in the order the chart stacks them. */
 export const chartChannels = ["telegram", "phone", "counter", "letter"] as const;
@@ -49,12 +52,12 @@ function percent(part: number, whole: number): number | null {
  * stacked by channel; top right the callback coverage per kind against the 100% target; bottom
  * right the fee collection rate per fee type. Labels in the reader's language.
  */
-export function reportChartSvg(figures: ReportChartFigures, locale: Locale, translator: Translator): string {
-  const t = (key: string, params?: Record<string, string | number>) => translator.t(locale, `staff:report.chart.${key}`, params);
-  const kindName = (kind: string) => translator.t(locale, `staff:report.kinds.${kind}`);
+export function reportChartSvg(figures: ReportChartFigures, translate: ChartTranslate): string {
+  const t = (key: string, params?: MessageParams) => translate(`staff:report.chart.${key}`, params);
+  const kindName = (kind: string) => translate(`staff:report.kinds.${kind}`);
   const kinds = [...new Set([...figures.requests.map((row) => row.kind), ...figures.callbackCoverage.map((row) => row.kind)])];
   const requestSeries = chartChannels.map((channel) => ({
-    name: translator.t(locale, `staff:report.channels.${channel}`),
+    name: translate(`staff:report.channels.${channel}`),
     type: "bar" as const,
     stack: "requests",
     xAxisIndex: 0,
@@ -94,7 +97,7 @@ export function reportChartSvg(figures: ReportChartFigures, locale: Locale, tran
           gridIndex: 2,
           type: "category",
           inverse: true,
-          data: feeTypes.map((feeType) => translator.t(locale, `staff:report.fee_types.${feeType}`)),
+          data: feeTypes.map((feeType) => translate(`staff:report.fee_types.${feeType}`)),
           axisLabel: { fontSize: 14, fontFamily: cjkFontFamily },
         },
       ],
@@ -134,7 +137,22 @@ export function svgToPng(svg: string, fontFiles: readonly string[]): Buffer {
   return resvg.render().asPng();
 }
 
-/** The month's chart as a PNG (1200 × 800), its labels in the reader's language drawn with the CJK font. */
-export function renderReportPng(figures: ReportChartFigures, locale: Locale, translator: Translator, fontFile: string = cjkFontFile()): Buffer {
-  return svgToPng(reportChartSvg(figures, locale, translator), [fontFile]);
+/** The figures of the monthly report the chart draws: fee files have no channel and no callback, so they are left out of those panels. */
+export function reportChartFigures(report: MonthlyReport): ReportChartFigures {
+  return {
+    month: report.month,
+    requests: report.requests.perKindChannel,
+    callbackCoverage: report.callbacks.coverage.filter((row) => row.kind !== "fee"),
+    feeCollection: report.fees.collection.filter((row) => row.chargedFen > 0),
+  };
+}
+
+/** Chart figures as a PNG (1200 × 800), labels in the reader's language drawn with the CJK font. */
+export function renderChartPng(figures: ReportChartFigures, translate: ChartTranslate, fontFile: string = cjkFontFile()): Buffer {
+  return svgToPng(reportChartSvg(figures, translate), [fontFile]);
+}
+
+/** The monthly report's chart as a PNG, for Slack, the CLI and the playground. */
+export function renderReportPng(report: MonthlyReport, translate: ChartTranslate, fontFile: string = cjkFontFile()): Buffer {
+  return renderChartPng(reportChartFigures(report), translate, fontFile);
 }

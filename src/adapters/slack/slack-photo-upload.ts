@@ -27,19 +27,39 @@ export async function postCasePhotos(input: { client: webApi.WebClient; workflow
   if (!found.card) throw new Error(`the card of case ${found.subject.number} is not posted yet`);
   const fileIds = PhotosSchema.parse(found.subject.details).photos;
   if (fileIds.length === 0) return found.card;
+  const files = [];
+  for (const [index, fileId] of fileIds.entries()) {
+    const photo = await fetchPhoto(photos, fileId, index);
+    files.push({ filename: photo.filename, title: `${found.subject.number} · ${index + 1}/${fileIds.length}`, bytes: photo.bytes });
+  }
+  await uploadToThread(client, files, found.card);
+  return found.card;
+}
+
+async function fetchPhoto(photos: PhotoSource, fileId: string, index: number) {
   try {
-    const uploaded: { id: string; title: string }[] = [];
-    for (const [index, fileId] of fileIds.entries()) {
-      const photo = await photos.fetch(fileId, index);
-      const announced = await client.files.getUploadURLExternal({ filename: photo.filename, length: photo.bytes.length });
-      if (!announced.upload_url || !announced.file_id) throw new Error("files.getUploadURLExternal answered without an upload URL");
-      const response = await fetch(announced.upload_url, { method: "POST", body: photo.bytes });
-      if (!response.ok) throw new Error(`the photo upload was answered ${response.status}`);
-      uploaded.push({ id: announced.file_id, title: `${found.subject.number} · ${index + 1}/${fileIds.length}` });
-    }
-    await client.files.completeUploadExternal({ files: uploaded as [{ id: string; title: string }], channel_id: found.card.channel, thread_ts: found.card.messageId });
+    return await photos.fetch(fileId, index);
   } catch (error) {
     throw toDeliveryError(error);
   }
-  return found.card;
+}
+
+/**
+ * Uploads files through Slack's external upload flow (announce each file, POST its bytes to the
+ * upload URL) and shares them all into the thread of `post`.
+ */
+export async function uploadToThread(client: webApi.WebClient, files: readonly { filename: string; title: string; bytes: Uint8Array }[], post: MessageRef): Promise<void> {
+  try {
+    const uploaded: { id: string; title: string }[] = [];
+    for (const file of files) {
+      const announced = await client.files.getUploadURLExternal({ filename: file.filename, length: file.bytes.length });
+      if (!announced.upload_url || !announced.file_id) throw new Error("files.getUploadURLExternal answered without an upload URL");
+      const response = await fetch(announced.upload_url, { method: "POST", body: file.bytes });
+      if (!response.ok) throw new Error(`the file upload was answered ${response.status}`);
+      uploaded.push({ id: announced.file_id, title: file.title });
+    }
+    await client.files.completeUploadExternal({ files: uploaded as [{ id: string; title: string }], channel_id: post.channel, thread_ts: post.messageId });
+  } catch (error) {
+    throw toDeliveryError(error);
+  }
 }

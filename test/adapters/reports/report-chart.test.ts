@@ -2,7 +2,7 @@ import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { createI18nextTranslator } from "../../../src/adapters/i18n/i18next-translator.js";
-import { cjkFontFamily, cjkFontFile, renderReportPng, reportChartSvg, type ReportChartFigures, svgToPng } from "../../../src/adapters/reports/report-chart.js";
+import { type ChartTranslate, cjkFontFamily, cjkFontFile, renderChartPng, reportChartSvg, type ReportChartFigures, svgToPng } from "../../../src/adapters/reports/report-chart.js";
 
 const missing: string[] = [];
 const translator = createI18nextTranslator({
@@ -11,6 +11,8 @@ const translator = createI18nextTranslator({
   fallbackLocale: "zh-CN",
   onMissingKey: (locale, key) => missing.push(`${locale} ${key}`),
 });
+const zh: ChartTranslate = (key, params) => translator.t("zh-CN", key, params);
+const en: ChartTranslate = (key, params) => translator.t("en", key, params);
 
 const figures: ReportChartFigures = {
   month: "2026-11",
@@ -47,11 +49,11 @@ function ink(svg: string, fontFiles: string[]): number {
 
 describe("the monthly report's chart", () => {
   it("is a 1200 × 800 PNG whose Chinese title, kinds, channels and fee types are in the SVG it is drawn from", () => {
-    const png = renderReportPng(figures, "zh-CN", translator);
+    const png = renderChartPng(figures, zh);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(pngSize(png)).toEqual({ width: 1200, height: 800 });
     expect(png.length).toBeGreaterThan(20_000);
-    const svg = reportChartSvg(figures, "zh-CN", translator);
+    const svg = reportChartSvg(figures, zh);
     for (const label of ["2026-11 月度报告", "报修", "投诉", "有偿服务", "机器人", "电话", "前台来访", "书面来信", "物业费", "垃圾清运费", "回访率", "85.7%", "86.5%"]) expect(svg).toContain(label);
     expect(missing).toEqual([]);
   });
@@ -62,17 +64,17 @@ describe("the monthly report's chart", () => {
     expect(ink(label, [])).toBe(0);
     expect(ink(label, [font])).toBeGreaterThan(500);
     // The whole chart: the text is a large share of what is drawn, so the font's absence shows.
-    const svg = reportChartSvg(figures, "zh-CN", translator);
+    const svg = reportChartSvg(figures, zh);
     expect(ink(svg, [font]) - ink(svg, [])).toBeGreaterThan(5_000);
-    expect(svgToPng(svg, [font])).toEqual(renderReportPng(figures, "zh-CN", translator, font));
+    expect(svgToPng(svg, [font])).toEqual(renderChartPng(figures, zh, font));
   });
 
   it("is drawn in English for an English reader, and an empty month still draws its axes and title", () => {
-    const svg = reportChartSvg(figures, "en", translator);
+    const svg = reportChartSvg(figures, en);
     for (const label of ["Monthly report 2026-11", "Repair", "Complaint", "Telegram", "Counter", "Property fee"]) expect(svg).toContain(label);
     expect(svg).not.toContain("报修");
-    const empty = renderReportPng({ month: "2027-01", requests: [], callbackCoverage: [], feeCollection: [] }, "en", translator);
+    const empty = renderChartPng({ month: "2027-01", requests: [], callbackCoverage: [], feeCollection: [] }, en);
     expect(pngSize(empty)).toEqual({ width: 1200, height: 800 });
-    expect(reportChartSvg({ month: "2027-01", requests: [], callbackCoverage: [], feeCollection: [] }, "en", translator)).toContain("Monthly report 2027-01");
+    expect(reportChartSvg({ month: "2027-01", requests: [], callbackCoverage: [], feeCollection: [] }, en)).toContain("Monthly report 2027-01");
   });
 });
