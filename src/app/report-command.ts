@@ -2,9 +2,8 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createI18nextTranslator } from "../adapters/i18n/i18next-translator.js";
-import { renderReportPng, type ReportChartFigures } from "../adapters/reports/report-chart.js";
+import { renderReportPng } from "../adapters/reports/report-chart.js";
 import type { BaseConfig } from "../config/config.js";
-import type { MonthlyReport } from "../core/reports/monthly.js";
 import { monthlyReportRows, reportRowColumns } from "../core/reports/report-rows.js";
 import { buildMonthlyReport } from "../core/use-cases/build-monthly-report.js";
 import { openWorkflow } from "./open-workflow.js";
@@ -13,16 +12,6 @@ import { writeCsv } from "./write-csv.js";
 const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../locales");
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** What the chart draws, taken from the report's figures. */
-export function reportChartFigures(report: MonthlyReport): ReportChartFigures {
-  return {
-    month: report.month,
-    requests: report.requests.perKindChannel,
-    callbackCoverage: report.callbacks.coverage.filter((row) => row.kind !== "fee"),
-    feeCollection: report.fees.collection,
-  };
-}
 
 function option(args: readonly string[], name: string): { given: boolean; value: string | undefined } {
   const index = args.indexOf(name);
@@ -59,7 +48,7 @@ export async function reportMonthlyCommand(args: readonly string[], config: Base
     }
     if (png.value) {
       const translator = createI18nextTranslator({ localesDir, timeZone: config.timeZone, fallbackLocale: config.defaultLocale });
-      await writeFile(png.value, renderReportPng(reportChartFigures(report), config.staffLocale, translator));
+      await writeFile(png.value, renderReportPng(report, (key, params) => translator.t(config.staffLocale, key, params)));
       console.log(`wrote the chart of ${month} to ${png.value}`);
     }
     return 0;
