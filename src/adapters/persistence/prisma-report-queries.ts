@@ -66,19 +66,6 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
     return rows.map((row) => ({ value: row.value, count: Number(row.count) }));
   }
 
-  /** Repairs, complaints and service orders created in the window, per kind and `value` (over their details tables as r, p and s). */
-  async function perKindAnd(window: ReportWindow, value: Sql): Promise<Array<{ kind: string; value: string | null; count: number }>> {
-    const rows = await query<{ kind: string; value: string | null; count: Num }>(Prisma.sql`
-      SELECT "c"."kind" AS "kind", ${value} AS "value", COUNT(*) AS "count"
-      FROM "cases" AS "c"
-      LEFT JOIN "repair_details" AS "r" ON "r"."case_id" = "c"."id"
-      LEFT JOIN "complaint_details" AS "p" ON "p"."case_id" = "c"."id"
-      LEFT JOIN "service_details" AS "s" ON "s"."case_id" = "c"."id"
-      WHERE ${within(Prisma.sql`"c"."created_at"`, window)} AND "c"."kind" IN ('repair', 'complaint', 'service')
-      GROUP BY "c"."kind", ${value}`);
-    return rows.map((row) => ({ kind: row.kind, value: row.value, count: Number(row.count) }));
-  }
-
   return {
     async requestsPerKind(window) {
       const rows = await query<{ kind: string; count: Num }>(Prisma.sql`
@@ -86,14 +73,20 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
       return rows.map((row) => ({ kind: row.kind, count: Number(row.count) }));
     },
 
-    async requestsPerCategory(window) {
-      const rows = await perKindAnd(window, Prisma.sql`COALESCE("r"."category", "p"."subject", "s"."service_type")`);
-      return rows.flatMap((row) => (row.value === null ? [] : [{ kind: row.kind, category: row.value, count: row.count }]));
-    },
-
-    async requestsPerChannel(window) {
-      const rows = await perKindAnd(window, Prisma.sql`COALESCE("r"."intake_channel", "p"."channel", "s"."intake_channel")`);
-      return rows.flatMap((row) => (row.value === null ? [] : [{ kind: row.kind, channel: row.value, count: row.count }]));
+    async requestsPerCategoryAndChannel(window) {
+      const category = Prisma.sql`COALESCE("r"."category", "p"."subject", "s"."service_type")`;
+      const channel = Prisma.sql`COALESCE("r"."intake_channel", "p"."channel", "s"."intake_channel")`;
+      const rows = await query<{ kind: string; category: string | null; channel: string | null; count: Num }>(Prisma.sql`
+        SELECT "c"."kind" AS "kind", ${category} AS "category", ${channel} AS "channel", COUNT(*) AS "count"
+        FROM "cases" AS "c"
+        LEFT JOIN "repair_details" AS "r" ON "r"."case_id" = "c"."id"
+        LEFT JOIN "complaint_details" AS "p" ON "p"."case_id" = "c"."id"
+        LEFT JOIN "service_details" AS "s" ON "s"."case_id" = "c"."id"
+        WHERE ${within(Prisma.sql`"c"."created_at"`, window)} AND "c"."kind" IN ('repair', 'complaint', 'service')
+        GROUP BY "c"."kind", ${category}, ${channel}`);
+      return rows.flatMap((row) =>
+        row.category === null || row.channel === null ? [] : [{ kind: row.kind, category: row.category, channel: row.channel, count: Number(row.count) }],
+      );
     },
 
     async callbackCoverage(window) {

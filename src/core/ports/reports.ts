@@ -7,10 +7,12 @@
 export interface ReportQueries {
   /** Cases created in the window, per kind. */
   requestsPerKind(window: ReportWindow): Promise<Array<{ kind: string; count: number }>>;
-  /** Repairs per category, complaints per subject, service orders per type, created in the window. */
-  requestsPerCategory(window: ReportWindow): Promise<Array<{ kind: string; category: string; count: number }>>;
-  /** Repairs, complaints and service orders created in the window, per kind and intake channel. */
-  requestsPerChannel(window: ReportWindow): Promise<Array<{ kind: string; channel: string; count: number }>>;
+  /**
+   * Repairs, complaints and service orders created in the window, per kind, category (a repair's
+   * category, a complaint's subject, a service order's type) and intake channel: one pass over
+   * the month's cases and their details serves both groupings.
+   */
+  requestsPerCategoryAndChannel(window: ReportWindow): Promise<Array<{ kind: string; category: string; channel: string; count: number }>>;
   /** Callbacks anchored (created) in the window and not cancelled, per kind, and how many are done. */
   callbackCoverage(window: ReportWindow): Promise<Array<{ kind: string; finished: number; done: number }>>;
   /** Clocks of `rules` stopped in the window, per rule, and how many stopped by their due instant. */

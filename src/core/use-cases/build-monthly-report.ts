@@ -54,11 +54,10 @@ export async function buildMonthlyReport(ctx: MonthlyReportContext, month: strin
   const window = reportWindow(month, ctx.timeZone);
   const q = ctx.reports;
   const rules = callbackWindowRules(ctx.kinds);
-  const [perKind, perCategory, perChannel, coverage, onTime, firstResponse, completion, tiers, breaches, categories, reopened, orders, visits, collected, fees, stages] =
+  const [perKind, perCategoryAndChannel, coverage, onTime, firstResponse, completion, tiers, breaches, categories, reopened, orders, visits, collected, fees, stages] =
     await Promise.all([
       q.requestsPerKind(window),
-      q.requestsPerCategory(window),
-      q.requestsPerChannel(window),
+      q.requestsPerCategoryAndChannel(window),
       q.callbackCoverage(window),
       q.clocksOnTime(window, rules),
       q.firstResponse(window),
@@ -74,6 +73,8 @@ export async function buildMonthlyReport(ctx: MonthlyReportContext, month: strin
       q.householdsPerStage(window),
     ]);
 
+  const perCategory = sumBy(perCategoryAndChannel, (row) => `${row.kind}\u0000${row.category}`).map(({ row, count }) => ({ kind: row.kind, category: row.category, count }));
+  const perChannel = perCategoryAndChannel;
   const caseKinds = reportKinds.filter((kind): kind is Exclude<ReportKind, "fee"> => kind !== "fee");
   const kindCounts = reportKinds.map((kind) => ({ kind, count: countOf(perKind, (row) => row.kind === kind) }));
   return {
@@ -138,6 +139,17 @@ export async function buildMonthlyReport(ctx: MonthlyReportContext, month: strin
       perStage: feeStages.map((stage) => ({ stage, households: stages.find((row) => row.stage === stage)?.households ?? 0 })),
     },
   };
+}
+
+/** Rows summed per key, the first row of each key standing for its group. */
+function sumBy<T extends { count: number }>(rows: readonly T[], key: (row: T) => string): Array<{ row: T; count: number }> {
+  const groups = new Map<string, { row: T; count: number }>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.count += row.count;
+    else groups.set(key(row), { row, count: row.count });
+  }
+  return [...groups.values()];
 }
 
 function countOf<T extends { count: number }>(rows: readonly T[], match: (row: T) => boolean): number {
