@@ -11,6 +11,7 @@ import { runDueWork } from "./core/use-cases/run-due-work.js";
 import type { WorkflowContext } from "./core/ports/workflow-context.js";
 import { openWorkflow } from "./app/open-workflow.js";
 import { systemTime } from "./core/ports/time-source.js";
+import { reportMonthlyCommand } from "./app/report-command.js";
 import { loadDotEnv } from "./app/dot-env.js";
 import { readCsv } from "./app/read-csv.js";
 import { csvText, writeCsv } from "./app/write-csv.js";
@@ -27,6 +28,8 @@ const usage = `usage: npm run frontdesk -- <command>
   import payments FILE.csv   building,unit,fee_type,period,amount,paid_at,receipt_number (empty: the next RC- number)
   export orders --month YYYY-MM [--out FILE]
                              the month's service orders and fees per customer as CSV (stdout without --out)
+  report monthly --month YYYY-MM [--csv FILE] [--png FILE]
+                             the month's figures; the CSV (UTF-8 with BOM) has section,key,value rows; the PNG is the chart
   tick --at ISO-INSTANT      run all work due as of that instant (e.g. 2026-12-02T10:00:00+08:00)
   tick                       run all work due now
   migrate                    apply pending database migrations (start-up does this too)
@@ -58,6 +61,7 @@ export async function runCli(args: string[], env: Record<string, string | undefi
     }
   }
   if (command === "export" && sub === "orders") return exportOrdersCommand(args, config);
+  if (command === "report" && sub === "monthly") return reportMonthlyCommand(args, config);
   if (command === "migrate") {
     const workflow = await openWorkflow(config);
     await workflow.close();
@@ -141,7 +145,7 @@ const importers = {
   payments: importPayments,
 } satisfies Record<string, (ctx: WorkflowContext, rows: NumberedRow[]) => Promise<ImportResult | UnitImportResult>>;
 
-const knownCommands = new Set(["import", "export", "tick", "migrate", "outbox", "demo"]);
+const knownCommands = new Set(["import", "export", "report", "tick", "migrate", "outbox", "demo"]);
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);

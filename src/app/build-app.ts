@@ -13,6 +13,8 @@ import { startCronTicker, tickIntervalMs } from "../adapters/scheduler/cron-tick
 import { assertKindsCovered } from "./kind-coverage.js";
 import { detailsTables } from "../adapters/persistence/kinds/index.js";
 import { slackKinds } from "../adapters/slack/kinds/index.js";
+import { dailyReceiptsTask } from "../core/reports/daily-receipts.js";
+import { monthlyReportTask } from "../core/reports/monthly-task.js";
 import { ensureRecurringTasks } from "../core/use-cases/ensure-recurring-tasks.js";
 import { pruneTaskId } from "../core/use-cases/system-tasks.js";
 import { monthCloseTask, monthVisitsTask } from "../core/kinds/service/package/tasks.js";
@@ -21,6 +23,7 @@ import { weekSummaryTask } from "../core/kinds/fee/use-cases/ladder-summary.js";
 import { startOutboxWorker, type OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
 import { createLeaseHolder } from "../adapters/scheduler/lease-holder.js";
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
+import { reportMonthSlackDigest, slackDigests } from "../adapters/slack/digests/index.js";
 import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/slack-message-sender.js";
 import { publishOwnerCommands } from "../adapters/telegram/commands.js";
 import { createBot, createOutboxApi } from "../adapters/telegram/create-bot.js";
@@ -82,7 +85,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   try {
     assertKindsCovered(ctx.kinds, { slack: slackKinds.map((module) => module.kind), persistence: detailsTables.map((table) => table.kind) });
     // The nightly housekeeping and the packages' month work are jobs like any other: queued once, then re-queued by each run.
-    await ensureRecurringTasks(ctx, [{ task: pruneTaskId }, { task: monthVisitsTask }, { task: monthCloseTask }, { task: reminderRunTask }, { task: weekSummaryTask }]);
+    await ensureRecurringTasks(ctx, [{ task: pruneTaskId }, { task: monthVisitsTask }, { task: monthCloseTask }, { task: reminderRunTask }, { task: weekSummaryTask }, { task: dailyReceiptsTask }, { task: monthlyReportTask }]);
   } catch (error) {
     await workflow.close();
     throw error;
@@ -135,6 +138,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
         translator,
         staffLocale: config.staffLocale,
         channelFor: (team) => config.slack.channels[team],
+        digests: [...slackDigests, reportMonthSlackDigest(workflow.database.reports)],
         photos: new TelegramPhotoSource(bot.api, config.telegram.token, config.telegram.apiRoot),
       }),
     },

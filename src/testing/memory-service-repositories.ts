@@ -1,4 +1,4 @@
-import type { Receipt } from "../core/domain/receipts.js";
+import { type Receipt, receiptNumberSpan } from "../core/domain/receipts.js";
 import type { WorkOrder } from "../core/domain/work-orders.js";
 import type { ReceiptRepository, WorkOrderRepository } from "../core/ports/store.js";
 import { cmp, copy, duplicate, findCopy, type MemoryTables, missing } from "./memory-tables.js";
@@ -73,6 +73,13 @@ export function memoryReceiptRepository(t: MemoryTables): ReceiptRepository {
         .filter((r) => r.issuedAt.getTime() >= from.getTime() && r.issuedAt.getTime() < to.getTime())
         .sort((a, b) => cmp(a.number, b.number))
         .map(copy);
+    },
+    async numberSpan(prefix, before) {
+      const numbers = all()
+        .filter((r) => r.number.startsWith(prefix) && r.issuedAt.getTime() < before.getTime())
+        .map((r) => r.number)
+        .sort(cmp);
+      return receiptNumberSpan(numbers);
     },
   };
 }

@@ -4,11 +4,13 @@ import { fileURLToPath } from "node:url";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import BetterSqlite3 from "better-sqlite3";
+import type { ReportQueries } from "../../core/ports/reports.js";
 import type { UnitOfWork } from "../../core/ports/store.js";
 import type { PrismaClient as SqliteClient } from "../../generated/sqlite/client.js";
 import { defaultMigrationsDir, migratePostgres, migrateSqlite } from "./migrate.js";
 import { NameAsTextPool } from "./name-as-text-pool.js";
 import type { DatabaseKind } from "./prisma-client.js";
+import { prismaReportQueries } from "./prisma-report-queries.js";
 import { defaultTransactionLimits, prismaUnitOfWork, type TransactionLimits } from "./prisma-store.js";
 import { wipeAllRows } from "./wipe.js";
 
@@ -21,6 +23,8 @@ export const defaultDatabaseUrl = "file:./data/frontdesk.db";
 export interface Database {
   kind: DatabaseKind;
   unitOfWork: UnitOfWork;
+  /** The monthly report's aggregates, read outside any transaction (no SQLite write lock taken). */
+  reports: ReportQueries;
   /**
    * Applies the migrations the database has not seen yet, in folder order, and returns their
    * names (empty when up to date). Safe when several processes start at once; recorded in
@@ -85,6 +89,7 @@ async function openSqlite(url: string, opts: OpenDatabaseOptions, limits: Transa
   return {
     kind: "sqlite",
     unitOfWork: prismaUnitOfWork(client, "sqlite", limits),
+    reports: prismaReportQueries(client, "sqlite"),
     migrate: () => migrateSqlite(filename, opts.migrationsDir ?? defaultMigrationsDir.sqlite),
     wipe: () => wipeAllRows(client, Object.values(Prisma.ModelName)),
     async ping() {
@@ -152,6 +157,7 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions, limits: Tran
   return {
     kind: "postgresql",
     unitOfWork: prismaUnitOfWork(client, "postgresql", limits),
+    reports: prismaReportQueries(client, "postgresql"),
     migrate: () =>
       migratePostgres(pool, opts.migrationsDir ?? defaultMigrationsDir.postgresql, explicitSchema === "public" ? undefined : explicitSchema),
     wipe: () => wipeAllRows(client, Object.values(Prisma.ModelName)),

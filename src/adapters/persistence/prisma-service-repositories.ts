@@ -1,4 +1,4 @@
-import type { Receipt } from "../../core/domain/receipts.js";
+import { type Receipt, receiptNumberSpan, spanIsWhole } from "../../core/domain/receipts.js";
 import { type WorkOrder, type WorkOrderStatus, workOrderStatuses } from "../../core/domain/work-orders.js";
 import type { ReceiptRepository, WorkOrderRepository } from "../../core/ports/store.js";
 import type { Receipt as ReceiptRow, WorkOrder as WorkOrderRow } from "../../generated/sqlite/client.js";
@@ -94,6 +94,17 @@ export function prismaReceiptRepository({ tx }: RepositoryContext): ReceiptRepos
       // Index (issued_at); numbers are all `RC-YYYY-NNNNNN`, so every collation orders them alike.
       const rows = await tx.receipt.findMany({ where: { issuedAt: { gte: from, lt: to } }, orderBy: { number: "asc" } });
       return rows.map(toReceipt);
+    },
+    async numberSpan(prefix, before) {
+      // The unique index on number serves the prefix; the numbers are fixed-width, so min and max are the first and last.
+      const where = { number: { startsWith: prefix }, issuedAt: { lt: before } };
+      const span = await tx.receipt.aggregate({ where, _count: { _all: true }, _min: { number: true }, _max: { number: true } });
+      const count = span._count._all;
+      const first = span._min.number ?? null;
+      const last = span._max.number ?? null;
+      if (spanIsWhole(count, first, last)) return { count, first, last, missing: [], missingCount: 0 };
+      const rows = await tx.receipt.findMany({ where, select: { number: true }, orderBy: { number: "asc" } });
+      return receiptNumberSpan(rows.map((row) => row.number));
     },
   };
 }

@@ -12,10 +12,10 @@ import { alertBlocks } from "./blocks/alert.js";
 import type { SlackMessage } from "./blocks/format.js";
 import { verificationCardBlocks } from "./blocks/verification-card.js";
 import { toBoltLogger } from "./bolt-logger.js";
-import { findSlackDigest, type SlackDigest, slackDigests } from "./digests/index.js";
+import { type DigestFile, findSlackDigest, type SlackDigest, slackDigests } from "./digests/index.js";
 import { findSlackKind, type SlackKind, slackKinds } from "./kinds/index.js";
 import { slackErrorCode, toDeliveryError } from "./slack-errors.js";
-import { postCasePhotos } from "./slack-photo-upload.js";
+import { postCasePhotos, uploadToThread } from "./slack-photo-upload.js";
 
 /** What the sender needs; the channel mapping is the same one the app uses. */
 export interface SlackMessageSenderOptions {
@@ -88,13 +88,17 @@ export class SlackMessageSender implements MessageSender {
         if (slackErrorCode(error) !== "message_not_found") throw toDeliveryError(error);
       }
     }
+    let ref: MessageRef;
     try {
       const posted = await client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false });
       if (!posted.ts) throw new Error("chat.postMessage answered without a ts");
-      return { channel: posted.channel ?? channel, messageId: posted.ts };
+      ref = { channel: posted.channel ?? channel, messageId: posted.ts };
     } catch (error) {
       throw toDeliveryError(error);
     }
+    // A summary's files (the month's chart) go into the thread of the post they belong to.
+    if (rendered.files && rendered.files.length > 0) await uploadToThread(client, rendered.files, ref);
+    return ref;
   }
 
   /** What the case's kind posts in the card's thread once the card shows it (a fee case's letter). */
@@ -123,7 +127,7 @@ export class SlackMessageSender implements MessageSender {
     return module;
   }
 
-  private async render(payload: OutboxPayload): Promise<SlackMessage> {
+  private async render(payload: OutboxPayload): Promise<SlackMessage & { files?: DigestFile[] }> {
     const { workflow, translator, staffLocale } = this.options;
     const t = (key: string, params?: Parameters<Translator["t"]>[2]) => translator.t(staffLocale, key, params);
     const formatInstant = (at: Date) => translator.formatInstant(staffLocale, at);

@@ -4,6 +4,9 @@ import type { Case } from "./case.js";
 import type { ClockRule, ClockRuleId } from "./clock.js";
 import type { CaseKind, OwnerActionDefinition, TaskDefinition } from "./kind.js";
 
+/** The system's own tasks: housekeeping (`system.`) and the reports across every kind (`report.`). */
+export const systemTaskPrefixes = ["system.", "report."] as const;
+
 /**
  * The kinds of request a deployment handles, and the system's own tasks. Use cases reach a
  * kind's rules only through it, so shared code never names a kind. Ids must not collide: each
@@ -33,7 +36,7 @@ export class CaseKindRegistry {
       if (codes.size !== Object.keys(kind.ownerActions).length) throw new Error(`kind ${kind.id} has two owner actions with one code`);
     }
     for (const [id, task] of Object.entries(systemTasks)) {
-      if (!id.startsWith("system.")) throw new Error(`system task ${id} must start with "system."`);
+      if (!systemTaskPrefixes.some((prefix) => id.startsWith(prefix))) throw new Error(`system task ${id} must start with ${systemTaskPrefixes.map((prefix) => `"${prefix}"`).join(" or ")}`);
       this.tasks.set(id, task);
     }
     for (const [id, { rule }] of this.rules) {

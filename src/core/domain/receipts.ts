@@ -41,6 +41,46 @@ export interface Receipt {
 
 export const receiptPrefix = "RC";
 
+/** The receipt numbers of one year's sequence issued so far: how many, the first and last, and any number missing between them. */
+export interface ReceiptNumberSpan {
+  count: number;
+  first: string | null;
+  last: string | null;
+  /** In order; at most {@link maxMissingListed} are named, `missingCount` says how many there are. */
+  missing: string[];
+  missingCount: number;
+}
+
+export const maxMissingListed = 50;
+
+/** The sequence number of `RC-2026-000042`: 42. */
+function sequenceOf(number: string): number {
+  return Number(number.slice(number.lastIndexOf("-") + 1));
+}
+
+/** The span of a year's numbers (`RC-2026-000001`…), given in ascending order. */
+export function receiptNumberSpan(numbers: readonly string[]): ReceiptNumberSpan {
+  const first = numbers[0] ?? null;
+  const last = numbers[numbers.length - 1] ?? null;
+  const missing: string[] = [];
+  let missingCount = 0;
+  for (let index = 1; index < numbers.length; index += 1) {
+    const before = sequenceOf(numbers[index - 1]!);
+    const after = sequenceOf(numbers[index]!);
+    const stem = numbers[index]!.slice(0, numbers[index]!.lastIndexOf("-") + 1);
+    for (let sequence = before + 1; sequence < after; sequence += 1) {
+      missingCount += 1;
+      if (missing.length < maxMissingListed) missing.push(`${stem}${String(sequence).padStart(6, "0")}`);
+    }
+  }
+  return { count: numbers.length, first, last, missing, missingCount };
+}
+
+/** Whether a span's first and last numbers are as far apart as its count says: no number is missing. */
+export function spanIsWhole(count: number, first: string | null, last: string | null): boolean {
+  return first === null || last === null || sequenceOf(last) - sequenceOf(first) + 1 === count;
+}
+
 /** The total of charge lines, in fen. */
 export function totalFen(lines: readonly Pick<ChargeLine, "amountFen">[]): number {
   return lines.reduce((sum, line) => sum + line.amountFen, 0);

@@ -1,4 +1,6 @@
 import { CaseKindRegistry } from "../case/registry.js";
+import { dailyReceiptsTasks } from "../reports/daily-receipts.js";
+import { monthlyReportTasks } from "../reports/monthly-task.js";
 import { defaultRetention, type Retention, systemTasks } from "../use-cases/system-tasks.js";
 import { complaintKind } from "./complaint/kind.js";
 import { feeKind } from "./fee/kind.js";
@@ -13,5 +15,5 @@ export const productKinds = [repairKind, complaintKind, serviceKind, feeKind] as
 
 /** The registry every deployment runs with; `retention` is the housekeeping's (RETENTION_DAYS). */
 export function productRegistry(retention: Retention = defaultRetention): CaseKindRegistry {
-  return new CaseKindRegistry(productKinds, systemTasks(retention));
+  return new CaseKindRegistry(productKinds, { ...systemTasks(retention), ...dailyReceiptsTasks, ...monthlyReportTasks });
 }

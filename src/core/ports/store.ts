@@ -5,7 +5,7 @@ import type { Callback } from "../domain/callback.js";
 import type { MessageRef, OutboxMessage, OutboxPayload } from "../domain/outbox.js";
 import type { PriceItem, PriceTeam } from "../domain/prices.js";
 import type { Charge, FeeType, Payment } from "../domain/fees.js";
-import type { Receipt } from "../domain/receipts.js";
+import type { Receipt, ReceiptNumberSpan } from "../domain/receipts.js";
 import type { WorkOrder, WorkOrderStatus } from "../domain/work-orders.js";
 import type {
   Resident,
@@ -200,6 +200,8 @@ export interface ReceiptRepository {
   listByCase(caseId: string): Promise<Receipt[]>;
   /** Receipts issued in [from, to), by number. */
   listIssuedBetween(from: Date, to: Date): Promise<Receipt[]>;
+  /** The numbers starting `prefix` (`RC-2026-`) issued before `before`: count, first, last and the missing ones (counted by one aggregate; listed only when some are missing). */
+  numberSpan(prefix: string, before: Date): Promise<ReceiptNumberSpan>;
 }
 
 /** The fee ledger's charges (应收), one per unit, fee type and period. */

@@ -9,7 +9,14 @@ import type { FormatInstant, SlackMessage, Translate } from "../blocks/format.js
  */
 export interface SlackDigest {
   id: string;
-  render(workflow: WorkflowContext, period: string, t: Translate, formatInstant: FormatInstant): Promise<SlackMessage>;
+  render(workflow: WorkflowContext, period: string, t: Translate, formatInstant: FormatInstant): Promise<SlackMessage & { files?: DigestFile[] }>;
+}
+
+/** A file that goes with a summary (the month's chart), uploaded into the post's thread. */
+export interface DigestFile {
+  filename: string;
+  title: string;
+  bytes: Uint8Array;
 }
 
 /** The digest `id` among `digests`, or null when this release draws no such summary. */
