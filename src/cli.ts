@@ -2,6 +2,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, loadBaseConfig, loadPlaygroundConfig } from "./config/config.js";
 import type { ImportResult, NumberedRow } from "./core/use-cases/shared/import-rows.js";
+import { importFees } from "./core/use-cases/fees/import-fees.js";
+import { importPayments } from "./core/use-cases/fees/import-payments.js";
 import { importPrices } from "./core/use-cases/import-prices.js";
 import { importStaff } from "./core/use-cases/import-staff.js";
 import { importUnits, type UnitImportResult } from "./core/use-cases/import-units.js";
@@ -20,6 +22,8 @@ const usage = `usage: npm run frontdesk -- <command>
   import units FILE.csv      building,unit,area_m2,handover_date,warranty_months,owner_name,phone,language
   import staff FILE.csv      slack_user_id,name,team,role
   import prices FILE.csv     code,team,name_zh,name_en,pricing_unit,price,onsite_pricing (price in yuan)
+  import fees FILE.csv       building,unit,fee_type,period,amount,due_date (amount in yuan, period YYYY-MM)
+  import payments FILE.csv   building,unit,fee_type,period,amount,paid_at,receipt_number (empty: the next RC- number)
   export orders --month YYYY-MM [--out FILE]
                              the month's service orders and fees per customer as CSV (stdout without --out)
   tick --at ISO-INSTANT      run all work due as of that instant (e.g. 2026-12-02T10:00:00+08:00)
@@ -125,6 +129,8 @@ const importers = {
   units: importUnits,
   staff: importStaff,
   prices: importPrices,
+  fees: importFees,
+  payments: importPayments,
 } satisfies Record<string, (ctx: WorkflowContext, rows: NumberedRow[]) => Promise<ImportResult | UnitImportResult>>;
 
 const knownCommands = new Set(["import", "export", "tick", "migrate", "outbox", "demo"]);

@@ -15,9 +15,9 @@ describe("every kind of request is served by the adapters it needs", () => {
   });
 
   it("a kind added to the core alone stops start-up, naming the module and the table it lacks", () => {
-    const fee = defineKind({
-      id: "fee",
-      prefix: "F",
+    const parking = defineKind({
+      id: "parking",
+      prefix: "P",
       details: z.object({}),
       lifecycle: { statuses: ["new"], initial: "new", transitions: {} },
       finalStatuses: [],
@@ -28,9 +28,9 @@ describe("every kind of request is served by the adapters it needs", () => {
       ownerActions: {},
       tasks: {},
     });
-    const registry = new CaseKindRegistry([...productKinds, fee]);
+    const registry = new CaseKindRegistry([...productKinds, parking]);
     expect(() => assertKindsCovered(registry, coverage)).toThrow(
-      "incomplete kind of request: kind fee has no Slack module (src/adapters/slack/kinds); kind fee has no details table (src/adapters/persistence/kinds)",
+      "incomplete kind of request: kind parking has no Slack module (src/adapters/slack/kinds); kind parking has no details table (src/adapters/persistence/kinds)",
     );
   });
 });

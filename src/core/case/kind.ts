@@ -1,10 +1,12 @@
 import type { z } from "zod";
+import type { Charge, Payment } from "../domain/fees.js";
 import type { MessageParams } from "../domain/outbox.js";
+import type { Receipt } from "../domain/receipts.js";
 import type { StaffMember, Team } from "../domain/registry.js";
 import type { WorkingHours } from "../domain/working-hours.js";
 import type { Store } from "../ports/store.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
-import type { Actor, Case } from "./case.js";
+import type { Actor, Case, CaseHeader } from "./case.js";
 import type { Clock, ClockRule, ClockRuleId } from "./clock.js";
 import type { Job } from "./job.js";
 import type { Lifecycle } from "./lifecycle.js";
@@ -149,6 +151,40 @@ export interface CaseKind<D = unknown> {
   callback?: CallbackPolicy<D>;
   /** Parameters of an escalation alert about this case (default: number and due instant). */
   alertParams?(subject: Case<D>, clock: Clock): MessageParams;
+  /** How the fee ledger's payments reach this kind's cases: declared by the kind that collects fees, by one kind at most. */
+  ledger?: LedgerHooks;
+}
+
+/** A household's case collecting its fees, as the ledger sees it. */
+export interface LedgerCase {
+  subject: CaseHeader;
+  /** The fee kind's stage id, which the owner's /fees names in words. */
+  stage: string;
+}
+
+/** What the fee ledger tells the kind collecting a household's fees after a payment, in the payment's transaction. */
+export interface PaymentRecorded {
+  store: Store;
+  unitId: string;
+  /** The household's open case the receipt is of (from {@link LedgerHooks.openCase}), or null. */
+  caseId: string | null;
+  /** The charges paid, as they stand after the payment. */
+  charges: Charge[];
+  payments: Payment[];
+  receipt: Receipt;
+  now: Date;
+  timeZone: string;
+}
+
+/**
+ * The fee kind's part in a payment: the household's open case its receipt belongs to, and what
+ * follows the payment (settling the case at once when nothing due is outstanding, so its
+ * reminders stop).
+ */
+export interface LedgerHooks {
+  /** The household's case in collection now (open, or referred to legal), with its stage (`reminding` … `legal`); null: none. */
+  openCase(store: Store, unitId: string): Promise<LedgerCase | null>;
+  afterPayment(paid: PaymentRecorded): Promise<void>;
 }
 
 /** Declares a kind with its details typed; the registry holds it with details unknown. */

@@ -23,6 +23,10 @@ export const workflowErrorCodes = [
   "charge_lines_required",
   "charge_lines_not_allowed",
   "price_item_unknown",
+  "charge_not_found",
+  "payment_over_outstanding",
+  "payment_in_future",
+  "receipt_number_used",
 ] as const;
 
 export type WorkflowErrorCode = (typeof workflowErrorCodes)[number];

@@ -2,6 +2,7 @@ import type { Case, CaseEvent } from "../case/case.js";
 import type { Clock } from "../case/clock.js";
 import type { CaseKindRegistry } from "../case/registry.js";
 import type { Callback } from "../domain/callback.js";
+import type { Charge } from "../domain/fees.js";
 import type { PriceItem } from "../domain/prices.js";
 import type { Receipt } from "../domain/receipts.js";
 import type { Resident, StaffMember, Unit } from "../domain/registry.js";
@@ -30,6 +31,8 @@ export interface CaseView<D = unknown> {
   receipts?: Receipt[];
   /** Items of the price standard asked for (`priceCodes`), by code: a service card names the item booked. */
   priceItems?: Record<string, PriceItem>;
+  /** The household's charges by period then fee type, when asked for (`charges`): a fee case's card lists what is owed (and `caseNumbers` then names the complaints disputing them). */
+  charges?: Charge[];
 }
 
 /** What a view reads besides the case; each part only when asked for, so a repair's card reads no register. */
@@ -40,6 +43,7 @@ export interface CaseViewOptions {
   workOrders?: boolean;
   receipts?: boolean;
   priceCodes?: readonly string[];
+  charges?: boolean;
 }
 
 export async function getCaseView(
@@ -65,8 +69,11 @@ export async function getCaseView(
       if (member) staffNames[member.id] = member.name;
     }
   }
+  const charges = options.charges ? await store.charges.listByUnit(subject.unitId) : null;
+  // A charge the owner disputes names its complaint by number.
+  const disputes = (charges ?? []).flatMap((charge) => (charge.disputeCaseId ? [charge.disputeCaseId] : []));
   const caseNumbers: Record<string, string> = {};
-  for (const id of options.caseIds ?? []) {
+  for (const id of new Set([...(options.caseIds ?? []), ...disputes])) {
     const other = await store.cases.findById(id);
     if (other) caseNumbers[id] = other.number;
   }
@@ -89,5 +96,6 @@ export async function getCaseView(
     ...(options.workOrders ? { workOrders: await store.workOrders.listByCase(subject.id) } : {}),
     ...(options.receipts ? { receipts: await store.receipts.listByCase(subject.id) } : {}),
     ...(options.priceCodes ? { priceItems } : {}),
+    ...(charges ? { charges } : {}),
   };
 }

@@ -1,17 +1,13 @@
 import { z } from "zod";
 import { locales, PhoneSchema } from "../domain/registry.js";
 import type { WorkflowContext } from "../ports/workflow-context.js";
-import { type ImportProblem, type NumberedRow, type UniqueKey, validateRows } from "./shared/import-rows.js";
+import { type ImportProblem, localDateColumn, type NumberedRow, type UniqueKey, validateRows } from "./shared/import-rows.js";
 
 export const UnitImportRowSchema = z.object({
   building: z.string().trim().min(1, "building is empty"),
   unit: z.string().trim().min(1, "unit is empty"),
   area_m2: z.coerce.number({ message: "area_m2 must be a number" }).positive("area_m2 must be positive"),
-  handover_date: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "handover_date must be YYYY-MM-DD")
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "handover_date is not a real date"),
+  handover_date: localDateColumn("handover_date"),
   warranty_months: z.coerce.number({ message: "warranty_months must be a whole number" }).int("warranty_months must be a whole number").min(0),
   owner_name: z.string().trim().min(1, "owner_name is empty"),
   phone: PhoneSchema,

@@ -73,10 +73,11 @@ export interface SlackHarness extends Fixture {
 
 /**
  * The real Bolt app (createSlackApp) serving `receiver.app` on a loopback port, the fake Web
- * API, the memory store seeded with the fixture's units (or `units`) and staff, and the outbox sender.
+ * API, the memory store seeded with the fixture's units (or `units`) and staff, and the outbox sender;
+ * the fixture's clock starts at `at` when given.
  */
-export async function startSlackHarness(options: { units?: Record<string, string>[] } = {}): Promise<SlackHarness> {
-  const fixture = await createFixture(options.units ? { units: options.units } : {});
+export async function startSlackHarness(options: { units?: Record<string, string>[]; at?: string } = {}): Promise<SlackHarness> {
+  const fixture = await createFixture({ ...(options.units ? { units: options.units } : {}), ...(options.at ? { at: options.at } : {}) });
   const memory = fixture.memory as MemoryStore;
   const fake = await startFakeSlack({ token: TOKEN });
   const translator = testTranslator();

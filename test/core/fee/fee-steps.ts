@@ -4,6 +4,7 @@ import type { FeeCase } from "../../../src/core/kinds/fee/details.js";
 import { householdFeeCase } from "../../../src/core/kinds/fee/household.js";
 import { reminderRunTask } from "../../../src/core/kinds/fee/reminder-run.js";
 import { weekSummaryTask } from "../../../src/core/kinds/fee/use-cases/ladder-summary.js";
+import type { UnitOfWork } from "../../../src/core/ports/store.js";
 import { newId, type WorkflowContext } from "../../../src/core/ports/workflow-context.js";
 import { ensureRecurringTasks } from "../../../src/core/use-cases/ensure-recurring-tasks.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
@@ -14,8 +15,8 @@ import { createFixture, type ManualTime, unitRow, verifiedOwner } from "../../su
  * Two households of building 3 with the daily reminder run and the weekly summary queued as at
  * start-up: 1202 (王芳, on the bot as 7001) and 1203 (李雷, no identity: the call list's).
  */
-export async function createFeeFixture(at: string) {
-  const fixture = await createFixture({ at, units: [unitRow(), unitRow({ unit: "1203", owner_name: "李雷", phone: "+8613800000002" })] });
+export async function createFeeFixture(at: string, options: { store?: UnitOfWork } = {}) {
+  const fixture = await createFixture({ at, ...options, units: [unitRow(), unitRow({ unit: "1203", owner_name: "李雷", phone: "+8613800000002" })] });
   await verifiedOwner(fixture.ctx);
   await ensureRecurringTasks(fixture.ctx, [{ task: reminderRunTask }, { task: weekSummaryTask }]);
   const units = await fixture.ctx.uow.transaction(async (store) => [await store.units.findByAddress("3", "1202"), await store.units.findByAddress("3", "1203")]);

@@ -3,6 +3,7 @@ import { WorkflowError } from "../../../src/core/domain/errors.js";
 import { reminderRunTask } from "../../../src/core/kinds/fee/reminder-run.js";
 import { acknowledgeFee, disputeFee, giveOverdueReason, promiseFee } from "../../../src/core/kinds/fee/use-cases/answer-reminder.js";
 import { settleIfPaid } from "../../../src/core/kinds/fee/use-cases/settle-if-paid.js";
+import { recordPayment } from "../../../src/core/use-cases/fees/record-payment.js";
 import { cancelCase } from "../../../src/core/use-cases/cancel-case.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
 import { addCharges, createFeeFixture, feeCaseOf, payloadsOf, reminders, runDaily, runOn } from "./fee-steps.js";
@@ -40,8 +41,8 @@ describe("the fee reminder run", () => {
     // Before the due date: Acknowledge, three dates (in 3 days, in 7 days, the month's end, each the end of that day in Shanghai), Dispute; no reasons yet.
     expect(notice?.buttons.map((button) => `${button.action}${button.arg ? ` ${button.arg}` : ""}`)).toEqual([
       "ack",
-      "pay_by 2026-09-30T15:59:59.999Z",
-      "pay_by 2026-10-04T15:59:59.999Z",
+      "pay_by 2026-09-30T15:59:59.000Z",
+      "pay_by 2026-10-04T15:59:59.000Z",
       "dispute",
     ]);
   });
@@ -99,7 +100,7 @@ describe("the fee reminder run", () => {
     await runOn(ctx, time, "2026-10-01");
     const file = await feeCaseOf(ctx, unitA);
     const inSevenDays = reminders(memory).at(-1)?.buttons.filter((button) => button.action === "pay_by")[1]?.arg;
-    expect(inSevenDays).toBe("2026-10-08T15:59:59.999Z");
+    expect(inSevenDays).toBe("2026-10-08T15:59:59.000Z");
     time.set("2026-10-01T10:05:00+08:00");
     await promiseFee(ctx, { ownerUserId: "7001", caseId: file!.id, payBy: inSevenDays! });
     expect(payloadsOf(memory, "owner.notice").at(-1)).toMatchObject({ key: "fee.promised", params: { date: "2026-10-08" } });
@@ -125,27 +126,52 @@ describe("the fee reminder run", () => {
     expect(await runDaily(ctx, time, memory, "2026-10-16", "2026-10-22")).toEqual({ "2026-10-22": "fee.reminder.overdue" });
   });
 
-  it("settles the file at once when a payment leaves nothing due, and reminds no more", async () => {
+  it("settles the file at once when a payment at the front desk leaves nothing due, and reminds no more", async () => {
     const { ctx, time, memory, unitA } = await createFeeFixture("2026-09-30T09:00:00+08:00");
-    const [charge] = await addCharges(ctx, unitA, [september]);
+    await addCharges(ctx, unitA, [september]);
     await runOn(ctx, time, "2026-10-01");
     const file = await feeCaseOf(ctx, unitA);
     time.set("2026-10-03T15:00:00+08:00");
-    const half = await ctx.uow.transaction(async (store) => {
-      await store.charges.save({ ...charge!, paidFen: 10_000, updatedAt: time.now() });
-      return settleIfPaid(store, unitA, time.now(), ctx.timeZone);
-    });
-    expect(half).toBeNull();
-    const settled = await ctx.uow.transaction(async (store) => {
-      await store.charges.save({ ...charge!, paidFen: 25_000, updatedAt: time.now() });
-      return settleIfPaid(store, unitA, time.now(), ctx.timeZone);
-    });
-    expect(settled).toMatchObject({ id: file!.id, status: "settled", closedAt: time.now() });
+    const pay = (amountFen: number) => recordPayment(ctx, { staffUserId: "UFRONT1", unitId: unitA, feeType: "property", period: "2026-09", amountFen, paidAt: time.now() });
+    const part = await pay(10_000);
+    expect(part.caseId).toBe(file!.id);
+    expect((await feeCaseOf(ctx, unitA))?.status).toBe("open");
+    const rest = await pay(15_000);
+    expect(rest.receipt).toMatchObject({ number: "RC-2026-000002", caseId: file!.id });
+    const settled = await ctx.uow.transaction((store) => store.cases.findById(file!.id));
+    expect(settled).toMatchObject({ status: "settled", closedAt: time.now() });
+    const events = await ctx.uow.transaction((store) => store.cases.listEvents(file!.id));
+    expect(events.filter((event) => event.type === "payment_recorded").map((event) => event.data.receipt)).toEqual(["RC-2026-000001", "RC-2026-000002"]);
     expect(await feeCaseOf(ctx, unitA)).toBeNull();
     expect(await runDaily(ctx, time, memory, "2026-10-04", "2026-10-15")).toEqual({});
     // New arrears are a new file with a new number.
     await addCharges(ctx, unitA, [{ period: "2026-10", amountFen: 25_000, dueDate: "2026-10-31" }]);
     await runDaily(ctx, time, memory, "2026-10-16", "2026-10-28");
+    expect((await feeCaseOf(ctx, unitA))?.number).toBe("F-2026-000002");
+  });
+
+  it("settles through settleIfPaid only when nothing due is left", async () => {
+    const { ctx, time, unitA } = await createFeeFixture("2026-09-30T09:00:00+08:00");
+    const [charge] = await addCharges(ctx, unitA, [september]);
+    await runOn(ctx, time, "2026-10-01");
+    const settle = (paidFen: number) =>
+      ctx.uow.transaction(async (store) => {
+        await store.charges.save({ ...charge!, paidFen, updatedAt: time.now() });
+        return settleIfPaid(store, unitA, time.now(), ctx.timeZone);
+      });
+    expect(await settle(24_999)).toBeNull();
+    expect(await settle(25_000)).toMatchObject({ status: "settled" });
+  });
+
+  it("opens a new file for the household's next reminder once the front desk cancels its file", async () => {
+    const { ctx, time, memory, unitA } = await createFeeFixture("2026-09-30T09:00:00+08:00");
+    await addCharges(ctx, unitA, [september]);
+    await runOn(ctx, time, "2026-10-01");
+    const file = await feeCaseOf(ctx, unitA);
+    time.set("2026-10-02T09:00:00+08:00");
+    await cancelCase(ctx, { caseId: file!.id, staffUserId: "UFRONT1", reason: "Charged to the wrong unit; the finance office re-issues it" });
+    expect(await feeCaseOf(ctx, unitA)).toBeNull();
+    await runDaily(ctx, time, memory, "2026-10-02", "2026-10-08");
     expect((await feeCaseOf(ctx, unitA))?.number).toBe("F-2026-000002");
   });
 

@@ -1,5 +1,7 @@
-import type { App } from "@slack/bolt";
+import type { App, webApi } from "@slack/bolt";
 import type { Case, CaseKindId } from "../../../core/case/case.js";
+import type { MessageRef } from "../../../core/domain/outbox.js";
+import type { WorkflowContext } from "../../../core/ports/workflow-context.js";
 import type { CaseView, getCaseView } from "../../../core/use-cases/get-case-view.js";
 import type { FormatInstant, SlackMessage, Translate } from "../blocks/format.js";
 import type { SlackDeps } from "../slack-deps.js";
@@ -19,6 +21,15 @@ export interface SlackPrompt<D> {
   render(view: CaseView<D>, attempt: number, t: Translate, formatInstant: FormatInstant): SlackMessage;
 }
 
+/** What a kind's card thread hook is given: the card as just posted or redrawn, and its case. */
+export interface CardThreadInput<D> {
+  client: webApi.WebClient;
+  workflow: WorkflowContext;
+  subject: Case<D>;
+  card: MessageRef;
+  t: Translate;
+}
+
 /**
  * Everything the Slack side of one kind of request declares. The sender draws the kind's card
  * and prompts through it and shared listeners (Claim, Assign, Cancel) name the case through
@@ -36,6 +47,12 @@ export interface SlackKindModule<D> {
   summary(subject: Case<D>): string;
   /** Builders of the kind's prompts by name; a prompt the module lacks is a dead letter, not a guess. */
   prompts: Readonly<Record<string, SlackPrompt<D>>>;
+  /**
+   * Posts what belongs in the card's thread once the card shows it (a fee case's demand letter).
+   * Runs after every delivery of the card, so it posts each thing once and must remember it did;
+   * a failure fails the card's delivery, which the outbox retries.
+   */
+  afterCard?(input: CardThreadInput<D>): Promise<void>;
   /** Registers the listeners of the buttons and modals only this kind has. */
   register(app: App, deps: SlackDeps): void;
   /** Its part of the front desk's form (`new_request`), when the front desk takes it for owners; see `defineSlackIntake`. */

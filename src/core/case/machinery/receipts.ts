@@ -15,6 +15,11 @@ export interface NewReceipt {
   unitId: string;
   payerId: string;
   lines: readonly ChargeLine[];
+  /**
+   * The number a receipt already has, written by hand on a paper receipt book (an imported
+   * payment): then no number is drawn and the year's sequence stays as it was.
+   */
+  number?: string;
 }
 
 /**
@@ -25,10 +30,10 @@ export interface NewReceipt {
  */
 export async function issueReceipt(store: Store, input: NewReceipt, now: Date, timeZone: string): Promise<Receipt> {
   const year = Number(localDate(now, timeZone).slice(0, 4));
-  const sequence = await store.cases.nextSequence(sequenceName(receiptPrefix, year));
+  const number = input.number ?? formatCaseNumber(receiptPrefix, year, await store.cases.nextSequence(sequenceName(receiptPrefix, year)));
   const receipt: Receipt = {
     id: newId(),
-    number: formatCaseNumber(receiptPrefix, year, sequence),
+    number,
     caseId: input.caseId,
     workOrderId: input.workOrderId ?? null,
     period: input.period ?? null,

@@ -12,11 +12,14 @@ export async function requireStaff(store: Store, staffUserId: string): Promise<S
   return staff;
 }
 
-/** Refuses with who could have (see {@link refusal}); a kind that lists no holders refuses plainly. */
+/**
+ * Refuses with who could have (see {@link refusal}); holders that name nobody leave the right to
+ * managers alone, and the refusal says so. A kind that lists no holders refuses plainly.
+ */
 export async function requirePermission(store: Store, staff: StaffMember, kind: CaseKind, action: string, subject: Case): Promise<void> {
   if (kind.mayPerform(staff, action, subject)) return;
   const holders = kind.permissionHolders?.(action, subject);
-  if (holders && holders.length > 0) throw await refusal(store, staff, holders, kind.permissionSubject?.(action, subject) ?? subject, { action, number: subject.number });
+  if (holders) throw await refusal(store, staff, holders, kind.permissionSubject?.(action, subject) ?? subject, { action, number: subject.number });
   throw new WorkflowError("forbidden", `${staff.staffUserId} (${staff.team}/${staff.role}) may not ${action} ${subject.number}`, {
     number: subject.number,
     action,

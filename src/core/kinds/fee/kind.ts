@@ -3,6 +3,7 @@ import { type CaseKind, defineKind, type OwnerActionDefinition, type OwnerAction
 import { feeCardActions } from "./card-actions.js";
 import { type FeeCase, type FeeDetails, FeeDetailsSchema, overdueReasons } from "./details.js";
 import { type FeeAction, feeFinalStatuses, feeLifecycle } from "./lifecycle.js";
+import { feeLedger } from "./ledger.js";
 import { feePermissionHolders, mayPerformFee } from "./permissions.js";
 import { reminderRunTasks } from "./reminder-run.js";
 import { acknowledgeFee, giveOverdueReason, promiseFee } from "./use-cases/answer-reminder.js";
@@ -73,6 +74,7 @@ export const feeKind: CaseKind = defineKind<FeeDetails>({
   clockRules: {},
   dueEffects: {},
   ownerActions,
+  ledger: feeLedger,
   // Late-bound: the reminder run opens and moves cases of the kind it belongs to.
   tasks: { ...reminderRunTasks((): CaseKind => feeKind), ...weekSummaryTasks },
 });

@@ -7,12 +7,13 @@ export const reasonActions = overdueReasons.map((reason) => `reason.${reason}`);
 
 /**
  * The three dates a promise can name, counted from the reminder in the property's zone: in 3
- * days, in 7 days, the month's end; each the end of that local day, as an ISO instant. A date
+ * days, in 7 days, the month's end; each the last second of that local day, as an ISO instant. A date
  * the others already name is offered once.
  */
 export function payByChoices(reminderAt: Date, timeZone: string): string[] {
   const local = DateTime.fromJSDate(reminderAt, { zone: timeZone });
-  const days = [local.plus({ days: 3 }), local.plus({ days: 7 }), local.endOf("month")].map((day) => day.endOf("day").toUTC().toISO() ?? "");
+  // Whole seconds: a button carries its instant as epoch seconds.
+  const days = [local.plus({ days: 3 }), local.plus({ days: 7 }), local.endOf("month")].map((day) => day.endOf("day").startOf("second").toUTC().toISO() ?? "");
   return [...new Set(days)];
 }
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * A CSV record with the line it came from (the header is line 1). `problem` is set when the file
@@ -46,12 +46,27 @@ export function validateRows<S extends z.ZodType>(
   header: readonly string[],
   unique?: UniqueKey<z.infer<S>>,
 ): { ok: true; rows: CheckedRow<z.infer<S>>[] } | { ok: false; problems: ImportProblem[] } {
+  const checked = checkRows(rows, schema, header, unique);
+  return checked.problems.length > 0 ? { ok: false, problems: checked.problems } : { ok: true, rows: checked.rows };
+}
+
+/**
+ * {@link validateRows} that also gives the good rows when some are bad, for imports whose rows
+ * are checked against the store too (is the unit registered?): so one run reports those lines
+ * along with the rest. `columnsMissing`: the header lacks a column, and no row was read.
+ */
+export function checkRows<S extends z.ZodType>(
+  rows: NumberedRow[],
+  schema: S,
+  header: readonly string[],
+  unique?: UniqueKey<z.infer<S>>,
+): { rows: CheckedRow<z.infer<S>>[]; problems: ImportProblem[]; columnsMissing: boolean } {
   const problems: ImportProblem[] = [];
   const parsed: CheckedRow<z.infer<S>>[] = [];
   const first = rows.find((row) => row.problem === undefined);
   if (first) {
     const missing = header.filter((column) => !(column in first.values));
-    if (missing.length > 0) return { ok: false, problems: [{ line: 1, reason: `missing column(s): ${missing.join(", ")}` }] };
+    if (missing.length > 0) return { rows: [], problems: [{ line: 1, reason: `missing column(s): ${missing.join(", ")}` }], columnsMissing: true };
   }
   for (const row of rows) {
     if (row.problem !== undefined) {
@@ -65,7 +80,7 @@ export function validateRows<S extends z.ZodType>(
   if (unique) problems.push(...repeatedKeys(parsed, unique));
   if (rows.length === 0) problems.push({ line: 1, reason: "the file has no rows" });
   problems.sort((a, b) => a.line - b.line);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, rows: parsed };
+  return { rows: parsed, problems, columnsMissing: false };
 }
 
 function repeatedKeys<T>(rows: CheckedRow<T>[], unique: UniqueKey<T>): ImportProblem[] {
@@ -91,4 +106,13 @@ function repeatedKeys<T>(rows: CheckedRow<T>[], unique: UniqueKey<T>): ImportPro
     if (conflict !== null) problems.push({ line: checked.line, reason: `${conflict} than on line ${head.line}` });
   }
   return problems;
+}
+
+/** A CSV column of a calendar date, `YYYY-MM-DD`, that exists (no 2026-02-30); `column` names it in the error. */
+export function localDateColumn(column: string) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${column} must be YYYY-MM-DD`)
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), `${column} is not a real date`);
 }

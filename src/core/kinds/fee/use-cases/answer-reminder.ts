@@ -6,7 +6,7 @@ import { type Charge, outstandingFen } from "../../../domain/fees.js";
 import type { Store } from "../../../ports/store.js";
 import type { WorkflowContext } from "../../../ports/workflow-context.js";
 import { createComplaint } from "../../complaint/new-complaint.js";
-import type { FeeCase, OverdueReason } from "../details.js";
+import type { FeeCase, FeeDetails, OverdueReason } from "../details.js";
 import { noticeFeeOwner, ownerFeeStep } from "../fee-steps.js";
 import { addDays } from "../ladder.js";
 
@@ -29,15 +29,33 @@ function requireOpen(subject: FeeCase): void {
 
 const chargeRefs = (charges: readonly Charge[]) => charges.map((charge) => ({ id: charge.id, feeType: charge.feeType, period: charge.period }));
 
-/** Acknowledged: kept as evidence with its time; the ladder goes on. */
-export async function acknowledgeFee(ctx: WorkflowContext, input: OwnerCaseInput): Promise<FeeCase> {
+interface Answer {
+  details?: Partial<FeeDetails>;
+  data: Record<string, unknown>;
+}
+
+/**
+ * An owner's answer to the latest reminder, on an open file: `apply` gets the reminded charges
+ * still owed and says what the answer records; it is saved as a history event `type` with its time.
+ */
+function ownerAnswer(
+  ctx: WorkflowContext,
+  input: OwnerCaseInput,
+  type: string,
+  apply: (scope: { store: Store; subject: FeeCase; now: Date; charges: Charge[] }) => Promise<Answer>,
+): Promise<FeeCase> {
   return ownerFeeStep(ctx, input, async ({ store, subject, now }) => {
     requireOpen(subject);
-    const charges = await remindedCharges(store, subject);
-    const updated = await touchCase(store, subject, now);
-    await recordEvent(store, updated, { type: "acknowledged", actor: ownerActor(subject), at: now, data: { charges: chargeRefs(charges) } });
+    const answer = await apply({ store, subject, now, charges: await remindedCharges(store, subject) });
+    const updated = await touchCase(store, subject, now, answer.details ?? {});
+    await recordEvent(store, updated, { type, actor: ownerActor(subject), at: now, data: answer.data });
     return updated;
   });
+}
+
+/** Acknowledged: kept as evidence with its time; the ladder goes on. */
+export function acknowledgeFee(ctx: WorkflowContext, input: OwnerCaseInput): Promise<FeeCase> {
+  return ownerAnswer(ctx, input, "acknowledged", async ({ charges }) => ({ data: { charges: chargeRefs(charges) } }));
 }
 
 export interface PromiseFeeInput extends OwnerCaseInput {
@@ -49,21 +67,17 @@ export interface PromiseFeeInput extends OwnerCaseInput {
  * "I will pay by ...": the reminded charges wait for that local date; their reminders resume the
  * day after it. A date before today, or beyond two months, is refused.
  */
-export async function promiseFee(ctx: WorkflowContext, input: PromiseFeeInput): Promise<FeeCase> {
-  return ownerFeeStep(ctx, input, async ({ store, subject, now }) => {
-    requireOpen(subject);
+export function promiseFee(ctx: WorkflowContext, input: PromiseFeeInput): Promise<FeeCase> {
+  return ownerAnswer(ctx, input, "promised", async ({ store, subject, now, charges }) => {
     const at = new Date(input.payBy);
     const today = localDate(now, ctx.timeZone);
     const date = Number.isNaN(at.getTime()) ? "" : localDate(at, ctx.timeZone);
     if (date < today || date > addDays(today, latestPromiseDays)) {
       throw new WorkflowError("invalid_input", `promise ${input.payBy} is not between ${today} and ${latestPromiseDays} days later`, { field: "payBy" });
     }
-    const charges = await remindedCharges(store, subject);
     for (const charge of charges) await store.charges.save({ ...charge, promisedBy: date, updatedAt: now });
-    const updated = await touchCase(store, subject, now, { promisedBy: date });
-    await recordEvent(store, updated, { type: "promised", actor: ownerActor(subject), at: now, data: { promisedBy: date, charges: chargeRefs(charges) } });
-    await noticeFeeOwner(store, updated, now, "fee.promised", { date });
-    return updated;
+    await noticeFeeOwner(store, subject, now, "fee.promised", { date });
+    return { details: { promisedBy: date }, data: { promisedBy: date, charges: chargeRefs(charges) } };
   });
 }
 
@@ -117,14 +131,11 @@ export interface GiveReasonInput extends OwnerCaseInput {
 }
 
 /** Why the household is overdue, as the owner answers it after an overdue reminder: recorded. */
-export async function giveOverdueReason(ctx: WorkflowContext, input: GiveReasonInput): Promise<FeeCase> {
-  return ownerFeeStep(ctx, input, async ({ store, subject, now }) => {
-    requireOpen(subject);
+export function giveOverdueReason(ctx: WorkflowContext, input: GiveReasonInput): Promise<FeeCase> {
+  return ownerAnswer(ctx, input, "reason_given", async ({ subject }) => {
     if (subject.details.firstOverdueReminderAt === null) {
       throw new WorkflowError("invalid_transition", `fee case ${subject.number} is not overdue`, { number: subject.number, status: subject.status });
     }
-    const updated = await touchCase(store, subject, now, { overdueReason: input.reason });
-    await recordEvent(store, updated, { type: "reason_given", actor: ownerActor(subject), at: now, data: { reason: input.reason } });
-    return updated;
+    return { details: { overdueReason: input.reason }, data: { reason: input.reason } };
   });
 }
