@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ExpressReceiver } from "@slack/bolt";
 import type { Logger } from "pino";
 import { z } from "zod";
+import { systemTaskPrefixes } from "../core/case/registry.js";
 import { locales } from "../core/domain/registry.js";
 import { NotADemoDatabaseError } from "./demo-data.js";
 import { PhoneError } from "./owner-phones.js";
@@ -155,8 +156,8 @@ export function mountPlaygroundRoutes(router: Router, playground: Playground, fi
     const target = "to" in body ? { to: new Date(body.to) } : { byMs: (body.by.days * 24 + body.by.hours) * 3_600_000 };
     const move = await playground.advance(target);
     return { ...(await playground.clockState()), reports: move.reports
-        // The nightly housekeeping is the operator's business, not what a trainee watches happen to requests.
-        .filter((report) => !report.task?.startsWith("system."))
+        // The nightly housekeeping and the reports' digests are not what a trainee watches happen to requests; the digests show in their channels.
+        .filter((report) => !systemTaskPrefixes.some((prefix) => report.task?.startsWith(prefix)))
         .map(({ caseNumber, outcome, detail, clock, alerts }) => ({ ticketNumber: caseNumber, outcome, detail, clock, alerts })) };
   });
   route("post", "/playground/api/reset", async () => {
