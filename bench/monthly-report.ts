@@ -25,6 +25,7 @@ import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { openDatabase, type DatabaseKind } from "../src/adapters/persistence/database.js";
 import { productRegistry } from "../src/core/kinds/index.js";
+import type { ReportQueries, ReportWindow } from "../src/core/ports/reports.js";
 import { buildMonthlyReport, reportWindow } from "../src/core/use-cases/build-monthly-report.js";
 
 const HOUSEHOLDS = 100_000;
@@ -49,7 +50,7 @@ const sqlite: Dialect = {
 const postgres: Dialect = {
   concat: (...parts) => `(${parts.join(" || ")})`,
   at: (seconds) => `(TIMESTAMP '2025-01-01 00:00:00' + (${seconds}) * INTERVAL '1 second')`,
-  series: (n) => ["", `generate_series(0, ${n - 1}) AS s(n)`],
+  series: (n) => ["", `generate_series(CAST(0 AS bigint), ${n - 1}) AS s(n)`],
   no: "false",
 };
 
@@ -181,9 +182,36 @@ async function measure(url: string, schema: string | undefined): Promise<Measure
         reports.push(reportMs);
       }
     }
+    if (process.env.BENCH_PROFILE) await profile(database.reports, window);
     return { countMs: median(counts), reportMs: median(reports), peakRssMb: process.resourceUsage().maxRSS / 1024, monthCases };
   } finally {
     await database.close();
+  }
+}
+
+/** BENCH_PROFILE=1: each aggregate's time on stderr, to see where the report's time goes. */
+async function profile(reports: ReportQueries, window: ReportWindow): Promise<void> {
+  const calls: Record<string, () => Promise<unknown>> = {
+    requestsPerKind: () => reports.requestsPerKind(window),
+    requestsPerCategoryAndChannel: () => reports.requestsPerCategoryAndChannel(window),
+    callbackCoverage: () => reports.callbackCoverage(window),
+    clocksOnTime: () => reports.clocksOnTime(window, ["repair.callback.ordinary", "repair.callback.leak"]),
+    firstResponse: () => reports.firstResponse(window),
+    completion: () => reports.completion(window),
+    complaintsPerTier: () => reports.complaintsPerTier(window),
+    complaintBreaches: () => reports.complaintBreaches(window),
+    recurringCategories: () => reports.recurringCategories(window, 3),
+    reopenedUnits: () => reports.reopenedUnits(window, 2),
+    serviceOrders: () => reports.serviceOrders(window),
+    workOrders: () => reports.workOrders(window),
+    serviceCollected: () => reports.serviceCollected(window),
+    feeCollection: () => reports.feeCollection(window),
+    householdsPerStage: () => reports.householdsPerStage(window),
+  };
+  for (const [name, call] of Object.entries(calls)) {
+    const started = process.hrtime.bigint();
+    await call();
+    console.error(`    ${name.padEnd(20)} ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)} ms`);
   }
 }
 
@@ -213,9 +241,13 @@ if (process.argv[2] === "--measure") {
 } else {
   console.log(`monthly report of ${MONTH} over ${CASES.toLocaleString("en")} cases, median of ${RUNS} runs after ${WARMUP} warm-up runs, in a process of its own`);
   console.log(`goals: report / one indexed count over the month <= ${MAX_RATIO}; peak resident memory <= ${MAX_RSS_MB} MB`);
-  let ok = await bench("sqlite", buildSqlite);
+  // BENCH_DATABASES=postgresql runs one of the two (both by default).
+  const only = process.env.BENCH_DATABASES?.split(",");
+  let ok = only && !only.includes("sqlite") ? true : await bench("sqlite", buildSqlite);
   const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
-  if (postgresUrl) {
+  if (only && !only.includes("postgresql")) {
+    // left out on purpose
+  } else if (postgresUrl) {
     ok = (await bench("postgresql", () => buildPostgres(postgresUrl))) && ok;
   } else {
     console.log("postgresql: SKIPPED, set TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to run");

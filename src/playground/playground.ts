@@ -1,5 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
+import { type ChartTranslate, renderReportPng } from "../adapters/reports/report-chart.js";
+import type { ReportQueries } from "../core/ports/reports.js";
+import type { MonthlyReport } from "../core/reports/monthly.js";
+import { buildMonthlyReport } from "../core/use-cases/build-monthly-report.js";
 import type { Locale } from "../core/domain/registry.js";
 import type { WorkflowContext } from "../core/ports/workflow-context.js";
 import type { FakeSlack } from "../testing/fake-slack-server.js";
@@ -14,6 +18,7 @@ import { StaffDesk } from "./staff-desk.js";
 import { advanceClock, upcomingWork, type ClockMove, type ClockTarget, type VirtualClock } from "./virtual-clock.js";
 
 /** What the page needs once, at load: who can be played, where, and the product's time. */
+
 export interface PlaygroundSetup {
   instanceId: string;
   property: typeof demoProperty;
@@ -37,6 +42,8 @@ export interface PlaygroundDeps {
   logger: Logger;
   /** What a clock rule is called on the page ("Callback (after leak test)"), from the staff locale files. */
   describeRule: (rule: string) => string;
+  /** Staff texts in a language, for the Reports view's chart. */
+  staffText: (locale: Locale) => ChartTranslate;
 }
 
 const markerPollMs = 2_000;
@@ -64,6 +71,7 @@ export class Playground {
   readonly desk: StaffDesk;
   private ctx: WorkflowContext | null = null;
   private wipe: (() => Promise<void>) | null = null;
+  private reports: ReportQueries | null = null;
   private generation: string | null = null;
   private watcher: NodeJS.Timeout | null = null;
   private clockWork: Promise<unknown> = Promise.resolve();
@@ -76,9 +84,10 @@ export class Playground {
   }
 
   /** Adopts the built product: its store, the database's wipe, the stored screens and clock. */
-  async attachProduct(ctx: WorkflowContext, wipe: () => Promise<void>): Promise<void> {
+  async attachProduct(ctx: WorkflowContext, wipe: () => Promise<void>, reports: ReportQueries): Promise<void> {
     this.ctx = ctx;
     this.wipe = wipe;
+    this.reports = reports;
     this.generation = (await readDemoMarker(ctx))?.generation ?? null;
     await this.deps.clock.load(ctx.uow);
     await this.screens.load();
@@ -114,6 +123,18 @@ export class Playground {
       channels: Object.entries(demoChannels).map(([team, channel]) => ({ id: channel.id, name: channel.name, team })),
       clock: { now: clock.now().toISOString(), offsetMs: clock.offsetMs },
     };
+  }
+
+  /** The Reports view: the monthly report of `month` (`YYYY-MM`), the same figures the manager channel gets. */
+  async monthlyReport(month: string): Promise<MonthlyReport> {
+    if (!this.reports) throw new Error("the playground is not attached to a database yet");
+    const ctx = this.workflow();
+    return buildMonthlyReport({ reports: this.reports, timeZone: ctx.timeZone, kinds: ctx.kinds }, month);
+  }
+
+  /** The month's chart as a PNG, labelled in `locale`. */
+  async monthlyChart(month: string, locale: Locale): Promise<Buffer> {
+    return renderReportPng(await this.monthlyReport(month), this.deps.staffText(locale));
   }
 
   async clockState() {

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ExpressReceiver } from "@slack/bolt";
 import type { Logger } from "pino";
 import { z } from "zod";
+import { systemTaskPrefixes } from "../core/case/registry.js";
+import { locales } from "../core/domain/registry.js";
 import { NotADemoDatabaseError } from "./demo-data.js";
 import { PhoneError } from "./owner-phones.js";
 import type { Playground } from "./playground.js";
@@ -31,6 +33,9 @@ const ClockSchema = z.union([
   z.object({ by: z.object({ hours: z.number().int().min(0).max(24 * 366).default(0), days: z.number().int().min(0).max(366).default(0) }) }),
   z.object({ to: z.iso.datetime({ offset: true }) }),
 ]);
+
+const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const LocaleSchema = z.enum(locales);
 
 const maxBodyBytes = 7_000_000;
 
@@ -138,14 +143,21 @@ export function mountPlaygroundRoutes(router: Router, playground: Playground, fi
     return { ok: true };
   });
 
+  const month = (req: { params: Record<string, string> }) => param(MonthSchema, req.params.month);
+  route("get", "/playground/api/reports/:month", async (req) => ({ report: await playground.monthlyReport(month(req)) }));
+  route("get", "/playground/api/reports/:month/chart.png", async (req, res) => {
+    const png = await playground.monthlyChart(month(req), param(LocaleSchema, (req.query as Record<string, unknown>).locale ?? "zh-CN"));
+    res.writeHead(200, { "content-type": "image/png", "cache-control": "no-store" }).end(png);
+  });
+
   route("get", "/playground/api/clock", async () => playground.clockState());
   route("post", "/playground/api/clock", async (req) => {
     const body = await readJson(req, ClockSchema);
     const target = "to" in body ? { to: new Date(body.to) } : { byMs: (body.by.days * 24 + body.by.hours) * 3_600_000 };
     const move = await playground.advance(target);
     return { ...(await playground.clockState()), reports: move.reports
-        // The nightly housekeeping is the operator's business, not what a trainee watches happen to requests.
-        .filter((report) => !report.task?.startsWith("system."))
+        // The nightly housekeeping and the reports' digests are not what a trainee watches happen to requests; the digests show in their channels.
+        .filter((report) => !systemTaskPrefixes.some((prefix) => report.task?.startsWith(prefix)))
         .map(({ caseNumber, outcome, detail, clock, alerts }) => ({ ticketNumber: caseNumber, outcome, detail, clock, alerts })) };
   });
   route("post", "/playground/api/reset", async () => {

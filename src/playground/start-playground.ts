@@ -84,7 +84,7 @@ export async function startPlayground(config: PlaygroundConfig, options: Playgro
   // The page speaks English; rule names come from the same staff locale keys the cards use, so a new kind's clocks need no page change.
   const pageText = createI18nextTranslator({ localesDir, timeZone: config.timeZone, fallbackLocale: "en" });
   const describeRule = (rule: string) => pageText.t("en", `staff:clocks.${rule.replace(/\./g, "_")}`);
-  const playground = new Playground({ telegram, slack, clock, signingSecret, timeZone: config.timeZone, staffLocale: config.staffLocale, logger: logger.child({ component: "playground" }), describeRule });
+  const playground = new Playground({ telegram, slack, clock, signingSecret, timeZone: config.timeZone, staffLocale: config.staffLocale, logger: logger.child({ component: "playground" }), describeRule, staffText: (locale) => (key, params) => pageText.t(locale, key, params) });
   let app: FrontDesk | null = null;
   try {
     const files = new StaticFiles();
@@ -101,7 +101,7 @@ export async function startPlayground(config: PlaygroundConfig, options: Playgro
     await clock.load(built.ctx.uow);
     const demo = await loadDemoData(built.ctx);
     if (demo.loaded) logger.info("demo data loaded");
-    await playground.attachProduct(built.ctx, () => built.database.wipe());
+    await playground.attachProduct(built.ctx, () => built.database.wipe(), built.database.reports);
     const url = await built.start();
     playground.attachServer(url);
     return {

@@ -119,10 +119,12 @@ describe("kinds of request are data the shared machinery reads", () => {
     expect(() => new CaseKindRegistry([arrearsKind, { ...arrearsKind, id: "other" }])).toThrow(/registered twice/);
   });
 
-  it("the product registers repairs, complaints, services and fee arrears, with the nightly housekeeping as a system task", () => {
+  it("the product registers repairs, complaints, services and fees, with the nightly housekeeping and the reports as system tasks", () => {
     const registry = productRegistry();
     expect(registry.list().map((kind) => [kind.id, kind.prefix])).toEqual([["repair", "R"], ["complaint", "C"], ["service", "S"], ["fee", "F"]]);
     expect(registry.task("system.prune")?.next).toBeTypeOf("function");
+    expect(registry.task("report.monthly")?.next?.(new Date("2026-12-01T01:00:00Z"), "Asia/Shanghai")).toEqual(new Date("2027-01-01T01:00:00Z"));
+    expect(registry.task("report.daily_receipts")?.next?.(new Date("2026-12-01T10:00:00Z"), "Asia/Shanghai")).toEqual(new Date("2026-12-02T10:00:00Z"));
     expect(registry.ownerAction("repair", "fixed.yes")?.code).toBe("fy");
     expect(registry.ownerAction("complaint", "fixed.yes")).toBeNull();
     expect(registry.ownerAction("complaint", "verdict.not_resolved")?.code).toBe("vn");

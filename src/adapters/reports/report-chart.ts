@@ -47,6 +47,11 @@ function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
 }
 
+/** A panel's horizontal bars of percentages, each labelled with its value. */
+function percentBars(name: string, grid: number, data: (number | null)[]) {
+  return { name, type: "bar" as const, xAxisIndex: grid, yAxisIndex: grid, label: { show: true, position: "right" as const, formatter: "{c}%" }, data };
+}
+
 /**
  * The chart as SVG (ECharts' server-side renderer): on the left the month's requests per kind,
  * stacked by channel; top right the callback coverage per kind against the 100% target; bottom
@@ -104,22 +109,10 @@ export function reportChartSvg(figures: ReportChartFigures, translate: ChartTran
       series: [
         ...requestSeries,
         {
-          name: t("coverage"),
-          type: "bar",
-          xAxisIndex: 1,
-          yAxisIndex: 1,
-          label: { show: true, position: "right", formatter: "{c}%" },
-          data: figures.callbackCoverage.map((row) => percent(row.done, row.finished)),
+          ...percentBars(t("coverage"), 1, figures.callbackCoverage.map((row) => percent(row.done, row.finished))),
           markLine: { symbol: "none", label: { formatter: t("target") }, lineStyle: { color: "#c0392b", type: "dashed" }, data: [{ xAxis: 100 }] },
         },
-        {
-          name: t("collection"),
-          type: "bar",
-          xAxisIndex: 2,
-          yAxisIndex: 2,
-          label: { show: true, position: "right", formatter: "{c}%" },
-          data: figures.feeCollection.map((row) => percent(row.paidFen, row.chargedFen)),
-        },
+        percentBars(t("collection"), 2, figures.feeCollection.map((row) => percent(row.paidFen, row.chargedFen))),
       ],
     });
     return chart.renderToSVGString();

@@ -15,7 +15,8 @@ import { toBoltLogger } from "./bolt-logger.js";
 import { type DigestFile, findSlackDigest, type SlackDigest, slackDigests } from "./digests/index.js";
 import { findSlackKind, type SlackKind, slackKinds } from "./kinds/index.js";
 import { slackErrorCode, toDeliveryError } from "./slack-errors.js";
-import { postCasePhotos, uploadToThread } from "./slack-photo-upload.js";
+import { uploadToThread } from "./slack-file-upload.js";
+import { postCasePhotos } from "./slack-photo-upload.js";
 
 /** What the sender needs; the channel mapping is the same one the app uses. */
 export interface SlackMessageSenderOptions {
@@ -73,6 +74,14 @@ export class SlackMessageSender implements MessageSender {
     }
     const rendered = await this.render(message.payload);
     const ref = await this.show(channel, rendered, existing);
+    // A summary's files (the month's chart) go into the thread of the post they belong to.
+    if (rendered.files && rendered.files.length > 0) {
+      try {
+        await uploadToThread(this.options.client, ref, rendered.files);
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    }
     const { payload } = message;
     if (payload.type === "staff.case-card" && !payload.copy) await this.afterCard(payload.caseId, ref);
     return ref;
@@ -88,17 +97,13 @@ export class SlackMessageSender implements MessageSender {
         if (slackErrorCode(error) !== "message_not_found") throw toDeliveryError(error);
       }
     }
-    let ref: MessageRef;
     try {
       const posted = await client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false });
       if (!posted.ts) throw new Error("chat.postMessage answered without a ts");
-      ref = { channel: posted.channel ?? channel, messageId: posted.ts };
+      return { channel: posted.channel ?? channel, messageId: posted.ts };
     } catch (error) {
       throw toDeliveryError(error);
     }
-    // A summary's files (the month's chart) go into the thread of the post they belong to.
-    if (rendered.files && rendered.files.length > 0) await uploadToThread(client, rendered.files, ref);
-    return ref;
   }
 
   /** What the case's kind posts in the card's thread once the card shows it (a fee case's letter). */

@@ -3,7 +3,8 @@ import type { TaskDefinition } from "../case/kind.js";
 import { WorkflowError } from "../domain/errors.js";
 import { type ReceiptNumberSpan, receiptPrefix } from "../domain/receipts.js";
 import type { Store } from "../ports/store.js";
-import { newId, type WorkflowContext } from "../ports/workflow-context.js";
+import type { WorkflowContext } from "../ports/workflow-context.js";
+import { queueDigestOnce } from "./queue-digest.js";
 
 export const dailyReceiptsTask = "report.daily_receipts";
 /** The digest the front desk's channel gets each evening (`staff.digest`, period `2026-12-01`). */
@@ -79,10 +80,7 @@ export const dailyReceiptsTasks: Record<string, TaskDefinition> = {
     next: nextDailyReceiptsRun,
     async run({ store, job, now, timeZone }) {
       const day = DateTime.fromJSDate(job.runAt, { zone: timeZone }).toISODate()!;
-      const key = `digest:${dailyReceiptsDigest}:${day}`;
-      if (await store.keyValues.get(key)) return { skipped: `the receipts of ${day} were sent` };
-      await store.keyValues.set(key, now.toISOString());
-      await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.digest", team: "frontdesk", digest: dailyReceiptsDigest, period: day } });
+      if (!(await queueDigestOnce(store, { team: "frontdesk", digest: dailyReceiptsDigest, period: day, now }))) return { skipped: `the receipts of ${day} were sent` };
       return { outcome: "digest_queued", detail: `receipts of ${day}` };
     },
   },

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { TaskDefinition } from "../case/kind.js";
-import { newId } from "../ports/workflow-context.js";
 import { previousMonth } from "../use-cases/build-monthly-report.js";
+import { queueDigestOnce } from "./queue-digest.js";
 
 export const monthlyReportTask = "report.monthly";
 /** The digest the manager channel gets on the 1st (`staff.digest`, period: the month before, `2026-11`). */
@@ -22,10 +22,7 @@ export const monthlyReportTasks: Record<string, TaskDefinition> = {
     next: nextMonthlyReportRun,
     async run({ store, job, now, timeZone }) {
       const month = previousMonth(job.runAt, timeZone);
-      const key = `digest:${monthlyReportDigest}:${month}`;
-      if (await store.keyValues.get(key)) return { skipped: `the report of ${month} was sent` };
-      await store.keyValues.set(key, now.toISOString());
-      await store.outbox.enqueue({ id: newId(), createdAt: now, payload: { type: "staff.digest", team: "manager", digest: monthlyReportDigest, period: month } });
+      if (!(await queueDigestOnce(store, { team: "manager", digest: monthlyReportDigest, period: month, now }))) return { skipped: `the report of ${month} was sent` };
       return { outcome: "digest_queued", detail: `monthly report of ${month}` };
     },
   },

@@ -28,6 +28,7 @@ export const api = {
   submitModal: (as, viewId, values) => call("POST", "/playground/api/modal/submit", { as, viewId, values }),
   closeModal: (as) => call("POST", "/playground/api/modal/close", { as }),
   clock: () => call("GET", "/playground/api/clock"),
+  report: (month) => call("GET", `/playground/api/reports/${encodeURIComponent(month)}`),
   advance: (body) => call("POST", "/playground/api/clock", body),
   reset: () => call("POST", "/playground/api/reset", {}),
 };

@@ -4,6 +4,7 @@ import { Clock } from "./clock.js";
 import { formatter, h, toast } from "./dom.js";
 import { ModalView } from "./modal.js";
 import { Phone } from "./phone.js";
+import { ReportsView } from "./reports.js";
 import { SlackPane } from "./slack.js";
 
 const $ = (id) => document.getElementById(id);
@@ -28,6 +29,7 @@ async function boot() {
   clock.mount();
   phone.mount();
   slack.mount();
+  new ReportsView(app).mount();
 
   const owner = setup.owners.find((candidate) => String(candidate.id) === stored("owner")) ?? setup.owners[0];
   const member = setup.staff.find((candidate) => candidate.id === stored("staff")) ?? setup.staff.find((candidate) => candidate.team === "maintenance") ?? setup.staff[0];

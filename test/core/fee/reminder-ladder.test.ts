@@ -51,6 +51,7 @@ describe("the fee reminder run", () => {
   it("works a long register a page per job, each committed on its own, and reaches every household the same day", async () => {
     const units = Array.from({ length: 205 }, (_, index) => unitRow({ unit: String(1000 + index), phone: `+86138${String(index).padStart(8, "0")}` }));
     const { ctx, time, memory } = await createFixture({ at: "2026-10-01T09:00:00+08:00", units });
+    if (!memory) throw new Error("the fixture runs on the memory store");
     const unitIds = await ctx.uow.transaction(async (store) => Promise.all(units.map(async (row) => (await store.units.findByAddress(row.building, row.unit))!.id)));
     for (const unitId of unitIds) await addCharges(ctx, unitId, [september]);
     time.set("2026-10-01T10:00:00+08:00");
