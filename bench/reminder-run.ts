@@ -99,7 +99,9 @@ try {
   started = Date.now();
   const reports = await runDueWork(ctx);
   const queued = await database.unitOfWork.transaction((store) => store.outbox.countByStatus());
-  console.log(`  ${reminderRunTask} in ${seconds(Date.now() - started)}: ${reports.map((report) => report.detail).join("; ")}; outbox ${JSON.stringify(queued)}`);
+  // One report per page of households; the last one names the end of the register.
+  const pages = reports.filter((report) => report.task === reminderRunTask);
+  console.log(`  ${reminderRunTask} in ${seconds(Date.now() - started)}, ${pages.length} pages (last: ${pages.at(-1)?.detail ?? "none"}); outbox ${JSON.stringify(queued)}`);
 
   const translator = createI18nextTranslator({ localesDir: path.resolve(import.meta.dirname, "../locales"), timeZone, fallbackLocale: "zh-CN" });
   /** How long each claim of the worker took (ms): the query between two batches. */
