@@ -110,7 +110,7 @@ export function reportChartSvg(figures: ReportChartFigures, translate: ChartTran
         ...requestSeries,
         {
           ...percentBars(t("coverage"), 1, figures.callbackCoverage.map((row) => percent(row.done, row.finished))),
-          markLine: { symbol: "none", label: { formatter: t("target") }, lineStyle: { color: "#c0392b", type: "dashed" }, data: [{ xAxis: 100 }] },
+          markLine: { symbol: "none", label: { formatter: t("target"), position: "insideEndTop" }, lineStyle: { color: "#c0392b", type: "dashed" }, data: [{ xAxis: 100 }] },
         },
         percentBars(t("collection"), 2, figures.feeCollection.map((row) => percent(row.paidFen, row.chargedFen))),
       ],
