@@ -5,7 +5,7 @@ import { parseJson } from "./prisma-client.js";
 const ChargeLinesSchema = z.array(ChargeLineSchema);
 
 /** Charge lines (a quote, a paid repair's items, a receipt) as the JSON text of their column. */
-export function chargeLinesText(lines: readonly ChargeLine[]): string {
+export function chargeLinesJson(lines: readonly ChargeLine[]): string {
   return JSON.stringify(ChargeLinesSchema.parse(lines));
 }
 

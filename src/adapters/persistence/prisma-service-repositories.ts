@@ -2,7 +2,7 @@ import { type Receipt, receiptNumberSpan, spanIsWhole } from "../../core/domain/
 import { type WorkOrder, type WorkOrderStatus, workOrderStatuses } from "../../core/domain/work-orders.js";
 import type { ReceiptRepository, WorkOrderRepository } from "../../core/ports/store.js";
 import type { Receipt as ReceiptRow, WorkOrder as WorkOrderRow } from "../../generated/sqlite/client.js";
-import { chargeLinesText, parseChargeLines } from "./charge-lines.js";
+import { chargeLinesJson, parseChargeLines } from "./charge-lines.js";
 import { notFound, type RepositoryContext } from "./prisma-client.js";
 
 const orNull = <Row, T>(row: Row | null, to: (row: Row) => T): T | null => (row ? to(row) : null);
@@ -82,7 +82,7 @@ function toReceipt(row: ReceiptRow): Receipt {
 export function prismaReceiptRepository({ tx }: RepositoryContext): ReceiptRepository {
   return {
     async create(receipt) {
-      await tx.receipt.create({ data: { ...receipt, lines: chargeLinesText(receipt.lines) } });
+      await tx.receipt.create({ data: { ...receipt, lines: chargeLinesJson(receipt.lines) } });
     },
     findById: async (id) => orNull(await tx.receipt.findUnique({ where: { id } }), toReceipt),
     findByNumber: async (number) => orNull(await tx.receipt.findUnique({ where: { number } }), toReceipt),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RepairDetailsSchema, type RepairDetails } from "../../../core/kinds/repair/details.js";
 import type { RepairDetails as RepairDetailsRow } from "../../../generated/sqlite/client.js";
-import { chargeLinesText, parseChargeLines } from "../charge-lines.js";
+import { chargeLinesJson, parseChargeLines } from "../charge-lines.js";
 import { parseJson } from "../prisma-client.js";
 import type { DetailsTable } from "./details-table.js";
 
@@ -22,7 +22,7 @@ function columns(raw: unknown) {
     completedAt: details.completedAt,
     leakTestAt: details.leakTestAt,
     intakeChannel: details.intakeChannel,
-    chargeLines: chargeLinesText(details.chargeLines),
+    chargeLines: chargeLinesJson(details.chargeLines),
   };
 }
 

@@ -1,6 +1,6 @@
 import { type PackageSchedule, ServiceDetailsSchema, type ServiceDetails } from "../../../core/kinds/service/details.js";
 import type { ServiceDetails as ServiceDetailsRow } from "../../../generated/sqlite/client.js";
-import { chargeLinesText, parseChargeLines } from "../charge-lines.js";
+import { chargeLinesJson, parseChargeLines } from "../charge-lines.js";
 import type { DetailsTable } from "./details-table.js";
 
 /** `[1, 3]` is stored as "1,3": readable in SQL and in a report's filter. */
@@ -44,7 +44,7 @@ function columns(raw: unknown) {
     preferredTime: details.preferredTime,
     estimateFen: details.estimateFen,
     siteVisitAt: details.siteVisitAt,
-    quoteLines: chargeLinesText(details.quoteLines),
+    quoteLines: chargeLinesJson(details.quoteLines),
     quoteTotalFen: details.quoteTotalFen,
     quoteAnswer: details.quoteAnswer,
     agreedFen: details.agreedFen,
