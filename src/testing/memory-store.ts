@@ -340,6 +340,6 @@ function snapshotOf(t: MemoryTables): MemorySnapshot {
     outbox: [...c.outbox.values()].sort((a, b) => a.seq - b.seq).map(publicOutbox),
     messageRefs: Object.fromEntries(c.messageRefs),
     inbox: [...c.inbox.keys()],
-    keyValues: Object.fromEntries(c.keyValues),
+    keyValues: Object.fromEntries([...c.keyValues].map(([key, row]) => [key, row.value])),
   };
 }

@@ -18,6 +18,14 @@ export interface StoredOutbox extends OutboxMessage {
   leaseOwner?: string | null;
 }
 
+/** An incoming update's record: claimed by `holder` until `leaseUntil`, or done. */
+export interface StoredUpdate {
+  receivedAt: Date;
+  status: "claimed" | "done";
+  holder: string | null;
+  leaseUntil: Date | null;
+}
+
 /** Every table of the store; the in-memory twin of the Prisma schema. */
 export interface MemoryTables {
   units: Map<string, Unit>;
@@ -41,9 +49,9 @@ export interface MemoryTables {
   outbox: Map<string, StoredOutbox>;
   outboxSeq: number;
   messageRefs: Map<string, MessageRef>;
-  /** `source:updateId` -> when it was received. */
-  inbox: Map<string, Date>;
-  keyValues: Map<string, string>;
+  /** By `source:updateId`. */
+  inbox: Map<string, StoredUpdate>;
+  keyValues: Map<string, { value: string; version: number }>;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type StoredOutbox,
   viaJson,
 } from "./memory-tables.js";
+import { memoryInboxRepositories } from "./memory-inbox.js";
 
 /**
  * The in-memory durable work: jobs, the outbox with its head-of-line claims, message refs, the
@@ -208,34 +209,6 @@ export function memoryWorkRepositories(t: MemoryTables): Pick<Store, "jobs" | "o
         t.messageRefs.set(key, { channel: ref.channel, messageId: ref.messageId });
       },
     },
-    inbox: {
-      async recordOnce(source, updateId, at) {
-        const key = `${source}:${updateId}`;
-        if (t.inbox.has(key)) return false;
-        t.inbox.set(key, new Date(at));
-        return true;
-      },
-      seen: async (source, updateId) => t.inbox.has(`${source}:${updateId}`),
-      async forget(source, updateId) {
-        t.inbox.delete(`${source}:${updateId}`);
-      },
-      async prune(before, limit) {
-        const old = [...t.inbox.entries()]
-          .filter(([, at]) => at.getTime() < before.getTime())
-          .sort(([, a], [, b]) => a.getTime() - b.getTime())
-          .slice(0, Math.max(0, limit));
-        for (const [key] of old) t.inbox.delete(key);
-        return old.length;
-      },
-    },
-    keyValues: {
-      get: async (key) => t.keyValues.get(key) ?? null,
-      async set(key, value) {
-        t.keyValues.set(key, value);
-      },
-      async delete(key) {
-        t.keyValues.delete(key);
-      },
-    },
+    ...memoryInboxRepositories(t),
   };
 }

@@ -2,7 +2,13 @@ import type { InboxRepository, KeyValueRepository } from "../../core/ports/store
 import { keyChunks } from "./key-chunks.js";
 import type { RepositoryContext } from "./prisma-client.js";
 
-/** Small documents by key; `updatedAt` is the wall-clock time of the write, for housekeeping. */
+/**
+ * Small documents by key; `updatedAt` is the wall-clock time of the write, for housekeeping.
+ * The compare-and-set methods are single conditional statements, so they hold across
+ * processes on both databases (PostgreSQL re-checks the condition on the row a concurrent
+ * writer committed; SQLite has one writer). A key deleted and written again starts over at
+ * version 1.
+ */
 export function prismaKeyValueRepository({ tx }: RepositoryContext): KeyValueRepository {
   return {
     async get(key) {
@@ -11,20 +17,63 @@ export function prismaKeyValueRepository({ tx }: RepositoryContext): KeyValueRep
     },
     async set(key, value) {
       const updatedAt = new Date();
-      await tx.keyValue.upsert({ where: { key }, create: { key, value, updatedAt }, update: { value, updatedAt } });
+      await tx.keyValue.upsert({ where: { key }, create: { key, value, updatedAt }, update: { value, updatedAt, version: { increment: 1 } } });
     },
     async delete(key) {
       await tx.keyValue.deleteMany({ where: { key } });
+    },
+    async getVersioned(key) {
+      const row = await tx.keyValue.findUnique({ where: { key }, select: { value: true, version: true } });
+      return row ? { value: row.value, version: row.version } : null;
+    },
+    async setIfVersion(key, value, expected) {
+      const updatedAt = new Date();
+      if (expected === null) {
+        // Not create(): a unique violation would abort a PostgreSQL transaction.
+        const inserted = await tx.$executeRaw`
+          INSERT INTO "key_values" ("key", "value", "updated_at", "version") VALUES (${key}, ${value}, ${updatedAt}, 1)
+          ON CONFLICT ("key") DO NOTHING`;
+        return inserted === 1 ? 1 : null;
+      }
+      const { count } = await tx.keyValue.updateMany({ where: { key, version: expected }, data: { value, updatedAt, version: expected + 1 } });
+      return count === 1 ? expected + 1 : null;
+    },
+    async deleteIfVersion(key, expected) {
+      return (await tx.keyValue.deleteMany({ where: { key, version: expected } })).count === 1;
     },
   };
 }
 
 /**
- * Incoming update ids already acted on. One `INSERT ... ON CONFLICT DO NOTHING`: a duplicate
- * neither raises (which would abort a PostgreSQL transaction) nor races with a concurrent retry.
+ * Incoming updates, claimed before they are acted on. Every write is one statement: a claim is
+ * `INSERT ... ON CONFLICT DO UPDATE ... WHERE` the existing claim's lease has run out, so a
+ * duplicate neither raises (which would abort a PostgreSQL transaction) nor races with a
+ * concurrent delivery - of concurrent claims one inserts, the others find its row.
  */
 export function prismaInboxRepository({ tx }: RepositoryContext): InboxRepository {
   return {
+    async claim(source, updateId, { holder, at, leaseUntil }) {
+      const claimed = await tx.$executeRaw`
+        INSERT INTO "processed_updates" ("source", "update_id", "received_at", "status", "claimed_by", "lease_until")
+        VALUES (${source}, ${updateId}, ${at}, 'claimed', ${holder}, ${leaseUntil})
+        ON CONFLICT ("source", "update_id") DO UPDATE
+          SET "received_at" = excluded."received_at", "claimed_by" = excluded."claimed_by", "lease_until" = excluded."lease_until"
+          WHERE "processed_updates"."status" = 'claimed' AND "processed_updates"."lease_until" <= ${at}`;
+      if (claimed === 1) return "claimed";
+      const row = await tx.processedUpdate.findUnique({ where: { source_updateId: { source, updateId } }, select: { status: true } });
+      // Gone by now: its holder released it a moment ago; "held" makes the caller look again.
+      return row?.status === "done" ? "done" : "held";
+    },
+    async complete(source, updateId, holder) {
+      const { count } = await tx.processedUpdate.updateMany({
+        where: { source, updateId, status: "claimed", claimedBy: holder },
+        data: { status: "done", leaseUntil: null },
+      });
+      return count === 1;
+    },
+    async release(source, updateId, holder) {
+      await tx.processedUpdate.deleteMany({ where: { source, updateId, status: "claimed", claimedBy: holder } });
+    },
     async recordOnce(source, updateId, at) {
       const inserted = await tx.$executeRaw`
         INSERT INTO "processed_updates" ("source", "update_id", "received_at") VALUES (${source}, ${updateId}, ${at})

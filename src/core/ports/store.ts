@@ -334,8 +334,41 @@ export interface MessageRefRepository {
   set(key: string, ref: MessageRef): Promise<void>;
 }
 
+/** Who claims an incoming update, when, and until when the claim holds if they never settle it. */
+export interface UpdateClaim {
+  /** The claiming process (one id per running instance). */
+  holder: string;
+  at: Date;
+  /** After this instant the claim counts as abandoned (its holder was killed) and may be taken. */
+  leaseUntil: Date;
+}
+
+/**
+ * What {@link InboxRepository.claim} found: `claimed` - the caller holds the update now and must
+ * {@link InboxRepository.complete} or {@link InboxRepository.release} it; `done` - acted on
+ * before, drop it; `held` - another holder's claim is still within its lease.
+ */
+export type ClaimOutcome = "claimed" | "done" | "held";
+
 export interface InboxRepository {
-  /** Records an incoming update; false when it was seen before (a platform retry). */
+  /**
+   * Claims an incoming update before anything acts on it, in one atomic insert-if-absent: of
+   * any number of concurrent claims of one update, across processes, exactly one gets
+   * `claimed`. A claim whose lease has run out is taken over (same outcome) rather than held.
+   */
+  claim(source: "telegram" | "slack", updateId: string, claim: UpdateClaim): Promise<ClaimOutcome>;
+  /**
+   * Marks a claimed update acted on, so every later delivery is `done`. False when `holder`
+   * no longer holds it (its lease ran out and another took it over): the update was then acted
+   * on twice, which the caller should log.
+   */
+  complete(source: "telegram" | "slack", updateId: string, holder: string): Promise<boolean>;
+  /**
+   * Gives a claim up without marking the update done (its handling failed), so a redelivery
+   * is worked on again. Does nothing to an update done, or claimed by another holder.
+   */
+  release(source: "telegram" | "slack", updateId: string, holder: string): Promise<void>;
+  /** Records an incoming update as done at once; false when it was seen before (a platform retry). */
   recordOnce(source: "telegram" | "slack", updateId: string, at: Date): Promise<boolean>;
   /** Whether the update was recorded, without recording it. */
   seen(source: "telegram" | "slack", updateId: string): Promise<boolean>;
@@ -349,9 +382,30 @@ export interface InboxRepository {
   prune(before: Date, limit: number): Promise<number>;
 }
 
-/** Small JSON documents by key, such as a conversation's replay state. */
+/** A stored document with the version it was read at. */
+export interface Versioned {
+  value: string;
+  /** Goes up on every write of the key, whichever method wrote it. */
+  version: number;
+}
+
+/**
+ * Small JSON documents by key, such as a conversation's replay state. Documents that two
+ * processes may write at once (a conversation, a lease) use the versioned methods: a write
+ * names the version it read and fails instead of overwriting another process's write.
+ */
 export interface KeyValueRepository {
   get(key: string): Promise<string | null>;
+  /** Last write wins: for documents only one process writes. */
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
+  getVersioned(key: string): Promise<Versioned | null>;
+  /**
+   * Compare-and-set: writes `value` only if the key is still at `expected` (`null`: only if
+   * the key is absent), atomically against every other writer. Returns the new version, or
+   * null when the key had moved on (or appeared) and nothing was written.
+   */
+  setIfVersion(key: string, value: string, expected: number | null): Promise<number | null>;
+  /** Deletes the key only if it is still at `expected`; false when it had moved on or is gone. */
+  deleteIfVersion(key: string, expected: number): Promise<boolean>;
 }

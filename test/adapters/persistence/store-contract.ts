@@ -4,6 +4,7 @@ import { WorkflowError } from "../../../src/core/domain/errors.js";
 import type { RepairDetails } from "../../../src/core/kinds/repair/details.js";
 import type { Store, UnitOfWork } from "../../../src/core/ports/store.js";
 import { aComplaint, aResident, aSlackCard, aStaffMember, aTicket, aUnit, anEvent, minutesAfter, t0 } from "./fixtures.js";
+import { claimsContract } from "./store-contract-claims.js";
 import { feeLedgerContract } from "./store-contract-fees.js";
 import { outboxLeasesContract } from "./store-contract-leases.js";
 import { priceStandardContract } from "./store-contract-prices.js";
@@ -422,6 +423,7 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
   });
 
   durableWorkContract(context);
+  claimsContract(context);
   registryBatchesContract(context);
   priceStandardContract(context);
   serviceOrdersContract(context);
