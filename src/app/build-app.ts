@@ -108,7 +108,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       emergencyPhone: config.emergencyPhone,
       onUpdateHandled: () => metrics.updateHandled("telegram"),
     },
-    { apiRoot: config.telegram.apiRoot, pause: telegramPause, ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}) },
+    {
+      apiRoot: config.telegram.apiRoot,
+      pause: telegramPause,
+      // Telegram answers a second getUpdates consumer with 409, so polling is one instance: a claim
+      // it finds is its killed previous run's and must not make the redelivery wait out a lease.
+      ...(config.telegram.mode === "polling" ? { claims: { leaseMs: 0, chatLeases: false } } : {}),
+      ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}),
+    },
   );
   // Bolt's own client waits out a 429 by itself; the outbox needs to see it to pause the platform.
   const slackSender = createSlackSenderClient({ token: config.slack.token, apiUrl: config.slack.apiUrl, logger });

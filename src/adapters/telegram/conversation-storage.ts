@@ -1,7 +1,9 @@
 import type { VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
+import type { Context } from "grammy";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { UnitOfWork } from "../../core/ports/store.js";
+import { UpdateDeferred } from "./update-deferred.js";
 
 /**
  * Bump when a conversation's sequence of waits, externals or API calls changes: conversations
@@ -10,23 +12,51 @@ import type { UnitOfWork } from "../../core/ports/store.js";
  */
 export const conversationStateVersion = "owner-1";
 
+/** Where a chat's conversation state is kept in the key-value port. */
+export const conversationKeyPrefix = "telegram:conversation:";
+
 const VersionedStateSchema = z.object({
   version: z.tuple([z.number(), z.union([z.string(), z.number()])]),
   state: z.unknown(),
 });
 
 /**
- * Conversation state in the core's key-value port, one JSON document per key, each operation in
- * its own transaction. A document that does not parse is logged and treated as absent (the owner
- * starts over) rather than failing every later update of that chat.
+ * Conversation state in the core's key-value port, one JSON document per chat, each operation
+ * in its own transaction. A document that does not parse is logged and treated as absent (the
+ * owner starts over) rather than failing every later update of that chat.
+ *
+ * Not last write wins: the plugin reads the state when an update arrives and writes it when the
+ * update is done, and the write is a compare-and-set against the version read for that same
+ * update (kept per context object). If another instance wrote the chat's state in between, the
+ * write (or delete) fails with {@link UpdateDeferred} and changes nothing: the other instance's
+ * step stays, and Telegram's redelivery replays this update on top of it.
  */
-export function keyValueStateStorage<S>(uow: UnitOfWork, logger: Logger): VersionedStateStorage<string, S> {
+export function keyValueStateStorage<C extends Context, S>(uow: UnitOfWork, logger: Logger): VersionedStateStorage<C, S> {
+  /** Per update: the version its state was read at, null when there was none. */
+  const readAt = new WeakMap<C, { key: string; version: number | null }>();
+  const keyOf = (ctx: C): string | undefined => {
+    const chat = ctx.chatId?.toString();
+    return chat === undefined ? undefined : conversationKeyPrefix + chat;
+  };
+  const versionRead = (ctx: C, key: string): number | null => {
+    const read = readAt.get(ctx);
+    // The plugin always reads before it writes; a write without a read must not overwrite.
+    if (read?.key !== key) throw new Error("conversation state written without being read for this update");
+    return read.version;
+  };
+  const movedOn = (key: string): never => {
+    logger.warn({ key }, "conversation state moved on while this update was handled; not overwritten");
+    throw new UpdateDeferred("the conversation state was written by another instance meanwhile");
+  };
   return {
-    async read(key) {
-      const raw = await uow.transaction((store) => store.keyValues.get(key));
-      if (raw === null) return undefined;
+    async read(ctx) {
+      const key = keyOf(ctx);
+      if (key === undefined) return undefined;
+      const row = await uow.transaction((store) => store.keyValues.getVersioned(key));
+      readAt.set(ctx, { key, version: row?.version ?? null });
+      if (row === null) return undefined;
       try {
-        const parsed = VersionedStateSchema.safeParse(JSON.parse(raw));
+        const parsed = VersionedStateSchema.safeParse(JSON.parse(row.value));
         if (parsed.success) return parsed.data as VersionedState<S>;
       } catch {
         // Not JSON at all (a truncated write, a hand edit) is as unusable as JSON of the wrong shape.
@@ -34,11 +64,21 @@ export function keyValueStateStorage<S>(uow: UnitOfWork, logger: Logger): Versio
       logger.warn({ key }, "unreadable conversation state discarded");
       return undefined;
     },
-    async write(key, state) {
-      await uow.transaction((store) => store.keyValues.set(key, JSON.stringify(state)));
+    async write(ctx, state) {
+      const key = keyOf(ctx);
+      if (key === undefined) return;
+      const expected = versionRead(ctx, key);
+      const written = await uow.transaction((store) => store.keyValues.setIfVersion(key, JSON.stringify(state), expected));
+      if (written === null) movedOn(key);
+      else readAt.set(ctx, { key, version: written });
     },
-    async delete(key) {
-      await uow.transaction((store) => store.keyValues.delete(key));
+    async delete(ctx) {
+      const key = keyOf(ctx);
+      if (key === undefined) return;
+      const expected = versionRead(ctx, key);
+      if (expected === null) return;
+      if (!(await uow.transaction((store) => store.keyValues.deleteIfVersion(key, expected)))) movedOn(key);
+      readAt.set(ctx, { key, version: null });
     },
   };
 }

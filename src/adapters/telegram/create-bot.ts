@@ -13,7 +13,7 @@ import { ownerActionsFeature } from "./features/owner-actions.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { ownerMenu } from "./keyboards.js";
 import { telegramKinds, type TelegramKindModule } from "./kinds/index.js";
-import { dropRepeatedUpdates } from "./middleware/drop-repeated-updates.js";
+import { claimUpdates, type ClaimOptions } from "./middleware/claim-update.js";
 import { logHandledUpdates } from "./middleware/log-handled-updates.js";
 import { answerRefusals, handleBotError } from "./middleware/error-boundary.js";
 import { ownerContext } from "./middleware/owner-context.js";
@@ -30,15 +30,22 @@ export interface CreateBotOptions {
    * bot of its own by default.
    */
   pause?: TelegramPause;
+  /**
+   * How updates are claimed (see {@link claimUpdates}). The defaults are for several instances
+   * behind one webhook; long polling has one consumer per bot, so it passes `leaseMs: 0` and
+   * `chatLeases: false` (a claim left behind can then only be a killed previous run's).
+   */
+  claims?: ClaimOptions;
 }
 
 /**
  * The owners' bot. Creating it touches no network and reads no environment; start it with
  * `bot.start()` (polling) or `webhookCallback(bot, ...)`, or drive it with `bot.handleUpdate`.
  *
- * Order matters: the error boundary wraps everything; one chat's updates run one at a time;
- * a repeated `update_id` is dropped before anything acts, and an update is recorded only once
- * handled; inside that, a second boundary answers refusals (WorkflowErrors), so they count as
+ * Order matters: the error boundary wraps everything; one chat's updates run one at a time in
+ * this process; each update is claimed in the database (with its chat, so no other instance
+ * runs that chat meanwhile) before anything acts, a repeated `update_id` is dropped, and an
+ * update is marked done only once handled; inside that, a second boundary answers refusals (WorkflowErrors), so they count as
  * handled while a crash passes on unrecorded to the outer one; only private chats go further
  * (owners' data never lands in a group); the per-update logger and locale are installed;
  * conversations (with `/cancel` ahead of them) see a chat's updates before the features; each
@@ -76,16 +83,15 @@ export function createBot(token: string, deps: TelegramDeps, options: CreateBotO
   const guarded = bot.errorBoundary(handleBotError(deps));
   guarded.use(logHandledUpdates(deps));
   guarded.use(sequentializeByChat());
-  guarded.use(dropRepeatedUpdates(deps));
+  guarded.use(claimUpdates(deps, options.claims));
   const owners = guarded.errorBoundary(answerRefusals(deps)).filter((ctx) => ctx.chat?.type === "private" && ctx.from !== undefined);
   owners.use(ownerContext(deps));
   owners.use(
     conversations<BotContext, ConversationContext>({
       storage: {
-        type: "key",
+        type: "context",
         version: conversationStateVersion,
-        prefix: "telegram:conversation:",
-        adapter: keyValueStateStorage<ConversationData>(deps.workflow.uow, deps.logger),
+        adapter: keyValueStateStorage<BotContext, ConversationData>(deps.workflow.uow, deps.logger),
       },
       // A conversation talks through an API of its own, without the bot's transformers.
       plugins: [

@@ -1,11 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Bot } from "grammy";
+import { BotError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { BotContext } from "./context.js";
 import { describeError } from "./errors.js";
+import { isUpdateDeferred } from "./update-deferred.js";
 
 /** Telegram's updates are a few kilobytes; a megabyte leaves room for any real one. */
 export const webhookBodyLimitBytes = 1024 * 1024;
@@ -39,7 +40,8 @@ class Refusal extends Error {
  * Here the secret is checked before the body is read (401), a body over the limit is refused
  * without being buffered (413), and a body that is not an update object gets 400 with one
  * structured log line; only an update reaches the bot. It answers once the update is handled,
- * so Telegram redelivers one whose handling crashed (the inbox drops a handled one).
+ * so Telegram redelivers one whose handling crashed (the inbox drops a handled one), and one
+ * deferred because another instance holds its chat (500: Telegram delivers it again later).
  */
 export function telegramWebhookHandler(bot: Bot<BotContext>, options: WebhookHandlerOptions) {
   const limit = options.limitBytes ?? webhookBodyLimitBytes;
@@ -64,7 +66,9 @@ export function telegramWebhookHandler(bot: Bot<BotContext>, options: WebhookHan
       await bot.handleUpdate(update);
       res.writeHead(200).end();
     } catch (error) {
-      log.error({ updateId: update.update_id, error: describeError(error) }, "telegram webhook update failed");
+      const cause = error instanceof BotError ? error.error : error;
+      if (isUpdateDeferred(cause)) log.info({ updateId: update.update_id, reason: cause.reason }, "telegram webhook update deferred; Telegram delivers it again");
+      else log.error({ updateId: update.update_id, error: describeError(error) }, "telegram webhook update failed");
       res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end();
     }
   };

@@ -5,17 +5,22 @@ import type { Locale } from "../../../core/domain/registry.js";
 import type { BotContext, Render, TelegramDeps } from "../context.js";
 import { describeError } from "../errors.js";
 import { contactKeyboard } from "../keyboards.js";
+import { isUpdateDeferred } from "../update-deferred.js";
 
 /**
  * The one place where failures become words for the owner. A WorkflowError is an expected
  * refusal: the owner reads `common:errors.<code>` with its params. Anything else is a bug: it is
  * logged with context (never the raw update, never a phone number) and the owner gets the polite
  * `common:errors.unknown` - never a stack trace, never silence.
+ *
+ * An {@link UpdateDeferred} is not a failure to explain: it is rethrown, so the webhook answers
+ * 500 and Telegram delivers the update again (see claim-update.ts).
  */
 export function handleBotError(deps: TelegramDeps): (error: BotError<BotContext>) => Promise<void> {
   return async (error) => {
     const { ctx } = error;
     const cause = error.error;
+    if (isUpdateDeferred(cause)) throw cause;
     const logger = loggerOf(ctx, deps);
     const locale = localeOf(ctx, deps);
     const t: Render = (key, params) => deps.translator.t(locale, key, params);
