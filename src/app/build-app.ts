@@ -58,6 +58,12 @@ export interface BuildOptions {
   awaitTelegram?: boolean;
   /** More routes on the product's one HTTP port (the local playground serves its page and API here). */
   routes?: (router: ExpressReceiver["router"]) => void;
+  /**
+   * The host this instance's outbox lease holder reports (default the machine's name). Tests that
+   * run several instances in one process give each its own: under one host and pid, each would
+   * take the other for its own previous run and take back its leases.
+   */
+  leaseHolderHost?: string;
   /** Runs in `stop` once no work is in flight, before the database closes (the playground saves its screens). */
   beforeClose?: () => Promise<void>;
 }
@@ -150,7 +156,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       }),
     },
     logger,
-    leases: createLeaseHolder({ uow: ctx.uow, logger: logger.child({ adapter: "scheduler" }) }),
+    leases: createLeaseHolder({ uow: ctx.uow, logger: logger.child({ adapter: "scheduler" }), ...(options.leaseHolderHost ? { host: options.leaseHolderHost } : {}) }),
     ownerHours: { hours: ownerHoursOf(ctx), timeZone: ctx.timeZone },
     ...(options.outboxPollMs ? { pollMs: options.outboxPollMs } : {}),
     ...(options.outboxPacing ? { pacing: options.outboxPacing } : {}),

@@ -45,6 +45,8 @@ export class Harness {
   readonly pacing = new VirtualPacing(this.time.now());
   /** Every line the product logged, as written (JSON), at the level `start` was given. */
   readonly logLines: string[] = [];
+  /** Instances started by {@link another}, beside {@link app}. */
+  private readonly others: FrontDesk[] = [];
 
   private constructor(
     readonly telegram: FakeTelegram,
@@ -102,10 +104,26 @@ export class Harness {
 
   /** Builds and starts the product over the same database, as after a restart. */
   async boot(): Promise<void> {
+    this.app = await this.buildInstance();
+    this.url = await this.app.start();
+  }
+
+  /**
+   * Starts one more instance of the product over the same database and fakes, as several run
+   * behind one webhook; returns its base URL. It logs into the same {@link logLines} and stops
+   * with {@link stop}.
+   */
+  async another(): Promise<string> {
+    // One process, but two instances: each must look like its own process to the outbox's leases.
+    const app = await this.buildInstance({ leaseHolderHost: `instance-${this.others.length + 2}` });
+    this.others.push(app);
+    return app.start();
+  }
+
+  private async buildInstance(extra: Pick<BuildOptions, "leaseHolderHost"> = {}): Promise<FrontDesk> {
     const config = loadConfig(this.env);
     if (config.mode !== "live") throw new Error("the e2e harness configures both platforms; got playground mode");
-    this.app = await buildApp(config, { telegramBotInfo: this.telegram.botInfo, time: this.time, cron: false, outboxPollMs: 50, outboxPacing: this.pacing, logger: createLogger(this.logLevel, this.logSink()), ...this.build });
-    this.url = await this.app.start();
+    return buildApp(config, { telegramBotInfo: this.telegram.botInfo, time: this.time, cron: false, outboxPollMs: 50, outboxPacing: this.pacing, logger: createLogger(this.logLevel, this.logSink()), ...this.build, ...extra });
   }
 
   private logSink(): Writable {
@@ -128,6 +146,7 @@ export class Harness {
   }
 
   async stop(): Promise<void> {
+    for (const other of this.others.splice(0)) await other.stop();
     await this.app.stop();
     await Promise.all([this.telegram.close(), this.slack.close()]);
     rmSync(this.dir, { recursive: true, force: true });
@@ -154,6 +173,17 @@ export class Harness {
     return printed.join("\n");
   }
 
+  /** Posts an update to the webhook of the instance at `url` as Telegram does; returns the HTTP status. */
+  async postUpdate(url: string, update: Update): Promise<number> {
+    const response = await fetch(`${url}/telegram/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": webhookSecret },
+      body: JSON.stringify(update),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  }
+
   /** Moves the product's time to `at` and runs `npm run frontdesk -- tick --at` there. */
   async tickAt(at: Date): Promise<string> {
     this.time.set(at);
@@ -163,8 +193,10 @@ export class Harness {
 
   /** Waits until every queued message has reached the fakes. */
   async delivered(): Promise<void> {
-    this.app.worker.wake();
-    await this.app.worker.idle();
+    for (const app of [this.app, ...this.others]) {
+      app.worker.wake();
+      await app.worker.idle();
+    }
   }
 
   /**
