@@ -50,6 +50,19 @@ describe("updates claimed across instances", () => {
     expect(h.texts(englishOwner)[0]).toMatch(greeting);
   });
 
+  it("with long polling (one consumer per bot) the killed previous run's claim does not hold the redelivery off: it is answered at once", async () => {
+    h = await createHarness();
+    const clock = { nowMs: Date.parse("2026-12-01T10:00:00Z") };
+    const polling = { leaseMs: 0, chatLeases: false, now: () => clock.nowMs, waitMs: 0 };
+    const start = commandUpdate({ user: englishOwner, command: "start" });
+    await h.store.transaction((s) => s.inbox.claim("telegram", String(start.update_id), { holder: "killed", at: new Date(clock.nowMs), leaseUntil: new Date(clock.nowMs) }));
+
+    clock.nowMs += 1;
+    await h.handle(start, createBot(token, h.deps, { apiRoot: h.telegram.apiRoot, botInfo: h.telegram.botInfo, claims: polling }));
+
+    expect(h.texts(englishOwner)[0]).toMatch(greeting);
+  });
+
   it("a delivery whose chat another instance is working on gets 500 from the webhook and no message, so Telegram delivers it again; the redelivery once the chat is free is answered", async () => {
     h = await createHarness();
     const clock = { nowMs: Date.parse("2026-12-01T10:00:00Z") };

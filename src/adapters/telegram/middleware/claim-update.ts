@@ -92,13 +92,15 @@ export function claimUpdates(deps: TelegramDeps, options: ClaimOptions = {}): Mi
       return;
     }
     const { chatVersion } = taken;
+    // The chat's row before the update's, as when taking them: PostgreSQL would otherwise find a
+    // deadlock between this and a claim taking over the chat once its lease has run out.
     const settle = (work: (store: Store) => Promise<void>) => uow.transaction(work);
     try {
       await next();
     } catch (error) {
       await settle(async (store) => {
-        await store.inbox.release("telegram", String(updateId), holder);
         if (chat !== undefined && chatVersion !== null) await releaseChatLease(store.keyValues, chat, chatVersion);
+        await store.inbox.release("telegram", String(updateId), holder);
       }).catch((releaseError: unknown) => {
         // Both run out after their lease: the update is worked on again once it has.
         deps.logger.error({ updateId, error: describeError(releaseError) }, "failed telegram update could not be released; a redelivery waits for its lease");
@@ -108,10 +110,10 @@ export function claimUpdates(deps: TelegramDeps, options: ClaimOptions = {}): Mi
     deps.onUpdateHandled?.();
     try {
       await settle(async (store) => {
+        if (chat !== undefined && chatVersion !== null) await releaseChatLease(store.keyValues, chat, chatVersion);
         if (!(await store.inbox.complete("telegram", String(updateId), holder))) {
           deps.logger.warn({ updateId, leaseMs }, "telegram update outlived its claim: another instance may have acted on it too");
         }
-        if (chat !== undefined && chatVersion !== null) await releaseChatLease(store.keyValues, chat, chatVersion);
       });
     } catch (error) {
       // The owner already has their answer; telling them something failed would be false. The
