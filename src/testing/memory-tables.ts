@@ -8,10 +8,12 @@ import type { PriceItem } from "../core/domain/prices.js";
 import type { Charge, Payment } from "../core/domain/fees.js";
 import type { Receipt } from "../core/domain/receipts.js";
 import type { WorkOrder } from "../core/domain/work-orders.js";
+import type { SenderLease } from "../core/ports/store.js";
 import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
 
 export interface StoredJob extends Job {
   leaseUntil: Date | null;
+  leaseOwner?: string | null;
 }
 export interface StoredOutbox extends OutboxMessage {
   leaseUntil: Date | null;
@@ -44,6 +46,7 @@ export interface MemoryTables {
   /** `source:updateId` -> when it was received. */
   inbox: Map<string, Date>;
   keyValues: Map<string, string>;
+  senderLeases: Map<string, SenderLease>;
 }
 
 /**
@@ -78,7 +81,7 @@ export function isLeaseExpired(leaseUntil: Date | null, now: Date): boolean {
 }
 
 export function publicJob(job: StoredJob): Job {
-  const { leaseUntil: _lease, ...rest } = job;
+  const { leaseUntil: _lease, leaseOwner: _owner, ...rest } = job;
   return copy(rest);
 }
 
@@ -125,6 +128,7 @@ export function emptyTables(): MemoryTables {
     messageRefs: new Map(),
     inbox: new Map(),
     keyValues: new Map(),
+    senderLeases: new Map(),
   };
 }
 
