@@ -22,6 +22,8 @@ import { reminderRunTask } from "../core/kinds/fee/reminder-run.js";
 import { weekSummaryTask } from "../core/kinds/fee/use-cases/ladder-summary.js";
 import { startOutboxWorker, type OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
 import { createLeaseHolder } from "../adapters/scheduler/lease-holder.js";
+import { createSenderLease } from "../adapters/scheduler/sender-lease.js";
+import type { CronTicker } from "../adapters/scheduler/cron-ticker.js";
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
 import { reportMonthSlackDigest, slackDigests } from "../adapters/slack/digests/index.js";
 import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/slack-message-sender.js";
@@ -128,6 +130,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     onRateLimited: () => metrics.rateLimited("slack"),
   });
 
+  // One id for this process in every lease it takes: outbox rows, job claims, the sender leases.
+  let ticker: CronTicker | null = null;
+  const leaseHolder = createLeaseHolder({ uow: ctx.uow, logger: logger.child({ adapter: "scheduler" }), onJobsReleased: () => ticker?.runNow() });
   const worker = startOutboxWorker({
     uow: ctx.uow,
     senders: {
@@ -143,7 +148,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       }),
     },
     logger,
-    leases: createLeaseHolder({ uow: ctx.uow, logger: logger.child({ adapter: "scheduler" }) }),
+    leases: leaseHolder,
+    // One delivering instance per platform at a time, so its limits hold for all instances together.
+    senderLease: (channel) => createSenderLease({ uow: ctx.uow, channel, holder: leaseHolder.id, logger: logger.child({ adapter: "scheduler" }), isGone: (holder) => leaseHolder.isGone(holder) }),
     ownerHours: { hours: ownerHoursOf(ctx), timeZone: ctx.timeZone },
     ...(options.outboxPollMs ? { pollMs: options.outboxPollMs } : {}),
     ...(options.outboxPacing ? { pacing: options.outboxPacing } : {}),
@@ -172,7 +179,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   options.routes?.(slack.receiver.router);
   installHttpErrorHandler(slack.receiver.app, logger);
   const server = http.createServer(slack.receiver.app);
-  let ticker: { stop(): Promise<void> } | null = null;
   let polling: Promise<void> | null = null;
   let telegramReady: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -196,6 +202,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       if (heartbeat) {
         heartbeat.start();
         ticker = startCronTicker(ctx, logger.child({ adapter: "scheduler" }), {
+          leaseOwner: leaseHolder.id,
           ...(options.cronExpression ? { expression: options.cronExpression } : {}),
           onTick: (reports) => {
             heartbeat.beat();

@@ -18,6 +18,8 @@ export interface StoredJob extends Job {
 export interface StoredOutbox extends OutboxMessage {
   leaseUntil: Date | null;
   leaseOwner?: string | null;
+  /** Times taken back from a dead process (the row's `taken_back`). */
+  takenBack?: number;
 }
 
 /** Every table of the store; the in-memory twin of the Prisma schema. */
@@ -86,7 +88,7 @@ export function publicJob(job: StoredJob): Job {
 }
 
 export function publicOutbox(message: StoredOutbox): OutboxMessage {
-  const { leaseUntil: _lease, leaseOwner: _owner, ...rest } = message;
+  const { leaseUntil: _lease, leaseOwner: _owner, takenBack: _takenBack, ...rest } = message;
   return copy(rest);
 }
 

@@ -156,7 +156,7 @@ export function memoryWorkRepositories(t: MemoryTables): Pick<Store, "jobs" | "o
       },
       async releaseLeasesOf(owner) {
         const held = [...t.outbox.values()].filter((m) => m.status === "sending" && m.leaseOwner === owner);
-        for (const message of held) Object.assign(message, { status: "pending", notBefore: new Date(deliverableAtOnce), leaseUntil: null, leaseOwner: null, lastError: resentAfterCrash });
+        for (const message of held) Object.assign(message, { status: "pending", notBefore: new Date(deliverableAtOnce), leaseUntil: null, leaseOwner: null, lastError: resentAfterCrash, takenBack: (message.takenBack ?? 0) + 1 });
         return held.length;
       },
       async markSent(id, platformMessageId) {

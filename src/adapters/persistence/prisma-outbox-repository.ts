@@ -150,7 +150,7 @@ export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxR
     async releaseLeasesOf(owner) {
       const { count } = await tx.outboxMessage.updateMany({
         where: { status: "sending", leaseOwner: owner },
-        data: { status: "pending", notBefore: deliverableAtOnce, leaseUntil: null, leaseOwner: null, lastError: resentAfterCrash },
+        data: { status: "pending", notBefore: deliverableAtOnce, leaseUntil: null, leaseOwner: null, lastError: resentAfterCrash, takenBack: { increment: 1 } },
       });
       return count;
     },

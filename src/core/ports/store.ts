@@ -310,7 +310,8 @@ export interface OutboxRepository {
   /**
    * Puts the messages `owner` holds as sending back to pending, deliverable at once, without
    * counting an attempt (the owner died mid-send: each may go once more), its `lastError` saying
-   * so (the record of a possible duplicate, kept once it is sent); returns how many.
+   * so and its count of takings back raised (the record of a possible duplicate, kept once it is
+   * sent); returns how many.
    */
   releaseLeasesOf(owner: string): Promise<number>;
   markSent(id: string, platformMessageId: string): Promise<void>;
