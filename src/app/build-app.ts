@@ -6,6 +6,7 @@ import { webApi, type ExpressReceiver } from "@slack/bolt";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import { ConfigError, type Config } from "../config/config.js";
+import type { TaskDefinition } from "../core/case/kind.js";
 import type { TimeSource } from "../core/ports/time-source.js";
 import { ownerHoursOf } from "../core/ports/workflow-context.js";
 import { createI18nextTranslator } from "../adapters/i18n/i18next-translator.js";
@@ -60,6 +61,8 @@ export interface BuildOptions {
   awaitTelegram?: boolean;
   /** More routes on the product's one HTTP port (the local playground serves its page and API here). */
   routes?: (router: ExpressReceiver["router"]) => void;
+  /** System tasks beyond the product's (tests: a task whose every run is visible). */
+  moreTasks?: Record<string, TaskDefinition>;
   /** Runs in `stop` once no work is in flight, before the database closes (the playground saves its screens). */
   beforeClose?: () => Promise<void>;
 }
@@ -75,7 +78,7 @@ export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.ur
  */
 export async function buildApp(config: Config, options: BuildOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const workflow = await openWorkflow(config, options.time);
+  const workflow = await openWorkflow(config, options.time, options.moreTasks ? { moreTasks: options.moreTasks } : {});
   if (workflow.migrated.length > 0) logger.info({ migrations: workflow.migrated }, "database migrated");
   const translator = createI18nextTranslator({
     localesDir,

@@ -85,14 +85,14 @@ export function prismaJobRepository({ tx, kind }: RepositoryContext): JobReposit
     },
     async enqueueOnce(job) {
       if (await tx.job.findUnique({ select: { id: true }, where: { id: job.id } })) return false;
-      // An upsert, not a create: another instance queueing the same occurrence between the read
-      // and this write must not fail (on PostgreSQL a unique violation would abort the transaction).
-      await tx.job.upsert({
-        where: { id: job.id },
-        create: { id: job.id, payload: JSON.stringify(JobPayloadSchema.parse(job.payload)), runAt: job.runAt, status: "pending", attempts: 0 },
-        update: {},
-      });
-      return true;
+      // One INSERT ... ON CONFLICT DO NOTHING, not Prisma's upsert (a read, then a create, on
+      // PostgreSQL too): instances starting together all queue the same recurring occurrences,
+      // and a unique violation would abort the start-up transaction of all but one.
+      const payload = JSON.stringify(JobPayloadSchema.parse(job.payload));
+      const inserted = await tx.$executeRaw`
+        INSERT INTO "jobs" ("id", "payload", "run_at", "status", "attempts") VALUES (${job.id}, ${payload}, ${job.runAt}, 'pending', 0)
+        ON CONFLICT ("id") DO NOTHING`;
+      return inserted === 1;
     },
     async claimDue(now, limit, leaseUntil, leaseOwner) {
       if (limit <= 0) return [];
