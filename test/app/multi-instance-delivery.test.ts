@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeSlack, type FakeSlack } from "../../src/testing/fake-slack-server.js";
 import { startFakeTelegram, type FakeTelegram, type TelegramCall } from "../../src/testing/fake-telegram-server.js";
-import { openTestDatabase, postgresSkipReason, postgresTestUrl, type TestDatabase } from "../support/databases.js";
+import { connectSql, openTestDatabase, postgresSkipReason, postgresTestUrl, type SqlClient, type TestDatabase } from "../support/databases.js";
 
 /**
  * Three instances of the product, each its own OS process, on one PostgreSQL database, against
@@ -60,15 +59,14 @@ describe.skipIf(!postgresTestUrl)(
   postgresTestUrl ? `three instances on one PostgreSQL, one killed mid-run (${jobCount} jobs and messages)` : `three instances on one PostgreSQL SKIPPED: ${postgresSkipReason}`,
   () => {
     let db: TestDatabase;
-    let sql: pg.Client;
+    let sql: SqlClient;
     let telegram: FakeTelegram;
     let slack: FakeSlack;
     const running: Instance[] = [];
 
     beforeAll(async () => {
       db = await openTestDatabase("postgresql");
-      sql = new pg.Client({ connectionString: db.url, options: `-c search_path=${db.schema}` });
-      await sql.connect();
+      sql = await connectSql(db);
       [telegram, slack] = await Promise.all([startFakeTelegram({ messagesPerSecond: perSecond }), startFakeSlack()]);
     });
 
@@ -155,7 +153,7 @@ describe.skipIf(!postgresTestUrl)(
             const outbox = await sql.query(`SELECT 1 FROM "outbox_messages" WHERE "status" <> 'sent' LIMIT 1`);
             return jobs.rows.length === 0 && outbox.rows.length === 0;
           },
-          fullScale ? 900_000 : 150_000,
+          fullScale ? 1_500_000 : 150_000,
           "every job done and every message sent",
           500,
         );
@@ -208,7 +206,7 @@ describe.skipIf(!postgresTestUrl)(
           JSON.stringify({ jobs: jobCount, sent: sent.length, duplicated: duplicated.length, takenOverMs: firstAfterKill!.at - killedAt, claimedJobs: target.claimed.length, claimedDoneMs: claimedDoneAt - killedAt, finishedMs, closestSameChatMs: closest }),
         );
       },
-      fullScale ? 1_200_000 : 300_000,
+      fullScale ? 1_800_000 : 300_000,
     );
   },
 );
