@@ -112,7 +112,7 @@ describe.skipIf(!postgresTestUrl)(
 
         // Kill the instance that delivers Telegram once a third is sent, while it holds job claims.
         const sentCount = () => telegram.calls.filter(accepted).length;
-        await waitFor(async () => sentCount() >= jobCount / 3, 600_000, "a third of the messages", 200);
+        await waitFor(async () => sentCount() >= jobCount / 3, fullScale ? 2_400_000 : 600_000, "a third of the messages", 200);
         const holderPid = async (): Promise<{ holder: string; pid: number }> => {
           const lease = await sql.query<{ holder: string }>(`SELECT "holder" FROM "sender_leases" WHERE "channel" = 'telegram'`);
           const holder = lease.rows[0]?.holder as string;
@@ -153,7 +153,7 @@ describe.skipIf(!postgresTestUrl)(
             const outbox = await sql.query(`SELECT 1 FROM "outbox_messages" WHERE "status" <> 'sent' LIMIT 1`);
             return jobs.rows.length === 0 && outbox.rows.length === 0;
           },
-          fullScale ? 1_500_000 : 150_000,
+          fullScale ? 3_000_000 : 150_000,
           "every job done and every message sent",
           500,
         );
@@ -206,7 +206,7 @@ describe.skipIf(!postgresTestUrl)(
           JSON.stringify({ jobs: jobCount, sent: sent.length, duplicated: duplicated.length, takenOverMs: firstAfterKill!.at - killedAt, claimedJobs: target.claimed.length, claimedDoneMs: claimedDoneAt - killedAt, finishedMs, closestSameChatMs: closest }),
         );
       },
-      fullScale ? 1_800_000 : 300_000,
+      fullScale ? 3_600_000 : 300_000,
     );
   },
 );
