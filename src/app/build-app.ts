@@ -6,6 +6,7 @@ import { webApi, type ExpressReceiver } from "@slack/bolt";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import { ConfigError, type Config } from "../config/config.js";
+import type { TaskDefinition } from "../core/case/kind.js";
 import type { TimeSource } from "../core/ports/time-source.js";
 import { ownerHoursOf } from "../core/ports/workflow-context.js";
 import { createI18nextTranslator } from "../adapters/i18n/i18next-translator.js";
@@ -22,6 +23,8 @@ import { reminderRunTask } from "../core/kinds/fee/reminder-run.js";
 import { weekSummaryTask } from "../core/kinds/fee/use-cases/ladder-summary.js";
 import { startOutboxWorker, type OutboxPacing } from "../adapters/scheduler/outbox-worker.js";
 import { createLeaseHolder } from "../adapters/scheduler/lease-holder.js";
+import { createSenderLease } from "../adapters/scheduler/sender-lease.js";
+import type { CronTicker } from "../adapters/scheduler/cron-ticker.js";
 import { createSlackApp } from "../adapters/slack/create-slack-app.js";
 import { reportMonthSlackDigest, slackDigests } from "../adapters/slack/digests/index.js";
 import { createSlackSenderClient, SlackMessageSender } from "../adapters/slack/slack-message-sender.js";
@@ -64,6 +67,8 @@ export interface BuildOptions {
    * take the other for its own previous run and take back its leases.
    */
   leaseHolderHost?: string;
+  /** System tasks beyond the product's (tests: a task whose every run is visible). */
+  moreTasks?: Record<string, TaskDefinition>;
   /** Runs in `stop` once no work is in flight, before the database closes (the playground saves its screens). */
   beforeClose?: () => Promise<void>;
 }
@@ -79,7 +84,7 @@ export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.ur
  */
 export async function buildApp(config: Config, options: BuildOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const workflow = await openWorkflow(config, options.time);
+  const workflow = await openWorkflow(config, options.time, options.moreTasks ? { moreTasks: options.moreTasks } : {});
   if (workflow.migrated.length > 0) logger.info({ migrations: workflow.migrated }, "database migrated");
   const translator = createI18nextTranslator({
     localesDir,
@@ -141,6 +146,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     onRateLimited: () => metrics.rateLimited("slack"),
   });
 
+  // One id for this process in every lease it takes: outbox rows, job claims, the sender leases.
+  let ticker: CronTicker | null = null;
+  const leaseHolder = createLeaseHolder({ uow: ctx.uow, logger: logger.child({ adapter: "scheduler" }), onJobsReleased: () => ticker?.runNow(), ...(options.leaseHolderHost ? { host: options.leaseHolderHost } : {}) });
   const worker = startOutboxWorker({
     uow: ctx.uow,
     senders: {
@@ -156,7 +164,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       }),
     },
     logger,
-    leases: createLeaseHolder({ uow: ctx.uow, logger: logger.child({ adapter: "scheduler" }), ...(options.leaseHolderHost ? { host: options.leaseHolderHost } : {}) }),
+    leases: leaseHolder,
+    // One delivering instance per platform at a time, so its limits hold for all instances together.
+    senderLease: (channel) => createSenderLease({ uow: ctx.uow, channel, holder: leaseHolder.id, logger: logger.child({ adapter: "scheduler" }), isGone: (holder) => leaseHolder.isGone(holder) }),
     ownerHours: { hours: ownerHoursOf(ctx), timeZone: ctx.timeZone },
     ...(options.outboxPollMs ? { pollMs: options.outboxPollMs } : {}),
     ...(options.outboxPacing ? { pacing: options.outboxPacing } : {}),
@@ -185,7 +195,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   options.routes?.(slack.receiver.router);
   installHttpErrorHandler(slack.receiver.app, logger);
   const server = http.createServer(slack.receiver.app);
-  let ticker: { stop(): Promise<void> } | null = null;
   let polling: Promise<void> | null = null;
   let telegramReady: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -209,6 +218,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       if (heartbeat) {
         heartbeat.start();
         ticker = startCronTicker(ctx, logger.child({ adapter: "scheduler" }), {
+          leaseOwner: leaseHolder.id,
           ...(options.cronExpression ? { expression: options.cronExpression } : {}),
           onTick: (reports) => {
             heartbeat.beat();

@@ -1,5 +1,6 @@
 import type { BaseConfig } from "../config/config.js";
 import { systemTime, type TimeSource } from "../core/ports/time-source.js";
+import type { TaskDefinition } from "../core/case/kind.js";
 import type { WorkflowContext } from "../core/ports/workflow-context.js";
 import { productRegistry } from "../core/kinds/index.js";
 import { defaultRetention } from "../core/use-cases/system-tasks.js";
@@ -18,11 +19,11 @@ export interface OpenWorkflow {
  * Opens the database, applies pending migrations (a newcomer never runs Prisma by hand) and
  * builds the context every use case runs in.
  */
-export async function openWorkflow(config: BaseConfig, time: TimeSource = systemTime, options: { transactionLimits?: Partial<TransactionLimits> } = {}): Promise<OpenWorkflow> {
+export async function openWorkflow(config: BaseConfig, time: TimeSource = systemTime, options: { transactionLimits?: Partial<TransactionLimits>; moreTasks?: Record<string, TaskDefinition> } = {}): Promise<OpenWorkflow> {
   const database = await openDatabase(config.databaseUrl, options.transactionLimits ? { transactionLimits: options.transactionLimits } : {});
   try {
     const migrated = await database.migrate();
-    const ctx: WorkflowContext = { uow: database.unitOfWork, time, timeZone: config.timeZone, workingHours: config.workingHours, ownerHours: config.ownerHours, companyName: config.companyName, kinds: productRegistry({ ...defaultRetention, days: config.retentionDays }) };
+    const ctx: WorkflowContext = { uow: database.unitOfWork, time, timeZone: config.timeZone, workingHours: config.workingHours, ownerHours: config.ownerHours, companyName: config.companyName, kinds: productRegistry({ ...defaultRetention, days: config.retentionDays }, options.moreTasks) };
     return { ctx, database, migrated, close: () => database.close() };
   } catch (error) {
     await database.close();

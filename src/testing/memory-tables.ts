@@ -8,14 +8,18 @@ import type { PriceItem } from "../core/domain/prices.js";
 import type { Charge, Payment } from "../core/domain/fees.js";
 import type { Receipt } from "../core/domain/receipts.js";
 import type { WorkOrder } from "../core/domain/work-orders.js";
+import type { SenderLease } from "../core/ports/store.js";
 import type { Resident, StaffMember, OwnerIdentity, Unit, VerificationRequest } from "../core/domain/registry.js";
 
 export interface StoredJob extends Job {
   leaseUntil: Date | null;
+  leaseOwner?: string | null;
 }
 export interface StoredOutbox extends OutboxMessage {
   leaseUntil: Date | null;
   leaseOwner?: string | null;
+  /** Times taken back from a dead process (the row's `taken_back`). */
+  takenBack?: number;
 }
 
 /** An incoming update's record: claimed by `holder` until `leaseUntil`, or done. */
@@ -52,6 +56,7 @@ export interface MemoryTables {
   /** By `source:updateId`. */
   inbox: Map<string, StoredUpdate>;
   keyValues: Map<string, { value: string; version: number }>;
+  senderLeases: Map<string, SenderLease>;
 }
 
 /**
@@ -86,12 +91,12 @@ export function isLeaseExpired(leaseUntil: Date | null, now: Date): boolean {
 }
 
 export function publicJob(job: StoredJob): Job {
-  const { leaseUntil: _lease, ...rest } = job;
+  const { leaseUntil: _lease, leaseOwner: _owner, ...rest } = job;
   return copy(rest);
 }
 
 export function publicOutbox(message: StoredOutbox): OutboxMessage {
-  const { leaseUntil: _lease, leaseOwner: _owner, ...rest } = message;
+  const { leaseUntil: _lease, leaseOwner: _owner, takenBack: _takenBack, ...rest } = message;
   return copy(rest);
 }
 
@@ -133,6 +138,7 @@ export function emptyTables(): MemoryTables {
     messageRefs: new Map(),
     inbox: new Map(),
     keyValues: new Map(),
+    senderLeases: new Map(),
   };
 }
 

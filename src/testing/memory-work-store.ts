@@ -1,5 +1,5 @@
 import { JobPayloadSchema, type Job } from "../core/case/job.js";
-import { OutboxPayloadSchema, channelOf, recipientOf, refKeyOf, type OutboxMessage } from "../core/domain/outbox.js";
+import { OutboxPayloadSchema, channelOf, recipientOf, refKeyOf, resentAfterCrash, type OutboxMessage } from "../core/domain/outbox.js";
 import type { Store } from "../core/ports/store.js";
 import {
   byTimeThenId,
@@ -20,7 +20,7 @@ import { memoryInboxRepositories } from "./memory-inbox.js";
  * The in-memory durable work: jobs, the outbox with its head-of-line claims, message refs, the
  * inbox of handled updates and the key-value documents, over the tables of one transaction.
  */
-export function memoryWorkRepositories(t: MemoryTables): Pick<Store, "jobs" | "outbox" | "messageRefs" | "inbox" | "keyValues"> {
+export function memoryWorkRepositories(t: MemoryTables): Pick<Store, "jobs" | "outbox" | "messageRefs" | "inbox" | "keyValues" | "senderLeases"> {
   const insertJob = (job: { id: string; payload: Job["payload"]; runAt: Date }): boolean => {
     if (t.jobs.has(job.id)) return false;
     t.jobs.set(job.id, {
@@ -41,7 +41,7 @@ export function memoryWorkRepositories(t: MemoryTables): Pick<Store, "jobs" | "o
         if (!insertJob(job)) throw duplicate("job", job.id);
       },
       enqueueOnce: async (job) => insertJob(job),
-      async claimDue(now, limit, leaseUntil) {
+      async claimDue(now, limit, leaseUntil, leaseOwner) {
         const due = [...t.jobs.values()]
           .filter(
             (j) =>
@@ -53,8 +53,22 @@ export function memoryWorkRepositories(t: MemoryTables): Pick<Store, "jobs" | "o
         for (const job of due) {
           job.status = "running";
           job.leaseUntil = new Date(leaseUntil);
+          job.leaseOwner = leaseOwner ?? null;
         }
         return due.map(publicJob);
+      },
+      async holdClaim(id, leaseOwner) {
+        const job = t.jobs.get(id);
+        return job?.status === "running" && (job.leaseOwner ?? null) === leaseOwner;
+      },
+      async leaseOwners() {
+        const owners = [...t.jobs.values()].filter((j) => j.status === "running" && j.leaseOwner).map((j) => j.leaseOwner as string);
+        return [...new Set(owners)].sort();
+      },
+      async releaseLeasesOf(owner) {
+        const held = [...t.jobs.values()].filter((j) => j.status === "running" && j.leaseOwner === owner);
+        for (const job of held) Object.assign(job, { status: "pending", leaseUntil: null, leaseOwner: null });
+        return held.length;
       },
       async markDone(id) {
         const job = t.jobs.get(id);
@@ -143,7 +157,7 @@ export function memoryWorkRepositories(t: MemoryTables): Pick<Store, "jobs" | "o
       },
       async releaseLeasesOf(owner) {
         const held = [...t.outbox.values()].filter((m) => m.status === "sending" && m.leaseOwner === owner);
-        for (const message of held) Object.assign(message, { status: "pending", notBefore: new Date(deliverableAtOnce), leaseUntil: null, leaseOwner: null });
+        for (const message of held) Object.assign(message, { status: "pending", notBefore: new Date(deliverableAtOnce), leaseUntil: null, leaseOwner: null, lastError: resentAfterCrash, takenBack: (message.takenBack ?? 0) + 1 });
         return held.length;
       },
       async markSent(id, platformMessageId) {
@@ -210,5 +224,17 @@ export function memoryWorkRepositories(t: MemoryTables): Pick<Store, "jobs" | "o
       },
     },
     ...memoryInboxRepositories(t),
+    senderLeases: {
+      get: async (channel) => {
+        const lease = t.senderLeases.get(channel);
+        return lease ? { ...lease } : null;
+      },
+      async swap(expected, next) {
+        const current = t.senderLeases.get(next.channel) ?? null;
+        const matches = expected === null ? current === null : current !== null && current.holder === expected.holder && current.beat === expected.beat;
+        if (matches) t.senderLeases.set(next.channel, { ...next });
+        return matches;
+      },
+    },
   };
 }

@@ -126,3 +126,20 @@ function resetSqlite(file: string): void {
     db.close();
   }
 }
+
+/** Plain SQL on a test database's storage, for tests that watch what several processes write. */
+export interface SqlClient {
+  query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+  end(): Promise<void>;
+}
+
+/** A connection of its own to the PostgreSQL schema of `test` (its tables unqualified). */
+export async function connectSql(test: TestDatabase): Promise<SqlClient> {
+  if (test.kind !== "postgresql") throw new Error("connectSql is for PostgreSQL test databases");
+  const client = new pg.Client({ connectionString: test.url, options: `-c search_path=${test.schema}` });
+  await client.connect();
+  return {
+    query: async <R extends Record<string, unknown>>(text: string, values?: unknown[]) => ({ rows: (await client.query(text, values)).rows as R[] }),
+    end: () => client.end(),
+  };
+}

@@ -31,10 +31,10 @@ function toJob(row: JobRow): Job {
  * `BEGIN IMMEDIATE` (database.ts), so select-then-update cannot interleave with another writer.
  */
 export function prismaJobRepository({ tx, kind }: RepositoryContext): JobRepository {
-  async function claimIds(now: Date, limit: number, leaseUntil: Date): Promise<string[]> {
+  async function claimIds(now: Date, limit: number, leaseUntil: Date, leaseOwner: string | null): Promise<string[]> {
     if (kind === "postgresql") {
       const rows = await tx.$queryRaw<Array<{ id: string }>>`
-        UPDATE "jobs" SET "status" = 'running', "lease_until" = ${leaseUntil}
+        UPDATE "jobs" SET "status" = 'running', "lease_until" = ${leaseUntil}, "lease_owner" = ${leaseOwner}
         WHERE "id" IN (
           SELECT "id" FROM "jobs"
           WHERE ("status" = 'pending' AND "run_at" <= ${now})
@@ -60,7 +60,7 @@ export function prismaJobRepository({ tx, kind }: RepositoryContext): JobReposit
     for (const chunk of keyChunks(ids)) {
       await tx.job.updateMany({
         where: { id: { in: chunk } },
-        data: { status: "running", leaseUntil },
+        data: { status: "running", leaseUntil, leaseOwner },
       });
     }
     return ids;
@@ -85,22 +85,37 @@ export function prismaJobRepository({ tx, kind }: RepositoryContext): JobReposit
     },
     async enqueueOnce(job) {
       if (await tx.job.findUnique({ select: { id: true }, where: { id: job.id } })) return false;
-      // An upsert, not a create: another instance queueing the same occurrence between the read
-      // and this write must not fail (on PostgreSQL a unique violation would abort the transaction).
-      await tx.job.upsert({
-        where: { id: job.id },
-        create: { id: job.id, payload: JSON.stringify(JobPayloadSchema.parse(job.payload)), runAt: job.runAt, status: "pending", attempts: 0 },
-        update: {},
-      });
-      return true;
+      // One INSERT ... ON CONFLICT DO NOTHING, not Prisma's upsert (a read, then a create, on
+      // PostgreSQL too): instances starting together all queue the same recurring occurrences,
+      // and a unique violation would abort the start-up transaction of all but one.
+      const payload = JSON.stringify(JobPayloadSchema.parse(job.payload));
+      const inserted = await tx.$executeRaw`
+        INSERT INTO "jobs" ("id", "payload", "run_at", "status", "attempts") VALUES (${job.id}, ${payload}, ${job.runAt}, 'pending', 0)
+        ON CONFLICT ("id") DO NOTHING`;
+      return inserted === 1;
     },
-    async claimDue(now, limit, leaseUntil) {
+    async claimDue(now, limit, leaseUntil, leaseOwner) {
       if (limit <= 0) return [];
-      const ids = await claimIds(now, limit, leaseUntil);
+      const ids = await claimIds(now, limit, leaseUntil, leaseOwner ?? null);
       const rows: JobRow[] = [];
       for (const chunk of keyChunks(ids)) rows.push(...(await tx.job.findMany({ where: { id: { in: chunk } } })));
       // Soonest first, as claimed (ids are unique, so the tie-break never falls through).
       return rows.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || (a.id < b.id ? -1 : 1)).map(toJob);
+    },
+    async holdClaim(id, leaseOwner) {
+      // A write, not a read: on PostgreSQL it takes the row lock (a concurrent claim skips the
+      // row, a concurrent release waits), and a run that lost its claim matches nothing.
+      const { count } = await tx.job.updateMany({ where: { id, status: "running", leaseOwner }, data: { leaseOwner } });
+      return count === 1;
+    },
+    async leaseOwners() {
+      // Index (status, run_at): reads the running rows only.
+      const rows = await tx.job.findMany({ select: { leaseOwner: true }, where: { status: "running", leaseOwner: { not: null } }, distinct: ["leaseOwner"] });
+      return rows.map((row) => row.leaseOwner as string).sort();
+    },
+    async releaseLeasesOf(owner) {
+      const { count } = await tx.job.updateMany({ where: { status: "running", leaseOwner: owner }, data: { status: "pending", leaseUntil: null, leaseOwner: null } });
+      return count;
     },
     async markDone(id) {
       await update(id, { status: "done", leaseUntil: null });

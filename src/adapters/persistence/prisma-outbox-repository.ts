@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OutboxPayloadSchema, channelOf, recipientOf, refKeyOf, type OutboxMessage, type OutboxStatus } from "../../core/domain/outbox.js";
+import { OutboxPayloadSchema, channelOf, recipientOf, refKeyOf, resentAfterCrash, type OutboxMessage, type OutboxStatus } from "../../core/domain/outbox.js";
 import type { MessageRefRepository, OutboxRepository } from "../../core/ports/store.js";
 import type { OutboxMessage as OutboxRow } from "../../generated/sqlite/client.js";
 import { keyChunks } from "./key-chunks.js";
@@ -150,7 +150,7 @@ export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxR
     async releaseLeasesOf(owner) {
       const { count } = await tx.outboxMessage.updateMany({
         where: { status: "sending", leaseOwner: owner },
-        data: { status: "pending", notBefore: deliverableAtOnce, leaseUntil: null, leaseOwner: null },
+        data: { status: "pending", notBefore: deliverableAtOnce, leaseUntil: null, leaseOwner: null, lastError: resentAfterCrash, takenBack: { increment: 1 } },
       });
       return count;
     },

@@ -7,6 +7,7 @@ import { prismaChargeRepository, prismaPaymentRepository } from "./prisma-fee-re
 import { prismaJobRepository } from "./prisma-job-repository.js";
 import { prismaInboxRepository, prismaKeyValueRepository } from "./prisma-key-value-repository.js";
 import { prismaMessageRefRepository, prismaOutboxRepository } from "./prisma-outbox-repository.js";
+import { prismaSenderLeaseRepository } from "./prisma-sender-lease-repository.js";
 import { prismaPriceRepository } from "./prisma-price-repository.js";
 import {
   prismaIdentityRepository,
@@ -39,6 +40,7 @@ export function createPrismaStore(tx: PrismaTx, kind: DatabaseKind): Store {
     messageRefs: prismaMessageRefRepository(context),
     inbox: prismaInboxRepository(context),
     keyValues: prismaKeyValueRepository(context),
+    senderLeases: prismaSenderLeaseRepository(context),
   };
 }
 

@@ -11,27 +11,46 @@ export interface CronTickerOptions {
   expression?: string;
   /** After each tick whose due work ran to the end (not after one that failed): what it did. */
   onTick?: (reports: readonly DueWorkReport[]) => void;
+  /** This process's lease holder id, written on its job claims (see `runDueWork`). */
+  leaseOwner?: string;
+}
+
+export interface CronTicker {
+  /** Runs due work now, after any run in progress (a dead instance's jobs were released). */
+  runNow(): void;
+  stop(): Promise<void>;
 }
 
 /**
  * node-cron only ticks: every minute it runs the work that is due in the database. Nothing is
  * scheduled in memory, so a restart, or several instances, lose and double nothing.
  */
-export function startCronTicker(ctx: WorkflowContext, logger: Logger, options: CronTickerOptions = {}): { stop(): Promise<void> } {
+export function startCronTicker(ctx: WorkflowContext, logger: Logger, options: CronTickerOptions = {}): CronTicker {
   let running: Promise<void> = Promise.resolve();
-  const task = cron.schedule(options.expression ?? "* * * * *", () => {
+  let queued = false;
+  const tick = () => {
+    // Ticks that fall due while one runs make one more run, not a queue of them.
+    if (queued) return;
+    queued = true;
     running = running.then(async () => {
+      queued = false;
       try {
-        const reports = await runDueWork(ctx);
+        const reports = await runDueWork(ctx, options.leaseOwner ? { leaseOwner: options.leaseOwner } : {});
         for (const report of reports.filter((r) => r.outcome !== "skipped")) logger.info(report, "due work done");
         options.onTick?.(reports);
       } catch (error) {
         logger.error({ err: error }, "due work failed");
       }
     });
-  });
+  };
+  const task = cron.schedule(options.expression ?? "* * * * *", tick);
+  let stopped = false;
   return {
+    runNow() {
+      if (!stopped) tick();
+    },
     async stop() {
+      stopped = true;
       await task.stop();
       await running;
     },

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { Logger } from "pino";
 import type { UnitOfWork } from "../../core/ports/store.js";
-import { leaseHolderKey, reclaimOutboxLeases, type LeaseHolder } from "../../core/use-cases/reclaim-outbox-leases.js";
+import { LeaseHolderSchema, leaseHolderKey, reclaimOutboxLeases, type LeaseHolder } from "../../core/use-cases/reclaim-outbox-leases.js";
 
 export interface LeaseHolderOptions {
   uow: UnitOfWork;
@@ -16,6 +16,11 @@ export interface LeaseHolderOptions {
   pid?: number;
   isRunning?: (pid: number) => boolean;
   nowMs?: () => number;
+  /**
+   * Told when a reclaim put a dead holder's claimed jobs back to pending, so the scheduler runs
+   * them now instead of at its next tick (up to a minute away).
+   */
+  onJobsReleased?: (count: number) => void;
 }
 
 export interface OutboxLeaseHolder {
@@ -23,8 +28,13 @@ export interface OutboxLeaseHolder {
   readonly id: string;
   /** Writes this process's record; call before the first claim. */
   start(): Promise<void>;
-  /** Takes back the leases of holders proven dead; returns how many messages went back. */
+  /** Takes back the leases and job claims of holders proven dead; returns how many messages went back. */
   reclaim(): Promise<number>;
+  /**
+   * Whether the process `owner` is proven gone by the same rules as `reclaim` (another's sender
+   * lease is taken over at once then, instead of after its beat has stood still).
+   */
+  isGone(owner: string): Promise<boolean>;
   /** Stops the heartbeat and removes the record (after the last delivery). */
   stop(): Promise<void>;
 }
@@ -93,11 +103,25 @@ export function createLeaseHolder(options: LeaseHolderOptions): OutboxLeaseHolde
     },
     async reclaim() {
       const report = await reclaimOutboxLeases(options.uow, { self: id, isGone });
-      for (const { owner, released } of report) {
+      for (const { owner, released, jobs } of report) {
         seen.delete(owner);
-        log.warn({ deadOwner: owner, released }, "took back the outbox leases of a process that is gone");
+        log.warn({ deadOwner: owner, released, jobs }, "took back the outbox leases and job claims of a process that is gone");
       }
+      const jobs = report.reduce((sum, entry) => sum + entry.jobs, 0);
+      if (jobs > 0) options.onJobsReleased?.(jobs);
       return report.reduce((sum, entry) => sum + entry.released, 0);
+    },
+    async isGone(owner) {
+      if (owner === id) return false;
+      const raw = await options.uow.transaction((store) => store.keyValues.get(leaseHolderKey(owner)));
+      let parsed: LeaseHolder | null = null;
+      try {
+        const result = raw === null ? null : LeaseHolderSchema.safeParse(JSON.parse(raw));
+        parsed = result?.success ? result.data : null;
+      } catch {
+        parsed = null;
+      }
+      return isGone(owner, parsed);
     },
     async stop() {
       if (timer) clearInterval(timer);

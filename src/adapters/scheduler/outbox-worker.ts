@@ -5,6 +5,7 @@ import type { MessageSender } from "../../core/ports/message-sender.js";
 import type { UnitOfWork } from "../../core/ports/store.js";
 import { deliverOutbox, type OwnerHours } from "../../core/use-cases/deliver-outbox.js";
 import type { OutboxLeaseHolder } from "./lease-holder.js";
+import type { SenderLease } from "./sender-lease.js";
 
 export interface OutboxWorkerOptions {
   uow: UnitOfWork;
@@ -29,6 +30,12 @@ export interface OutboxWorkerOptions {
    * claimed in the quiet hours wait for their end. Without it, quiet notices go at any hour.
    */
   ownerHours?: OwnerHours;
+  /**
+   * The platform's sender lease for each channel: only while this process holds it does the
+   * channel's loop claim and send, so the platform's limits and a 429's wait hold for every
+   * instance together. Without it this process delivers regardless of others (one instance).
+   */
+  senderLease?: (channel: OutboxChannel) => SenderLease;
 }
 
 /** Time for pacing deliveries: when a message may go, and waiting until then. Also stamps leases and retry times. */
@@ -100,6 +107,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   };
   const loops = Object.entries(options.senders).map(([channel, sender]) => {
     const gate = new RateGate();
+    const exclusive = options.senderLease?.(channel as OutboxChannel);
     let wakeUp: (() => void) | null = null;
     let busy = false;
     let pendingWake = false;
@@ -126,7 +134,17 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         let progressed = false;
         try {
           await reclaim();
+          if (exclusive && !(await exclusive.acquire())) {
+            // Another instance delivers this platform: stand by, watching that it stays alive.
+            busy = false;
+            for (const resolve of idleWaiters.splice(0)) resolve();
+            if (!stopped) await nap(pollMs);
+            continue;
+          }
+          const pausedUntil = exclusive?.pausedUntil();
+          if (pausedUntil) gate.pause(pausedUntil.getTime());
           const report = await deliverOutbox({
+            ...(exclusive ? { mayContinue: () => exclusive.mayContinue(), onRateLimited: (until: Date) => exclusive.recordPause(until) } : {}),
             ...(leases ? { leaseOwner: leases.id } : {}),
             ...(options.ownerHours ? { ownerHours: options.ownerHours } : {}),
             uow: options.uow,
@@ -154,6 +172,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
     return {
       run,
+      exclusive,
       wake() {
         pendingWake = true;
         if (!busy) wakeUp?.();
@@ -172,6 +191,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       stopped = true;
       loops.forEach((loop) => loop.stop());
       await Promise.all(loops.map((loop) => loop.run));
+      await Promise.all(
+        loops.map((loop) => loop.exclusive?.release().catch((error: unknown) => options.logger.warn({ err: error }, "the sender lease could not be freed; another instance takes it once it falls silent"))),
+      );
       await reclaiming;
       await leases?.stop().catch((error: unknown) => options.logger.warn({ err: error }, "outbox lease holder record could not be removed"));
     },

@@ -144,3 +144,9 @@ export interface MessageRef {
   channel: string;
   messageId: string;
 }
+
+/**
+ * What a message taken back from a dead process says in `lastError`, kept after it is sent: the
+ * dead process may have delivered it before dying, so its recipient may have it twice.
+ */
+export const resentAfterCrash = "taken back from a process that died sending it: it may reach its recipient twice";

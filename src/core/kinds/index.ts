@@ -1,3 +1,4 @@
+import type { TaskDefinition } from "../case/kind.js";
 import { CaseKindRegistry } from "../case/registry.js";
 import { dailyReceiptsTasks } from "../reports/daily-receipts.js";
 import { monthlyReportTasks } from "../reports/monthly-task.js";
@@ -13,7 +14,11 @@ import { serviceKind } from "./service/kind.js";
  */
 export const productKinds = [repairKind, complaintKind, serviceKind, feeKind] as const;
 
-/** The registry every deployment runs with; `retention` is the housekeeping's (RETENTION_DAYS). */
-export function productRegistry(retention: Retention = defaultRetention): CaseKindRegistry {
-  return new CaseKindRegistry(productKinds, { ...systemTasks(retention), ...dailyReceiptsTasks, ...monthlyReportTasks });
+/**
+ * The registry every deployment runs with; `retention` is the housekeeping's (RETENTION_DAYS).
+ * `moreTasks` adds system tasks (`system.` or `report.`) to the product's, e.g. a test's task
+ * whose every run is visible.
+ */
+export function productRegistry(retention: Retention = defaultRetention, moreTasks: Record<string, TaskDefinition> = {}): CaseKindRegistry {
+  return new CaseKindRegistry(productKinds, { ...systemTasks(retention), ...dailyReceiptsTasks, ...monthlyReportTasks, ...moreTasks });
 }

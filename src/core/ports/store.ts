@@ -45,6 +45,7 @@ export interface Store {
   messageRefs: MessageRefRepository;
   inbox: InboxRepository;
   keyValues: KeyValueRepository;
+  senderLeases: SenderLeaseRepository;
 }
 
 export type NewUnit = Omit<Unit, "id">;
@@ -243,9 +244,21 @@ export interface JobRepository {
   enqueueOnce(job: { id: string; payload: JobPayload; runAt: Date }): Promise<boolean>;
   /**
    * Atomically takes up to `limit` pending jobs due at `now` (or running jobs whose lease
-   * expired) and marks them running until `leaseUntil`; concurrent callers never get the same job.
+   * expired) and marks them running until `leaseUntil` under `leaseOwner`; concurrent callers
+   * never get the same job.
    */
-  claimDue(now: Date, limit: number, leaseUntil: Date): Promise<Job[]>;
+  claimDue(now: Date, limit: number, leaseUntil: Date, leaseOwner?: string): Promise<Job[]>;
+  /**
+   * Whether the job is still running under the claim of `leaseOwner`, locking its row until the
+   * transaction ends. A job's run begins with it: a claim taken over meanwhile (lease expired,
+   * or released because its owner was proven dead) answers false, and a takeover waits for a run
+   * in progress, so two claimers never both commit a run.
+   */
+  holdClaim(id: string, leaseOwner: string): Promise<boolean>;
+  /** The distinct owners of running jobs' claims. */
+  leaseOwners(): Promise<string[]>;
+  /** Puts the jobs `owner` holds as running back to pending, due as before, without counting an attempt; returns how many. */
+  releaseLeasesOf(owner: string): Promise<number>;
   markDone(id: string): Promise<void>;
   markFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
   /** Pending jobs due at or before `until`, soonest first (for reports and the playground clock). */
@@ -296,7 +309,9 @@ export interface OutboxRepository {
   leaseOwners(): Promise<string[]>;
   /**
    * Puts the messages `owner` holds as sending back to pending, deliverable at once, without
-   * counting an attempt (the owner died mid-send: each may go once more); returns how many.
+   * counting an attempt (the owner died mid-send: each may go once more), its `lastError` saying
+   * so and its count of takings back raised (the record of a possible duplicate, kept once it is
+   * sent); returns how many.
    */
   releaseLeasesOf(owner: string): Promise<number>;
   markSent(id: string, platformMessageId: string): Promise<void>;
@@ -380,6 +395,30 @@ export interface InboxRepository {
    * must be further back than any platform still retries (Telegram, Slack: minutes to hours).
    */
   prune(before: Date, limit: number): Promise<number>;
+}
+
+/**
+ * Which process delivers a platform's outbox: one row per channel with its holder, a beat that
+ * changes at every renewal, and the end of the platform's last 429 wait. The row carries no
+ * instant of expiry: hosts' clocks differ, so each process judges a holder's silence on its own
+ * clock (see the scheduler's sender lease).
+ */
+export interface SenderLease {
+  channel: string;
+  holder: string | null;
+  beat: number;
+  pausedUntil: Date | null;
+}
+
+export interface SenderLeaseRepository {
+  /** The channel's row; null before any process has taken it. */
+  get(channel: string): Promise<SenderLease | null>;
+  /**
+   * Compare-and-set: writes `next` only if the row is still as `expected` (same holder and
+   * beat; `null`: no row yet) and says whether it did. Of two processes swapping from the same
+   * row, exactly one succeeds.
+   */
+  swap(expected: Pick<SenderLease, "holder" | "beat"> | null, next: SenderLease): Promise<boolean>;
 }
 
 /** A stored document with the version it was read at. */

@@ -24,6 +24,13 @@ export interface DeliverOutboxInput {
    * deployment's; without it quiet notices go at any hour.
    */
   ownerHours?: OwnerHours;
+  /**
+   * Whether this process may still send (it holds the platform's sender lease); asked before each
+   * claim and each send. Once false the rest of the batch goes back untouched and the run ends.
+   */
+  mayContinue?: () => boolean;
+  /** Told of a 429's wait, so the process can share it with whoever delivers next. */
+  onRateLimited?: (until: Date) => void;
 }
 
 /** The hours owners may be reminded in (`ownerHoursOf`), in the property's zone. */
@@ -72,17 +79,18 @@ export function retryDelayMs(failures: number): number {
 export async function deliverOutbox(input: DeliverOutboxInput): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, dead: 0, deferred: 0 };
   for (;;) {
+    if (input.mayContinue && !input.mayContinue()) return report;
     const round = await deliverBatch(input);
     report.sent += round.sent;
     report.retried += round.retried;
     report.dead += round.dead;
     report.deferred += round.deferred;
     // A batch of deferred reminders unblocked nothing, but the next batch holds other messages.
-    if (round.rateLimited || round.sent + round.dead + round.deferred === 0) return report;
+    if (round.ended || round.sent + round.dead + round.deferred === 0) return report;
   }
 }
 
-async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport & { rateLimited: boolean }> {
+async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport & { ended: boolean }> {
   const { uow, sender, gate } = input;
   const maxAttempts = input.maxAttempts ?? 20;
   const claimedAt = input.now();
@@ -90,7 +98,7 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
   const batch = await uow.transaction((store) =>
     store.outbox.claim(input.channel, claimedAt, batchSize, new Date(claimedAt.getTime() + leaseMsFor(batchSize)), input.leaseOwner),
   );
-  const report = { sent: 0, retried: 0, dead: 0, deferred: 0, rateLimited: false };
+  const report = { sent: 0, retried: 0, dead: 0, deferred: 0, ended: false };
   const deferred = await deferQuiet(input, batch);
   report.deferred = deferred.size;
 
@@ -100,6 +108,16 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
     const askedAt = input.now().getTime();
     const wait = gate.delayFor(rules, askedAt);
     if (wait > 0) await input.sleep(wait);
+    // Asked after the pacing wait, which may be a 429's long one: right before the send.
+    if (input.mayContinue && !input.mayContinue()) {
+      // Another process may take the platform over any moment now: it must find these pending,
+      // not sending under a lease it would wait out.
+      const rest = batch.slice(index).filter((later) => !deferred.has(later.id));
+      await release(uow, rest, input.now(), "handed back: this process stopped delivering the platform's outbox");
+      report.retried += rest.length;
+      report.ended = true;
+      break;
+    }
     // Counted from the slot waited for when the pause ended a little late (a timer fires a
     // millisecond or two after its time): otherwise every late timer pushes all later slots back,
     // and thousands of reminders fall short of the platform's rate by as much. Later than that
@@ -122,10 +140,11 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
       if (error instanceof RateLimitedError) {
         const until = new Date(now.getTime() + error.retryAfterMs);
         gate.pause(until.getTime());
+        input.onRateLimited?.(until);
         const rest = batch.slice(index).filter((later) => !deferred.has(later.id));
         await release(uow, rest, until, reason);
         report.retried += rest.length;
-        report.rateLimited = true;
+        report.ended = true;
         break;
       }
       if (error instanceof PermanentDeliveryError || message.attempts + 1 >= maxAttempts) {

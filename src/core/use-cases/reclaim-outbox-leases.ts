@@ -27,25 +27,28 @@ export interface ReclaimOutboxLeasesInput {
   isGone(owner: string, holder: LeaseHolder | null): boolean;
 }
 
-/** What one reclaim did: per dead owner, how many messages went back to the queue. */
-export type ReclaimReport = { owner: string; released: number }[];
+/** What one reclaim did: per dead owner, how many messages and due jobs went back to the queue. */
+export type ReclaimReport = { owner: string; released: number; jobs: number }[];
 
 /**
- * Takes back the outbox leases of processes proven dead, so a crash mid-send does not hold each
- * of its recipients' head of line until the lease expires (two minutes). Each message it held
- * goes back to pending: it is sent once more, the at-most-once-again a crash in flight costs.
- * The dead owner's record is removed with them.
+ * Takes back the outbox leases and job claims of processes proven dead, so a crash mid-send
+ * does not hold each of its recipients' head of line until the lease expires (two minutes), nor
+ * its claimed jobs for their minute. Each message it held goes back to pending, marked as
+ * possibly sent twice (`resentAfterCrash`): it is sent once more, the at-most-once-again a crash
+ * in flight costs. Each job goes back to pending as due as before; a job never commits twice
+ * (`holdClaim`). The dead owner's record is removed with them.
  */
 export async function reclaimOutboxLeases(uow: UnitOfWork, input: ReclaimOutboxLeasesInput): Promise<ReclaimReport> {
   return uow.transaction(async (store) => {
     const report: ReclaimReport = [];
-    for (const owner of await store.outbox.leaseOwners()) {
+    const owners = new Set([...(await store.outbox.leaseOwners()), ...(await store.jobs.leaseOwners())]);
+    for (const owner of [...owners].sort()) {
       if (owner === input.self) continue;
       const raw = await store.keyValues.get(leaseHolderKey(owner));
       const parsed = raw === null ? null : LeaseHolderSchema.safeParse(safeJson(raw));
       const holder = parsed?.success ? parsed.data : null;
       if (!input.isGone(owner, holder)) continue;
-      report.push({ owner, released: await store.outbox.releaseLeasesOf(owner) });
+      report.push({ owner, released: await store.outbox.releaseLeasesOf(owner), jobs: await store.jobs.releaseLeasesOf(owner) });
       await store.keyValues.delete(leaseHolderKey(owner));
     }
     return report;

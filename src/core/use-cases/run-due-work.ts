@@ -6,7 +6,7 @@ import { alertTeam, recordEvent, refreshCard } from "../case/machinery/changes.j
 import { startClock } from "../case/machinery/clocks.js";
 import { mentionsFor } from "../case/machinery/escalation.js";
 import type { Store } from "../ports/store.js";
-import { type WorkflowContext, workingHoursOf } from "../ports/workflow-context.js";
+import { newId, type WorkflowContext, workingHoursOf } from "../ports/workflow-context.js";
 import { taskJobId } from "./ensure-recurring-tasks.js";
 
 export interface DueWorkReport {
@@ -25,31 +25,52 @@ const leaseMs = 60_000;
 const retryFailedAfterMs = 60_000;
 const maxJobAttempts = 5;
 
+export interface RunDueWorkOptions {
+  /**
+   * The claiming process's lease holder id, so its claims go back to pending as soon as it is
+   * proven dead (see `reclaimOutboxLeases`). Without it each run claims under an id of its own
+   * (the command line's `tick`), which a running instance may take over; the fence keeps the
+   * job's run single either way.
+   */
+  leaseOwner?: string;
+}
+
+/** What a job whose claim another process took over meanwhile reports; it did not run here. */
+export const claimLost = "claim taken over by another process";
+
 /**
  * Runs every job due at `ctx.time.now()`: clocks falling due fire their kind's effect, breached
  * clocks escalate once (and start the next rung of a ladder), stopped clocks are skipped, tasks
  * run and queue their next occurrence. Each job commits with its effects in one transaction; a
  * failing job is retried a minute later, up to five attempts.
+ *
+ * Several instances may run it at once: claims are exclusive, and each job's transaction begins
+ * by holding its claim (`holdClaim`), so a job whose lease expired or was released while it
+ * waited in this batch is skipped here, and the one that took it over waits for a run in
+ * progress to commit. A job's effects therefore commit once, however claims move.
  */
-export async function runDueWork(ctx: WorkflowContext): Promise<DueWorkReport[]> {
+export async function runDueWork(ctx: WorkflowContext, options: RunDueWorkOptions = {}): Promise<DueWorkReport[]> {
+  const owner = options.leaseOwner ?? `run:${newId()}`;
   const reports: DueWorkReport[] = [];
   for (;;) {
     const now = ctx.time.now();
     // The lease runs on the wall clock too: `tick --at` a past instant must not hand out leases
     // that have already expired while the running service could claim the same job.
     const leaseUntil = new Date(Math.max(now.getTime(), Date.now()) + leaseMs);
-    const jobs = await ctx.uow.transaction((store) => store.jobs.claimDue(now, batchSize, leaseUntil));
+    const jobs = await ctx.uow.transaction((store) => store.jobs.claimDue(now, batchSize, leaseUntil, owner));
     if (jobs.length === 0) break;
     // Claimed until none is due: a job may queue more work due at once (the next page of a long run).
-    for (const job of jobs) reports.push(await runJob(ctx, job, now));
+    for (const job of jobs) reports.push(await runJob(ctx, job, now, owner));
   }
   if (reports.some((report) => report.outcome !== "skipped")) ctx.onOutboxWritten?.();
   return reports;
 }
 
-async function runJob(ctx: WorkflowContext, job: Job, now: Date): Promise<DueWorkReport> {
+async function runJob(ctx: WorkflowContext, job: Job, now: Date, owner: string): Promise<DueWorkReport> {
+  const lost = (): DueWorkReport => ({ jobId: job.id, job: job.payload.type, caseNumber: null, task: taskOf(job), outcome: "skipped", detail: claimLost });
   try {
     return await ctx.uow.transaction(async (store) => {
+      if (!(await store.jobs.holdClaim(job.id, owner))) return lost();
       const report = await applyJob(ctx, store, job, now);
       await store.jobs.markDone(job.id);
       return report;
@@ -57,7 +78,12 @@ async function runJob(ctx: WorkflowContext, job: Job, now: Date): Promise<DueWor
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const retryAt = job.attempts + 1 >= maxJobAttempts ? null : new Date(now.getTime() + retryFailedAfterMs);
-    await ctx.uow.transaction((store) => store.jobs.markFailed(job.id, detail, retryAt));
+    const recorded = await ctx.uow.transaction(async (store) => {
+      if (!(await store.jobs.holdClaim(job.id, owner))) return false;
+      await store.jobs.markFailed(job.id, detail, retryAt);
+      return true;
+    });
+    if (!recorded) return lost();
     return { jobId: job.id, job: job.payload.type, caseNumber: null, task: taskOf(job), outcome: "failed", detail };
   }
 }

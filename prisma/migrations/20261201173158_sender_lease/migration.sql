@@ -1,0 +1,11 @@
+-- AlterTable
+ALTER TABLE "jobs" ADD COLUMN "lease_owner" TEXT;
+
+-- CreateTable
+CREATE TABLE "sender_leases" (
+    "channel" TEXT NOT NULL PRIMARY KEY,
+    "holder" TEXT,
+    "beat" INTEGER NOT NULL DEFAULT 0,
+    "paused_until" DATETIME
+);
+

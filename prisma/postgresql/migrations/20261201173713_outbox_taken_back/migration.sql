@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "outbox_messages" ADD COLUMN     "taken_back" INTEGER NOT NULL DEFAULT 0;
+
