@@ -13,6 +13,7 @@ export class UpdateDeferred extends Error {
   }
 }
 
+/** Whether an error means "deliver this update again later" rather than a failure to explain. */
 export function isUpdateDeferred(error: unknown): error is UpdateDeferred {
   return error instanceof UpdateDeferred;
 }

@@ -6,6 +6,7 @@ import { describeError } from "../errors.js";
 import { UpdateDeferred } from "../update-deferred.js";
 import { releaseChatLease, takeChatLease } from "./chat-lease.js";
 
+/** How {@link claimUpdates} claims; the defaults suit several instances behind one webhook. */
 export interface ClaimOptions {
   /** This process's name on its claims; a random id per bot by default. */
   holder?: string;
