@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CaseKindRegistry } from "../../src/core/case/registry.js";
 import type { Store } from "../../src/core/ports/store.js";
 import type { WorkflowContext } from "../../src/core/ports/workflow-context.js";
+import { reclaimOutboxLeases } from "../../src/core/use-cases/reclaim-outbox-leases.js";
 import { claimLost, runDueWork } from "../../src/core/use-cases/run-due-work.js";
 import { createMemoryStore } from "../../src/testing/memory-store.js";
 import { ManualTime } from "../support/workflow-fixture.js";
@@ -59,5 +60,19 @@ describe("due work claimed by several instances", () => {
     expect(await d.store.transaction((s) => s.jobs.holdClaim("j1", "a"))).toBe(false);
     expect(await runDueWork(d.ctx, { leaseOwner: "a" })).toEqual([]);
     expect(d.runs).toEqual([]);
+  });
+
+  it("the claims of a dead instance go back to pending, those of a command-line tick (no lease holder) are left to their lease", async () => {
+    const d = deployment(async () => {});
+    await d.enqueue("j1");
+    await d.enqueue("j2");
+    const lease = new Date(Date.now() + 60_000);
+    await d.store.transaction((s) => s.jobs.claimDue(t0, 1, lease, "dead-instance"));
+    await d.store.transaction((s) => s.jobs.claimDue(t0, 1, lease, "run:cli-tick"));
+
+    const report = await reclaimOutboxLeases(d.store, { self: "live-instance", isGone: () => true });
+
+    expect(report).toEqual([{ owner: "dead-instance", released: 0, jobs: 1 }]);
+    expect((await d.store.transaction((s) => s.jobs.listPending(null, 10))).map((job) => job.id)).toEqual(["j1"]);
   });
 });

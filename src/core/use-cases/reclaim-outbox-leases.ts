@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { UnitOfWork } from "../ports/store.js";
+import { isUnregisteredRun } from "./run-due-work.js";
 
 /**
  * How a process that delivers the outbox describes itself to the others, under
@@ -41,14 +42,16 @@ export type ReclaimReport = { owner: string; released: number; jobs: number }[];
 export async function reclaimOutboxLeases(uow: UnitOfWork, input: ReclaimOutboxLeasesInput): Promise<ReclaimReport> {
   return uow.transaction(async (store) => {
     const report: ReclaimReport = [];
-    const owners = new Set([...(await store.outbox.leaseOwners()), ...(await store.jobs.leaseOwners())]);
+    const jobOwners = (await store.jobs.leaseOwners()).filter((owner) => !isUnregisteredRun(owner));
+    const owners = new Set([...(await store.outbox.leaseOwners()), ...jobOwners]);
     for (const owner of [...owners].sort()) {
       if (owner === input.self) continue;
       const raw = await store.keyValues.get(leaseHolderKey(owner));
       const parsed = raw === null ? null : LeaseHolderSchema.safeParse(safeJson(raw));
       const holder = parsed?.success ? parsed.data : null;
       if (!input.isGone(owner, holder)) continue;
-      report.push({ owner, released: await store.outbox.releaseLeasesOf(owner), jobs: await store.jobs.releaseLeasesOf(owner) });
+      const jobs = isUnregisteredRun(owner) ? 0 : await store.jobs.releaseLeasesOf(owner);
+      report.push({ owner, released: await store.outbox.releaseLeasesOf(owner), jobs });
       await store.keyValues.delete(leaseHolderKey(owner));
     }
     return report;

@@ -29,10 +29,22 @@ export interface RunDueWorkOptions {
   /**
    * The claiming process's lease holder id, so its claims go back to pending as soon as it is
    * proven dead (see `reclaimOutboxLeases`). Without it each run claims under an id of its own
-   * (the command line's `tick`), which a running instance may take over; the fence keeps the
-   * job's run single either way.
+   * (the command line's `tick`), left to its lease (see {@link isUnregisteredRun}).
    */
   leaseOwner?: string;
+}
+
+/** How the claims of a run without a lease holder begin (the command line's `tick`). */
+const unregisteredRunPrefix = "run:";
+
+/**
+ * Whether a claim was made by a run without a lease holder. No record ever proves such a run
+ * alive, so its claims are left to their lease rather than taken back: a `tick --at` a later
+ * instant would otherwise lose the jobs due only at that instant to an instance for which they
+ * are not yet due.
+ */
+export function isUnregisteredRun(owner: string): boolean {
+  return owner.startsWith(unregisteredRunPrefix);
 }
 
 /** What a job whose claim another process took over meanwhile reports; it did not run here. */
@@ -50,7 +62,7 @@ export const claimLost = "claim taken over by another process";
  * progress to commit. A job's effects therefore commit once, however claims move.
  */
 export async function runDueWork(ctx: WorkflowContext, options: RunDueWorkOptions = {}): Promise<DueWorkReport[]> {
-  const owner = options.leaseOwner ?? `run:${newId()}`;
+  const owner = options.leaseOwner ?? `${unregisteredRunPrefix}${newId()}`;
   const reports: DueWorkReport[] = [];
   for (;;) {
     const now = ctx.time.now();
