@@ -4,9 +4,11 @@ import { encodeValue } from "../../../src/adapters/slack/interaction-values.js";
 import type { Case } from "../../../src/core/case/case.js";
 import { fileComplaint } from "../../../src/core/kinds/complaint/use-cases/file-complaint.js";
 import { reminderRunTask } from "../../../src/core/kinds/fee/reminder-run.js";
+import { referToLegal } from "../../../src/core/kinds/fee/use-cases/stages.js";
 import { reportRepair } from "../../../src/core/kinds/repair/use-cases/report-repair.js";
 import { scheduleSiteVisit } from "../../../src/core/kinds/service/use-cases/schedule-site-visit.js";
 import { ensureRecurringTasks } from "../../../src/core/use-cases/ensure-recurring-tasks.js";
+import { recordPayment } from "../../../src/core/use-cases/fees/record-payment.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
 import { blockActionPayload, postToBolt, viewSubmissionPayload } from "../../../src/testing/fake-slack-server.js";
 import { workflowState } from "../../support/workflow-state.js";
@@ -218,5 +220,19 @@ describe("a modal submission whose private metadata names another case than the 
     expect(await refusedUnchanged(() => submit("UFRONT1", "fee.payment_modal", unknownCase, payment))).toBe(notFound);
     expect(await refusedUnchanged(() => submit("UFRONT1", "complaint.resolve_modal", unknownCase, typed("complaint_words", "Spoke to the neighbour")))).toBe(notFound);
     expect(await refusedUnchanged(() => submit("UFRONT1", "ticket.cancel_modal", unknownCase, typed("reason", "Owner called to cancel")))).toBe(notFound);
+  });
+});
+
+describe("a click on a fee file that has moved on", () => {
+  it("says in words that the file is referred to legal, then settled", async () => {
+    await referToLegal(h.ctx, { caseId: fee.id, staffUserId: "UMANAGR" });
+    const referred = await refusedUnchanged(() => click("UMANAGR", FRONTDESK_CHANNEL, "fee.refer_to_legal", fee));
+    await recordPayment(h.ctx, { staffUserId: "UFRONT1", unitId: fee.unitId, feeType: "property", period: "2026-11", amountFen: 30_000, paidAt: h.ctx.time.now() });
+    const settled = await refusedUnchanged(() => click("UMANAGR", FRONTDESK_CHANNEL, "fee.refer_to_legal", fee));
+
+    expect([referred, settled]).toEqual([
+      `You cannot refer to legal ${fee.number} now: it is “Referred to legal”.`,
+      `You cannot refer to legal ${fee.number} now: it is “Settled”.`,
+    ]);
   });
 });
