@@ -236,3 +236,22 @@ describe("a click on a fee file that has moved on", () => {
     ]);
   });
 });
+
+describe("a modal submission whose private metadata does not decode", () => {
+  it("is answered in the modal itself, which says it is out of date, and changes nothing", async () => {
+    for (const privateMetadata of ["", "not json", encodeValue({ ticketId: repair.id }), '{"ticketId":1,"channel":2}']) {
+      const before = workflowState(h.memory);
+      const response = await postToBolt(
+        h.url,
+        SIGNING_SECRET,
+        viewSubmissionPayload({ user: "UFRONT1", callbackId: "ticket.cancel_modal", privateMetadata, values: typed("reason", "Owner called to cancel") }),
+      );
+
+      expect(response.status, privateMetadata).toBe(200);
+      const answer = JSON.parse(response.body) as { response_action: string; view: { blocks: { text?: { text: string } }[] } };
+      expect(answer.response_action, privateMetadata).toBe("update");
+      expect(answer.view.blocks.map((block) => block.text?.text).join(" "), privateMetadata).toBe("This form is out of date. Please close it and use the buttons of the latest card.");
+      expect(workflowState(h.memory), privateMetadata).toEqual(before);
+    }
+  });
+});
