@@ -14,7 +14,7 @@ import { blockActionPayload, postToBolt, viewSubmissionPayload } from "../../../
 import { workflowState } from "../../support/workflow-state.js";
 import { addCharges } from "../../core/fee/fee-steps.js";
 import { chosen, type ServiceHarness, startServiceHarness, typed } from "./service-harness.js";
-import { CLEANING_CHANNEL, FRONTDESK_CHANNEL, GREENING_CHANNEL, MAINTENANCE_CHANNEL, SIGNING_SECRET } from "./slack-harness.js";
+import { CLEANING_CHANNEL, finishRepair, FRONTDESK_CHANNEL, GREENING_CHANNEL, MAINTENANCE_CHANNEL, SIGNING_SECRET } from "./slack-harness.js";
 import { expectNoMissingKeys } from "./staff-text.js";
 
 // The service harness's owner 7001 of 3-1202; the clock moves to Wednesday 2 December 2026, 10:00 in Shanghai.
@@ -25,6 +25,8 @@ const somethingWentWrong = "Sorry, something went wrong on our side. Please try 
 
 let h: ServiceHarness;
 let repair: Case;
+/** A repair done, its callback waiting for the front desk. */
+let finished: Case;
 let complaint: Case;
 let greening: Case;
 let fee: Case;
@@ -42,6 +44,8 @@ beforeAll(async () => {
     deadline: null,
     photos: [],
   });
+  finished = await reportRepair(h.ctx, { ownerUserId: "7001", category: "electrical", description: "Hall light flickers", photos: [], publicArea: null, preferredTime: "Any morning" });
+  await finishRepair(h.ctx, finished.id);
   greening = await h.book({ serviceType: "greening_one_off", priceCode: "GR-ONE-OFF", preferredTime: "Any weekday afternoon" });
   await scheduleSiteVisit(h.ctx, { caseId: greening.id, staffUserId: "UGREENL", at: new Date("2026-12-02T06:00:00Z") });
   const unit = await h.ctx.uow.transaction((store) => store.units.findByAddress("3", "1202"));
@@ -72,15 +76,15 @@ async function nextEphemeral(user: string, before: number): Promise<string> {
   return String(ephemeralsTo(user)[before]?.payload.text);
 }
 
-/** Clicks `actionId` as `user` in `channel` with a card value naming `subject` (a case, or any id). */
-async function click(user: string, channel: string, actionId: string, subject: Case | string): Promise<string> {
+/** Clicks `actionId` as `user` in `channel` with a card value naming `subject` (a case, or any id), or with `value` as given. */
+async function click(user: string, channel: string, actionId: string, subject: Case | string, value?: Record<string, string | number>): Promise<string> {
   const ticketId = typeof subject === "string" ? subject : subject.id;
   const version = typeof subject === "string" ? 1 : versionOf(subject);
   const before = ephemeralsTo(user).length;
   const response = await postToBolt(
     h.url,
     SIGNING_SECRET,
-    blockActionPayload({ user, channel, messageTs: "1764554400.000100", actionId, value: encodeValue({ ticketId, version }) }),
+    blockActionPayload({ user, channel, messageTs: "1764554400.000100", actionId, value: encodeValue(value ?? { ticketId, version }) }),
   );
   expect(response.status).toBe(200);
   return nextEphemeral(user, before);
@@ -123,6 +127,27 @@ describe("a click from someone outside the staff register", () => {
   it("submitting a modal is refused privately and changes nothing", async () => {
     expect(await refusedUnchanged(() => submit(stranger, "ticket.cancel_modal", repair.id, typed("reason", "Owner called to cancel")))).toBe(notStaff);
     expect(await refusedUnchanged(() => submit(stranger, "complaint.resolve_modal", complaint.id, typed("complaint_words", "Spoke to the neighbour")))).toBe(notStaff);
+  });
+});
+
+describe("a callback card clicked by someone who may not record callbacks", () => {
+  const callback = () => h.memory.snapshot().callbacks.find((candidate) => candidate.caseId === finished.id)!;
+
+  it("records no outcome for a stranger or a technician, nor for a callback that does not exist", async () => {
+    const value = () => ({ callbackId: callback().id, attempt: 1 });
+    expect(await refusedUnchanged(() => click("UNOBODY1", FRONTDESK_CHANNEL, "callback.satisfied", finished, value()))).toBe(
+      "Only registered staff can act on this. Ask the front desk to add you.",
+    );
+    expect(await refusedUnchanged(() => click("UMAINT1", FRONTDESK_CHANNEL, "callback.satisfied", finished, value()))).toContain("front desk");
+    expect(await refusedUnchanged(() => click("UMAINT1", FRONTDESK_CHANNEL, "callback.not_fixed", finished, value()))).toContain("front desk");
+    await refusedUnchanged(() => click("UFRONT1", FRONTDESK_CHANNEL, "callback.satisfied", finished, { callbackId: unknownCase, attempt: 1 }));
+  });
+
+  it("Show number tells neither a stranger nor a technician the owner's phone, and records no showing", async () => {
+    for (const user of ["UNOBODY1", "UMAINT1", "UCLEAN1"]) {
+      const text = await refusedUnchanged(() => click(user, FRONTDESK_CHANNEL, "callback.show_number", finished));
+      expect(text, user).not.toContain("13800000001");
+    }
   });
 });
 
