@@ -4,6 +4,7 @@ import type { SlackDeps } from "../../slack-deps.js";
 import { timedAction } from "../action-log.js";
 import { outdatedModal } from "../../blocks/modals.js";
 import { actOnFirstDelivery, explainFailure, staffText } from "../interaction.js";
+import { noteAnswered } from "../unknown-interactions.js";
 
 /** A modal's input, read from `view.state.values`, or the field errors to show in the modal. */
 export type ParsedSubmission<T> = { ok: true; input: T } | { ok: false; errors: Record<string, string> };
@@ -23,6 +24,7 @@ export function onSubmission<T>(
   act: (input: T, metadata: ModalMetadata, staffUserId: string) => Promise<unknown>,
 ): void {
   const log = deps.logger.child({ surface: "modal-submissions", callbackId });
+  noteAnswered(app, "view", callbackId);
   app.view<ViewSubmitAction>({ callback_id: callbackId, type: "view_submission" }, async ({ ack, body, view, client }) => {
     // Without readable metadata there is no case to act on and no channel to answer in: the
     // modal itself says so (a modal of an older release, or a forged one).
