@@ -111,7 +111,7 @@ async function refusedUnchanged(attack: () => Promise<string>): Promise<string> 
   return text;
 }
 
-describe("a click from someone outside the staff register", () => {
+describe("a click from someone outside the staff register", { timeout: 60_000 }, () => {
   const stranger = "UNOBODY1";
   const notStaff = "Only registered staff can act on this. Ask the front desk to add you.";
 
@@ -130,7 +130,7 @@ describe("a click from someone outside the staff register", () => {
   });
 });
 
-describe("a callback card clicked by someone who may not record callbacks", () => {
+describe("a callback card clicked by someone who may not record callbacks", { timeout: 60_000 }, () => {
   const callback = () => h.memory.snapshot().callbacks.find((candidate) => candidate.caseId === finished.id)!;
 
   it("records no outcome for a stranger or a technician, nor for a callback that does not exist", async () => {
@@ -151,7 +151,7 @@ describe("a callback card clicked by someone who may not record callbacks", () =
   });
 });
 
-describe("a click by staff of the wrong team or role", () => {
+describe("a click by staff of the wrong team or role", { timeout: 60_000 }, () => {
   it("a cleaning member quoting a greening order is told it is Greening's work", async () => {
     const text = await refusedUnchanged(() => click("UCLEAN1", GREENING_CHANNEL, "service.quote", greening));
     expect(text).toContain("Greening");
@@ -180,7 +180,7 @@ describe("a click by staff of the wrong team or role", () => {
   });
 });
 
-describe("a button of one kind whose value names a case of another kind", () => {
+describe("a button of one kind whose value names a case of another kind", { timeout: 60_000 }, () => {
   it("is refused as not found, even by staff who hold the right on that case", async () => {
     const notFound = "We could not find that request. It may have been removed.";
     // The greening leader may start and schedule greening work, but a repair's buttons never act on it.
@@ -206,7 +206,7 @@ describe("a button of one kind whose value names a case of another kind", () => 
   });
 });
 
-describe("a modal submission whose private metadata names another case than the one it was opened for", () => {
+describe("a modal submission whose private metadata names another case than the one it was opened for", { timeout: 60_000 }, () => {
   const notFound = "We could not find that request. It may have been removed.";
   const payment: Values = {
     ...chosen("fee_type", "property"),
@@ -248,7 +248,7 @@ describe("a modal submission whose private metadata names another case than the 
   });
 });
 
-describe("a click on a fee file that has moved on", () => {
+describe("a click on a fee file that has moved on", { timeout: 60_000 }, () => {
   it("says in words that the file is referred to legal, then settled", async () => {
     await referToLegal(h.ctx, { caseId: fee.id, staffUserId: "UMANAGR" });
     const referred = await refusedUnchanged(() => click("UMANAGR", FRONTDESK_CHANNEL, "fee.refer_to_legal", fee));
@@ -262,7 +262,7 @@ describe("a click on a fee file that has moved on", () => {
   });
 });
 
-describe("a modal submission whose private metadata does not decode", () => {
+describe("a modal submission whose private metadata does not decode", { timeout: 60_000 }, () => {
   it("is answered in the modal itself, which says it is out of date, and changes nothing", async () => {
     for (const privateMetadata of ["", "not json", encodeValue({ ticketId: repair.id }), '{"ticketId":1,"channel":2}']) {
       const before = workflowState(h.memory);

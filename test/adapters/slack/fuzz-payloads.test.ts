@@ -16,7 +16,9 @@ import { FRONTDESK_CHANNEL, SIGNING_SECRET } from "./slack-harness.js";
 // change might bring them, signed and POSTed to the real /slack/events: never a 5xx, never an
 // unhandled rejection, never the generic failure nor an error in the log, and a button whose
 // value does not decode is answered to the clicker alone.
-const runs = { numRuns: 150 };
+const runs = { numRuns: 100 };
+/** A property runs many requests: far longer than one example, on a loaded machine too. */
+const propertyTimeout = 180_000;
 const somethingWentWrong = "Sorry, something went wrong on our side. Please try again in a moment.";
 const outOfDate = "This button is out of date. Please use the latest card.";
 
@@ -139,7 +141,7 @@ describe("random Slack payloads, signed, to the real /slack/events", () => {
       }),
       runs,
     );
-  });
+  }, propertyTimeout);
 
   it("modal submissions with random state and private metadata: 200, closed, kept open with errors, or turned into a notice", async () => {
     await fc.assert(
@@ -152,7 +154,7 @@ describe("random Slack payloads, signed, to the real /slack/events", () => {
       }),
       runs,
     );
-  });
+  }, propertyTimeout);
 
   it("shortcuts from anyone, known or not: 200", async () => {
     await fc.assert(
@@ -164,7 +166,7 @@ describe("random Slack payloads, signed, to the real /slack/events", () => {
       }),
       { numRuns: 50 },
     );
-  });
+  }, propertyTimeout);
 
   it("malformed but signed requests: refused with a 4xx or acknowledged, never a 5xx", async () => {
     await fc.assert(
@@ -178,5 +180,5 @@ describe("random Slack payloads, signed, to the real /slack/events", () => {
       }),
       runs,
     );
-  });
+  }, propertyTimeout);
 });

@@ -137,7 +137,7 @@ async function victimWithEveryKind(): Promise<{ buttons: OwnerButton[]; cases: R
   return { buttons: [...sent, ...mine], cases: { ...cases, fee } };
 }
 
-describe("an owner pressing a button forged to name another owner's case", () => {
+describe("an owner pressing a button forged to name another owner's case", { timeout: 60_000 }, () => {
   let buttons: OwnerButton[];
   let cases: Record<string, Case>;
 
@@ -189,7 +189,10 @@ describe("an owner pressing a button forged to name another owner's case", () =>
 
   it("a press that asks a question first (another time, a problem, a dispute) opens no conversation: the next words change nothing", async () => {
     for (const button of buttons.filter((candidate) => ["appointment.other", "time.other", "work.problem", "order.reschedule", "dispute"].includes(candidate.action))) {
+      const shown = h.texts(attacker).length;
       await press(attacker, encodeOwnerButton(h.workflow.kinds, button));
+      // No question is asked: the press is only answered.
+      expect(h.texts(attacker), button.action).toHaveLength(shown);
       const before = workflowState(h.store);
 
       await h.text(attacker, "Next Tuesday at 10:00, and the fee is wrong");
@@ -225,7 +228,7 @@ describe("an owner pressing a button forged to name another owner's case", () =>
   });
 });
 
-describe("an owner pressing buttons that name no case of theirs, or do not decode", () => {
+describe("an owner pressing buttons that name no case of theirs, or do not decode", { timeout: 60_000 }, () => {
   afterEach(closeHarness);
 
   it("answers a well-formed button naming an unknown case as moved on, of every kind, and changes nothing", async () => {

@@ -15,6 +15,8 @@ import { chineseOwner, createHarness, englishOwner, englishOwnerPhone, stranger,
 // send them, through the real bot behind the real webhook route. Whatever arrives: no crash, no
 // unhandled rejection, no 5xx, and an owner who wrote or pressed something gets an answer.
 const runs = { numRuns: 150 };
+/** A property runs many requests: far longer than one example, on a loaded machine too. */
+const propertyTimeout = 180_000;
 const secretToken = "fuzz-webhook-secret";
 const somethingWentWrong = /something went wrong|出了点问题|出错/i;
 
@@ -171,11 +173,11 @@ async function sendAndCheck(sent: Sent): Promise<void> {
 describe("random Telegram updates through the real bot behind the webhook route", () => {
   it("messages of every sort, in private chats, groups and channels: 200, and a polite answer in a private chat", async () => {
     await fc.assert(fc.asyncProperty(messageUpdate, sendAndCheck), runs);
-  });
+  }, propertyTimeout);
 
   it("button presses with random data, also data shaped like the bot's own buttons: 200, and each press answered once", async () => {
     await fc.assert(fc.asyncProperty(callbackUpdate(), sendAndCheck), runs);
-  });
+  }, propertyTimeout);
 
   it("sequences mixing messages, presses and update types the bot never asked for: 200 and an answer where one is due", async () => {
     await fc.assert(
@@ -184,5 +186,5 @@ describe("random Telegram updates through the real bot behind the webhook route"
       }),
       { numRuns: 60 },
     );
-  });
+  }, propertyTimeout);
 });
