@@ -28,6 +28,8 @@ export const callbackActionIds = {
 export const viewIds = {
   assign: "ticket.assign_modal",
   cancel: "ticket.cancel_modal",
+  /** A notice without Save: nothing listens for its submission. */
+  outdated: "ticket.outdated_modal",
 } as const;
 
 /**

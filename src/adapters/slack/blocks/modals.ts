@@ -29,6 +29,20 @@ export function modalView(callbackId: string, title: string, metadata: ModalMeta
   };
 }
 
+/**
+ * What a modal becomes when its submission names no case this deployment can read: a notice
+ * without Save, so the staff member closes it and starts again from the card.
+ */
+export function outdatedModal(t: Translate): types.ModalView {
+  return {
+    type: "modal",
+    callback_id: viewIds.outdated,
+    title: shortLabel(t("staff:modals.outdated.title")),
+    close: shortLabel(t("staff:modals.close")),
+    blocks: [{ type: "section", text: mrkdwn(t("staff:modals.outdated.text")) }],
+  };
+}
+
 /** The section naming the case a modal acts on. */
 export function subjectSection(subject: ModalSubject): types.KnownBlock {
   return { type: "section", text: mrkdwn(truncate(`*${subject.number}*\n${escapeMrkdwn(subject.summary)}`, 3000)) };

@@ -17,6 +17,7 @@ import type { SlackIntake } from "../kinds/slack-intake.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { describeError } from "../slack-errors.js";
 import { staffText } from "./interaction.js";
+import { noteAnswered } from "./unknown-interactions.js";
 
 /** The global shortcut of the app manifest that opens the front desk's form. */
 export const newRequestShortcut = "new_request";
@@ -42,6 +43,9 @@ export function registerIntakeForm(app: App, deps: SlackDeps, intakes: readonly 
     return t("common:errors.unknown");
   };
 
+  noteAnswered(app, "shortcut", newRequestShortcut);
+  noteAnswered(app, "view", intakeViewIds.unit);
+  noteAnswered(app, "view", intakeViewIds.details);
   app.shortcut({ callback_id: newRequestShortcut, type: "shortcut" }, async ({ ack, shortcut, client }) => {
     await ack();
     await client.views.open({ trigger_id: shortcut.trigger_id, view: intakeUnitModal(intakes, t) });

@@ -3,8 +3,8 @@ import { localDate } from "../../../../core/domain/deadline.js";
 import type { FeeDetails } from "../../../../core/kinds/fee/details.js";
 import { feeKind } from "../../../../core/kinds/fee/kind.js";
 import { homeVisitDone, markLetterSent, referToLegal } from "../../../../core/kinds/fee/use-cases/stages.js";
-import { WorkflowError } from "../../../../core/domain/errors.js";
 import { formatFen } from "../../../../core/domain/money.js";
+import { checkCaseAction } from "../../../../core/use-cases/check-case-action.js";
 import { recordPayment } from "../../../../core/use-cases/fees/record-payment.js";
 import { onCaseButton } from "../../listeners/actions/case-buttons.js";
 import { opensModal } from "../../listeners/actions/modal-buttons.js";
@@ -62,8 +62,9 @@ function registerPayment(app: App, deps: SlackDeps): void {
     feeViewIds.payment,
     (values) => readPayment(values, { timeZone: deps.workflow.timeZone, now: deps.workflow.time.now(), today: todayOf(deps) }, t),
     async (payment, metadata, staffUserId) => {
-      const subject = await deps.workflow.uow.transaction((store) => store.cases.findById(metadata.ticketId));
-      if (!subject) throw new WorkflowError("not_found", `case ${metadata.ticketId} does not exist`, { caseId: metadata.ticketId });
+      // The metadata decides whose unit is paid for: checked as the click was (a fee file, the
+      // submitter's right, a file still standing), so it can name nothing the button could not.
+      const subject = await checkCaseAction(deps.workflow, { caseId: metadata.ticketId, staffUserId }, "record_payment", kind);
       const { receipt } = await recordPayment(deps.workflow, { staffUserId, unitId: subject.unitId, ...payment });
       await tellClicker(app.client, { userId: staffUserId, channel: metadata.channel }, t("staff:fee.payment_recorded", { number: subject.number, receipt: receipt.number, amount: formatFen(receipt.amountFen) }), log);
     },

@@ -6,6 +6,7 @@ import { decodeValue } from "../../interaction-values.js";
 import type { SlackDeps } from "../../slack-deps.js";
 import { timedAction } from "../action-log.js";
 import { actOnFirstDelivery, type Clicker, explainFailure, explainUnreadable } from "../interaction.js";
+import { noteAnswered } from "../unknown-interactions.js";
 
 /** A click whose button value decoded, as a button listener acts on it. */
 export interface ButtonClick<V> {
@@ -41,6 +42,7 @@ export interface ButtonListener<V> {
  */
 export function onButton<V>(app: App, deps: SlackDeps, listener: ButtonListener<V>): void {
   const log = deps.logger.child({ surface: listener.surface });
+  noteAnswered(app, "action", listener.actionId);
   app.action<BlockButtonAction>(listener.actionId, async ({ ack, body, action, client }) => {
     await ack();
     const clicker = { userId: body.user.id, channel: body.channel?.id };
