@@ -34,8 +34,6 @@ const RUNS = 15;
 const WARMUP = 3;
 const MAX_RATIO = 1.5;
 
-const DAY_MS = 86_400_000;
-
 interface Subject {
   database: Database;
   /** The claim's query plan, as the database would run it now. */
