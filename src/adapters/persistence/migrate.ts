@@ -99,7 +99,7 @@ const postgresBookkeeping = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 /** Prisma writes SQLite instants as ISO text with an explicit offset. */
-function sqliteInstant(at: Date): string {
+export function sqliteInstant(at: Date): string {
   return at.toISOString().replace("Z", "+00:00");
 }
 
