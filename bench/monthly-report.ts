@@ -16,141 +16,20 @@
  * Goals: report / count at most 20; the child's peak resident memory at most 300 MB.
  */
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
-import BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
 import { openDatabase, type DatabaseKind } from "../src/adapters/persistence/database.js";
 import { productRegistry } from "../src/core/kinds/index.js";
 import type { ReportQueries, ReportWindow } from "../src/core/ports/reports.js";
 import { buildMonthlyReport, reportWindow } from "../src/core/use-cases/build-monthly-report.js";
+import { buildPostgres, buildSqlite, CASES, HOUSEHOLDS, householdsAndCases, postgres, sqlite, type Built } from "./support/households.js";
+import { median } from "./support/stats.js";
 
-const HOUSEHOLDS = 100_000;
-const CASES = 1_000_000;
-/** Seconds between one case and the next: 1,000,000 cases over 24 months from 2025-01-01. */
-const SPACING_S = 63;
 const MONTH = "2026-06";
 const ZONE = "Asia/Shanghai";
 const RUNS = 7;
 const WARMUP = 2;
 const MAX_RATIO = 20;
 const MAX_RSS_MB = 300;
-
-type Dialect = { concat: (...parts: string[]) => string; at: (seconds: string) => string; series: (n: number) => [string, string]; no: string };
-
-const sqlite: Dialect = {
-  concat: (...parts) => parts.join(" || "),
-  at: (seconds) => `strftime('%Y-%m-%dT%H:%M:%fZ', '2025-01-01T00:00:00', '+' || (${seconds}) || ' seconds')`,
-  series: (n) => [`WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < ${n - 1})`, "s"],
-  no: "0",
-};
-const postgres: Dialect = {
-  concat: (...parts) => `(${parts.join(" || ")})`,
-  at: (seconds) => `(TIMESTAMP '2025-01-01 00:00:00' + (${seconds}) * INTERVAL '1 second')`,
-  series: (n) => ["", `generate_series(CAST(0 AS bigint), ${n - 1}) AS s(n)`],
-  no: "false",
-};
-
-const created = "(n * " + SPACING_S + ")";
-/** Closed 30 minutes to 3 days after being reported; every fifth case is still open. */
-const closed = `(${created} + 60 * (30 + (n * 7919) % 4320))`;
-const pick = (values: string[]) => `(CASE n % ${values.length} ${values.map((v, i) => `WHEN ${i} THEN '${v}'`).join(" ")} END)`;
-
-/** The bulk load: one INSERT ... SELECT per table over a generated series. */
-function loadStatements(d: Dialect): string[] {
-  const [withCases, fromCases] = d.series(CASES);
-  const [withUnits, fromUnits] = d.series(HOUSEHOLDS);
-  const kind = "(CASE WHEN n % 10 < 7 THEN 'repair' WHEN n % 10 < 9 THEN 'complaint' ELSE 'service' END)";
-  const isClosed = "n % 5 <> 0";
-  return [
-    `${withUnits} INSERT INTO "units" ("id", "building", "unit", "area_m2", "handover_date", "warranty_months")
-      SELECT ${d.concat("'u'", "CAST(n AS TEXT)")}, CAST(n / 1000 + 1 AS TEXT), CAST(n % 1000 + 101 AS TEXT), 89.5, '2020-01-01', 24 FROM ${fromUnits}`,
-    `${withUnits} INSERT INTO "residents" ("id", "unit_id", "name", "phone", "locale", "role", "source")
-      SELECT ${d.concat("'p'", "CAST(n AS TEXT)")}, ${d.concat("'u'", "CAST(n AS TEXT)")}, ${d.concat("'Owner '", "CAST(n AS TEXT)")}, ${d.concat("'+86139'", "CAST(10000000 + n AS TEXT)")}, 'zh-CN', 'owner', 'registry' FROM ${fromUnits}`,
-    `${withCases} INSERT INTO "cases" ("id", "number", "kind", "status", "team", "unit_id", "reporter_id", "created_at", "updated_at", "closed_at", "version")
-      SELECT ${d.concat("'c'", "CAST(n AS TEXT)")}, ${d.concat("'B-'", "CAST(n AS TEXT)")}, ${kind}, CASE WHEN ${isClosed} THEN 'closed' ELSE 'open' END, 'maintenance',
-        ${d.concat("'u'", `CAST(n % ${HOUSEHOLDS} AS TEXT)`)}, ${d.concat("'p'", `CAST(n % ${HOUSEHOLDS} AS TEXT)`)}, ${d.at(created)}, ${d.at(created)},
-        CASE WHEN ${isClosed} THEN ${d.at(closed)} END, 1 FROM ${fromCases}`,
-    `${withCases} INSERT INTO "repair_details" ("case_id", "category", "description", "photos", "preferred_time", "billing", "intake_channel")
-      SELECT ${d.concat("'c'", "CAST(n AS TEXT)")}, ${pick(["plumbing", "electrical", "water_leak", "doors_windows", "public_area", "other"])}, 'bench', '[]', 'anytime', 'warranty',
-        ${pick(["telegram", "phone", "counter"])} FROM ${fromCases} WHERE n % 10 < 7`,
-    `${withCases} INSERT INTO "complaint_details" ("case_id", "subject", "description", "when_where", "owner_request", "photos", "channel", "suggested_tier", "tier")
-      SELECT ${d.concat("'c'", "CAST(n AS TEXT)")}, ${pick(["noise", "hygiene", "staff_attitude", "other"])}, 'bench', '', '', '[]', ${pick(["telegram", "phone", "counter", "letter"])}, 'minor',
-        ${pick(["minor", "service_error", "major"])} FROM ${fromCases} WHERE n % 10 IN (7, 8)`,
-    `${withCases} INSERT INTO "service_details" ("case_id", "service_type", "price_code", "is_package", "onsite_pricing", "special_requests", "preferred_time", "intake_channel")
-      SELECT ${d.concat("'c'", "CAST(n AS TEXT)")}, 'cleaning_hourly', 'CL-HOURLY', ${d.no}, ${d.no}, '', 'anytime', 'telegram' FROM ${fromCases} WHERE n % 10 = 9`,
-    `${withCases} INSERT INTO "case_events" ("id", "case_id", "at", "actor_type", "actor_id", "type", "data")
-      SELECT ${d.concat("'e'", "CAST(n AS TEXT)")}, ${d.concat("'c'", "CAST(n AS TEXT)")}, ${d.at(`${created} + 60 * (1 + n % 600)`)}, 'staff', 'UMAINT1', 'assigned', '{}' FROM ${fromCases}`,
-    `${withCases} INSERT INTO "case_events" ("id", "case_id", "at", "actor_type", "type", "data")
-      SELECT ${d.concat("'x'", "CAST(n AS TEXT)")}, ${d.concat("'c'", "CAST(n AS TEXT)")}, ${d.at(`${created} + 86400`)}, 'system', 'escalated', '{"rule":"complaint.minor.resolve","to":"manager/manager"}'
-      FROM ${fromCases} WHERE n % 10 = 7 AND n % 50 = 7`,
-    `${withCases} INSERT INTO "callbacks" ("id", "case_id", "due_at", "status", "attempts", "created_at")
-      SELECT ${d.concat("'b'", "CAST(n AS TEXT)")}, ${d.concat("'c'", "CAST(n AS TEXT)")}, ${d.at(`${closed} + 172800`)}, CASE WHEN n % 20 = 1 THEN 'prompted' ELSE 'done' END, 1, ${d.at(closed)}
-      FROM ${fromCases} WHERE ${isClosed}`,
-    `${withCases} INSERT INTO "clocks" ("id", "case_id", "rule", "subject_type", "subject_id", "started_at", "due_at", "stopped_at", "data")
-      SELECT ${d.concat("'k'", "CAST(n AS TEXT)")}, ${d.concat("'c'", "CAST(n AS TEXT)")}, 'repair.callback.ordinary', 'callback', ${d.concat("'b'", "CAST(n AS TEXT)")},
-        ${d.at(closed)}, ${d.at(`${closed} + 172800`)}, ${d.at(`${closed} + 86400 * (n % 3) + 3600`)}, '{}'
-      FROM ${fromCases} WHERE ${isClosed} AND n % 10 < 7`,
-  ];
-}
-
-interface Built {
-  url: string;
-  schema: string | undefined;
-  loadSeconds: number;
-  drop(): Promise<void>;
-}
-
-async function buildSqlite(): Promise<Built> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "frontdesk-bench-"));
-  const file = path.join(dir, "bench.db");
-  const database = await openDatabase(`file:${file}`);
-  await database.migrate();
-  await database.close();
-  const started = Date.now();
-  const db = new BetterSqlite3(file);
-  try {
-    db.pragma("journal_mode = WAL");
-    db.transaction(() => {
-      for (const statement of loadStatements(sqlite)) db.exec(statement);
-    })();
-    db.exec("ANALYZE");
-  } finally {
-    db.close();
-  }
-  return { url: `file:${file}`, schema: undefined, loadSeconds: (Date.now() - started) / 1000, drop: () => rm(dir, { recursive: true, force: true }) };
-}
-
-async function buildPostgres(url: string): Promise<Built> {
-  const schema = `bench_${randomBytes(6).toString("hex")}`;
-  const database = await openDatabase(url, { schema });
-  const admin = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
-  await admin.connect();
-  const drop = async () => {
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
-  };
-  try {
-    await database.migrate();
-    await database.close();
-    const started = Date.now();
-    for (const statement of loadStatements(postgres)) await admin.query(statement);
-    await admin.query("ANALYZE");
-    return { url, schema, loadSeconds: (Date.now() - started) / 1000, drop };
-  } catch (error) {
-    await drop();
-    throw error;
-  }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 interface Measured {
   countMs: number;
@@ -243,12 +122,12 @@ if (process.argv[2] === "--measure") {
   console.log(`goals: report / one indexed count over the month <= ${MAX_RATIO}; peak resident memory <= ${MAX_RSS_MB} MB`);
   // BENCH_DATABASES=postgresql runs one of the two (both by default).
   const only = process.env.BENCH_DATABASES?.split(",");
-  let ok = only && !only.includes("sqlite") ? true : await bench("sqlite", buildSqlite);
+  let ok = only && !only.includes("sqlite") ? true : await bench("sqlite", () => buildSqlite(householdsAndCases(sqlite)));
   const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
   if (only && !only.includes("postgresql")) {
     // left out on purpose
   } else if (postgresUrl) {
-    ok = (await bench("postgresql", () => buildPostgres(postgresUrl))) && ok;
+    ok = (await bench("postgresql", () => buildPostgres(postgresUrl, householdsAndCases(postgres)))) && ok;
   } else {
     console.log("postgresql: SKIPPED, set TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to run");
   }

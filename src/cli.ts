@@ -12,6 +12,7 @@ import type { WorkflowContext } from "./core/ports/workflow-context.js";
 import { openWorkflow } from "./app/open-workflow.js";
 import { systemTime } from "./core/ports/time-source.js";
 import { reportMonthlyCommand } from "./app/report-command.js";
+import { formatDoctorLine, runDoctor } from "./app/doctor.js";
 import { loadDotEnv } from "./app/dot-env.js";
 import { readCsv } from "./app/read-csv.js";
 import { csvText, writeCsv } from "./app/write-csv.js";
@@ -33,6 +34,7 @@ const usage = `usage: npm run frontdesk -- <command>
   tick --at ISO-INSTANT      run all work due as of that instant (e.g. 2026-12-02T10:00:00+08:00)
   tick                       run all work due now
   migrate                    apply pending database migrations (start-up does this too)
+  doctor                     check the configuration against the database, Telegram and Slack (changes nothing)
   outbox retry-dead          queue again the messages that could not be delivered
   demo reset                 wipe the playground's database and load the demo data again`;
 
@@ -62,6 +64,13 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   }
   if (command === "export" && sub === "orders") return exportOrdersCommand(args, config);
   if (command === "report" && sub === "monthly") return reportMonthlyCommand(args, config);
+  if (command === "doctor") {
+    const lines = await runDoctor(env);
+    for (const line of lines) console.log(formatDoctorLine(line));
+    const failed = lines.filter((line) => !line.ok).length;
+    console.log(failed === 0 ? "all checks passed" : `${failed} check(s) failed`);
+    return failed === 0 ? 0 : 1;
+  }
   if (command === "migrate") {
     const workflow = await openWorkflow(config);
     await workflow.close();
@@ -145,7 +154,7 @@ const importers = {
   payments: importPayments,
 } satisfies Record<string, (ctx: WorkflowContext, rows: NumberedRow[]) => Promise<ImportResult | UnitImportResult>>;
 
-const knownCommands = new Set(["import", "export", "report", "tick", "migrate", "outbox", "demo"]);
+const knownCommands = new Set(["import", "export", "report", "tick", "migrate", "doctor", "outbox", "demo"]);
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);

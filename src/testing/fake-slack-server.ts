@@ -212,9 +212,10 @@ class FakeSlackServer implements FakeSlack {
     const method = responseRoute !== null ? "response_url" : (route?.[1] ?? url.pathname);
     const call: SlackCall = { method, payload, at: Date.now(), token, files };
     this.recorder.arrived(call);
+    const scopes: Record<string, string> = route !== null && this.options.scopes !== undefined ? { "x-oauth-scopes": this.options.scopes.join(",") } : {};
     const answer = (status: number, body: unknown, headers?: Record<string, string>): void => {
       this.recorder.answered(call, status, body);
-      this.send(res, status, body, headers);
+      this.send(res, status, body, { ...scopes, ...headers });
     };
     const failure = this.failures.take(method);
     if (failure?.status === 429) {

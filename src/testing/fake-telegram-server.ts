@@ -6,12 +6,14 @@ import type { FakeUploadedFile, RecordedCall } from "./fake-http.js";
 import { TelegramChats } from "./telegram-chats.js";
 import type { TelegramChatsSnapshot } from "./telegram-chats.js";
 import { UpdateQueue } from "./telegram-long-poll.js";
+import { type FakeWebhook, WebhookRegistration } from "./telegram-webhook.js";
 import { BotApiError, BroadcastLimit, badRequest, decodeFormValue, injectedError } from "./telegram-rules.js";
 import type { TelegramFailure } from "./telegram-rules.js";
 
 export * from "./telegram-updates.js";
 export type { FakeUploadedFile } from "./fake-http.js";
 export type { TelegramFailure } from "./telegram-rules.js";
+export type { FakeWebhook } from "./telegram-webhook.js";
 
 /**
  * What the chats show (messages, their ids, reply keyboards) and the last update id handed out, as
@@ -80,6 +82,13 @@ export interface FakeTelegram {
   restore(snapshot: FakeTelegramSnapshot): void;
   /** Answers the next call of `method` with this error instead (queued: one failure per call). */
   failNext(method: string, failure: TelegramFailure): void;
+  /** The webhook `setWebhook` registered (its URL, secret token and update types), or null: none, updates go to `getUpdates`. */
+  webhook(): FakeWebhook | null;
+  /**
+   * Records a failed delivery to the webhook, as Telegram reports it in `getWebhookInfo`
+   * (`last_error_date`, `last_error_message`, e.g. "Wrong response from the webhook: 401 Unauthorized").
+   */
+  webhookDeliveryFailed(message: string): void;
   /** Bytes served at `{apiRoot}/file/bot{token}/{file_path}` after getFile (default: a tiny JPEG). */
   setFileContent(fileId: string, content: Uint8Array | string): void;
   /** `call` fires once the fake has decided the answer (`call.response` set); long polls fire when they return. */
@@ -102,6 +111,7 @@ class FakeTelegramServer implements FakeTelegram {
   private readonly fileContents = new Map<string, Buffer>();
   private readonly broadcastLimit: BroadcastLimit | undefined;
   private lastUpdateId = 0;
+  private readonly webhooks = new WebhookRegistration();
   private readonly server = createServer((req, res) => {
     this.handle(req, res).catch((error: unknown) => {
       this.send(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(error)}` });
@@ -160,6 +170,14 @@ class FakeTelegramServer implements FakeTelegram {
 
   setFileContent(fileId: string, content: Uint8Array | string): void {
     this.fileContents.set(fileId, Buffer.from(content));
+  }
+
+  webhook(): FakeWebhook | null {
+    return this.webhooks.copy();
+  }
+
+  webhookDeliveryFailed(message: string): void {
+    this.webhooks.failed(message);
   }
 
   chat(chatId: number | string): Message[] {
@@ -230,7 +248,11 @@ class FakeTelegramServer implements FakeTelegram {
       }
       if (failure !== undefined) throw injectedError(failure);
       this.broadcastLimit?.admit(call.method, call.at);
-      if (call.method === "getUpdates") return this.updates.poll(call, res);
+      if (call.method === "getUpdates") {
+        // As Telegram: one way of receiving updates at a time.
+        if (this.webhooks.active) throw new BotApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+        return this.updates.poll(call, res);
+      }
       this.answer(call, res, 200, { ok: true, result: this.dispatch(call.method, payload, files) });
     } catch (error) {
       if (!(error instanceof BotApiError)) throw error;
@@ -274,9 +296,11 @@ class FakeTelegramServer implements FakeTelegram {
       case "deleteWebhook":
       case "setWebhook":
         if (p.drop_pending_updates === true || p.drop_pending_updates === "true") this.updates.clear();
+        if (method === "deleteWebhook") this.webhooks.clear();
+        else this.webhooks.set(p);
         return true;
       case "getWebhookInfo":
-        return { url: "", has_custom_certificate: false, pending_update_count: this.updates.size };
+        return this.webhooks.info(this.updates.size);
       case "getFile":
         return this.getFile(p.file_id);
       default:

@@ -46,7 +46,13 @@ export interface SlackEphemeral {
 /** Seeds for users.info and conversations.info; unseeded ids get synthesized, realistic records. */
 export interface SlackDirectorySeed {
   users?: Record<string, { name?: string; real_name?: string; email?: string; tz?: string; is_bot?: boolean }>;
-  channels?: Record<string, { name?: string; is_private?: boolean; is_archived?: boolean }>;
+  /** `is_member: false`: the bot was never invited (or was removed): posting there is `not_in_channel`. */
+  channels?: Record<string, { name?: string; is_private?: boolean; is_archived?: boolean; is_member?: boolean }>;
+  /**
+   * The bot token's scopes. When given, every answer carries them in `x-oauth-scopes` as Slack's do,
+   * and methods needing a scope the token lacks answer `missing_scope` with `needed` and `provided`.
+   */
+  scopes?: string[];
 }
 
 /** Everything a workspace shows, as plain JSON: what {@link SlackWorkspace.snapshot} returns and `restore` takes. */
@@ -115,6 +121,7 @@ export class SlackWorkspace {
 
   /** The result fields (without `ok`) of a Web API method; unknown methods succeed with no fields. */
   call(method: string, p: Payload): Payload {
+    this.checkScope(method, p);
     switch (method) {
       case "api.test":
         return { args: p };
@@ -218,6 +225,7 @@ export class SlackWorkspace {
 
   private post(p: Payload): Payload {
     const channel = conversationId(required(p.channel, "channel_not_found"));
+    if (this.seed.channels?.[channel]?.is_member === false) throw new SlackApiError("not_in_channel");
     const content = this.content(p);
     if (content.text === undefined && content.blocks === undefined && content.attachments === undefined) {
       throw new SlackApiError("no_text");
@@ -344,6 +352,26 @@ export class SlackWorkspace {
     };
   }
 
+  /** Slack's scope check, when the workspace was given the token's scopes. */
+  private checkScope(method: string, p: Payload): void {
+    const scopes = this.seed.scopes;
+    if (scopes === undefined) return;
+    const channel = typeof p.channel === "string" ? p.channel : "";
+    const isPrivate = this.seed.channels?.[channel]?.is_private ?? false;
+    const needed = method.startsWith("chat.")
+      ? "chat:write"
+      : method.startsWith("files.")
+        ? "files:write"
+        : method === "conversations.info"
+          ? channel.startsWith("D")
+            ? "im:read"
+            : isPrivate
+              ? "groups:read"
+              : "channels:read"
+          : undefined;
+    if (needed !== undefined && !scopes.includes(needed)) throw new SlackApiError("missing_scope", { needed, provided: scopes.join(",") });
+  }
+
   private conversation(id: string): Payload {
     const seed = this.seed.channels?.[id] ?? {};
     const isIm = id.startsWith("D");
@@ -357,7 +385,7 @@ export class SlackWorkspace {
       is_private: isPrivate,
       is_archived: seed.is_archived ?? false,
       is_general: false,
-      is_member: true,
+      is_member: isIm || (seed.is_member ?? true),
       created: 1_700_000_000,
       creator: "U0FAKEADMIN",
     };

@@ -103,7 +103,8 @@ async function openSqlite(url: string, opts: OpenDatabaseOptions, limits: Transa
   };
 }
 
-function sqliteFilename(url: string): string {
+/** The absolute path of a `file:` URL's SQLite database; an in-memory database is refused. */
+export function sqliteFilename(url: string): string {
   const bare = url.replace(/\?.*$/, "");
   if (bare === "file::memory:" || bare === "file::memory") {
     throw new Error("an in-memory SQLite database cannot be migrated and used by separate connections; use a file");

@@ -40,7 +40,7 @@ export async function readMigrations(dir: string): Promise<MigrationFile[]> {
   return migrations;
 }
 
-interface AppliedRow {
+export interface AppliedRow {
   migration_name: string;
   finished_at: unknown;
   rolled_back_at: unknown;
@@ -59,6 +59,21 @@ function pendingMigrations(all: MigrationFile[], rows: AppliedRow[]): MigrationF
   }
   const applied = new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
   return all.filter((m) => !applied.has(m.name));
+}
+
+/** What a database's migration record says against the migration folders. */
+export interface MigrationState {
+  applied: string[];
+  pending: string[];
+  /** Started and never finished (a failed `prisma migrate deploy`): start-up refuses to run until resolved. */
+  failed: string[];
+}
+
+/** The {@link MigrationState} of the rows of `_prisma_migrations` (none: a database never migrated). */
+export function migrationState(all: MigrationFile[], rows: AppliedRow[]): MigrationState {
+  const failed = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null).map((r) => r.migration_name);
+  const applied = new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
+  return { applied: all.filter((m) => applied.has(m.name)).map((m) => m.name), pending: all.filter((m) => !applied.has(m.name)).map((m) => m.name), failed };
 }
 
 const sqliteBookkeeping = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -84,7 +99,7 @@ const postgresBookkeeping = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 /** Prisma writes SQLite instants as ISO text with an explicit offset. */
-function sqliteInstant(at: Date): string {
+export function sqliteInstant(at: Date): string {
   return at.toISOString().replace("Z", "+00:00");
 }
 

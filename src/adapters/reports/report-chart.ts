@@ -1,8 +1,20 @@
 import { existsSync } from "node:fs";
-import { Resvg } from "@resvg/resvg-js";
-import * as echarts from "echarts";
+import { createRequire } from "node:module";
+import type * as ResvgModule from "@resvg/resvg-js";
+import type * as EchartsModule from "echarts";
 import type { MessageParams } from "../../core/domain/outbox.js";
 import type { MonthlyReport } from "../../core/reports/monthly.js";
+
+/**
+ * ECharts and resvg are loaded at the first chart, not with the product: ECharts alone adds about
+ * 40 MB to a process that draws one chart a month (the monthly report), while every instance
+ * would hold it for its whole life.
+ */
+const load = createRequire(import.meta.url);
+let echartsModule: typeof EchartsModule | undefined;
+let resvgModule: typeof ResvgModule | undefined;
+const echartsLib = () => (echartsModule ??= load("echarts") as typeof EchartsModule);
+const resvgLib = () => (resvgModule ??= load("@resvg/resvg-js") as typeof ResvgModule);
 
 /** Renders a staff message key (`staff:report.chart.title`) in the reader's language. */
 export type ChartTranslate = (key: string, params?: MessageParams) => string;
@@ -72,7 +84,7 @@ export function reportChartSvg(figures: ReportChartFigures, translate: ChartTran
   }));
   const coverageKinds = figures.callbackCoverage.map((row) => row.kind);
   const feeTypes = figures.feeCollection.map((row) => row.feeType);
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  const chart = echartsLib().init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({
       animation: false,
@@ -123,7 +135,7 @@ export function reportChartSvg(figures: ReportChartFigures, translate: ChartTran
 
 /** An SVG drawn to PNG with only the given font files (never the machine's other fonts, so what renders here renders in CI). */
 export function svgToPng(svg: string, fontFiles: readonly string[]): Buffer {
-  const resvg = new Resvg(svg, {
+  const resvg = new (resvgLib().Resvg)(svg, {
     background: "#ffffff",
     font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: cjkFontFamily },
   });

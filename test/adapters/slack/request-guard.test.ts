@@ -93,12 +93,12 @@ describe("requests to /slack/events", () => {
 });
 
 describe("the Slack app manifest", () => {
-  it("sends interactivity to the receiver's endpoint over HTTP, not socket mode, with the scopes the adapter uses", async () => {
+  it("sends interactivity to the receiver's endpoint over HTTP, not socket mode, with the scopes the adapter and doctor use", async () => {
     const manifest = await readFile("slack-app-manifest.yaml", "utf8");
 
     expect(manifest).toMatch(/^\s+request_url: https:\/\/YOUR-HOST\/slack\/events$/m);
     expect(manifest).toMatch(/^\s+socket_mode_enabled: false$/m);
     expect(manifest).toMatch(/^\s+name: Front Desk$/m);
-    expect([...manifest.matchAll(/^\s+- ([a-z.:]+)$/gm)].map((match) => match[1])).toEqual(["chat:write", "files:write"]);
+    expect([...manifest.matchAll(/^\s+- ([a-z.:]+)$/gm)].map((match) => match[1])).toEqual(["chat:write", "files:write", "channels:read", "groups:read"]);
   });
 });

@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import PDFDocument from "pdfkit";
 import { formatFen } from "../../../../core/domain/money.js";
 import type { FeeType } from "../../../../core/domain/fees.js";
 import { feeTypeNames } from "../../../../core/kinds/fee/household.js";
@@ -59,6 +58,8 @@ export function demandLetterFilename(letter: Pick<DemandLetter, "letterNumber">)
  * same file.
  */
 export async function renderDemandLetter(letter: DemandLetter, font = findCjkFont()): Promise<Buffer> {
+  // Loaded at the first letter, not with the product: pdfkit adds about 30 MB to every instance.
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({ size: "A4", margin: 64, info: { Title: `催缴函 ${letter.letterNumber}`, Author: letter.companyName, CreationDate: new Date(`${letter.date}T00:00:00Z`) } });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
