@@ -144,6 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
         channelFor: (team) => config.slack.channels[team],
         digests: [...slackDigests, reportMonthSlackDigest(workflow.database.reports)],
         photos: new TelegramPhotoSource(bot.api, config.telegram.token, config.telegram.apiRoot),
+        logger: logger.child({ adapter: "slack" }),
       }),
     },
     logger,
