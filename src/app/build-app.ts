@@ -152,7 +152,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const worker = startOutboxWorker({
     uow: ctx.uow,
     senders: {
-      telegram: new TelegramMessageSender(createOutboxApi(config.telegram.token, telegramPause, config.telegram.apiRoot), translator, ctx.kinds, ctx.timeZone),
+      telegram: new TelegramMessageSender(createOutboxApi(config.telegram.token, telegramPause, config.telegram.apiRoot), translator, ctx.kinds, ctx.timeZone, {
+        // A long notice's parts already sent survive a crash, so the next claim sends only the rest.
+        get: (key) => ctx.uow.transaction((store) => store.messageRefs.get(key)),
+        set: (key, ref) => ctx.uow.transaction((store) => store.messageRefs.set(key, ref)),
+      }),
       slack: new SlackMessageSender({
         client: slackSender,
         workflow: ctx,
@@ -161,6 +165,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
         channelFor: (team) => config.slack.channels[team],
         digests: [...slackDigests, reportMonthSlackDigest(workflow.database.reports)],
         photos: new TelegramPhotoSource(bot.api, config.telegram.token, config.telegram.apiRoot),
+        logger: logger.child({ adapter: "slack" }),
       }),
     },
     logger,

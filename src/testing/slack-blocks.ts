@@ -14,6 +14,7 @@ function checkElement(element: unknown, pointer: string, actionIds: Set<string>,
     limit(!actionIds.has(element.action_id), "duplicate action_id", "action_id");
     actionIds.add(element.action_id);
   }
+  limit(textLength(element.placeholder) <= 150, "must be less than 151 characters", "placeholder/text");
   if (element.type === "button") {
     limit(textLength(element.text) <= 75, "must be less than 76 characters", "text/text");
     const value = element.value;
@@ -32,7 +33,8 @@ function checkElement(element: unknown, pointer: string, actionIds: Set<string>,
 
 /**
  * Checks the Block Kit limits Slack enforces with `invalid_blocks` (count, block_id/action_id uniqueness and length,
- * section/header/button/option text limits). Returns Slack-style messages with json-pointers; empty when valid.
+ * section text and fields, header, context elements, actions elements, input label and hint, placeholder, button
+ * and option text limits). Returns Slack-style messages with json-pointers; empty when valid.
  */
 export function blockKitErrors(blocks: unknown, maxBlocks: number): string[] {
   if (!Array.isArray(blocks)) return ["must be an array [json-pointer:/blocks]"];
@@ -59,6 +61,25 @@ export function blockKitErrors(blocks: unknown, maxBlocks: number): string[] {
       if (textLength(block.text) > 3000) {
         errors.push(`must be less than 3001 characters [json-pointer:${pointer}/text/text]`);
       }
+    }
+    if (block.type === "section" && Array.isArray(block.fields)) {
+      if (block.fields.length > 10) errors.push(`must be less than 11 items [json-pointer:${pointer}/fields]`);
+      block.fields.forEach((field: unknown, i) => {
+        if (textLength(field) > 2000) errors.push(`must be less than 2001 characters [json-pointer:${pointer}/fields/${i}/text]`);
+      });
+    }
+    if (block.type === "context" && Array.isArray(block.elements)) {
+      if (block.elements.length > 10) errors.push(`must be less than 11 items [json-pointer:${pointer}/elements]`);
+      block.elements.forEach((element: unknown, i) => {
+        if (textLength(element) > 3000) errors.push(`must be less than 3001 characters [json-pointer:${pointer}/elements/${i}/text]`);
+      });
+    }
+    if (block.type === "actions" && Array.isArray(block.elements) && block.elements.length > 25) {
+      errors.push(`must be less than 26 items [json-pointer:${pointer}/elements]`);
+    }
+    if (block.type === "input") {
+      if (textLength(block.label) > 2000) errors.push(`must be less than 2001 characters [json-pointer:${pointer}/label/text]`);
+      if (textLength(block.hint) > 2000) errors.push(`must be less than 2001 characters [json-pointer:${pointer}/hint/text]`);
     }
     if (block.type === "header" && textLength(block.text) > 150) {
       errors.push(`must be less than 151 characters [json-pointer:${pointer}/text/text]`);

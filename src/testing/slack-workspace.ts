@@ -283,6 +283,10 @@ export class SlackWorkspace {
   private viewContent(view: unknown): Partial<ViewOutput> {
     if (!isRecord(view) || typeof view.type !== "string") throw new SlackApiError("invalid_arguments");
     const errors = blockKitErrors(view.blocks ?? [], 100);
+    for (const field of ["title", "submit", "close"]) {
+      const label = view[field];
+      if (isRecord(label) && typeof label.text === "string" && label.text.length > 24) errors.push(`must be less than 25 characters [json-pointer:/view/${field}/text]`);
+    }
     if (errors.length > 0) throw invalid("invalid_arguments", errors);
     const defaults = { callback_id: "", private_metadata: "", external_id: "", close: null, submit: null };
     return { ...defaults, clear_on_close: false, notify_on_close: false, ...view } as Partial<ViewOutput>;

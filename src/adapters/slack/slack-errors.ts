@@ -1,5 +1,6 @@
 import { webApi } from "@slack/bolt";
 import { isWorkflowError } from "../../core/domain/errors.js";
+import { redactPersonalNumbers } from "../../core/domain/personal-numbers.js";
 import { PermanentDeliveryError, RateLimitedError } from "../../core/ports/message-sender.js";
 
 /**
@@ -50,9 +51,12 @@ export function toDeliveryError(error: unknown): Error {
 /**
  * A log-safe description of an error: never the error object, whose Web API variants carry the
  * request and response bodies (owner names, descriptions) and would be serialised whole.
+ * A refusal is named by its code (and case number) alone: its internal message may quote a
+ * caller's address, an amount or a receipt number. Other messages and stacks lose phones and ID
+ * numbers.
  */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (isWorkflowError(error)) return { type: "WorkflowError", code: error.code, message: redactPhones(error.message) };
+  if (isWorkflowError(error)) return { type: "WorkflowError", code: error.code, ...(typeof error.params.number === "string" ? { number: error.params.number } : {}) };
   const e = record(error);
   if (e && typeof e.code === "string" && e.code.startsWith("slack_")) {
     return { type: "SlackError", code: e.code, slackError: slackErrorCode(error), retryAfter: retryAfterSeconds(error) };
@@ -61,6 +65,4 @@ export function describeError(error: unknown): Record<string, unknown> {
   return { type: typeof error, message: redactPhones(String(error)) };
 }
 
-function redactPhones(text: string): string {
-  return text.replace(/\+\d[\d\s-]{5,}\d/g, "+[phone]");
-}
+const redactPhones = redactPersonalNumbers;

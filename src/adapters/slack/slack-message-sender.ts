@@ -9,6 +9,7 @@ import type { Translator } from "../../core/ports/translator.js";
 import type { WorkflowContext } from "../../core/ports/workflow-context.js";
 import { getCaseView } from "../../core/use-cases/get-case-view.js";
 import { alertBlocks } from "./blocks/alert.js";
+import { fitMessage, type FitReport, foldMarks } from "./blocks/block-limits.js";
 import type { SlackMessage } from "./blocks/format.js";
 import { verificationCardBlocks } from "./blocks/verification-card.js";
 import { toBoltLogger } from "./bolt-logger.js";
@@ -32,6 +33,8 @@ export interface SlackMessageSenderOptions {
   digests?: readonly SlackDigest[];
   /** Where owners' photos are fetched from; without it a case's photos are a dead letter. */
   photos?: PhotoSource;
+  /** Hears of a message that had to be folded to fit Block Kit's limits (its type, never its text). */
+  logger?: Logger;
 }
 
 /**
@@ -54,7 +57,8 @@ export function createSlackSenderClient(options: { token: string; apiUrl: string
  * by the module of the case's kind, periodic summaries by their digest's renderer; a kind, prompt
  * or digest this release cannot draw is a dead letter.
  * A message with an earlier ref (`existing`) is edited with `chat.update`; if Slack lost it, it
- * is posted anew.
+ * is posted anew. Whatever a builder drew is fitted to Block Kit's limits before it goes (see
+ * `fitMessage`): a long history or list is folded with a visible "… N more", never refused.
  */
 export class SlackMessageSender implements MessageSender {
   constructor(private readonly options: SlackMessageSenderOptions) {}
@@ -72,7 +76,9 @@ export class SlackMessageSender implements MessageSender {
       if (!this.options.photos) throw new PermanentDeliveryError("no photo source: owners' photos cannot be fetched");
       return postCasePhotos({ client: this.options.client, workflow: this.options.workflow, photos: this.options.photos, caseId: message.payload.caseId });
     }
-    const rendered = await this.render(message.payload);
+    const report: FitReport = { cut: 0, dropped: 0 };
+    const rendered = fitMessage(await this.render(message.payload), foldMarks(this.staffText()), report);
+    if (report.cut + report.dropped > 0) this.options.logger?.info({ type: message.payload.type, ...report }, "slack message folded to fit Block Kit's limits");
     const ref = await this.show(channel, rendered, existing);
     // A summary's files (the month's chart) go into the thread of the post they belong to.
     if (rendered.files && rendered.files.length > 0) {
@@ -118,6 +124,11 @@ export class SlackMessageSender implements MessageSender {
     } catch (error) {
       throw toDeliveryError(error);
     }
+  }
+
+  private staffText(): (key: string, params?: Parameters<Translator["t"]>[2]) => string {
+    const { translator, staffLocale } = this.options;
+    return (key, params) => translator.t(staffLocale, key, params);
   }
 
   /** Every staff message names its team; its channel follows from that alone. */

@@ -142,9 +142,26 @@ export function checkCallbackDataSize(encoded: string, what: string): string {
   return encoded;
 }
 
-/** Encodes button data as `prefix:field`; throws past Telegram's 64 bytes (see {@link checkCallbackDataSize}). */
+/**
+ * Encodes button data as `prefix:field`; throws past Telegram's 64 bytes (see
+ * {@link checkCallbackDataSize}) and for data {@link decodeCallbackData} would not read back (a
+ * building name past 20 characters): such a button would answer every press as expired.
+ */
 export function encodeCallbackData(data: CallbackData): string {
-  return checkCallbackDataSize(`${prefixes[data.type]}:${fieldOf(data)}`, `type ${data.type}`);
+  if (!CallbackDataSchema.safeParse(data).success) throw new Error(`callback data of type ${data.type} does not fit its schema, so it could never be read back`);
+  const encoded = `${prefixes[data.type]}:${fieldOf(data)}`;
+  if (fieldOf(data).includes(":")) throw new Error(`callback data of type ${data.type} holds ":", which ends its field`);
+  return checkCallbackDataSize(encoded, `type ${data.type}`);
+}
+
+/** Whether a button with this data can be built: within 64 bytes and readable back. */
+export function fitsCallbackData(data: CallbackData): boolean {
+  try {
+    encodeCallbackData(data);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Decodes button data; null for anything unknown, malformed, from an older bot version, or an owner button. */

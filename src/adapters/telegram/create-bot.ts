@@ -18,6 +18,7 @@ import { logHandledUpdates } from "./middleware/log-handled-updates.js";
 import { answerRefusals, handleBotError } from "./middleware/error-boundary.js";
 import { ownerContext } from "./middleware/owner-context.js";
 import { sequentializeByChat } from "./middleware/sequentialize.js";
+import { splitLongMessages } from "./message-parts.js";
 import { respectRateLimitPause, retryAfterRateLimits, TelegramPause } from "./rate-limit-pause.js";
 
 export interface CreateBotOptions {
@@ -74,6 +75,8 @@ export function createBot(token: string, deps: TelegramDeps, options: CreateBotO
   // Replies sent straight from handlers have no outbox behind them: a 429 must not lose them.
   const pause = options.pause ?? new TelegramPause();
   bot.api.config.use(retryAfterRateLimits(pause));
+  // Outermost, so each part of a long reply is retried on its own.
+  bot.api.config.use(splitLongMessages());
 
   // Last resort for polling: the boundary's handler catches its own failures, so this should stay quiet.
   bot.catch((error) => {
@@ -97,6 +100,7 @@ export function createBot(token: string, deps: TelegramDeps, options: CreateBotO
       plugins: [
         async (ctx, next) => {
           ctx.api.config.use(retryAfterRateLimits(pause));
+          ctx.api.config.use(splitLongMessages());
           await next();
         },
       ],

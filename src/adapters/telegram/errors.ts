@@ -1,5 +1,6 @@
 import { GrammyError, HttpError } from "grammy";
 import { isWorkflowError, type WorkflowErrorCode } from "../../core/domain/errors.js";
+import { redactPersonalNumbers } from "../../core/domain/personal-numbers.js";
 
 /**
  * The outcome of a core call made inside a conversation. Conversations persist what `external`
@@ -44,18 +45,18 @@ export async function attemptOrReport<T>(work: () => Promise<T>, log: (error: un
 /**
  * A log-safe description of an error. Never the error object itself: GrammyError carries the
  * request payload (message text, possibly a shared contact) and pino would serialise it all.
+ * A refusal is named by its code (and case number) alone: its internal message may quote what
+ * the owner typed, an address or an amount. Other messages and stacks lose phones and ID numbers.
  */
 export function describeError(error: unknown): Record<string, unknown> {
   if (error instanceof GrammyError) {
     return { type: "GrammyError", method: error.method, errorCode: error.error_code, description: error.description };
   }
   if (error instanceof HttpError) return { type: "HttpError", message: error.message };
-  if (isWorkflowError(error)) return { type: "WorkflowError", code: error.code, message: redactPhones(error.message) };
+  if (isWorkflowError(error)) return { type: "WorkflowError", code: error.code, ...(typeof error.params.number === "string" ? { number: error.params.number } : {}) };
   if (error instanceof Error) return { type: error.name, message: redactPhones(error.message), stack: redactPhones(error.stack ?? "") };
   return { type: typeof error, message: redactPhones(String(error)) };
 }
 
-/** Phones travel normalised as `+digits`; Telegram ids (bare digits) stay readable for debugging. */
-function redactPhones(text: string): string {
-  return text.replace(/\+\d[\d\s-]{5,}\d/g, "+[phone]");
-}
+/** Phones in any form and ID numbers never reach the log; Telegram ids stay readable for debugging. */
+const redactPhones = redactPersonalNumbers;

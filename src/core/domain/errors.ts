@@ -36,7 +36,8 @@ export class WorkflowError extends Error {
 
   /**
    * @param code closed set of reasons, each with a locale key `errors.<code>`
-   * @param message internal detail for logs; never shown to a user
+   * @param message internal detail for tests and the admin command line; never shown to a user,
+   *   and never logged, since it may quote an owner's words, an address or an amount
    * @param params interpolation values for the user-facing sentence
    */
   constructor(

@@ -108,6 +108,37 @@ describe("SlackMessageSender against the fake Web API", () => {
     ]);
   });
 
+  it("posts a summary drawn past Block Kit's limits folded to fit, with a line saying how many blocks are not shown, and logs only that it folded", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    const sender = new SlackMessageSender({
+      client: createSlackSenderClient({ token: TOKEN, apiUrl: h.fake.apiUrl, logger: pino({ level: "silent" }) }),
+      workflow: h.ctx,
+      translator: testTranslator(),
+      staffLocale: "en",
+      channelFor,
+      logger,
+      digests: [
+        {
+          id: "test.long",
+          render: async () => ({
+            text: "Long summary",
+            blocks: Array.from({ length: 120 }, (_, i) => ({ type: "section" as const, text: { type: "mrkdwn" as const, text: `Household 王芳 ${i}\n`.repeat(300) } })),
+          }),
+        },
+      ],
+    });
+
+    await sender.send(outboxMessage({ type: "staff.digest", team: "frontdesk", digest: "test.long", period: "2026-11" }), null);
+
+    const posted = h.fake.channel(FRONTDESK_CHANNEL).at(-1);
+    expect(posted?.blocks).toHaveLength(50);
+    expect(textOf(posted?.blocks)).toContain("… 71 more not shown");
+    expect(textOf(posted?.blocks)).toMatch(/… \d+ more lines/);
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toContainEqual(expect.objectContaining({ msg: "slack message folded to fit Block Kit's limits", type: "staff.digest" }));
+    expect(lines.join("\n")).not.toContain("王芳");
+  });
+
   it("draws a periodic summary by its digest's renderer for its period, and dead-letters a digest it cannot draw", async () => {
     const sender = new SlackMessageSender({
       client: createSlackSenderClient({ token: TOKEN, apiUrl: h.fake.apiUrl, logger: pino({ level: "silent" }) }),

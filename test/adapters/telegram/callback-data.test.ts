@@ -172,4 +172,61 @@ describe("callback data", () => {
     const keyboard = ownerActionsKeyboard([at, neighbour], "en", keyTranslator, registry, "Asia/Shanghai");
     expect(keyboard?.inline_keyboard.flat().map((button) => button.text)).toEqual(["owner:parcel.pickup_at", "owner:parcel.neighbour"]);
   });
+
+  it("every owner button of every kind, on a UUID case with an instant as late as 2286, fits 64 bytes and reads back through its keyboard", () => {
+    const latest = "2286-11-20T17:46:39.000Z";
+    const buttons: OwnerButton[] = kinds.list().flatMap((kind) =>
+      Object.entries(kind.ownerActions).map(([action, definition]) => ({
+        kind: kind.id,
+        action,
+        caseId: ticketId,
+        ...(definition.argument === null ? {} : { arg: latest }),
+      })),
+    );
+    expect(new Set(buttons.map((button) => button.kind))).toEqual(new Set(kinds.list().map((kind) => kind.id)));
+
+    const keyboard = ownerActionsKeyboard(buttons, "zh-CN", keyTranslator, kinds, "Asia/Shanghai");
+    const data = (keyboard?.inline_keyboard.flat() ?? []).map((button) => ("callback_data" in button ? button.callback_data : ""));
+    expect(data).toHaveLength(buttons.length);
+    for (const [index, raw] of data.entries()) {
+      expect(Buffer.byteLength(raw), raw).toBeLessThanOrEqual(callbackDataMaxBytes);
+      expect(decodeOwnerButton(kinds, raw)).toEqual({ type: "owner_button", button: buttons[index] });
+    }
+  });
+
+  it("every conversation button, with the longest value its field admits (a 20-character Chinese building, a 32-character price code), fits 64 bytes and reads back", () => {
+    const longest: CallbackData[] = [
+      { type: "language", locale: "zh-CN" },
+      { type: "category", category: "water_leak" },
+      { type: "photos", choice: "done" },
+      { type: "location", unitId: "u".repeat(40) },
+      { type: "location", unitId: null },
+      { type: "time", slot: "tomorrow_pm" },
+      { type: "summary", choice: "submit" },
+      { type: "edit", step: "description" },
+      { type: "building", building: "楼".repeat(20) },
+      { type: "verify", choice: "front_desk" },
+      { type: "subject", subject: "staff_attitude" },
+      { type: "skip", field: "requests" },
+      { type: "deadline", choice: "none" },
+      { type: "complaint_edit", step: "when_where" },
+      { type: "service_team", team: "greening" },
+      { type: "service_type", serviceType: "cleaning_whole_flat" },
+      { type: "price_item", code: "A".repeat(15) + "-" + "B".repeat(16) },
+      { type: "quantity", value: "99999.99" },
+      { type: "service_edit", step: "quantity" },
+      { type: "free_text", choice: "repair" },
+    ];
+    expect(new Set(longest.map((data) => data.type)).size).toBe(19);
+    for (const data of longest) {
+      const raw = encodeCallbackData(data);
+      expect(Buffer.byteLength(raw), raw).toBeLessThanOrEqual(callbackDataMaxBytes);
+      expect(decodeCallbackData(raw)).toEqual(data);
+    }
+  });
+
+  it("refuses to build a button the bot could not read back: a building past 20 characters, a field holding a colon", () => {
+    expect(() => encodeCallbackData({ type: "building", building: "Phase II North Tower Block 12" })).toThrow(/schema/);
+    expect(() => encodeCallbackData({ type: "building", building: "A:1" })).toThrow(/":"/);
+  });
 });

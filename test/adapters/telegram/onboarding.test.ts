@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { callbackDataMaxBytes, decodeCallbackData } from "../../../src/adapters/telegram/callback-data.js";
 import { TelegramMessageSender } from "../../../src/adapters/telegram/telegram-message-sender.js";
 import { RateGate } from "../../../src/core/domain/rate-gate.js";
 import { decideVerification } from "../../../src/core/use-cases/decide-verification.js";
@@ -156,5 +157,24 @@ describe("owner onboarding on Telegram", () => {
     await h.photo(englishOwner, "photo-out-of-the-blue");
 
     expect(h.lastText(englishOwner)).toMatch(/^Sorry, I did not understand that. Please choose from the menu/);
+  });
+
+  it("offers as buttons only the buildings whose button Telegram can carry and the bot can read back; a longer name is typed", async () => {
+    await h.close();
+    const long = "第二期北区十二号楼A座东单元二十一层";
+    const wordy = "Phase II North Tower Block 12";
+    h = await createHarness({ units: [unitRow(), unitRow({ building: long, unit: "0101", phone: "+8613800000009" }), unitRow({ building: wordy, unit: "0102", phone: "+8613800000010" })] });
+    await verifyThroughBot(h, stranger, "+7 900 000 0000");
+
+    const prompt = h.telegram.chat(stranger.id).at(-1);
+    const data = h.buttonsOf(prompt).map((button) => ("callback_data" in button ? button.callback_data : ""));
+    expect(data.length).toBeGreaterThan(0);
+    for (const raw of data) {
+      expect(Buffer.byteLength(raw)).toBeLessThanOrEqual(callbackDataMaxBytes);
+      expect(decodeCallbackData(raw), raw).toMatchObject({ type: "building" });
+    }
+    expect(h.buttonsOf(prompt).map((button) => button.text).join(" ")).not.toContain(wordy);
+    await h.press(stranger, h.buttonsOf(prompt)[0]?.text ?? "");
+    expect(h.lastText(stranger)).not.toMatch(/expired|过期/);
   });
 });

@@ -2,7 +2,7 @@ import type { types } from "@slack/bolt";
 import type { CaseView } from "../../../core/use-cases/get-case-view.js";
 import { encodeValue } from "../interaction-values.js";
 import { type EventVocabulary, historyLines } from "./case-history.js";
-import { button, context, escapeMrkdwn, type FormatInstant, type KnownBlock, maskPhone, type Translate } from "./format.js";
+import { button, context, escapeMrkdwn, type FormatInstant, type KnownBlock, maskPhone, type Translate, truncate } from "./format.js";
 
 /** How one lifecycle action shows on a card: which listener answers it, its label key, its colour. */
 export interface CardButton {
@@ -54,6 +54,9 @@ export function clockLines(view: Pick<CaseView, "clocks">, t: Translate, formatI
   });
 }
 
+/** Characters of the history's context left for its lines (the context holds 2000, the title the rest). */
+const historyRoom = 1900;
+
 /**
  * What closes every case card, whatever the kind: the running clocks (`staff:clocks.<rule>` with
  * the rule's dots as underscores; overdue ones marked), the recent history, and the buttons the
@@ -63,8 +66,10 @@ export function caseCardFooter(view: CaseView, kind: { buttons: CardButtons; eve
   const blocks: KnownBlock[] = [];
   const dues = clockLines(view, t, formatInstant);
   if (dues.length > 0) blocks.push(context(dues.join("\n")));
+  // Each line gets its share of the context's room, so a long typed reason never pushes the newest event off the card.
   const history = historyLines(view, kind.events, t, formatInstant);
-  if (history.length > 0) blocks.push(context(`*${t("staff:card.history")}*\n${history.join("\n")}`));
+  const share = Math.max(80, Math.floor(historyRoom / Math.max(1, history.length)));
+  if (history.length > 0) blocks.push(context(`*${t("staff:card.history")}*\n${history.map((line) => truncate(line, share)).join("\n")}`));
   const buttons = caseActionButtons(view, kind.buttons, t);
   if (buttons.length > 0) blocks.push({ type: "actions", block_id: "ticket_actions", elements: buttons });
   return blocks;

@@ -11,6 +11,7 @@ import {
   readIntakeCaller,
   readIntakeUnitStep,
 } from "../blocks/intake-form.js";
+import { fitModal, foldMarks } from "../blocks/block-limits.js";
 import { refusalText } from "../blocks/refusal-text.js";
 import { decodeValue } from "../interaction-values.js";
 import type { SlackIntake } from "../kinds/slack-intake.js";
@@ -48,7 +49,7 @@ export function registerIntakeForm(app: App, deps: SlackDeps, intakes: readonly 
   noteAnswered(app, "view", intakeViewIds.details);
   app.shortcut({ callback_id: newRequestShortcut, type: "shortcut" }, async ({ ack, shortcut, client }) => {
     await ack();
-    await client.views.open({ trigger_id: shortcut.trigger_id, view: intakeUnitModal(intakes, t) });
+    await client.views.open({ trigger_id: shortcut.trigger_id, view: fitModal(intakeUnitModal(intakes, t), foldMarks(t)) });
   });
 
   app.view<ViewSubmitAction>({ callback_id: intakeViewIds.unit, type: "view_submission" }, async ({ ack, body, view }) => {
@@ -61,7 +62,7 @@ export function registerIntakeForm(app: App, deps: SlackDeps, intakes: readonly 
       const prepared = intake.prepare ? await intake.prepare(deps, { unitId: found.unit.id }) : undefined;
       await ack({
         response_action: "update",
-        view: intakeDetailsModal({ ...found, metadata, kindLabel: t(intake.labelKey), fields: intake.fields(t, metadata, prepared) }, t),
+        view: fitModal(intakeDetailsModal({ ...found, metadata, kindLabel: t(intake.labelKey), fields: intake.fields(t, metadata, prepared) }, t), foldMarks(t)),
       });
     } catch (error) {
       await ack({ response_action: "errors", errors: { [intakeInputs.unit]: refusal(error, intake.kind) } });
@@ -84,7 +85,7 @@ export function registerIntakeForm(app: App, deps: SlackDeps, intakes: readonly 
       // Recorded before the acknowledgement: the form shows the number to tell the caller, well within Slack's 3 s.
       const recorded = await intake.record(deps, { staffUserId: body.user.id, channel: metadata.channel, building: metadata.building, unit: metadata.unit, caller: caller.value }, fields.value);
       if ("errors" in recorded) return ack({ response_action: "errors", errors: recorded.errors });
-      await ack({ response_action: "update", view: intakeDoneModal(t(intake.doneKey, { number: recorded.number }), t) });
+      await ack({ response_action: "update", view: fitModal(intakeDoneModal(t(intake.doneKey, { number: recorded.number }), t), foldMarks(t)) });
     } catch (error) {
       await ack({ response_action: "errors", errors: { [intake.refusalField]: refusal(error, intake.kind) } });
     }

@@ -4,7 +4,7 @@ import { normalizeBuilding, normalizeUnit } from "../../../core/domain/address.j
 import type { Locale } from "../../../core/domain/registry.js";
 import { listBuildings } from "../../../core/use-cases/list-buildings.js";
 import { requestVerification } from "../../../core/use-cases/request-verification.js";
-import { encodeCallbackData } from "../callback-data.js";
+import { encodeCallbackData, fitsCallbackData } from "../callback-data.js";
 import type { ConversationContext, OwnerBotDeps } from "../context.js";
 import { attempt } from "../errors.js";
 import { type Answer, Dialog, type OwnerConversation } from "./dialog.js";
@@ -52,7 +52,10 @@ export function createVerificationConversation(deps: OwnerBotDeps) {
           return { building: request.building, unit: request.unit };
         }),
       );
-    const buildings = (await conversation.external(() => listBuildings(deps.workflow))).slice(0, maxBuildingButtons);
+    // A building whose button Telegram cannot carry, or the bot could not read back, is typed instead.
+    const buildings = (await conversation.external(() => listBuildings(deps.workflow)))
+      .filter((building) => fitsCallbackData({ type: "building", building }))
+      .slice(0, maxBuildingButtons);
     for (let tries = 1; ; tries += 1) {
       const prompt = await dialog.say(
         dialog.t(buildings.length > 0 ? "owner:verify.ask_building_choose" : "owner:verify.ask_building"),

@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import type { FeeType } from "../../../../core/domain/fees.js";
 import { formatFen } from "../../../../core/domain/money.js";
+import { blockKitLimits, fitText, foldMarks } from "../../blocks/block-limits.js";
 import { type CardButtons, caseCardFooter, reporterLabel } from "../../blocks/case-card.js";
 import { actorName, eventDescription } from "../../blocks/case-history.js";
 import {
@@ -98,8 +99,11 @@ function chargesBlock(view: FeeView, t: Translate): KnownBlock {
     return escapeMrkdwn([line, ...notes].join(" · "));
   });
   const body = lines.length > 0 ? lines : [escapeMrkdwn(t("staff:fee.charges.none"))];
-  const total = t("staff:fee.charges.total", { total: formatFen(totalOutstandingFen(view.charges ?? [])) });
-  return { type: "section", text: mrkdwn(truncate(`*${t("staff:fee.charges.title")}*\n${body.join("\n")}\n*${escapeMrkdwn(total)}*`, 3000)) };
+  const title = `*${t("staff:fee.charges.title")}*`;
+  const total = `*${escapeMrkdwn(t("staff:fee.charges.total", { total: formatFen(totalOutstandingFen(view.charges ?? [])) }))}*`;
+  // Years of arrears fold into "… N more lines"; the total, what the front desk acts on, always shows.
+  const room = blockKitLimits.sectionText - title.length - total.length - 2;
+  return { type: "section", text: mrkdwn(`${title}\n${fitText(body.join("\n"), room, foldMarks(t))}\n${total}`) };
 }
 
 /** The payments received while the file stood, each with its receipt's number, latest last. */

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { type Billing, BillingSchema, type RepairCategory, RepairCategorySchema } from "../../../../core/kinds/repair/details.js";
 import { checkCorrection } from "../../../../core/kinds/repair/use-cases/check-correction.js";
 import { correctRepair } from "../../../../core/kinds/repair/use-cases/correct-repair.js";
+import { fitModal, foldMarks } from "../../blocks/block-limits.js";
 import { CaseButtonValueSchema } from "../../interaction-values.js";
 import { onButton } from "../../listeners/actions/on-button.js";
 import { explainUnreadable, staffText } from "../../listeners/interaction.js";
@@ -26,7 +27,7 @@ export function registerCorrection(app: App, deps: SlackDeps): void {
       const channel = clicker.channel;
       if (!channel) return explainUnreadable(deps, client, clicker, log, repairActionIds.correct);
       const repair = await checkCorrection(deps.workflow, { caseId: value.ticketId, staffUserId: clicker.userId });
-      await client.views.open({ trigger_id: triggerId, view: correctModal({ repair, metadata: { ticketId: repair.id, channel } }, t) });
+      await client.views.open({ trigger_id: triggerId, view: fitModal(correctModal({ repair, metadata: { ticketId: repair.id, channel } }, t), foldMarks(t)) });
     },
   });
   onSubmission(

@@ -2,6 +2,7 @@ import type { App, types } from "@slack/bolt";
 import type { Case } from "../../../../core/case/case.js";
 import { checkCaseAction } from "../../../../core/use-cases/check-case-action.js";
 import { listTeamStaff } from "../../../../core/use-cases/list-team-staff.js";
+import { fitModal, foldMarks } from "../../blocks/block-limits.js";
 import { assignModal, cancelModal, type ModalSubject } from "../../blocks/modals.js";
 import { actionIds, CaseButtonValueSchema, type ModalMetadata } from "../../interaction-values.js";
 import { findSlackKind, type SlackKind } from "../../kinds/slack-kind.js";
@@ -42,7 +43,7 @@ export function opensModal<D>(app: App, deps: SlackDeps, button: ModalButton<D>)
       const subject = await checkCaseAction(deps.workflow, { caseId: value.ticketId, staffUserId: clicker.userId }, button.action, button.kind);
       const built = await button.build(subject as Case<D>, { ticketId: subject.id, channel });
       if ("refusal" in built) return tellClicker(client, clicker, built.refusal, log);
-      await client.views.open({ trigger_id: triggerId, view: built.view });
+      await client.views.open({ trigger_id: triggerId, view: fitModal(built.view, foldMarks(staffText(deps).t)) });
     },
   });
 }
