@@ -11,7 +11,7 @@ import path from "node:path";
 import type { Update } from "grammy/types";
 import pg from "pg";
 import { pino } from "pino";
-import { buildApp, type FrontDesk } from "../../src/app/build-app.js";
+import { buildApp, type BuildOptions, type FrontDesk } from "../../src/app/build-app.js";
 import { loadConfig } from "../../src/config/config.js";
 import type { DatabaseKind } from "../../src/adapters/persistence/database.js";
 import { startFakeSlack, type FakeSlack } from "../../src/testing/fake-slack-server.js";
@@ -46,7 +46,7 @@ export function benchDatabases(): { kind: DatabaseKind; skipped?: string }[] {
 }
 
 /** Starts the fakes and the product on a fresh database of `kind`, migrated by the product itself. */
-export async function startBenchProduct(kind: DatabaseKind, env: Record<string, string> = {}): Promise<BenchProduct> {
+export async function startBenchProduct(kind: DatabaseKind, options: { env?: Record<string, string>; build?: Pick<BuildOptions, "outboxPacing"> } = {}): Promise<BenchProduct> {
   const [telegram, slack] = await Promise.all([startFakeTelegram({ token }), startFakeSlack()]);
   let databaseUrl: string;
   let dropDatabase: () => Promise<void>;
@@ -87,10 +87,10 @@ export async function startBenchProduct(kind: DatabaseKind, env: Record<string, 
     PORT: "0",
     STAFF_LOCALE: "en",
     LOG_LEVEL: "warn",
-    ...env,
+    ...options.env,
   });
   if (config.mode !== "live") throw new Error("the bench configures both platforms; got playground mode");
-  const app = await buildApp(config, { telegramBotInfo: telegram.botInfo, cron: false, logger: pino({ level: process.env.BENCH_LOG_LEVEL ?? "warn" }) });
+  const app = await buildApp(config, { telegramBotInfo: telegram.botInfo, cron: false, logger: pino({ level: process.env.BENCH_LOG_LEVEL ?? "warn" }), ...options.build });
   const url = await app.start();
   return {
     kind,
