@@ -57,6 +57,9 @@ const toStaff = (row: StaffRow): StaffMember => ({
   role: StaffRoleSchema.parse(row.role),
 });
 
+/** An identity row as a raw SELECT returns it: the boolean as the driver gives it. */
+type RawIdentityRow = Omit<IdentityRow, "verified"> & { verified: boolean | number | bigint };
+
 const toIdentity = (row: IdentityRow): OwnerIdentity => ({
   ownerUserId: row.ownerUserId,
   chatId: row.chatId,
@@ -198,9 +201,15 @@ export function prismaStaffRepository({ tx }: RepositoryContext): StaffRepositor
 /** Telegram users by their Telegram user id; save writes the whole identity. */
 export function prismaIdentityRepository({ tx }: RepositoryContext): IdentityRepository {
   return {
+    // Raw SQL: every owner update looks its sender up (the language), most more than once, and
+    // a raw statement skips the query compiler a model query goes through each time.
     async find(ownerUserId) {
-      const row = await tx.ownerIdentity.findUnique({ where: { ownerUserId } });
-      return row ? toIdentity(row) : null;
+      const rows = await tx.$queryRaw<RawIdentityRow[]>`
+        SELECT "telegram_user_id" AS "ownerUserId", "chat_id" AS "chatId", "locale", "display_name" AS "displayName", "phone", "verified"
+        FROM "telegram_identities" WHERE "telegram_user_id" = ${ownerUserId}`;
+      const row = rows[0];
+      // SQLite hands a raw boolean back as 0 or 1.
+      return row ? toIdentity({ ...row, verified: row.verified === true || Number(row.verified) === 1 }) : null;
     },
     async findVerifiedByPhone(phone) {
       const rows = await tx.ownerIdentity.findMany({ where: { phone, verified: true } });
