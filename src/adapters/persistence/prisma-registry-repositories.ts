@@ -215,19 +215,14 @@ export function prismaIdentityRepository({ tx }: RepositoryContext): IdentityRep
       const rows = await tx.ownerIdentity.findMany({ where: { phone, verified: true } });
       return rows.sort((a, b) => byCodeUnits(a.ownerUserId, b.ownerUserId)).map(toIdentity);
     },
+    // Raw for the same reason as find: every /start and every button press saves the identity.
     async save(identity) {
-      const data = {
-        chatId: identity.chatId,
-        locale: identity.locale,
-        displayName: identity.displayName,
-        phone: identity.phone,
-        verified: identity.verified,
-      };
-      await tx.ownerIdentity.upsert({
-        where: { ownerUserId: identity.ownerUserId },
-        create: { ownerUserId: identity.ownerUserId, ...data },
-        update: data,
-      });
+      await tx.$executeRaw`
+        INSERT INTO "telegram_identities" ("telegram_user_id", "chat_id", "locale", "display_name", "phone", "verified")
+        VALUES (${identity.ownerUserId}, ${identity.chatId}, ${identity.locale}, ${identity.displayName}, ${identity.phone}, ${identity.verified})
+        ON CONFLICT ("telegram_user_id") DO UPDATE SET
+          "chat_id" = excluded."chat_id", "locale" = excluded."locale", "display_name" = excluded."display_name",
+          "phone" = excluded."phone", "verified" = excluded."verified"`;
     },
   };
 }
