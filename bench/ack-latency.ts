@@ -44,6 +44,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const TELEGRAM_PER_SECOND = 50;
 const SLACK_PER_SECOND = 10;
 const OWNERS = 100;
+/** Repairs per kind of Slack interaction (Claim, Assign, submission). */
+const CARDS = Number(process.env.BENCH_CARDS ?? 30);
 const GOAL_P99_MS = 100;
 const SLACK_RETRY_AFTER_MS = 3_000;
 
@@ -70,7 +72,7 @@ function switchablePacing(): OutboxPacing & { goLive(): void } {
   };
 }
 
-async function until(what: string, condition: () => boolean, product: BenchProduct, timeoutMs = 120_000): Promise<void> {
+async function until(what: string, condition: () => boolean, product: BenchProduct, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`set-up timed out waiting for ${what}`);
@@ -116,11 +118,12 @@ async function plan(product: BenchProduct, pacing: ReturnType<typeof switchableP
   for (let k = 0; k < promptsPerOwner; k++) await sendAll(webhook, owners.map((id) => commandUpdate({ user: userOf(id), command: "language" })));
   const promptsOf = new Map<number, Message[]>(owners.map((id) => [id, product.telegram.chat(id).filter((message) => (message.reply_markup?.inline_keyboard ?? []).length > 0)]));
 
-  // One repair per Slack interaction: Claim and Assign each act on a card of their own, and each
-  // submission on a card whose Assign modal was opened here.
-  const claims = Math.ceil(slackCount / 3);
+  // CARDS repairs per kind of interaction: Claim and Assign each act on cards of their own, and
+  // each submission on a card whose Assign modal was opened here. Past the first round the clicks
+  // and submissions come again on the same cards: repeats the product must recognise.
+  const claims = CARDS;
   const cases = await Promise.all(
-    Array.from({ length: slackCount }, (_, k) =>
+    Array.from({ length: CARDS * 3 }, (_, k) =>
       reportRepair(product.app.ctx, { ownerUserId: String(owners[k % OWNERS]), category: "plumbing", description: "厨房水龙头一直滴水", photos: [], publicArea: null, preferredTime: "明天上午" }),
     ),
   );
@@ -163,7 +166,7 @@ async function plan(product: BenchProduct, pacing: ReturnType<typeof switchableP
   }
   const form = { "content-type": "application/x-www-form-urlencoded" };
   for (let n = 0; n < slackCount; n++) {
-    const k = Math.floor(n / 3);
+    const k = Math.floor(n / 3) % CARDS;
     let body: string;
     let label: string;
     if (n % 3 === 0) [body, label] = [clickBody("UMAINT1", cards[k] as SlackShownMessage, actionIds.claim), "claim"];
