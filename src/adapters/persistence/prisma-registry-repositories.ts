@@ -57,6 +57,9 @@ const toStaff = (row: StaffRow): StaffMember => ({
   role: StaffRoleSchema.parse(row.role),
 });
 
+/** An identity row as a raw SELECT returns it: the boolean as the driver gives it. */
+type RawIdentityRow = Omit<IdentityRow, "verified"> & { verified: boolean | number | bigint };
+
 const toIdentity = (row: IdentityRow): OwnerIdentity => ({
   ownerUserId: row.ownerUserId,
   chatId: row.chatId,
@@ -198,27 +201,28 @@ export function prismaStaffRepository({ tx }: RepositoryContext): StaffRepositor
 /** Telegram users by their Telegram user id; save writes the whole identity. */
 export function prismaIdentityRepository({ tx }: RepositoryContext): IdentityRepository {
   return {
+    // Raw SQL: every owner update looks its sender up (the language), most more than once, and
+    // a raw statement skips the query compiler a model query goes through each time.
     async find(ownerUserId) {
-      const row = await tx.ownerIdentity.findUnique({ where: { ownerUserId } });
-      return row ? toIdentity(row) : null;
+      const rows = await tx.$queryRaw<RawIdentityRow[]>`
+        SELECT "telegram_user_id" AS "ownerUserId", "chat_id" AS "chatId", "locale", "display_name" AS "displayName", "phone", "verified"
+        FROM "telegram_identities" WHERE "telegram_user_id" = ${ownerUserId}`;
+      const row = rows[0];
+      // SQLite hands a raw boolean back as 0 or 1.
+      return row ? toIdentity({ ...row, verified: row.verified === true || Number(row.verified) === 1 }) : null;
     },
     async findVerifiedByPhone(phone) {
       const rows = await tx.ownerIdentity.findMany({ where: { phone, verified: true } });
       return rows.sort((a, b) => byCodeUnits(a.ownerUserId, b.ownerUserId)).map(toIdentity);
     },
+    // Raw for the same reason as find: every /start and every button press saves the identity.
     async save(identity) {
-      const data = {
-        chatId: identity.chatId,
-        locale: identity.locale,
-        displayName: identity.displayName,
-        phone: identity.phone,
-        verified: identity.verified,
-      };
-      await tx.ownerIdentity.upsert({
-        where: { ownerUserId: identity.ownerUserId },
-        create: { ownerUserId: identity.ownerUserId, ...data },
-        update: data,
-      });
+      await tx.$executeRaw`
+        INSERT INTO "telegram_identities" ("telegram_user_id", "chat_id", "locale", "display_name", "phone", "verified")
+        VALUES (${identity.ownerUserId}, ${identity.chatId}, ${identity.locale}, ${identity.displayName}, ${identity.phone}, ${identity.verified})
+        ON CONFLICT ("telegram_user_id") DO UPDATE SET
+          "chat_id" = excluded."chat_id", "locale" = excluded."locale", "display_name" = excluded."display_name",
+          "phone" = excluded."phone", "verified" = excluded."verified"`;
     },
   };
 }

@@ -166,6 +166,12 @@ export function storeContract(open: () => Promise<ContractSubject>): void {
       expect(await tx((s) => s.identities.find("7002"))).toBeNull();
     });
 
+    it("an identity not yet verified is found unverified, with no phone, in English when it chose English", async () => {
+      const identity = { ownerUserId: "7003", chatId: "7003", locale: "en" as const, displayName: "Tom Baker", phone: null, verified: false };
+      await tx((s) => s.identities.save(identity));
+      expect(await tx((s) => s.identities.find("7003"))).toStrictEqual(identity);
+    });
+
     it("a verification of an address the register lacks is kept with no unit, as the owner typed it", async () => {
       const request = { id: randomUUID(), ownerUserId: "7009", name: "陈静", phone: "+8613800000009", building: "7", unit: "0301", unitId: null, status: "pending" as const, decidedBy: null, createdAt: t0, decidedAt: null };
 

@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { shareContact } from "../../../core/use-cases/share-contact.js";
 import type { BotContext, OwnerBotDeps } from "../context.js";
 import { verificationConversationId, type VerificationStart } from "../conversations/verification-conversation.js";
-import { isVerifiedOwner, keyboardFor, ownerProfile, registerOwner, senderId } from "./owner-helpers.js";
+import { isVerifiedOwner, keyboardFor, registerOwner, registerOwnerWithProfile, senderId } from "./owner-helpers.js";
 
 /**
  * First contact and identity: `/start` greets in the owner's language (English when Telegram says
@@ -13,10 +13,10 @@ export function onboardingFeature(deps: OwnerBotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("start", async (ctx) => {
-    const identity = await registerOwner(deps, ctx);
-    const name = identity.displayName;
+    const profile = await registerOwnerWithProfile(deps, ctx);
+    const name = profile.identity.displayName;
     // The stored flag outlives a registry re-import that removed the owner; the profile does not.
-    if (isVerifiedOwner(await ownerProfile(deps, ctx))) {
+    if (isVerifiedOwner(profile)) {
       await ctx.reply(ctx.t("owner:start.welcome_back", { name }), { reply_markup: keyboardFor(deps, ctx, true) });
       return;
     }

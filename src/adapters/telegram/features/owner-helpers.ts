@@ -2,7 +2,7 @@ import type { Keyboard } from "grammy";
 import type { User } from "grammy/types";
 import type { OwnerIdentity } from "../../../core/domain/registry.js";
 import { getOwnerProfile, type OwnerProfile } from "../../../core/use-cases/get-owner-profile.js";
-import { registerOwnerIdentity } from "../../../core/use-cases/register-owner-identity.js";
+import { registerOwnerIdentity, registerOwnerWithProfile as registerOwnerWithProfileInCore } from "../../../core/use-cases/register-owner-identity.js";
 import type { BotContext, OwnerBotDeps, TelegramDeps } from "../context.js";
 import { contactKeyboard } from "../keyboards.js";
 
@@ -32,6 +32,23 @@ export async function registerOwner(deps: TelegramDeps, ctx: BotContext): Promis
   });
   ctx.locale = identity.locale;
   return identity;
+}
+
+/**
+ * {@link registerOwner} and then {@link ownerProfile}, in one transaction: what `/start` needs.
+ * Adopts the stored language as `registerOwner` does.
+ */
+export async function registerOwnerWithProfile(deps: TelegramDeps, ctx: BotContext): Promise<OwnerProfile> {
+  if (!ctx.from || ctx.chatId === undefined) throw new Error("owner features only handle private chats");
+  const profile = await registerOwnerWithProfileInCore(deps.workflow, {
+    ownerUserId: String(ctx.from.id),
+    chatId: String(ctx.chatId),
+    displayName: displayNameOf(ctx.from),
+    languageCode: ctx.from.language_code,
+    defaultLocale: deps.defaultLocale,
+  });
+  ctx.locale = profile.identity.locale;
+  return profile;
 }
 
 /** The sender's identity and verified units (null before their first /start). */
