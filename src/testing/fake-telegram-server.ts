@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Message, ReplyKeyboardMarkup, Update, UserFromGetMe } from "grammy/types";
-import { CallRecorder, FailureQueue, closeServer, listenOnLoopback, parseBody, readBody } from "./fake-http.js";
+import { CallRecorder, FailureQueue, RateLimitWindows, closeServer, listenOnLoopback, parseBody, readBody } from "./fake-http.js";
 import type { FakeUploadedFile, RecordedCall } from "./fake-http.js";
 import { TelegramChats } from "./telegram-chats.js";
 import type { TelegramChatsSnapshot } from "./telegram-chats.js";
@@ -38,6 +38,12 @@ export interface FakeTelegramOptions {
    * tests that skip the product's pacing in virtual time are not refused in real time.
    */
   messagesPerSecond?: number;
+  /**
+   * The clock (ms since epoch) calls are stamped with (`call.at`) and rate limits run on; by
+   * default the wall clock. A test whose product keeps its rate limits on a virtual clock passes
+   * the same one, so waits are measured in the time the product waits in.
+   */
+  clock?: () => number;
 }
 
 /**
@@ -80,6 +86,12 @@ export interface FakeTelegram {
   restore(snapshot: FakeTelegramSnapshot): void;
   /** Answers the next call of `method` with this error instead (queued: one failure per call). */
   failNext(method: string, failure: TelegramFailure): void;
+  /**
+   * From now on the fake's clock and for `seconds`, answers every call but `getUpdates` with 429
+   * "Too Many Requests" and `retry_after` = the seconds left of the window (rounded up), as
+   * Telegram does to a bot that flooded it. Returns the window's bounds on that clock.
+   */
+  rateLimitFor(seconds: number): { startMs: number; endMs: number };
   /** Bytes served at `{apiRoot}/file/bot{token}/{file_path}` after getFile (default: a tiny JPEG). */
   setFileContent(fileId: string, content: Uint8Array | string): void;
   /** `call` fires once the fake has decided the answer (`call.response` set); long polls fire when they return. */
@@ -101,6 +113,8 @@ class FakeTelegramServer implements FakeTelegram {
   private readonly filePaths = new Map<string, string>();
   private readonly fileContents = new Map<string, Buffer>();
   private readonly broadcastLimit: BroadcastLimit | undefined;
+  private readonly clock: () => number;
+  private readonly storms: RateLimitWindows;
   private lastUpdateId = 0;
   private readonly server = createServer((req, res) => {
     this.handle(req, res).catch((error: unknown) => {
@@ -127,6 +141,8 @@ class FakeTelegramServer implements FakeTelegram {
     };
     const { id, first_name, username } = this.botInfo;
     this.chats = new TelegramChats({ id, is_bot: true, first_name, username });
+    this.clock = options.clock ?? Date.now;
+    this.storms = new RateLimitWindows(this.clock);
     this.broadcastLimit = options.messagesPerSecond !== undefined ? new BroadcastLimit(options.messagesPerSecond) : undefined;
   }
 
@@ -156,6 +172,10 @@ class FakeTelegramServer implements FakeTelegram {
 
   failNext(method: string, failure: TelegramFailure): void {
     this.failures.add(method, failure);
+  }
+
+  rateLimitFor(seconds: number): { startMs: number; endMs: number } {
+    return this.storms.open(seconds);
   }
 
   setFileContent(fileId: string, content: Uint8Array | string): void {
@@ -221,7 +241,7 @@ class FakeTelegramServer implements FakeTelegram {
     for (const [key, value] of [...url.searchParams.entries(), ...Object.entries(fields)]) {
       payload[key] = isJson ? value : decodeFormValue(key, value);
     }
-    const call: TelegramCall = { method: route[2] ?? "", payload, at: Date.now(), token: route[1], files };
+    const call: TelegramCall = { method: route[2] ?? "", payload, at: this.clock(), token: route[1], files };
     this.recorder.arrived(call);
     const failure = this.failures.take(call.method);
     try {
@@ -229,6 +249,8 @@ class FakeTelegramServer implements FakeTelegram {
         throw new BotApiError(401, "Unauthorized");
       }
       if (failure !== undefined) throw injectedError(failure);
+      const retryAfter = call.method === "getUpdates" ? undefined : this.storms.retryAfterAt(call.at);
+      if (retryAfter !== undefined) throw injectedError({ status: 429, retryAfter });
       this.broadcastLimit?.admit(call.method, call.at);
       if (call.method === "getUpdates") return this.updates.poll(call, res);
       this.answer(call, res, 200, { ok: true, result: this.dispatch(call.method, payload, files) });
