@@ -46,7 +46,10 @@ export interface BuildOptions {
   logger?: Logger;
   /** Outbox polling for rows written by other processes; default 2 s. */
   outboxPollMs?: number;
-  /** The clock and sleep the outbox keeps the platforms' rate limits on; default real time (tests pass a virtual one). */
+  /**
+   * The clock and sleep the platforms' rate limits are kept on, the outbox's and the bot's replies'
+   * alike; default real time (tests pass a virtual one).
+   */
   outboxPacing?: OutboxPacing;
   /** Run due work every minute with node-cron (off in tests, which tick by hand; `/healthz` then reports the scheduler "off"). */
   cron?: boolean;
@@ -97,7 +100,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const health = healthCheck({ ping: () => workflow.database.ping(), heartbeat, tickIntervalMs, now: options.wallClock ?? (() => new Date()), logger: logger.child({ component: "health" }) });
 
   // One rate-limit wait for the bot's replies and the outbox's deliveries: one bot, one limit.
-  const telegramPause = new TelegramPause(undefined, undefined, () => metrics.rateLimited("telegram"));
+  const pacing = options.outboxPacing;
+  const telegramPause = new TelegramPause(
+    pacing ? () => pacing.now().getTime() : undefined,
+    pacing ? (ms) => pacing.sleep(ms) : undefined,
+    () => metrics.rateLimited("telegram"),
+  );
   const bot = createBot(
     config.telegram.token,
     {
