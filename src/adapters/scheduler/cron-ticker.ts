@@ -19,10 +19,12 @@ export interface CronTickerOptions {
  */
 export function startCronTicker(ctx: WorkflowContext, logger: Logger, options: CronTickerOptions = {}): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
+  let stopping = false;
   const task = cron.schedule(options.expression ?? "* * * * *", () => {
     running = running.then(async () => {
+      if (stopping) return;
       try {
-        const reports = await runDueWork(ctx);
+        const reports = await runDueWork(ctx, { shouldStop: () => stopping });
         for (const report of reports.filter((r) => r.outcome !== "skipped")) logger.info(report, "due work done");
         options.onTick?.(reports);
       } catch (error) {
@@ -31,7 +33,9 @@ export function startCronTicker(ctx: WorkflowContext, logger: Logger, options: C
     });
   });
   return {
+    /** No tick starts after this; a running one ends after its current round of jobs. */
     async stop() {
+      stopping = true;
       await task.stop();
       await running;
     },

@@ -136,6 +136,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             gate,
             now: () => pacing.now(),
             sleep: (ms) => pacing.sleep(ms),
+            shouldStop: () => stopped,
             onDelivered: (message, durationMs) => log.debug({ ...deliveryFacts(message), durationMs }, "outbox message delivered"),
           });
           progressed = report.sent + report.dead + report.deferred > 0;

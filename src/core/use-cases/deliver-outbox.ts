@@ -24,6 +24,14 @@ export interface DeliverOutboxInput {
    * deployment's; without it quiet notices go at any hour.
    */
   ownerHours?: OwnerHours;
+  /**
+   * Asked before each message (after its rate-limit pause, which a stopping worker cuts short):
+   * once true, the batch's undelivered messages are handed back untouched, due at once and with
+   * no attempt counted, and the run ends. A process stopping therefore waits for one delivery at
+   * most, and another instance, or this one after its restart, takes the rest at once instead of
+   * after the lease.
+   */
+  shouldStop?: () => boolean;
 }
 
 /** The hours owners may be reminded in (`ownerHoursOf`), in the property's zone. */
@@ -78,11 +86,11 @@ export async function deliverOutbox(input: DeliverOutboxInput): Promise<Delivery
     report.dead += round.dead;
     report.deferred += round.deferred;
     // A batch of deferred reminders unblocked nothing, but the next batch holds other messages.
-    if (round.rateLimited || round.sent + round.dead + round.deferred === 0) return report;
+    if (round.rateLimited || round.stopped || round.sent + round.dead + round.deferred === 0) return report;
   }
 }
 
-async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport & { rateLimited: boolean }> {
+async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport & { rateLimited: boolean; stopped: boolean }> {
   const { uow, sender, gate } = input;
   const maxAttempts = input.maxAttempts ?? 20;
   const claimedAt = input.now();
@@ -90,7 +98,7 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
   const batch = await uow.transaction((store) =>
     store.outbox.claim(input.channel, claimedAt, batchSize, new Date(claimedAt.getTime() + leaseMsFor(batchSize)), input.leaseOwner),
   );
-  const report = { sent: 0, retried: 0, dead: 0, deferred: 0, rateLimited: false };
+  const report = { sent: 0, retried: 0, dead: 0, deferred: 0, rateLimited: false, stopped: false };
   const deferred = await deferQuiet(input, batch);
   report.deferred = deferred.size;
 
@@ -100,6 +108,13 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
     const askedAt = input.now().getTime();
     const wait = gate.delayFor(rules, askedAt);
     if (wait > 0) await input.sleep(wait);
+    if (input.shouldStop?.()) {
+      // Checked after the pause too: a stopping worker ends its pause early, and sending then
+      // would break the very limit the pause kept.
+      await release(uow, batch.slice(index).filter((later) => !deferred.has(later.id)), input.now(), "handed back: the delivering process is stopping");
+      report.stopped = true;
+      break;
+    }
     // Counted from the slot waited for when the pause ended a little late (a timer fires a
     // millisecond or two after its time): otherwise every late timer pushes all later slots back,
     // and thousands of reminders fall short of the platform's rate by as much. Later than that

@@ -30,10 +30,15 @@ const maxJobAttempts = 5;
  * clocks escalate once (and start the next rung of a ladder), stopped clocks are skipped, tasks
  * run and queue their next occurrence. Each job commits with its effects in one transaction; a
  * failing job is retried a minute later, up to five attempts.
+ *
+ * `shouldStop` is asked before each claim: once true, the run ends after the jobs already
+ * claimed, and whatever is still due (the next page of a long run) stays due for the next tick,
+ * of this process after its restart or of another. It is not asked between claimed jobs, which
+ * would otherwise sit out their lease.
  */
-export async function runDueWork(ctx: WorkflowContext): Promise<DueWorkReport[]> {
+export async function runDueWork(ctx: WorkflowContext, options: { shouldStop?: () => boolean } = {}): Promise<DueWorkReport[]> {
   const reports: DueWorkReport[] = [];
-  for (;;) {
+  while (!options.shouldStop?.()) {
     const now = ctx.time.now();
     // The lease runs on the wall clock too: `tick --at` a past instant must not hand out leases
     // that have already expired while the running service could claim the same job.
