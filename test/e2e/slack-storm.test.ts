@@ -88,5 +88,9 @@ describe("a Slack 429 storm during an escalation burst", () => {
     expect([...repairCards].sort()).toEqual(Array.from({ length: repairs }, (_, n) => `R-2026-00000${n + 1}`));
     const counts = await h.app.ctx.uow.transaction((store) => store.outbox.countByStatus());
     expect(counts.dead).toBe(0);
+    // What an operator sees: one count per refused call, not per message held back.
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    const refusals = h.slack.calls.filter((call) => call.response?.status === 429).length;
+    expect(metrics).toContain(`frontdesk_rate_limited_total{platform="slack"} ${refusals}\n`);
   }, 120_000);
 });

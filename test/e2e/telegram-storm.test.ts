@@ -127,5 +127,9 @@ describe("a Telegram 429 storm in the middle of the fee reminder run while owner
     }
     const counts = await h.app.ctx.uow.transaction((store) => store.outbox.countByStatus());
     expect(counts.dead).toBe(0);
+    // What an operator sees: one count per refused call, not per message held back.
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    const refusals = h.telegram.calls.filter((call) => call.response?.status === 429).length;
+    expect(metrics).toContain(`frontdesk_rate_limited_total{platform="telegram"} ${refusals}\n`);
   }, 120_000);
 });
