@@ -38,8 +38,10 @@ export class InFlight {
 }
 
 /**
- * The HTTP front door of a process that can drain: every request is counted in `inFlight` until
- * its response is finished or its connection gone; once `refuse` was called, a new request,
+ * The HTTP front door of a process that can drain: every request that can change something (not
+ * GET or HEAD: webhooks, Slack's requests, the playground's actions) is counted in `inFlight` until
+ * its response is finished or its connection gone. Reads are not waited for: a long-lived one (the
+ * playground's event stream) would hold every stop for the whole drain. Once `refuse` was called, a new request,
  * including one on a kept-alive connection, gets 503 with `Connection: close` and reaches no
  * route. Telegram and Slack then deliver again later, to this process after its restart or to
  * another instance, instead of to one about to close its database.
@@ -53,6 +55,7 @@ export function drainableIntake(handler: RequestListener, inFlight: InFlight): {
       res.once("finish", () => req.socket.destroySoon());
       return;
     }
+    if (req.method === "GET" || req.method === "HEAD") return handler(req, res);
     inFlight.enter();
     let counted = true;
     const leave = () => {
