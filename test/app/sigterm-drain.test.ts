@@ -125,7 +125,7 @@ describe("SIGTERM while owners write, the reminder run's deliveries go out and t
     const householdChats = new Set(Array.from({ length: households }, (_, n) => householdChat(n)));
     const reminders = () => telegram.callsOf("sendMessage").filter((call) => householdChats.has(String(call.payload.chat_id)) && call.response?.status === 200);
     // The tick ran the reminder run and the outbox is delivering it.
-    await until(() => reminders().length >= 10, 60_000, "the reminder run's deliveries").catch((error: unknown) => {
+    await until(() => reminders().length >= 10, 120_000, "the reminder run's deliveries").catch((error: unknown) => {
       throw new Error(`${String(error)}; sent ${reminders().length}; calls ${telegram.calls.length}; product log:\n${stderr.split("\n").filter((l) => l.startsWith("{")).join("\n")}`);
     });
 
@@ -165,7 +165,7 @@ describe("SIGTERM while owners write, the reminder run's deliveries go out and t
     app = await buildApp(liveConfig(env), { telegramBotInfo: telegram.botInfo, cronExpression: "* * * * * *", outboxPollMs: 200, logger: createLogger("silent") });
     const restartedUrl = await app.start();
     for (const update of updates) expect(await deliver(restartedUrl, update)).toBe(200);
-    await until(() => reminders().length >= households, 30_000, "every reminder after the restart");
+    await until(() => reminders().length >= households, 90_000, "every reminder after the restart");
     // A message sent twice would arrive after the last one expected: give it the time to.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
 
@@ -173,5 +173,5 @@ describe("SIGTERM while owners write, the reminder run's deliveries go out and t
     for (const chat of householdChats) {
       expect(telegram.callsOf("sendMessage").filter((call) => String(call.payload.chat_id) === chat && call.response?.status === 200), `household ${chat}`).toHaveLength(1);
     }
-  }, 120_000);
+  }, 300_000);
 });
