@@ -101,7 +101,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const loops = Object.entries(options.senders).map(([channel, sender]) => {
     const gate = new RateGate();
     let wakeUp: (() => void) | null = null;
-    let busy = false;
+    // Busy until its first round has looked at the outbox: `idle` right after the start must not
+    // answer before the loop has even claimed (a stop then would hand back what it was to send).
+    let busy = true;
     let pendingWake = false;
     const idleWaiters: (() => void)[] = [];
     const log = options.logger.child({ outbox: channel });
