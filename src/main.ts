@@ -48,16 +48,38 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  stopOnSignals(started);
+}
+
+/** How long a stop may take before the process gives up on it: the drain's 8 s and the closing. */
+export const stopDeadlineMs = 10_000;
+
+/**
+ * SIGTERM (a service manager, a container's stop) and SIGINT (Ctrl-C) drain the product (see
+ * `stop`) and exit 0. A stop that fails, or still runs after {@link stopDeadlineMs}, exits 1 so
+ * the operator reads the log; a second signal during the stop changes nothing.
+ */
+export function stopOnSignals(started: Pick<Started, "logger" | "stop">, exit: (code: number) => void = (code) => process.exit(code)): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     started.logger.info({ signal }, "stopping");
+    const deadline = setTimeout(() => {
+      started.logger.error({ signal, deadlineMs: stopDeadlineMs }, "stop did not finish in time; exiting anyway");
+      exit(1);
+    }, stopDeadlineMs);
+    deadline.unref();
     started.stop().then(
-      () => process.exit(0),
+      () => {
+        clearTimeout(deadline);
+        started.logger.info({ signal }, "stopped");
+        exit(0);
+      },
       (error: unknown) => {
+        clearTimeout(deadline);
         started.logger.error({ err: error }, "stop failed");
-        process.exit(1);
+        exit(1);
       },
     );
   };

@@ -34,6 +34,7 @@ import { TelegramPause } from "../adapters/telegram/rate-limit-pause.js";
 import { TelegramMessageSender } from "../adapters/telegram/telegram-message-sender.js";
 import { telegramWebhookHandler } from "../adapters/telegram/webhook-handler.js";
 import { installHttpErrorHandler } from "./http-errors.js";
+import { drainableIntake, InFlight, settlesWithin } from "./drain.js";
 import { TelegramPhotoSource } from "../adapters/telegram/telegram-photo-source.js";
 import { createLogger } from "./logger.js";
 import { loggingBusinessEvents } from "./business-log.js";
@@ -49,7 +50,10 @@ export interface BuildOptions {
   logger?: Logger;
   /** Outbox polling for rows written by other processes; default 2 s. */
   outboxPollMs?: number;
-  /** The clock and sleep the outbox keeps the platforms' rate limits on; default real time (tests pass a virtual one). */
+  /**
+   * The clock and sleep the platforms' rate limits are kept on, the outbox's and the bot's replies'
+   * alike; default real time (tests pass a virtual one).
+   */
   outboxPacing?: OutboxPacing;
   /** Run due work every minute with node-cron (off in tests, which tick by hand; `/healthz` then reports the scheduler "off"). */
   cron?: boolean;
@@ -71,6 +75,12 @@ export interface BuildOptions {
   moreTasks?: Record<string, TaskDefinition>;
   /** Runs in `stop` once no work is in flight, before the database closes (the playground saves its screens). */
   beforeClose?: () => Promise<void>;
+  /**
+   * How long `stop` waits for in-flight work (webhook handlers, Slack listeners, the delivery and
+   * the tick under way) before it closes the database anyway; default 8 s, inside the 10 s a
+   * service manager commonly grants between SIGTERM and SIGKILL.
+   */
+  drainMs?: number;
 }
 
 export type FrontDesk = Awaited<ReturnType<typeof buildApp>>;
@@ -108,7 +118,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const health = healthCheck({ ping: () => workflow.database.ping(), heartbeat, tickIntervalMs, now: options.wallClock ?? (() => new Date()), logger: logger.child({ component: "health" }) });
 
   // One rate-limit wait for the bot's replies and the outbox's deliveries: one bot, one limit.
-  const telegramPause = new TelegramPause(undefined, undefined, () => metrics.rateLimited("telegram"));
+  const pacing = options.outboxPacing;
+  const telegramPause = new TelegramPause(
+    pacing ? () => pacing.now().getTime() : undefined,
+    pacing ? (ms) => pacing.sleep(ms) : undefined,
+    () => metrics.rateLimited("telegram"),
+  );
   const bot = createBot(
     config.telegram.token,
     {
@@ -145,6 +160,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     onEventHandled: () => metrics.updateHandled("slack"),
     onRateLimited: () => metrics.rateLimited("slack"),
   });
+
+  // Bolt answers Slack at ack(), before its listener is done: a drain must wait for the listener.
+  const inFlight = new InFlight();
+  slack.app.use(({ next }) => inFlight.track(next));
 
   // One id for this process in every lease it takes: outbox rows, job claims, the sender leases.
   let ticker: CronTicker | null = null;
@@ -199,10 +218,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   }
   options.routes?.(slack.receiver.router);
   installHttpErrorHandler(slack.receiver.app, logger);
-  const server = http.createServer(slack.receiver.app);
+  const intake = drainableIntake(slack.receiver.app, inFlight);
+  const server = http.createServer(intake.listener);
   let polling: Promise<void> | null = null;
   let telegramReady: Promise<void> = Promise.resolve();
   let stopped = false;
+  let stopping: Promise<void> | null = null;
 
   return {
     ctx,
@@ -254,21 +275,45 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       logger.info({ url, database: workflow.database.kind, telegram: config.telegram.mode }, "front desk started");
       return url;
     },
-    /** Stops taking work, lets in-flight work finish, and closes the database. */
-    async stop(): Promise<void> {
-      stopped = true;
-      if (bot.isRunning()) await bot.stop();
-      await polling;
-      await ticker?.stop();
-      await worker.stop();
-      await new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
+    /**
+     * A bounded drain: stops taking work (new HTTP requests get 503 and no new connection is
+     * accepted, polling stops, no tick starts), lets the work in flight finish (webhook handlers,
+     * Slack listeners, the tick's current round, the message being delivered; the rest of the
+     * outbox's batch is handed back), then closes the database. What has not finished within
+     * `drainMs` is cut off and logged; an update it was handling was not recorded as handled, so
+     * Telegram's redelivery acts on it again. Calling it again returns the same stop.
+     */
+    stop(): Promise<void> {
+      stopping ??= (async () => {
+        stopped = true;
+        const startedMs = Date.now();
+        intake.refuse();
+        const closed = new Promise<void>((resolve) => {
+          if (!server.listening) return resolve();
+          server.close(() => resolve());
+        });
+        server.closeIdleConnections();
+        const drained = Promise.allSettled([
+          (async () => {
+            if (bot.isRunning()) await bot.stop();
+            await polling;
+          })(),
+          ticker?.stop(),
+          worker.stop(),
+          inFlight.idle(),
+        ]).then((results) => {
+          for (const result of results) if (result.status === "rejected") logger.error({ err: result.reason }, "stopping: a part failed to stop");
+        });
+        const finished = await settlesWithin(drained, options.drainMs ?? 8_000);
+        if (finished) logger.info({ durationMs: Date.now() - startedMs }, "in-flight work finished");
+        else logger.warn({ inFlight: inFlight.size, durationMs: Date.now() - startedMs }, "stopping before in-flight work finished; Telegram redelivers the updates it was handling");
         // Long-lived responses (the playground's event stream) would hold close() open forever.
         server.closeAllConnections();
-      });
-      await options.beforeClose?.();
-      await workflow.close();
+        await closed;
+        await options.beforeClose?.();
+        await workflow.close();
+      })();
+      return stopping;
     },
   };
 }

@@ -111,6 +111,34 @@ export async function closeServer(server: Server): Promise<void> {
   await closed;
 }
 
+/**
+ * Forced rate-limit windows on a fake's clock: while one runs, the platform refuses every call
+ * with 429, as Telegram and Slack do when a bot has sent too much. The wait each refusal asks for
+ * is what is left of the window, in whole seconds rounded up, so a client that waits exactly what
+ * it is told sends its next call after the window.
+ */
+export class RateLimitWindows {
+  private readonly windows: { startMs: number; endMs: number }[] = [];
+
+  constructor(private readonly clock: () => number) {}
+
+  /** Refuses every call for `seconds` from now on the fake's clock. */
+  open(seconds: number): { startMs: number; endMs: number } {
+    const startMs = this.clock();
+    const window = { startMs, endMs: startMs + seconds * 1000 };
+    this.windows.push(window);
+    return { ...window };
+  }
+
+  /** The `retry_after` (seconds, at least 1) for a call at `atMs`, or undefined outside every window. */
+  retryAfterAt(atMs: number): number | undefined {
+    const running = this.windows.filter((window) => atMs >= window.startMs && atMs < window.endMs);
+    if (running.length === 0) return undefined;
+    const endMs = Math.max(...running.map((window) => window.endMs));
+    return Math.max(1, Math.ceil((endMs - atMs) / 1000));
+  }
+}
+
 /** Queued one-shot failures per method, consumed first-in first-out. */
 export class FailureQueue<F> {
   private readonly queued = new Map<string, F[]>();

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ViewOutput } from "@slack/bolt";
-import { CallRecorder, FailureQueue, closeServer, listenOnLoopback, parseBody, readBody } from "./fake-http.js";
+import { CallRecorder, FailureQueue, RateLimitWindows, closeServer, listenOnLoopback, parseBody, readBody } from "./fake-http.js";
 import type { RecordedCall } from "./fake-http.js";
 import { SlackApiError, SlackWorkspace, conversationId } from "./slack-workspace.js";
 import type { SlackDirectorySeed, SlackEphemeral, SlackShownMessage, SlackWorkspaceSnapshot } from "./slack-workspace.js";
@@ -44,6 +44,12 @@ export interface SlackFailure {
 /** Options of {@link startFakeSlack}. With `token` set, other tokens get `invalid_auth`; none gets `not_authed`. */
 export interface FakeSlackOptions extends SlackDirectorySeed {
   token?: string;
+  /**
+   * The clock (ms since epoch) calls are stamped with (`call.at`) and rate-limit windows run on;
+   * by default the wall clock. A test whose product keeps its rate limits on a virtual clock
+   * passes the same one.
+   */
+  clock?: () => number;
 }
 
 /**
@@ -78,6 +84,12 @@ export interface FakeSlack {
   restore(snapshot: FakeSlackSnapshot): void;
   /** Answers the next call of `method` with this failure instead (queued: one failure per call). */
   failNext(method: string, failure: SlackFailure): void;
+  /**
+   * From now on the fake's clock and for `seconds`, answers every Web API call with HTTP 429,
+   * `Retry-After` = the seconds left of the window (rounded up) and `{ ok: false, error:
+   * "ratelimited" }`, as Slack does to an app over its tier's limit. Returns the window's bounds.
+   */
+  rateLimitFor(seconds: number): { startMs: number; endMs: number };
   /** `call` fires once the fake has decided the answer (`call.response` set). */
   on(event: "call", listener: (call: SlackCall) => void): void;
   off(event: "call", listener: (call: SlackCall) => void): void;
@@ -107,9 +119,13 @@ class FakeSlackServer implements FakeSlack {
   });
   private origin = "";
   private readonly uploads = new SlackFiles();
+  private readonly clock: () => number;
+  private readonly storms: RateLimitWindows;
 
   constructor(private readonly options: FakeSlackOptions) {
     this.workspace = new SlackWorkspace(options);
+    this.clock = options.clock ?? Date.now;
+    this.storms = new RateLimitWindows(this.clock);
   }
 
   get apiUrl(): string {
@@ -142,6 +158,10 @@ class FakeSlackServer implements FakeSlack {
 
   failNext(method: string, failure: SlackFailure): void {
     this.failures.add(method, failure);
+  }
+
+  rateLimitFor(seconds: number): { startMs: number; endMs: number } {
+    return this.storms.open(seconds);
   }
 
   channel(id: string): SlackShownMessage[] {
@@ -210,14 +230,15 @@ class FakeSlackServer implements FakeSlack {
     const responseRoute = /^\/response\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     const route = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
     const method = responseRoute !== null ? "response_url" : (route?.[1] ?? url.pathname);
-    const call: SlackCall = { method, payload, at: Date.now(), token, files };
+    const call: SlackCall = { method, payload, at: this.clock(), token, files };
     this.recorder.arrived(call);
     const scopes: Record<string, string> = route !== null && this.options.scopes !== undefined ? { "x-oauth-scopes": this.options.scopes.join(",") } : {};
     const answer = (status: number, body: unknown, headers?: Record<string, string>): void => {
       this.recorder.answered(call, status, body);
       this.send(res, status, body, { ...scopes, ...headers });
     };
-    const failure = this.failures.take(method);
+    const stormRetryAfter = route !== null ? this.storms.retryAfterAt(call.at) : undefined;
+    const failure = stormRetryAfter !== undefined ? { status: 429, retryAfter: stormRetryAfter } : this.failures.take(method);
     if (failure?.status === 429) {
       return answer(429, { ok: false, error: "ratelimited" }, { "retry-after": String(failure.retryAfter ?? 1) });
     }

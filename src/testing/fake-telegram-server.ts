@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Message, ReplyKeyboardMarkup, Update, UserFromGetMe } from "grammy/types";
-import { CallRecorder, FailureQueue, closeServer, listenOnLoopback, parseBody, readBody } from "./fake-http.js";
+import { CallRecorder, FailureQueue, RateLimitWindows, closeServer, listenOnLoopback, parseBody, readBody } from "./fake-http.js";
 import type { FakeUploadedFile, RecordedCall } from "./fake-http.js";
 import { TelegramChats } from "./telegram-chats.js";
 import type { TelegramChatsSnapshot } from "./telegram-chats.js";
@@ -40,6 +40,12 @@ export interface FakeTelegramOptions {
    * tests that skip the product's pacing in virtual time are not refused in real time.
    */
   messagesPerSecond?: number;
+  /**
+   * The clock (ms since epoch) calls are stamped with (`call.at`) and rate limits run on; by
+   * default the wall clock. A test whose product keeps its rate limits on a virtual clock passes
+   * the same one, so waits are measured in the time the product waits in.
+   */
+  clock?: () => number;
 }
 
 /**
@@ -89,6 +95,12 @@ export interface FakeTelegram {
    * (`last_error_date`, `last_error_message`, e.g. "Wrong response from the webhook: 401 Unauthorized").
    */
   webhookDeliveryFailed(message: string): void;
+  /**
+   * From now on the fake's clock and for `seconds`, answers every call but `getUpdates` with 429
+   * "Too Many Requests" and `retry_after` = the seconds left of the window (rounded up), as
+   * Telegram does to a bot that flooded it. Returns the window's bounds on that clock.
+   */
+  rateLimitFor(seconds: number): { startMs: number; endMs: number };
   /** Bytes served at `{apiRoot}/file/bot{token}/{file_path}` after getFile (default: a tiny JPEG). */
   setFileContent(fileId: string, content: Uint8Array | string): void;
   /** `call` fires once the fake has decided the answer (`call.response` set); long polls fire when they return. */
@@ -110,6 +122,8 @@ class FakeTelegramServer implements FakeTelegram {
   private readonly filePaths = new Map<string, string>();
   private readonly fileContents = new Map<string, Buffer>();
   private readonly broadcastLimit: BroadcastLimit | undefined;
+  private readonly clock: () => number;
+  private readonly storms: RateLimitWindows;
   private lastUpdateId = 0;
   private readonly webhooks = new WebhookRegistration();
   private readonly server = createServer((req, res) => {
@@ -137,6 +151,8 @@ class FakeTelegramServer implements FakeTelegram {
     };
     const { id, first_name, username } = this.botInfo;
     this.chats = new TelegramChats({ id, is_bot: true, first_name, username });
+    this.clock = options.clock ?? Date.now;
+    this.storms = new RateLimitWindows(this.clock);
     this.broadcastLimit = options.messagesPerSecond !== undefined ? new BroadcastLimit(options.messagesPerSecond) : undefined;
   }
 
@@ -166,6 +182,10 @@ class FakeTelegramServer implements FakeTelegram {
 
   failNext(method: string, failure: TelegramFailure): void {
     this.failures.add(method, failure);
+  }
+
+  rateLimitFor(seconds: number): { startMs: number; endMs: number } {
+    return this.storms.open(seconds);
   }
 
   setFileContent(fileId: string, content: Uint8Array | string): void {
@@ -239,7 +259,7 @@ class FakeTelegramServer implements FakeTelegram {
     for (const [key, value] of [...url.searchParams.entries(), ...Object.entries(fields)]) {
       payload[key] = isJson ? value : decodeFormValue(key, value);
     }
-    const call: TelegramCall = { method: route[2] ?? "", payload, at: Date.now(), token: route[1], files };
+    const call: TelegramCall = { method: route[2] ?? "", payload, at: this.clock(), token: route[1], files };
     this.recorder.arrived(call);
     const failure = this.failures.take(call.method);
     try {
@@ -247,6 +267,8 @@ class FakeTelegramServer implements FakeTelegram {
         throw new BotApiError(401, "Unauthorized");
       }
       if (failure !== undefined) throw injectedError(failure);
+      const retryAfter = call.method === "getUpdates" ? undefined : this.storms.retryAfterAt(call.at);
+      if (retryAfter !== undefined) throw injectedError({ status: 429, retryAfter });
       this.broadcastLimit?.admit(call.method, call.at);
       if (call.method === "getUpdates") {
         // As Telegram: one way of receiving updates at a time.

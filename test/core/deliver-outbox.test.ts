@@ -121,6 +121,31 @@ describe("delivering the outbox", () => {
     expect(await store.transaction((s) => s.outbox.countByStatus())).toMatchObject({ sent: 2, pending: 0, dead: 0 });
   });
 
+  it("a stopping process delivers the message in hand and hands the rest of its batch back, due at once and with no attempt counted", async () => {
+    const store = createMemoryStore();
+    const wall = Date.parse("2026-11-30T02:00:00Z");
+    const platform = new ScriptedPlatform();
+    for (const [chat, key] of [["1", "a"], ["2", "b"], ["3", "c"]] as const) {
+      await store.transaction((s) => s.outbox.enqueue({ id: `m-${key}`, payload: notice(chat, key), createdAt: new Date(wall) }));
+    }
+    let stopping = false;
+    const sender: MessageSender = {
+      rateRules: (message) => platform.rateRules(message),
+      async send(message, existing) {
+        // The stop arrives while the first delivery is on its way.
+        stopping = true;
+        return platform.send(message, existing);
+      },
+    };
+
+    const report = await deliverOutbox({ uow: store, channel: "telegram", sender, gate: new RateGate(), now: () => new Date(wall), sleep: async () => {}, shouldStop: () => stopping });
+    const rest = await store.transaction((s) => s.outbox.claim("telegram", new Date(wall), 10, new Date(wall + 60_000)));
+
+    expect(report).toEqual({ sent: 1, retried: 0, dead: 0, deferred: 0 });
+    expect(platform.delivered.map((d) => d.key)).toEqual(["a"]);
+    expect(rest.map((message) => [message.id, message.attempts])).toEqual([["m-b", 0], ["m-c", 0]]);
+  });
+
   it("a blocked chat becomes a dead letter with the reason at once", async () => {
     const { store, platform, run, enqueue } = await setup();
     await enqueue(notice("1", "a"));

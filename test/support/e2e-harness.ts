@@ -16,6 +16,7 @@ import { startFakeTelegram, type FakeTelegram } from "../../src/testing/fake-tel
 import { blockActionPayload, postToBolt, viewSubmissionPayload } from "../../src/testing/slack-payloads.js";
 import type { SlackShownMessage } from "../../src/testing/slack-workspace.js";
 import { callbackQueryUpdate, commandUpdate, contactUpdate, photoUpdate, textMessageUpdate, type FakeUser } from "../../src/testing/telegram-updates.js";
+import type { ScaledClock } from "./scaled-clock.js";
 import { VirtualPacing } from "./virtual-pacing.js";
 import { ManualTime } from "./workflow-fixture.js";
 
@@ -42,7 +43,7 @@ export class Harness {
    * the story's 10:00 and moves on with {@link tickAt}, so owners' quiet hours (kept on it) are the
    * story's, not those of the hour the suite runs at.
    */
-  readonly pacing = new VirtualPacing(this.time.now());
+  readonly pacing: VirtualPacing | ScaledClock;
   /** Every line the product logged, as written (JSON), at the level `start` was given. */
   readonly logLines: string[] = [];
   /** Instances started by {@link another}, beside {@link app}. */
@@ -55,15 +56,22 @@ export class Harness {
     private readonly dir: string,
     private readonly logLevel: string,
     private readonly build: HarnessBuildOptions,
-  ) {}
+    pacing: ScaledClock | undefined,
+  ) {
+    this.pacing = pacing ?? new VirtualPacing(this.time.now());
+  }
 
   /**
    * `logLevel` is the product's log level, its lines kept in {@link logLines} (default: silent);
    * `env` adds to or overrides the product's environment (another `DATABASE_URL`); `build`
-   * runs the scheduler (`cron`, off by default) on a driven wall clock.
+   * runs the scheduler (`cron`, off by default) on a driven wall clock; `clock` puts the
+   * platforms' rate limits, the product's and the fakes' alike, on a sped-up real clock instead
+   * of the default one that jumps over every pause (tests of long `retry_after` waits).
    */
-  static async start(options: { logLevel?: string; env?: Record<string, string>; build?: HarnessBuildOptions } = {}): Promise<Harness> {
-    const [telegram, slack] = await Promise.all([startFakeTelegram(), startFakeSlack()]);
+  static async start(options: { logLevel?: string; env?: Record<string, string>; build?: HarnessBuildOptions; clock?: ScaledClock } = {}): Promise<Harness> {
+    const clock = options.clock;
+    const fakeClock = clock ? { clock: () => clock.nowMs() } : {};
+    const [telegram, slack] = await Promise.all([startFakeTelegram(fakeClock), startFakeSlack(fakeClock)]);
     const dir = mkdtempSync(path.join(tmpdir(), "frontdesk-e2e-"));
     const env = {
       DATABASE_URL: `file:${dir}/frontdesk.db`,
@@ -83,7 +91,7 @@ export class Harness {
       LOG_LEVEL: "silent",
       ...options.env,
     };
-    const harness = new Harness(telegram, slack, env, dir, options.logLevel ?? "silent", options.build ?? {});
+    const harness = new Harness(telegram, slack, env, dir, options.logLevel ?? "silent", options.build ?? {}, clock);
     await harness.cli("import", "units", harness.csv("units.csv", [
       "building,unit,area_m2,handover_date,warranty_months,owner_name,phone,language",
       "3,1202,89.5,2025-06-01,24,王芳,+8613800000001,zh-CN",

@@ -106,6 +106,31 @@ describe("fake Slack Web API driven by a real @slack/web-api WebClient", () => {
     expect(slack.channel(OPS)).toEqual([]);
   });
 
+  it("refuses every Web API call during a forced rate-limit window with Retry-After the seconds left, on the fake's clock", async () => {
+    let nowMs = Date.parse("2026-12-02T02:00:00Z");
+    const stormy = await startFakeSlack({ token: TOKEN, clock: () => nowMs });
+    const stormyClient = new webApi.WebClient(TOKEN, { slackApiUrl: stormy.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger: silentLogger });
+    try {
+      const window = stormy.rateLimitFor(30);
+      const first = await stormyClient.chat.postMessage({ channel: OPS, text: "refused" }).catch((e: unknown) => e);
+      nowMs += 20_200;
+      const later = await stormyClient.chat.update({ channel: OPS, ts: "1.000001", text: "refused too" }).catch((e: unknown) => e);
+      nowMs = window.endMs;
+      await stormyClient.chat.postMessage({ channel: OPS, text: "after the storm" });
+
+      expect(first).toMatchObject({ code: webApi.ErrorCode.RateLimitedError, retryAfter: 30 });
+      expect(later).toMatchObject({ code: webApi.ErrorCode.RateLimitedError, retryAfter: 10 });
+      expect(stormy.calls.map((call) => [call.method, call.at, call.response?.status])).toEqual([
+        ["chat.postMessage", window.startMs, 429],
+        ["chat.update", window.startMs + 20_200, 429],
+        ["chat.postMessage", window.endMs, 200],
+      ]);
+      expect(stormy.channel(OPS).map((message) => message.text)).toEqual(["after the storm"]);
+    } finally {
+      await stormy.close();
+    }
+  });
+
   it("throws a platform error carrying Slack's error code for an injected ok:false", async () => {
     slack.failNext("chat.postMessage", { error: "channel_not_found" });
 

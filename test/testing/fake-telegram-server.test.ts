@@ -282,6 +282,31 @@ describe("Telegram's overall message limit, when the fake enforces it", () => {
   });
 });
 
+describe("a forced rate-limit window (a 429 storm)", () => {
+  it("refuses every call on the fake's clock with the seconds left as retry_after, stamps calls on that clock, and takes calls again once it has passed", async () => {
+    let nowMs = Date.parse("2026-12-02T02:00:00Z");
+    const telegram = await startFakeTelegram({ token: TOKEN, clock: () => nowMs });
+    try {
+      const api = new Bot(TOKEN, { botInfo: telegram.botInfo, client: { apiRoot: telegram.apiRoot } }).api;
+      await api.sendMessage(owner.id, "before the storm");
+      const window = telegram.rateLimitFor(30);
+      const first = await failure(api.sendMessage(owner.id, "refused at once"));
+      nowMs += 12_500;
+      const later = await failure(api.answerCallbackQuery("query-1"));
+      nowMs = window.endMs;
+      await api.sendMessage(owner.id, "after the storm");
+
+      expect(window.endMs - window.startMs).toBe(30_000);
+      expect(first).toMatchObject({ error_code: 429, parameters: { retry_after: 30 } });
+      expect(later).toMatchObject({ error_code: 429, parameters: { retry_after: 18 } });
+      expect(telegram.calls.map((call) => call.at)).toEqual([window.startMs, window.startMs, window.startMs + 12_500, window.endMs]);
+      expect(telegram.chat(owner.id).map((m) => m.text)).toEqual(["before the storm", "after the storm"]);
+    } finally {
+      await telegram.close();
+    }
+  });
+});
+
 describe("update ids the fake hands out", () => {
   it("keep increasing after a snapshot is restored into a fake of another process, as Telegram's do", async () => {
     const before = await startFakeTelegram({ token: TOKEN });

@@ -28,14 +28,16 @@ export interface CronTicker {
 export function startCronTicker(ctx: WorkflowContext, logger: Logger, options: CronTickerOptions = {}): CronTicker {
   let running: Promise<void> = Promise.resolve();
   let queued = false;
+  let stopped = false;
   const tick = () => {
     // Ticks that fall due while one runs make one more run, not a queue of them.
     if (queued) return;
     queued = true;
     running = running.then(async () => {
       queued = false;
+      if (stopped) return;
       try {
-        const reports = await runDueWork(ctx, options.leaseOwner ? { leaseOwner: options.leaseOwner } : {});
+        const reports = await runDueWork(ctx, { ...(options.leaseOwner ? { leaseOwner: options.leaseOwner } : {}), shouldStop: () => stopped });
         for (const report of reports.filter((r) => r.outcome !== "skipped")) logger.info(report, "due work done");
         options.onTick?.(reports);
       } catch (error) {
@@ -44,11 +46,11 @@ export function startCronTicker(ctx: WorkflowContext, logger: Logger, options: C
     });
   };
   const task = cron.schedule(options.expression ?? "* * * * *", tick);
-  let stopped = false;
   return {
     runNow() {
       if (!stopped) tick();
     },
+    /** No tick starts after this; a running one ends after its current round of jobs. */
     async stop() {
       stopped = true;
       await task.stop();

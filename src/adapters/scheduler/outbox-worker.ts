@@ -109,7 +109,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const gate = new RateGate();
     const exclusive = options.senderLease?.(channel as OutboxChannel);
     let wakeUp: (() => void) | null = null;
-    let busy = false;
+    // Busy until its first round has looked at the outbox: `idle` right after the start must not
+    // answer before the loop has even claimed (a stop then would hand back what it was to send).
+    let busy = true;
     let pendingWake = false;
     const idleWaiters: (() => void)[] = [];
     const log = options.logger.child({ outbox: channel });
@@ -154,6 +156,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             gate,
             now: () => pacing.now(),
             sleep: (ms) => pacing.sleep(ms),
+            shouldStop: () => stopped,
             onDelivered: (message, durationMs) => log.debug({ ...deliveryFacts(message), durationMs }, "outbox message delivered"),
           });
           progressed = report.sent + report.dead + report.deferred > 0;

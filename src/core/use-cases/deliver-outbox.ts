@@ -31,6 +31,14 @@ export interface DeliverOutboxInput {
   mayContinue?: () => boolean;
   /** Told of a 429's wait, so the process can share it with whoever delivers next. */
   onRateLimited?: (until: Date) => void;
+  /**
+   * Asked before each message (after its rate-limit pause, which a stopping worker cuts short):
+   * once true, the batch's undelivered messages are handed back untouched, due at once and with
+   * no attempt counted, and the run ends. A process stopping therefore waits for one delivery at
+   * most, and another instance, or this one after its restart, takes the rest at once instead of
+   * after the lease.
+   */
+  shouldStop?: () => boolean;
 }
 
 /** The hours owners may be reminded in (`ownerHoursOf`), in the property's zone. */
@@ -79,7 +87,7 @@ export function retryDelayMs(failures: number): number {
 export async function deliverOutbox(input: DeliverOutboxInput): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, dead: 0, deferred: 0 };
   for (;;) {
-    if (input.mayContinue && !input.mayContinue()) return report;
+    if (input.shouldStop?.() || (input.mayContinue && !input.mayContinue())) return report;
     const round = await deliverBatch(input);
     report.sent += round.sent;
     report.retried += round.retried;
@@ -108,12 +116,14 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
     const askedAt = input.now().getTime();
     const wait = gate.delayFor(rules, askedAt);
     if (wait > 0) await input.sleep(wait);
-    // Asked after the pacing wait, which may be a 429's long one: right before the send.
-    if (input.mayContinue && !input.mayContinue()) {
+    // Asked after the pacing wait, which may be a 429's long one: right before the send. A
+    // stopping worker ends that wait early, and sending then would break the very limit it kept.
+    const stopping = input.shouldStop?.() === true;
+    if (stopping || (input.mayContinue && !input.mayContinue())) {
       // Another process may take the platform over any moment now: it must find these pending,
       // not sending under a lease it would wait out.
       const rest = batch.slice(index).filter((later) => !deferred.has(later.id));
-      await release(uow, rest, input.now(), "handed back: this process stopped delivering the platform's outbox");
+      await release(uow, rest, input.now(), stopping ? "handed back: the delivering process is stopping" : "handed back: this process stopped delivering the platform's outbox");
       report.retried += rest.length;
       report.ended = true;
       break;

@@ -32,6 +32,13 @@ export interface RunDueWorkOptions {
    * (the command line's `tick`), left to its lease (see {@link isUnregisteredRun}).
    */
   leaseOwner?: string;
+  /**
+   * Asked before each claim: once true, the run ends after the jobs already claimed, and whatever
+   * is still due (the next page of a long run) stays due for the next tick, of this process after
+   * its restart or of another. It is not asked between claimed jobs, which would otherwise sit out
+   * their lease.
+   */
+  shouldStop?: () => boolean;
 }
 
 /** How the claims of a run without a lease holder begin (the command line's `tick`). */
@@ -64,7 +71,7 @@ export const claimLost = "claim taken over by another process";
 export async function runDueWork(ctx: WorkflowContext, options: RunDueWorkOptions = {}): Promise<DueWorkReport[]> {
   const owner = options.leaseOwner ?? `${unregisteredRunPrefix}${newId()}`;
   const reports: DueWorkReport[] = [];
-  for (;;) {
+  while (!options.shouldStop?.()) {
     const now = ctx.time.now();
     // The lease runs on the wall clock too: `tick --at` a past instant must not hand out leases
     // that have already expired while the running service could claim the same job.

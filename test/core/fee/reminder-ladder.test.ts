@@ -68,6 +68,23 @@ describe("the fee reminder run", () => {
     expect(new Set(files.map((file) => file.unitId))).toEqual(new Set(unitIds));
   });
 
+  it("a process told to stop ends the run after the page in hand, and the next page is still due for whoever ticks next", async () => {
+    const units = Array.from({ length: 205 }, (_, index) => unitRow({ unit: String(1000 + index), phone: `+86138${String(index).padStart(8, "0")}` }));
+    const { ctx, time } = await createFixture({ at: "2026-10-01T09:00:00+08:00", units });
+    const unitIds = await ctx.uow.transaction(async (store) => Promise.all(units.map(async (row) => (await store.units.findByAddress(row.building, row.unit))!.id)));
+    for (const unitId of unitIds) await addCharges(ctx, unitId, [september]);
+    time.set("2026-10-01T10:00:00+08:00");
+    await ctx.uow.transaction((store) => store.jobs.enqueue({ id: "run", runAt: time.now(), payload: { type: "task", task: reminderRunTask, caseId: null, data: {} } }));
+
+    // The stop comes while the first page runs: asked before the next claim, it is already true.
+    let asked = 0;
+    const stopped = (await runDueWork(ctx, { shouldStop: () => asked++ > 0 })).filter((report) => report.task === reminderRunTask);
+    const afterRestart = (await runDueWork(ctx)).filter((report) => report.task === reminderRunTask);
+
+    expect(stopped.map((report) => report.detail)).toEqual(["0 households reminded, 200 on the call list on 2026-10-01; the next page follows"]);
+    expect(afterRestart.map((report) => report.detail)).toEqual(["0 households reminded, 5 on the call list on 2026-10-01"]);
+  });
+
   it("sends no second reminder the same day when the run runs again", async () => {
     const { ctx, time, memory, unitA } = await createFeeFixture("2026-09-26T09:00:00+08:00");
     await addCharges(ctx, unitA, [september]);
