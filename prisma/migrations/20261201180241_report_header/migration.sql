@@ -4,9 +4,6 @@
 -- copies them from the rows that hold them today, before the indexes are built.
 
 -- DropIndex
-DROP INDEX "cases_created_at_idx";
-
--- DropIndex
 DROP INDEX "cases_closed_at_idx";
 
 -- DropIndex

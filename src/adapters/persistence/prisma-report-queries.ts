@@ -10,11 +10,12 @@ type Num = number | bigint | null;
  * The monthly report's aggregates in raw SQL for SQLite and PostgreSQL: every statement groups
  * inside the database over indexed columns and returns one row per group, so the report's memory
  * does not grow with the month's cases. The month's cases are read from the case header alone,
- * which keeps what the report groups and orders by (category, channel, the minutes to the first
- * staff step and to completion) in two covering indexes, (kind, created_at, ...) and (kind,
- * closed_at, ...); callbacks carry their case's kind. Statements that group by kind name the
- * report's kinds (`kind IN (...)`), so each kind is one index range read in order: neither
- * database sorts or looks up the month's cases, with or without planner statistics.
+ * which the case repository keeps with what the report groups and orders by (category, channel,
+ * tier, building, the minutes to the first staff step and to completion), from covering indexes
+ * that start with the kind; callbacks carry their case's kind. Statements that group by kind
+ * name the report's kinds (`kind IN (...)`) and the per-category count names the closed sets of
+ * categories and channels, so each group is one index range read in order, with or without
+ * planner statistics: only the recurring repairs are sorted (per building and category).
  *
  * Instants: SQLite stores them as ISO-8601 text in UTC (`timestampFormat: "iso8601"`, written as
  * `2026-12-01T02:00:00.000+00:00`), compared as text against exactly that form. Danger: a bound
