@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { openDatabase, type DatabaseKind } from "../src/adapters/persistence/database.js";
 import { productRegistry } from "../src/core/kinds/index.js";
 import type { ReportQueries, ReportWindow } from "../src/core/ports/reports.js";
-import { buildMonthlyReport, reportWindow } from "../src/core/use-cases/build-monthly-report.js";
+import { buildMonthlyReport, reportCategoryKeys, reportWindow } from "../src/core/use-cases/build-monthly-report.js";
 import { buildPostgres, buildSqlite, CASES, HOUSEHOLDS, householdsAndCases, postgres, sqlite, type Built } from "./support/households.js";
 import { median } from "./support/stats.js";
 
@@ -72,7 +72,7 @@ async function measure(url: string, schema: string | undefined): Promise<Measure
 async function profile(reports: ReportQueries, window: ReportWindow): Promise<void> {
   const calls: Record<string, () => Promise<unknown>> = {
     requestsPerKind: () => reports.requestsPerKind(window),
-    requestsPerCategoryAndChannel: () => reports.requestsPerCategoryAndChannel(window),
+    requestsPerCategoryAndChannel: () => reports.requestsPerCategoryAndChannel(window, reportCategoryKeys),
     callbackCoverage: () => reports.callbackCoverage(window),
     clocksOnTime: () => reports.clocksOnTime(window, ["repair.callback.ordinary", "repair.callback.leak"]),
     firstResponse: () => reports.firstResponse(window),

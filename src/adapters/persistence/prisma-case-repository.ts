@@ -30,9 +30,15 @@ function toHeader(row: CaseRow): CaseHeader {
   };
 }
 
-/** Every header column but the id, for create and update alike. */
-function headerColumns(subject: CaseHeader) {
+/**
+ * Every header column but the id, for create and update alike: the case's own fields, the report
+ * keys copied from its details, and its completion time. Danger: a column written here from the
+ * details goes stale if anything writes the details without the header; only this repository does.
+ */
+function headerColumns(subject: Case) {
   return {
+    ...tableOf(subject.kind).reportKeys(subject.details),
+    completionMinutes: subject.closedAt && subject.status !== "cancelled" ? minutesBetween(subject.createdAt, subject.closedAt) : null,
     number: subject.number,
     kind: subject.kind,
     status: subject.status,
@@ -48,6 +54,16 @@ function headerColumns(subject: CaseHeader) {
     closedAt: subject.closedAt,
     version: subject.version,
   };
+}
+
+/** Minutes as the report counts them: the stored milliseconds apart over 60,000, in floating point. */
+function minutesBetween(earlier: Date, later: Date): number {
+  return (later.getTime() - earlier.getTime()) / 60_000;
+}
+
+/** The report's first response: a staff step, not a phone intake's own report of the case. */
+function isFirstResponseCandidate(event: CaseEvent): boolean {
+  return event.actor.type === "staff" && event.type !== "reported";
 }
 
 function toEvent(row: EventRow): CaseEvent {
@@ -94,6 +110,18 @@ async function withDetails(tx: PrismaTx, rows: CaseRow[]): Promise<Case[]> {
  * again, as the in-memory store does, since nothing was created with it).
  */
 export function prismaCaseRepository({ tx }: RepositoryContext): CaseRepository {
+  /**
+   * The header keeps its earliest staff step whatever order the events are appended in (an
+   * event carries its own instant): read by primary key, written only when earlier.
+   */
+  async function keepFirstResponse(event: CaseEvent): Promise<void> {
+    const row = await tx.case.findUnique({ where: { id: event.caseId }, select: { createdAt: true, firstResponseAt: true } });
+    if (!row || (row.firstResponseAt !== null && row.firstResponseAt <= event.at)) return;
+    await tx.case.update({
+      where: { id: event.caseId },
+      data: { firstResponseAt: event.at, firstResponseMinutes: minutesBetween(row.createdAt, event.at) },
+    });
+  }
   const one = async (row: CaseRow | null): Promise<Case | null> => (row ? ((await withDetails(tx, [row]))[0] ?? null) : null);
   return {
     async nextSequence(name) {
@@ -107,7 +135,8 @@ export function prismaCaseRepository({ tx }: RepositoryContext): CaseRepository 
     },
     async create(subject) {
       const table = tableOf(subject.kind);
-      await tx.case.create({ data: { id: subject.id, ...headerColumns(subject) } });
+      const unit = await tx.unit.findUnique({ where: { id: subject.unitId }, select: { building: true } });
+      await tx.case.create({ data: { id: subject.id, ...headerColumns(subject), building: unit?.building ?? null } });
       await table.create(tx, subject.id, subject.details);
     },
     findById: async (id) => one(await tx.case.findUnique({ where: { id } })),
@@ -155,6 +184,7 @@ export function prismaCaseRepository({ tx }: RepositoryContext): CaseRepository 
           data: JSON.stringify(event.data),
         },
       });
+      if (isFirstResponseCandidate(event)) await keepFirstResponse(event);
     },
     async listEvents(caseId, limit) {
       if (limit === undefined) {

@@ -95,7 +95,9 @@ export function prismaClockRepository({ tx }: RepositoryContext): ClockRepositor
 export function prismaCallbackRepository({ tx }: RepositoryContext): CallbackRepository {
   return {
     async create(callback) {
-      await tx.callback.create({ data: { id: callback.id, ...callbackColumns(callback) } });
+      // The report counts callbacks per kind from their own index; the case's kind is read once here.
+      const owner = await tx.case.findUnique({ where: { id: callback.caseId }, select: { kind: true } });
+      await tx.callback.create({ data: { id: callback.id, ...callbackColumns(callback), caseKind: owner?.kind ?? null } });
     },
     async findById(id) {
       const row = await tx.callback.findUnique({ where: { id } });

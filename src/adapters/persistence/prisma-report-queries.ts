@@ -1,4 +1,5 @@
 import type { DurationRow, ReportQueries, ReportWindow } from "../../core/ports/reports.js";
+import { reportKinds } from "../../core/reports/monthly.js";
 import { Prisma } from "../../generated/sqlite/client.js";
 import type { DatabaseKind, PrismaTx } from "./prisma-client.js";
 
@@ -7,9 +8,14 @@ type Num = number | bigint | null;
 
 /**
  * The monthly report's aggregates in raw SQL for SQLite and PostgreSQL: every statement groups
- * inside the database over indexed columns (cases by created_at or closed_at, events by type and
- * instant, clocks by rule and stop, callbacks, receipts, work orders by month, charges by due date)
- * and returns one row per group, so the report's memory does not grow with the month's cases.
+ * inside the database over indexed columns and returns one row per group, so the report's memory
+ * does not grow with the month's cases. The month's cases are read from the case header alone,
+ * which the case repository keeps with what the report groups and orders by (category, channel,
+ * tier, building, the minutes to the first staff step and to completion), from covering indexes
+ * that start with the kind; callbacks carry their case's kind. Statements that group by kind
+ * name the report's kinds (`kind IN (...)`) and the per-category count names the closed sets of
+ * categories and channels, so each group is one index range read in order, with or without
+ * planner statistics: only the recurring repairs are sorted (per building and category).
  *
  * Instants: SQLite stores them as ISO-8601 text in UTC (`timestampFormat: "iso8601"`, written as
  * `2026-12-01T02:00:00.000+00:00`), compared as text against exactly that form. Danger: a bound
@@ -21,49 +27,34 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
   const pg = kind === "postgresql";
   const instant = (at: Date): Sql => (pg ? Prisma.sql`CAST(${at.toISOString()} AS timestamp)` : Prisma.sql`${storedSqliteInstant(at)}`);
   const within = (column: Sql, window: ReportWindow): Sql => Prisma.sql`${column} >= ${instant(window.from)} AND ${column} < ${instant(window.to)}`;
-  const minutesBetween = (later: Sql, earlier: Sql): Sql =>
-    // julianday is a float of days: rounded to the millisecond instants are stored with, it is exact.
-    pg
-      ? Prisma.sql`(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 60.0)`
-      : Prisma.sql`(ROUND((julianday(${later}) - julianday(${earlier})) * 86400000.0) / 60000.0)`;
-  const numbersOf = (column: Sql): Sql => (pg ? Prisma.sql`string_agg(DISTINCT ${column}, ',')` : Prisma.sql`group_concat(DISTINCT ${column})`);
+  const numbersOf = (column: Sql, distinct = true): Sql => {
+    const only = Prisma.raw(distinct ? "DISTINCT " : "");
+    return pg ? Prisma.sql`string_agg(${only}${column}, ',')` : Prisma.sql`group_concat(${only}${column})`;
+  };
   const text = (column: Sql): Sql => (pg ? Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : column);
   const jsonField = (column: Sql, field: string): Sql =>
     pg ? Prisma.sql`(CAST(${column} AS json) ->> ${field})` : Prisma.sql`json_extract(${column}, ${`$.${field}`})`;
   const query = <T>(sql: Sql) => client.$queryRaw<T[]>(sql);
+  const oneOf = (list: readonly string[]): Sql => Prisma.sql`IN (${Prisma.join([...list])})`;
+  const caseKinds = reportKinds.filter((kind) => kind !== "fee");
+  // Both compute PostgreSQL's percentile_cont (linear between the ranked neighbours); SQLite's is
+  // the percentile extension, built into the SQLite better-sqlite3 bundles (SQLITE_ENABLE_PERCENTILE).
+  const percentile = (p: number, column: Sql): Sql =>
+    pg ? Prisma.sql`percentile_cont(${Prisma.raw(String(p))}) WITHIN GROUP (ORDER BY ${column})` : Prisma.sql`percentile_cont(${column}, ${Prisma.raw(String(p))})`;
 
   /**
-   * Count, median and p90 of `minutes` per kind over the rows `source` selects (columns `kind`
-   * and `minutes`). PostgreSQL has `percentile_cont`; SQLite gets the same interpolation from
-   * each kind's rows numbered in order, so only those rows are read, never every case.
+   * Count, median and p90 per kind of a minutes column of the header, over the cases whose
+   * instant column is in the window: one range of the covering index per kind, no join, no sort
+   * of the month's cases (each kind's values are ordered inside the aggregate).
    */
-  async function percentiles(source: Sql): Promise<Array<{ kind: string } & DurationRow>> {
-    type Row = { kind: string; count: Num; median: Num; p90: Num };
-    const rows = pg
-      ? await query<Row>(Prisma.sql`
-          SELECT "kind", COUNT(*) AS "count",
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY "minutes") AS "median",
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY "minutes") AS "p90"
-          FROM (${source}) AS "d" GROUP BY "kind"`)
-      : await query<Row>(Prisma.sql`
-          WITH "ranked" AS (
-            SELECT "kind", "minutes",
-              ROW_NUMBER() OVER (PARTITION BY "kind" ORDER BY "minutes") - 1 AS "i",
-              COUNT(*) OVER (PARTITION BY "kind") AS "n"
-            FROM (${source}))
-          SELECT "kind", MAX("n") AS "count", ${interpolated(0.5)} AS "median", ${interpolated(0.9)} AS "p90"
-          FROM "ranked" GROUP BY "kind"`);
+  async function percentiles(window: ReportWindow, instant: string, minutes: string): Promise<Array<{ kind: string } & DurationRow>> {
+    const column = Prisma.raw(`"${minutes}"`);
+    const rows = await query<{ kind: string; count: Num; median: Num; p90: Num }>(Prisma.sql`
+      SELECT "kind", COUNT(*) AS "count", ${percentile(0.5, column)} AS "median", ${percentile(0.9, column)} AS "p90"
+      FROM "cases"
+      WHERE "kind" ${oneOf(reportKinds)} AND ${within(Prisma.raw(`"${instant}"`), window)} AND ${column} IS NOT NULL
+      GROUP BY "kind"`);
     return rows.map((row) => ({ kind: row.kind, count: Number(row.count), median: nullable(row.median), p90: nullable(row.p90) }));
-  }
-
-  /** The cases of `kind` created in the window, counted per value of a column of its details table. */
-  async function newCasesBy(window: ReportWindow, caseKind: string, table: string, column: string): Promise<Array<{ value: string | null; count: number }>> {
-    const rows = await query<{ value: string | null; count: Num }>(Prisma.sql`
-      SELECT "d".${Prisma.raw(`"${column}"`)} AS "value", COUNT(*) AS "count"
-      FROM "cases" AS "c" JOIN ${Prisma.raw(`"${table}"`)} AS "d" ON "d"."case_id" = "c"."id"
-      WHERE "c"."kind" = ${caseKind} AND ${within(Prisma.sql`"c"."created_at"`, window)}
-      GROUP BY "d".${Prisma.raw(`"${column}"`)}`);
-    return rows.map((row) => ({ value: row.value, count: Number(row.count) }));
   }
 
   return {
@@ -73,17 +64,15 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
       return rows.map((row) => ({ kind: row.kind, count: Number(row.count) }));
     },
 
-    async requestsPerCategoryAndChannel(window) {
-      const category = Prisma.sql`COALESCE("r"."category", "p"."subject", "s"."service_type")`;
-      const channel = Prisma.sql`COALESCE("r"."intake_channel", "p"."channel", "s"."intake_channel")`;
+    async requestsPerCategoryAndChannel(window, keys) {
+      if (keys.categories.length === 0 || keys.channels.length === 0) return [];
+      // Index (kind, category, channel, created_at): every named combination is one range, read in group order.
       const rows = await query<{ kind: string; category: string | null; channel: string | null; count: Num }>(Prisma.sql`
-        SELECT "c"."kind" AS "kind", ${category} AS "category", ${channel} AS "channel", COUNT(*) AS "count"
-        FROM "cases" AS "c"
-        LEFT JOIN "repair_details" AS "r" ON "r"."case_id" = "c"."id"
-        LEFT JOIN "complaint_details" AS "p" ON "p"."case_id" = "c"."id"
-        LEFT JOIN "service_details" AS "s" ON "s"."case_id" = "c"."id"
-        WHERE ${within(Prisma.sql`"c"."created_at"`, window)} AND "c"."kind" IN ('repair', 'complaint', 'service')
-        GROUP BY "c"."kind", ${category}, ${channel}`);
+        SELECT "kind", "category", "channel", COUNT(*) AS "count"
+        FROM "cases"
+        WHERE "kind" ${oneOf(caseKinds)} AND "category" ${oneOf(keys.categories)} AND "channel" ${oneOf(keys.channels)}
+          AND ${within(Prisma.sql`"created_at"`, window)}
+        GROUP BY "kind", "category", "channel"`);
       return rows.flatMap((row) =>
         row.category === null || row.channel === null ? [] : [{ kind: row.kind, category: row.category, channel: row.channel, count: Number(row.count) }],
       );
@@ -91,10 +80,10 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
 
     async callbackCoverage(window) {
       const rows = await query<{ kind: string; finished: Num; done: Num }>(Prisma.sql`
-        SELECT "c"."kind" AS "kind", COUNT(*) AS "finished", SUM(CASE WHEN "b"."status" = 'done' THEN 1 ELSE 0 END) AS "done"
-        FROM "callbacks" AS "b" JOIN "cases" AS "c" ON "c"."id" = "b"."case_id"
-        WHERE ${within(Prisma.sql`"b"."created_at"`, window)} AND "b"."status" <> 'cancelled'
-        GROUP BY "c"."kind"`);
+        SELECT "case_kind" AS "kind", COUNT(*) AS "finished", SUM(CASE WHEN "status" = 'done' THEN 1 ELSE 0 END) AS "done"
+        FROM "callbacks"
+        WHERE "case_kind" ${oneOf(reportKinds)} AND ${within(Prisma.sql`"created_at"`, window)} AND "status" <> 'cancelled'
+        GROUP BY "case_kind"`);
       return rows.map((row) => ({ kind: row.kind, finished: Number(row.finished), done: Number(row.done) }));
     },
 
@@ -108,26 +97,18 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
       return rows.map((row) => ({ rule: row.rule, stopped: Number(row.stopped), onTime: Number(row.on_time) }));
     },
 
-    firstResponse(window) {
-      // The first staff step after the report itself (a phone intake's "reported" is staff's too).
-      const first = Prisma.sql`(SELECT MIN("e"."at") FROM "case_events" AS "e"
-        WHERE "e"."case_id" = "c"."id" AND "e"."actor_type" = 'staff' AND "e"."type" <> 'reported')`;
-      return percentiles(Prisma.sql`
-        SELECT "kind", ${minutesBetween(Prisma.sql`"first_at"`, Prisma.sql`"created_at"`)} AS "minutes"
-        FROM (SELECT "c"."kind" AS "kind", "c"."created_at" AS "created_at", ${first} AS "first_at"
-              FROM "cases" AS "c" WHERE ${within(Prisma.sql`"c"."created_at"`, window)}) AS "f"
-        WHERE "first_at" IS NOT NULL`);
-    },
+    // The header keeps the first staff step after the report itself (a phone intake's "reported" is staff's too).
+    firstResponse: (window) => percentiles(window, "created_at", "first_response_minutes"),
 
-    completion(window) {
-      return percentiles(Prisma.sql`
-        SELECT "kind", ${minutesBetween(Prisma.sql`"closed_at"`, Prisma.sql`"created_at"`)} AS "minutes"
-        FROM "cases" WHERE ${within(Prisma.sql`"closed_at"`, window)} AND "status" <> 'cancelled'`);
-    },
+    // A cancelled case has no completion minutes.
+    completion: (window) => percentiles(window, "closed_at", "completion_minutes"),
 
     async complaintsPerTier(window) {
-      const rows = await newCasesBy(window, "complaint", "complaint_details", "tier");
-      return rows.map((row) => ({ tier: row.value, count: row.count }));
+      const rows = await query<{ tier: string | null; count: Num }>(Prisma.sql`
+        SELECT "tier", COUNT(*) AS "count" FROM "cases"
+        WHERE "kind" = 'complaint' AND ${within(Prisma.sql`"created_at"`, window)}
+        GROUP BY "tier"`);
+      return rows.map((row) => ({ tier: row.tier, count: Number(row.count) }));
     },
 
     async complaintBreaches(window) {
@@ -141,15 +122,14 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
     },
 
     async recurringCategories(window, minimum) {
+      // The header's building and category: no join; one row per case, so its number needs no DISTINCT.
       const rows = await query<{ building: string; category: string; count: Num; numbers: string }>(Prisma.sql`
-        SELECT "u"."building" AS "building", "r"."category" AS "category", COUNT(*) AS "count", ${numbersOf(Prisma.sql`"c"."number"`)} AS "numbers"
-        FROM "cases" AS "c"
-        JOIN "repair_details" AS "r" ON "r"."case_id" = "c"."id"
-        JOIN "units" AS "u" ON "u"."id" = "c"."unit_id"
-        WHERE "c"."kind" = 'repair' AND ${within(Prisma.sql`"c"."created_at"`, window)}
-        GROUP BY "u"."building", "r"."category"
+        SELECT "building", "category", COUNT(*) AS "count", ${numbersOf(Prisma.sql`"number"`, false)} AS "numbers"
+        FROM "cases"
+        WHERE "kind" = 'repair' AND ${within(Prisma.sql`"created_at"`, window)} AND "category" IS NOT NULL AND "building" IS NOT NULL
+        GROUP BY "building", "category"
         HAVING COUNT(*) >= ${minimum}
-        ORDER BY "u"."building", "r"."category"`);
+        ORDER BY "building", "category"`);
       return rows.map((row) => ({ building: row.building, category: row.category, count: Number(row.count), caseNumbers: numberList(row.numbers) }));
     },
 
@@ -167,8 +147,12 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
     },
 
     async serviceOrders(window) {
-      const rows = await newCasesBy(window, "service", "service_details", "service_type");
-      return rows.flatMap((row) => (row.value === null ? [] : [{ serviceType: row.value, count: row.count }]));
+      // A service order's category on the header is its service type.
+      const rows = await query<{ value: string | null; count: Num }>(Prisma.sql`
+        SELECT "category" AS "value", COUNT(*) AS "count" FROM "cases"
+        WHERE "kind" = 'service' AND ${within(Prisma.sql`"created_at"`, window)}
+        GROUP BY "category"`);
+      return rows.flatMap((row) => (row.value === null ? [] : [{ serviceType: row.value, count: Number(row.count) }]));
     },
 
     async workOrders(window) {
@@ -207,19 +191,6 @@ export function prismaReportQueries(client: Pick<PrismaTx, "$queryRaw">, kind: D
       return rows.map((row) => ({ stage: row.stage, households: Number(row.households) }));
     },
   };
-}
-
-/**
- * SQLite's `percentile_cont(p)`: the value at rank (n-1)p, linear between the two ranked
- * neighbours, in PostgreSQL's arithmetic (low + (high - low) * fraction). Past the last row the
- * high neighbour's sum is 0, but then the fraction is 0 too.
- */
-function interpolated(p: number): Sql {
-  const position = Prisma.raw(`(("n" - 1) * ${p})`);
-  const floor = Prisma.sql`CAST(${position} AS INTEGER)`;
-  const low = Prisma.sql`SUM(CASE WHEN "i" = ${floor} THEN "minutes" ELSE 0 END)`;
-  const high = Prisma.sql`SUM(CASE WHEN "i" = ${floor} + 1 THEN "minutes" ELSE 0 END)`;
-  return Prisma.sql`(${low} + (${high} - ${low}) * (MAX(${position}) - MAX(${floor})))`;
 }
 
 /** An instant in the text form the SQLite adapter stores. */

@@ -10,9 +10,11 @@ export interface ReportQueries {
   /**
    * Repairs, complaints and service orders created in the window, per kind, category (a repair's
    * category, a complaint's subject, a service order's type) and intake channel: one pass over
-   * the month's cases and their details serves both groupings.
+   * the month's cases serves both groupings. `keys` are the closed sets the details allow (every
+   * kind's categories, the channels): naming them lets the database read each group's range of
+   * an index in order instead of sorting the month's cases; a case outside them is not counted.
    */
-  requestsPerCategoryAndChannel(window: ReportWindow): Promise<Array<{ kind: string; category: string; channel: string; count: number }>>;
+  requestsPerCategoryAndChannel(window: ReportWindow, keys: CategoryKeys): Promise<Array<{ kind: string; category: string; channel: string; count: number }>>;
   /** Callbacks anchored (created) in the window and not cancelled, per kind, and how many are done. */
   callbackCoverage(window: ReportWindow): Promise<Array<{ kind: string; finished: number; done: number }>>;
   /** Clocks of `rules` stopped in the window, per rule, and how many stopped by their due instant. */
@@ -39,6 +41,12 @@ export interface ReportQueries {
   feeCollection(window: ReportWindow): Promise<Array<{ feeType: string; charges: number; chargedFen: number; paidFen: number }>>;
   /** Fee files open at `window.to` (created before it, not closed by then), per ladder stage. */
   householdsPerStage(window: ReportWindow): Promise<Array<{ stage: string; households: number }>>;
+}
+
+/** Every value a case's category and channel can take. */
+export interface CategoryKeys {
+  categories: readonly string[];
+  channels: readonly string[];
 }
 
 /** One local calendar month: its bounds as instants and as the text forms stored columns use. */

@@ -3,10 +3,11 @@ import { callbackRuleIds } from "../case/callback-rules.js";
 import type { CaseKindRegistry } from "../case/registry.js";
 import { WorkflowError } from "../domain/errors.js";
 import { feeTypes } from "../domain/fees.js";
-import { ComplaintTierSchema } from "../kinds/complaint/details.js";
+import { ComplaintSubjectSchema, ComplaintTierSchema } from "../kinds/complaint/details.js";
 import { feeStages } from "../kinds/fee/details.js";
+import { RepairCategorySchema } from "../kinds/repair/details.js";
 import { serviceTypes } from "../kinds/service/details.js";
-import type { DurationRow, ReportQueries, ReportWindow } from "../ports/reports.js";
+import type { CategoryKeys, DurationRow, ReportQueries, ReportWindow } from "../ports/reports.js";
 import {
   recurringThresholds,
   reportChannels,
@@ -22,6 +23,12 @@ export interface MonthlyReportContext {
   timeZone: string;
   kinds: CaseKindRegistry;
 }
+
+/** What a case's report category and channel can be: the closed sets of the kinds' details. */
+export const reportCategoryKeys: CategoryKeys = {
+  categories: [...RepairCategorySchema.options, ...ComplaintSubjectSchema.options, ...serviceTypes],
+  channels: reportChannels,
+};
 
 const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -57,7 +64,7 @@ export async function buildMonthlyReport(ctx: MonthlyReportContext, month: strin
   const [perKind, perCategoryAndChannel, coverage, onTime, firstResponse, completion, tiers, breaches, categories, reopened, orders, visits, collected, fees, stages] =
     await Promise.all([
       q.requestsPerKind(window),
-      q.requestsPerCategoryAndChannel(window),
+      q.requestsPerCategoryAndChannel(window, reportCategoryKeys),
       q.callbackCoverage(window),
       q.clocksOnTime(window, rules),
       q.firstResponse(window),

@@ -67,6 +67,10 @@ function toDetails(row: ComplaintDetailsRow): ComplaintDetails {
  */
 export const complaintDetailsTable: DetailsTable = {
   kind: "complaint",
+  reportKeys(raw) {
+    const details = ComplaintDetailsSchema.parse(raw);
+    return { category: details.subject, channel: details.channel, tier: details.tier };
+  },
   async create(tx, caseId, details) {
     await tx.complaintDetails.create({ data: { caseId, ...columns(details) } });
   },

@@ -20,6 +20,7 @@ function toDetails(row: FeeDetailsRow): FeeDetails {
  */
 export const feeDetailsTable: DetailsTable = {
   kind: "fee",
+  reportKeys: () => ({ category: null, channel: null, tier: null }),
   async create(tx, caseId, details) {
     await tx.feeDetails.create({ data: { caseId, ...columns(details) } });
   },

@@ -47,6 +47,10 @@ function toDetails(row: RepairDetailsRow): RepairDetails {
 /** `repair_details`: category, billing, appointment, the completion instants and a paid repair's charge lines. */
 export const repairDetailsTable: DetailsTable = {
   kind: "repair",
+  reportKeys(raw) {
+    const details = RepairDetailsSchema.parse(raw);
+    return { category: details.category, channel: details.intakeChannel, tier: null };
+  },
   async create(tx, caseId, details) {
     await tx.repairDetails.create({ data: { caseId, ...columns(details) } });
   },

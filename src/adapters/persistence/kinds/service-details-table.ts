@@ -93,6 +93,10 @@ function toDetails(row: ServiceDetailsRow): ServiceDetails {
  */
 export const serviceDetailsTable: DetailsTable = {
   kind: "service",
+  reportKeys(raw) {
+    const details = ServiceDetailsSchema.parse(raw);
+    return { category: details.serviceType, channel: details.intakeChannel, tier: null };
+  },
   async create(tx, caseId, details) {
     await tx.serviceDetails.create({ data: { caseId, ...columns(details) } });
   },
