@@ -62,12 +62,15 @@ export function prismaOutboxRepository({ tx, kind }: RepositoryContext): OutboxR
           WHERE "channel" = ${channel}
             AND (("status" = 'pending' AND "not_before" <= ${now})
               OR ("status" = 'sending' AND "lease_until" <= ${now}))
-            AND NOT EXISTS (
-              SELECT 1 FROM "outbox_messages" AS "earlier"
-              WHERE "earlier"."channel" = "outbox_messages"."channel"
-                AND "earlier"."recipient" = "outbox_messages"."recipient"
-                AND "earlier"."seq" < "outbox_messages"."seq"
-                AND "earlier"."status" IN ('pending', 'sending'))
+            -- The recipient's head: the lowest seq of its pending and of its sending rows, each an
+            -- index probe on (channel, status, recipient). Not NOT EXISTS with status IN (...):
+            -- on a table whose statistics predate a burst of rows the planner scanned the whole
+            -- channel's index per candidate (162 s for one claim behind 7,400 pending rows).
+            AND "seq" = LEAST(
+              (SELECT min("head"."seq") FROM "outbox_messages" AS "head"
+               WHERE "head"."channel" = "outbox_messages"."channel" AND "head"."status" = 'pending' AND "head"."recipient" = "outbox_messages"."recipient"),
+              (SELECT min("head"."seq") FROM "outbox_messages" AS "head"
+               WHERE "head"."channel" = "outbox_messages"."channel" AND "head"."status" = 'sending' AND "head"."recipient" = "outbox_messages"."recipient"))
           ORDER BY "seq"
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
