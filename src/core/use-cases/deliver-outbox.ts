@@ -124,7 +124,8 @@ async function deliverBatch(input: DeliverOutboxInput): Promise<DeliveryReport &
       // not sending under a lease it would wait out.
       const rest = batch.slice(index).filter((later) => !deferred.has(later.id));
       await release(uow, rest, input.now(), stopping ? "handed back: the delivering process is stopping" : "handed back: this process stopped delivering the platform's outbox");
-      report.retried += rest.length;
+      // A stopping process's hand-back is no retry: the messages were never tried.
+      if (!stopping) report.retried += rest.length;
       report.ended = true;
       break;
     }
