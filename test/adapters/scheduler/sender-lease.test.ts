@@ -78,6 +78,18 @@ describe("one instance at a time delivers a platform's outbox", () => {
     expect(await a.lease.acquire()).toBe(false);
   });
 
+  it("taken from a holder proven dead, the lease holds the first sends 3 s: the dead one's last message to a chat may have just left", async () => {
+    const world = instances();
+    made = world.made;
+    const a = world.instance("a");
+    const b = world.instance("b", { isGone: async (holder) => holder === "a" });
+    expect(await a.lease.acquire()).toBe(true);
+    expect(a.lease.pausedUntil()).toBeNull();
+
+    expect(await b.lease.acquire()).toBe(true);
+    expect(b.lease.pausedUntil()).toEqual(new Date(b.clock.ms + 3_000));
+  });
+
   it("a holder that stops cleanly frees the lease and the next instance takes it at once", async () => {
     const world = instances();
     made = world.made;
