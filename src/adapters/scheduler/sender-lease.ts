@@ -105,9 +105,13 @@ export function createSenderLease(options: SenderLeaseOptions): SenderLease {
     };
     const outcome = await decide();
     if ("took" in outcome) {
+      const fresh = !held;
       if (!held) log.info(outcome.from ? { silentHolder: outcome.from } : {}, "this process delivers the platform's outbox now");
       held = { beat: outcome.took.beat, validUntilMs: startedMs + takeoverMs - marginMs };
       pause = outcome.took.pausedUntil;
+      // Taken from a holder proven dead, its last message may have left a moment ago: the first
+      // ones of this process wait out a per-recipient interval (the margin), as after a silent one.
+      if (fresh && outcome.from) pause = later(pause, new Date(nowMs() + marginMs));
       pendingPause = null;
       watched = null;
       timer ??= setInterval(() => void renew(), renewMs);
