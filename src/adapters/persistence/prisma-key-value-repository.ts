@@ -11,9 +11,10 @@ import type { RepositoryContext } from "./prisma-client.js";
  */
 export function prismaKeyValueRepository({ tx }: RepositoryContext): KeyValueRepository {
   return {
-    // Raw SQL on purpose: conversation state is read and written on every owner update, and a
-    // raw statement skips the query compiler a model query goes through each time (about half
-    // the cost of the call on SQLite, see bench/update-throughput.ts).
+    // Raw SQL on purpose where a call runs on every owner update (the conversation's state and the
+    // chat's lease, read by `getVersioned`): a raw statement skips the query compiler a model
+    // query goes through each time (about half the cost of the call on SQLite, see
+    // bench/update-throughput.ts).
     async get(key) {
       const rows = await tx.$queryRaw<{ value: string }[]>`SELECT "value" FROM "key_values" WHERE "key" = ${key}`;
       return rows[0]?.value ?? null;
@@ -27,8 +28,9 @@ export function prismaKeyValueRepository({ tx }: RepositoryContext): KeyValueRep
       await tx.keyValue.deleteMany({ where: { key } });
     },
     async getVersioned(key) {
-      const row = await tx.keyValue.findUnique({ where: { key }, select: { value: true, version: true } });
-      return row ? { value: row.value, version: row.version } : null;
+      const rows = await tx.$queryRaw<{ value: string; version: number }[]>`SELECT "value", "version" FROM "key_values" WHERE "key" = ${key}`;
+      const row = rows[0];
+      return row ? { value: row.value, version: Number(row.version) } : null;
     },
     async setIfVersion(key, value, expected) {
       const updatedAt = new Date();
@@ -85,9 +87,7 @@ export function prismaInboxRepository({ tx }: RepositoryContext): InboxRepositor
       return inserted === 1;
     },
     async seen(source, updateId) {
-      // Raw for the same reason as the key-value reads: every update asks this first.
-      const rows = await tx.$queryRaw<unknown[]>`SELECT 1 AS "found" FROM "processed_updates" WHERE "source" = ${source} AND "update_id" = ${updateId}`;
-      return rows.length > 0;
+      return (await tx.processedUpdate.count({ where: { source, updateId } })) > 0;
     },
     async forget(source, updateId) {
       await tx.processedUpdate.deleteMany({ where: { source, updateId } });
