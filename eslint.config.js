@@ -15,7 +15,7 @@ const outsideTheCore = [
 const adapters = ["persistence", "telegram", "slack", "scheduler", "i18n"];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "src/generated/", "data/", "coverage/", "test-results/"] },
+  { ignores: ["node_modules/", "src/generated/", "data/", "coverage/", "test-results/", "build/", "build-*/"] },
   {
     // The playground's page runs in the browser as plain ES modules, not through TypeScript.
     files: ["src/playground/public/**/*.js"],

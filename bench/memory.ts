@@ -6,27 +6,24 @@
  * two staff members, an owner with 2,000 repairs, one new repair whose card staff click), and the
  * large one, holding the same plus 100,000 households and 1,000,000 cases (bench/support/
  * households.ts) and 100,000 sent messages and 100,000 finished jobs past retention. On each, the
- * real product (`buildApp`: Telegram in webhook mode, Bolt, the outbox worker, the scheduler
- * ticking every second) runs in a process of its own against the fake Telegram and Slack servers
- * of this process, and this process drives it over HTTP as the platforms would: each owner's
+ * real product runs as `npm start` runs it (built into `build/`, started by `node` with the V8
+ * flags of package.json's start script: Telegram in webhook mode, Bolt, the outbox worker, the
+ * scheduler ticking every minute), in a process of its own against the fake Telegram and Slack
+ * servers of this process. This process drives it over HTTP as the platforms would: each owner's
  * /start, a free text and /fees, the busy owner's /mine, a staff member's claim on the card, then
- * the nightly housekeeping made due and run by the ticking scheduler. The child then reports its
- * peak resident memory (maxRSS).
+ * the nightly housekeeping, made due and run at the scheduler's next tick. After each step it
+ * reads the product's peak resident memory (VmHWM in /proc: Linux only) and its current one.
  *
  * Goals: peak RSS on the large property at most 200 MB; large / baseline printed beside it (the
  * memory that grows with the data).
  */
-import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
-import { buildApp } from "../src/app/build-app.js";
-import { createLogger } from "../src/app/logger.js";
-import { loadConfig } from "../src/config/config.js";
 import type { DatabaseKind } from "../src/adapters/persistence/database.js";
 import { pruneTaskId } from "../src/core/use-cases/system-tasks.js";
 import { blockActionPayload, commandUpdate, postToBolt, startFakeSlack, startFakeTelegram, textMessageUpdate } from "../src/testing/index.js";
 import type { FakeSlack, FakeTelegram } from "../src/testing/index.js";
+import { startAsNpmStart } from "./support/as-npm-start.js";
 import { buildPostgres, buildSqlite, CASES, HOUSEHOLDS, householdsAndCases, postgres, sqlite, type Built, type Dialect } from "./support/households.js";
 
 const MAX_RSS_MB = 200;
@@ -109,45 +106,8 @@ function productEnv(built: Built, telegram: FakeTelegram, slack: FakeSlack): Rec
     SLACK_BOT_USER_ID: "U0BENCHBOT",
     PORT: "0",
     STAFF_LOCALE: "en",
-    LOG_LEVEL: "silent",
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent",
   };
-}
-
-type ChildMessage = { type: "started"; url: string } | { type: "memory"; maxRssMb: number; rssMb: number; liveHeapMb: number } | { type: "failed"; error: string };
-
-/** In the child: the product as `npm start` runs it, answering the parent's questions over IPC. */
-async function serve(env: Record<string, string>): Promise<void> {
-  const config = loadConfig(env);
-  if (config.mode !== "live") throw new Error("the bench configures both platforms");
-  const app = await buildApp(config, { cron: true, cronExpression: "* * * * * *", logger: createLogger("silent") });
-  const send = (message: ChildMessage) => process.send?.(message);
-  send({ type: "started", url: await app.start() });
-  process.on("message", (message: { type: string }) => {
-    if (message.type === "memory") {
-      // The live heap: what a full collection leaves (the child runs with --expose-gc for this alone).
-      const maxRssMb = process.resourceUsage().maxRSS / 1024;
-      (globalThis as { gc?: () => void }).gc?.();
-      const usage = process.memoryUsage();
-      send({ type: "memory", maxRssMb, rssMb: usage.rss / 1048576, liveHeapMb: usage.heapUsed / 1048576 });
-    } else if (message.type === "stop") {
-      void app.stop().then(() => process.exit(0));
-    }
-  });
-}
-
-function nextMessage<T extends ChildMessage["type"]>(child: ChildProcess, type: T, timeoutMs = 300_000): Promise<Extract<ChildMessage, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the product sent no ${type} within ${timeoutMs / 1000} s`)), timeoutMs);
-    const onMessage = (message: ChildMessage) => {
-      if (message.type === "failed") reject(new Error(message.error));
-      if (message.type !== type) return;
-      clearTimeout(timer);
-      child.off("message", onMessage);
-      resolve(message as Extract<ChildMessage, { type: T }>);
-    };
-    child.on("message", onMessage);
-    child.once("exit", (code) => reject(new Error(`the product exited (${code}) before sending ${type}`)));
-  });
 }
 
 async function postUpdate(url: string, update: object): Promise<void> {
@@ -184,8 +144,8 @@ async function sqlOn(built: Built, kind: DatabaseKind): Promise<{ run(sql: strin
 interface Run {
   maxRssMb: number;
   seconds: number;
-  /** Peak RSS and live heap after each step, in MB. */
-  steps: Array<{ step: string; maxRssMb: number; liveHeapMb: number }>;
+  /** Peak RSS so far and RSS after each step, in MB. */
+  steps: Array<{ step: string; maxRssMb: number; rssMb: number }>;
 }
 
 /** Starts the product over `built`, drives the activity, and returns the child's peak memory. */
@@ -193,15 +153,14 @@ async function drive(kind: DatabaseKind, built: Built): Promise<Run> {
   const [telegram, slack] = await Promise.all([startFakeTelegram({ token: TELEGRAM_TOKEN }), startFakeSlack({ token: SLACK_TOKEN })]);
   const sql = await sqlOn(built, kind);
   const started = Date.now();
-  const child = fork(fileURLToPath(import.meta.url), ["--serve", JSON.stringify(productEnv(built, telegram, slack))], { execArgv: [...process.execArgv, "--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const product = await startAsNpmStart(productEnv(built, telegram, slack), { showOutput: process.env.BENCH_LOG_LEVEL !== undefined });
+  const { url } = product;
   try {
-    const { url } = await nextMessage(child, "started");
     const steps: Run["steps"] = [];
     const measure = async (step: string) => {
-      child.send({ type: "memory" });
-      const memory = await nextMessage(child, "memory");
-      steps.push({ step, maxRssMb: memory.maxRssMb, liveHeapMb: memory.liveHeapMb });
-      return memory;
+      const memory = product.memory();
+      steps.push({ step, maxRssMb: memory.peakMb, rssMb: memory.rssMb });
+      return { maxRssMb: memory.peakMb };
     };
     await measure("started");
     // Owners: /start, a free text, /fees; the replies go straight back to the fake Telegram.
@@ -230,15 +189,14 @@ async function drive(kind: DatabaseKind, built: Built): Promise<Run> {
     if (replies < OWNERS * 3) throw new Error(`the owners got ${replies} replies, expected at least ${OWNERS * 3}`);
     return { maxRssMb: memory.maxRssMb, steps, seconds: (Date.now() - started) / 1000 };
   } finally {
-    child.send({ type: "stop" });
-    await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(undefined)));
+    await product.stop();
     await sql.close();
     await Promise.all([telegram.close(), slack.close()]);
   }
 }
 
 const describeRun = (run: Run) =>
-  `peak RSS ${run.maxRssMb.toFixed(0)} MB (${run.seconds.toFixed(0)} s; peak / live heap after ${run.steps.map((s) => `${s.step} ${s.maxRssMb.toFixed(0)}/${s.liveHeapMb.toFixed(0)}`).join(", ")})`;
+  `peak RSS ${run.maxRssMb.toFixed(0)} MB (${run.seconds.toFixed(0)} s; peak / RSS after ${run.steps.map((s) => `${s.step} ${s.maxRssMb.toFixed(0)}/${s.rssMb.toFixed(0)}`).join(", ")})`;
 
 async function bench(kind: DatabaseKind, build: (statements: string[]) => Promise<Built>, d: Dialect): Promise<boolean> {
   const baseline = await build(people(d, false));
@@ -264,25 +222,18 @@ async function bench(kind: DatabaseKind, build: (statements: string[]) => Promis
   }
 }
 
-if (process.argv[2] === "--serve") {
-  serve(JSON.parse(process.argv[3] as string) as Record<string, string>).catch((error: unknown) => {
-    process.send?.({ type: "failed", error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ChildMessage);
-    process.exit(1);
-  });
+console.log(`peak resident memory of the running product (as npm start runs it: webhook mode, scheduler ticking every minute) after ${OWNERS * 3} owners' updates, /mine, a card claim and the housekeeping`);
+console.log(`goal: peak RSS over ${HOUSEHOLDS.toLocaleString("en")} households and ${CASES.toLocaleString("en")} cases <= ${MAX_RSS_MB} MB; baseline: the same over the bench's own people alone`);
+// BENCH_DATABASES=postgresql runs one of the two (both by default).
+const only = process.env.BENCH_DATABASES?.split(",");
+let ok = only && !only.includes("sqlite") ? true : await bench("sqlite", buildSqlite, sqlite);
+const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
+if (only && !only.includes("postgresql")) {
+  // left out on purpose
+} else if (postgresUrl) {
+  ok = (await bench("postgresql", (statements) => buildPostgres(postgresUrl, statements), postgres)) && ok;
 } else {
-  console.log(`peak resident memory of the running product (webhook mode, scheduler ticking every second) after ${OWNERS * 3} owners' updates, /mine, a card claim and the housekeeping`);
-  console.log(`goal: peak RSS over ${HOUSEHOLDS.toLocaleString("en")} households and ${CASES.toLocaleString("en")} cases <= ${MAX_RSS_MB} MB; baseline: the same over the bench's own people alone`);
-  // BENCH_DATABASES=postgresql runs one of the two (both by default).
-  const only = process.env.BENCH_DATABASES?.split(",");
-  let ok = only && !only.includes("sqlite") ? true : await bench("sqlite", buildSqlite, sqlite);
-  const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
-  if (only && !only.includes("postgresql")) {
-    // left out on purpose
-  } else if (postgresUrl) {
-    ok = (await bench("postgresql", (statements) => buildPostgres(postgresUrl, statements), postgres)) && ok;
-  } else {
-    console.log("postgresql: SKIPPED, set TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to run");
-  }
-  console.log(ok ? "overall PASS" : "overall FAIL");
-  process.exitCode = ok ? 0 : 1;
+  console.log("postgresql: SKIPPED, set TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to run");
 }
+console.log(ok ? "overall PASS" : "overall FAIL");
+process.exitCode = ok ? 0 : 1;
