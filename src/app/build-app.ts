@@ -213,7 +213,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   if (config.telegram.mode === "webhook") {
     // The configuration requires the secret in webhook mode; an empty one would accept any caller.
     if (!config.telegram.webhookSecret) throw new ConfigError("TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_MODE is webhook");
-    const handler = telegramWebhookHandler(bot, { secretToken: config.telegram.webhookSecret, logger: logger.child({ adapter: "telegram" }) });
+    const handler = telegramWebhookHandler(bot, { secretToken: config.telegram.webhookSecret, logger: logger.child({ adapter: "telegram" }), ready: () => botKnown });
     slack.receiver.router.post("/telegram/webhook", (req, res) => void handler(req, res));
   }
   options.routes?.(slack.receiver.router);
@@ -222,6 +222,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const server = http.createServer(intake.listener);
   let polling: Promise<void> | null = null;
   let telegramReady: Promise<void> = Promise.resolve();
+  /** Settles once `getMe` has answered (or failed): what an early webhook update waits for. */
+  let botKnown: Promise<void> = Promise.resolve();
   let stopped = false;
   let stopping: Promise<void> | null = null;
 
@@ -254,7 +256,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       }
       worker.wake();
       const slow = setTimeout(() => logger.error({ apiRoot: config.telegram.apiRoot }, "Telegram Bot API not reachable yet; owners' messages wait until it is (check TELEGRAM_API_ROOT and the network)"), 15_000);
-      telegramReady = bot.init().then(
+      const init = bot.init();
+      botKnown = init.catch(() => undefined);
+      telegramReady = init.then(
         async () => {
           clearTimeout(slow);
           await publishOwnerCommands(bot.api, translator, config.defaultLocale).catch((error: unknown) => {

@@ -88,6 +88,11 @@ export interface FakeTelegram {
   restore(snapshot: FakeTelegramSnapshot): void;
   /** Answers the next call of `method` with this error instead (queued: one failure per call). */
   failNext(method: string, failure: TelegramFailure): void;
+  /**
+   * Leaves the next call of `method` unanswered until the returned `release` is called, as a slow
+   * or unreachable Bot API would; it is answered as usual then.
+   */
+  holdNext(method: string): { release(): void };
   /** The webhook `setWebhook` registered (its URL, secret token and update types), or null: none, updates go to `getUpdates`. */
   webhook(): FakeWebhook | null;
   /**
@@ -117,6 +122,7 @@ class FakeTelegramServer implements FakeTelegram {
   apiRoot = "";
   private readonly recorder = new CallRecorder<TelegramCall>();
   private readonly failures = new FailureQueue<TelegramFailure>();
+  private readonly holds = new FailureQueue<Promise<void>>();
   private readonly updates = new UpdateQueue((call, res, status, body) => this.answer(call, res, status, body));
   private readonly chats: TelegramChats;
   private readonly filePaths = new Map<string, string>();
@@ -182,6 +188,13 @@ class FakeTelegramServer implements FakeTelegram {
 
   failNext(method: string, failure: TelegramFailure): void {
     this.failures.add(method, failure);
+  }
+
+  holdNext(method: string): { release(): void } {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.holds.add(method, held);
+    return { release };
   }
 
   rateLimitFor(seconds: number): { startMs: number; endMs: number } {
@@ -261,6 +274,8 @@ class FakeTelegramServer implements FakeTelegram {
     }
     const call: TelegramCall = { method: route[2] ?? "", payload, at: this.clock(), token: route[1], files };
     this.recorder.arrived(call);
+    const hold = this.holds.take(call.method);
+    if (hold !== undefined) await hold;
     const failure = this.failures.take(call.method);
     try {
       if (this.options.token !== undefined && call.token !== this.options.token) {

@@ -71,3 +71,32 @@ describe("POST /telegram/webhook", () => {
     noStackPage({ text: await response.text() });
   });
 });
+
+describe("POST /telegram/webhook while the bot is still starting", () => {
+  it("holds an update that arrives before getMe has answered and handles it once it has, instead of failing it", async () => {
+    const h = await Harness.start({ logLevel: "info" });
+    try {
+      // A second instance started as npm start starts it: listening before it knows its own user.
+      const getMe = h.telegram.holdNext("getMe");
+      const url = await h.another({ telegramBotInfo: undefined, awaitTelegram: false });
+      while (!h.telegram.calls.some((call) => call.method === "getMe")) await new Promise((resolve) => setTimeout(resolve, 10));
+      let answered = false;
+      const response = fetch(`${url}/telegram/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+        body: JSON.stringify(commandUpdate({ user: owner, command: "start" })),
+      }).then((r) => ((answered = true), r.status));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answered).toBe(false);
+
+      getMe.release();
+
+      expect(await response).toBe(200);
+      await h.delivered();
+      expect(h.telegram.chat(owner.id).at(-1)?.text).toMatch(/welcome|share/i);
+      expect(h.logs()).not.toContainEqual(expect.objectContaining({ msg: "telegram webhook update failed" }));
+    } finally {
+      await h.stop();
+    }
+  });
+});

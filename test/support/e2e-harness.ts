@@ -118,17 +118,18 @@ export class Harness {
 
   /**
    * Starts one more instance of the product over the same database and fakes, as several run
-   * behind one webhook; returns its base URL. It logs into the same {@link logLines} and stops
+   * behind one webhook; returns its base URL. `extra` may leave out the bot's own user, so that it
+   * asks Telegram with `getMe` as `npm start` does. It logs into the same {@link logLines} and stops
    * with {@link stop}.
    */
-  async another(): Promise<string> {
+  async another(extra: Pick<BuildOptions, "telegramBotInfo" | "awaitTelegram"> = {}): Promise<string> {
     // One process, but two instances: each must look like its own process to the outbox's leases.
-    const app = await this.buildInstance({ leaseHolderHost: `instance-${this.others.length + 2}` });
+    const app = await this.buildInstance({ leaseHolderHost: `instance-${this.others.length + 2}`, ...extra });
     this.others.push(app);
     return app.start();
   }
 
-  private async buildInstance(extra: Pick<BuildOptions, "leaseHolderHost"> = {}): Promise<FrontDesk> {
+  private async buildInstance(extra: Pick<BuildOptions, "leaseHolderHost" | "telegramBotInfo" | "awaitTelegram"> = {}): Promise<FrontDesk> {
     const config = loadConfig(this.env);
     if (config.mode !== "live") throw new Error("the e2e harness configures both platforms; got playground mode");
     return buildApp(config, { telegramBotInfo: this.telegram.botInfo, time: this.time, cron: false, outboxPollMs: 50, outboxPacing: this.pacing, logger: createLogger(this.logLevel, this.logSink()), ...this.build, ...extra });

@@ -23,6 +23,14 @@ export interface WebhookHandlerOptions {
   secretToken: string;
   logger: Logger;
   limitBytes?: number;
+  /**
+   * Settles once the bot knows itself (`getMe`), which the app asks for after it starts
+   * listening. An update arriving before waits for it, at most `readyWaitMs`; past that it is
+   * answered 503, and Telegram delivers it again later.
+   */
+  ready?: () => Promise<unknown>;
+  /** Default 10 s. */
+  readyWaitMs?: number;
 }
 
 class Refusal extends Error {
@@ -62,6 +70,11 @@ export function telegramWebhookHandler(bot: Bot<BotContext>, options: WebhookHan
       res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8" }).end();
       return;
     }
+    if (!bot.isInited() && !(await initialisedWithin(bot, options.ready, options.readyWaitMs ?? 10_000))) {
+      log.info({ updateId: update.update_id }, "telegram update arrived before the bot could reach Telegram; Telegram delivers it again");
+      res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" }).end();
+      return;
+    }
     try {
       await bot.handleUpdate(update);
       res.writeHead(200).end();
@@ -72,6 +85,17 @@ export function telegramWebhookHandler(bot: Bot<BotContext>, options: WebhookHan
       res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end();
     }
   };
+}
+
+/** Whether the bot has its own user within `waitMs`, waiting on `ready` (nothing to wait on: no). */
+async function initialisedWithin(bot: Bot<BotContext>, ready: (() => Promise<unknown>) | undefined, waitMs: number): Promise<boolean> {
+  if (ready) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+    await Promise.race([ready().catch(() => undefined), timeout]);
+    clearTimeout(timer);
+  }
+  return bot.isInited();
 }
 
 function secretMatches(header: string | string[] | undefined, secret: string): boolean {
