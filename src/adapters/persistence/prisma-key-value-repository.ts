@@ -12,9 +12,9 @@ import type { RepositoryContext } from "./prisma-client.js";
 export function prismaKeyValueRepository({ tx }: RepositoryContext): KeyValueRepository {
   return {
     // Raw SQL on purpose where a call runs on every owner update (the conversation's state and the
-    // chat's lease, read by `getVersioned`): a raw statement skips the query compiler a model
-    // query goes through each time (about half the cost of the call on SQLite, see
-    // bench/update-throughput.ts).
+    // chat's lease: `getVersioned`, `setIfVersion`, `deleteIfVersion`): a raw statement skips the
+    // query compiler a model query goes through each time (about half the cost of the call on
+    // SQLite, see bench/update-throughput.ts).
     async get(key) {
       const rows = await tx.$queryRaw<{ value: string }[]>`SELECT "value" FROM "key_values" WHERE "key" = ${key}`;
       return rows[0]?.value ?? null;
@@ -41,11 +41,13 @@ export function prismaKeyValueRepository({ tx }: RepositoryContext): KeyValueRep
           ON CONFLICT ("key") DO NOTHING`;
         return inserted === 1 ? 1 : null;
       }
-      const { count } = await tx.keyValue.updateMany({ where: { key, version: expected }, data: { value, updatedAt, version: expected + 1 } });
-      return count === 1 ? expected + 1 : null;
+      const updated = await tx.$executeRaw`
+        UPDATE "key_values" SET "value" = ${value}, "updated_at" = ${updatedAt}, "version" = ${expected + 1}
+        WHERE "key" = ${key} AND "version" = ${expected}`;
+      return updated === 1 ? expected + 1 : null;
     },
     async deleteIfVersion(key, expected) {
-      return (await tx.keyValue.deleteMany({ where: { key, version: expected } })).count === 1;
+      return (await tx.$executeRaw`DELETE FROM "key_values" WHERE "key" = ${key} AND "version" = ${expected}`) === 1;
     },
   };
 }
@@ -71,11 +73,11 @@ export function prismaInboxRepository({ tx }: RepositoryContext): InboxRepositor
       return row?.status === "done" ? "done" : "held";
     },
     async complete(source, updateId, holder) {
-      const { count } = await tx.processedUpdate.updateMany({
-        where: { source, updateId, status: "claimed", claimedBy: holder },
-        data: { status: "done", leaseUntil: null },
-      });
-      return count === 1;
+      // Raw, as the claim: it runs once per update.
+      const completed = await tx.$executeRaw`
+        UPDATE "processed_updates" SET "status" = 'done', "lease_until" = NULL
+        WHERE "source" = ${source} AND "update_id" = ${updateId} AND "status" = 'claimed' AND "claimed_by" = ${holder}`;
+      return completed === 1;
     },
     async release(source, updateId, holder) {
       await tx.processedUpdate.deleteMany({ where: { source, updateId, status: "claimed", claimedBy: holder } });
