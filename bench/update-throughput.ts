@@ -17,8 +17,14 @@
  *   have chosen, answering the description question (the product replays the conversation,
  *   stores its state and asks for photos).
  * Prints the median rate of each and the ratio product/bare. Goal: at least 1/3.
+ * BENCH_PROFILE=1 writes a CPU profile of the product's timed runs of each scenario into the temp
+ * folder (open it in Chrome's DevTools).
  */
+import { writeFileSync } from "node:fs";
 import http from "node:http";
+import { Session } from "node:inspector/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { Bot, webhookCallback } from "grammy";
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
@@ -58,13 +64,23 @@ interface Run {
   cpuMs: number;
 }
 
-/** Sends every update at once; throws if any was not answered 200. */
-async function fire(target: Target, updates: readonly Update[]): Promise<Run> {
+const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+profiler?.connect();
+await profiler?.post("Profiler.enable");
+
+/** Sends every update at once; throws if any was not answered 200. `profile` names the CPU profile written of it. */
+async function fire(target: Target, updates: readonly Update[], profile?: string): Promise<Run> {
+  if (profile && profiler) await profiler.post("Profiler.start");
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   const statuses = await Promise.all(updates.map((update) => postUpdate(target.url, update)));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpu);
+  if (profile && profiler) {
+    const file = path.join(tmpdir(), `${profile}.cpuprofile`);
+    writeFileSync(file, JSON.stringify((await profiler.post("Profiler.stop")).profile));
+    console.log(`    CPU profile: ${file}`);
+  }
   const failed = statuses.filter((status) => status !== 200).length;
   if (failed > 0) throw new Error(`${target.name}: ${failed} of ${updates.length} updates were not answered 200 (${[...new Set(statuses)].join(", ")})`);
   return { rate: updates.length / seconds, cpuMs: (used.user + used.system) / 1000 / updates.length };
@@ -125,14 +141,16 @@ async function benchDatabase(kind: DatabaseKind): Promise<boolean> {
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 ? [...targets].reverse() : targets;
       for (const target of order) {
-        runs.start[target.name].push(await fire(target, freshUsers(OWNERS).map((user) => commandUpdate({ user, command: "start" }))));
+        const profile = target.name === "product" ? `update-throughput-start-${kind}-${round + 1}` : undefined;
+        runs.start[target.name].push(await fire(target, freshUsers(OWNERS).map((user) => commandUpdate({ user, command: "start" })), profile));
       }
       for (const target of order) {
         // The bare bot gets the same kind of update; only the product has a conversation to continue.
         const ids = target.name === "product" ? await ownersAtDescription(product, seeded, OWNERS) : freshUsers(OWNERS).map((user) => user.id);
         seeded += OWNERS;
         const before = product.telegram.callsOf("sendMessage").length;
-        runs.step[target.name].push(await fire(target, ids.map((id) => textMessageUpdate({ user: userOf(id), text: "卫生间的水管漏水，楼下天花板在滴水" }))));
+        const profile = target.name === "product" ? `update-throughput-step-${kind}-${round + 1}` : undefined;
+        runs.step[target.name].push(await fire(target, ids.map((id) => textMessageUpdate({ user: userOf(id), text: "卫生间的水管漏水，楼下天花板在滴水" })), profile));
         const replies = product.telegram.callsOf("sendMessage").length - before;
         if (replies < ids.length) throw new Error(`${target.name}: ${replies} replies to ${ids.length} conversation answers`);
       }
