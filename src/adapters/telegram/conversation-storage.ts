@@ -2,7 +2,7 @@ import type { VersionedState, VersionedStateStorage } from "@grammyjs/conversati
 import type { Context } from "grammy";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { UnitOfWork } from "../../core/ports/store.js";
+import type { Store, UnitOfWork } from "../../core/ports/store.js";
 import { UpdateDeferred } from "./update-deferred.js";
 
 /**
@@ -30,10 +30,31 @@ const VersionedStateSchema = z.object({
  * update (kept per context object). If another instance wrote the chat's state in between, the
  * write (or delete) fails with {@link UpdateDeferred} and changes nothing: the other instance's
  * step stays, and Telegram's redelivery replays this update on top of it.
+ *
+ * Inside the owners' bot no read or write opens a transaction of its own: the update's claim
+ * reads the state in its transaction (`readAtClaim`), and the write or delete is handed to
+ * `defer`, which makes it part of the transaction recording the update handled. Only the last
+ * write or delete of an update is made.
  */
-export function keyValueStateStorage<C extends Context, S>(uow: UnitOfWork, logger: Logger): VersionedStateStorage<C, S> {
+export function keyValueStateStorage<C extends Context, S>(
+  uow: UnitOfWork,
+  logger: Logger,
+  defer: (ctx: C, write: (store: Store) => Promise<void>) => boolean = () => false,
+): VersionedStateStorage<C, S> & { readAtClaim(ctx: C, store: Store): Promise<void> } {
   /** Per update: the version its state was read at, null when there was none. */
   const readAt = new WeakMap<C, { key: string; version: number | null }>();
+  /** Per update: the state its claim read, until the plugin asks for it. */
+  const readEarly = new WeakMap<C, { key: string; row: { value: string; version: number } | null }>();
+  /** Per update: the write or delete handed to `defer`, replaced by a later one. */
+  const deferred = new WeakMap<C, (store: Store) => Promise<void>>();
+  /** Makes `write` now, in a transaction of its own, unless `defer` takes it (or has one to replace). */
+  const writeOrDefer = async (ctx: C, write: (store: Store) => Promise<void>): Promise<void> => {
+    if (deferred.has(ctx) || defer(ctx, (store) => (deferred.get(ctx) as (store: Store) => Promise<void>)(store))) {
+      deferred.set(ctx, write);
+      return;
+    }
+    await uow.transaction(write);
+  };
   const keyOf = (ctx: C): string | undefined => {
     const chat = ctx.chatId?.toString();
     return chat === undefined ? undefined : conversationKeyPrefix + chat;
@@ -49,10 +70,16 @@ export function keyValueStateStorage<C extends Context, S>(uow: UnitOfWork, logg
     throw new UpdateDeferred("the conversation state was written by another instance meanwhile");
   };
   return {
+    async readAtClaim(ctx, store) {
+      const key = keyOf(ctx);
+      if (key !== undefined) readEarly.set(ctx, { key, row: await store.keyValues.getVersioned(key) });
+    },
     async read(ctx) {
       const key = keyOf(ctx);
       if (key === undefined) return undefined;
-      const row = await uow.transaction((store) => store.keyValues.getVersioned(key));
+      const early = readEarly.get(ctx);
+      readEarly.delete(ctx);
+      const row = early?.key === key ? early.row : await uow.transaction((store) => store.keyValues.getVersioned(key));
       readAt.set(ctx, { key, version: row?.version ?? null });
       if (row === null) return undefined;
       try {
@@ -68,17 +95,26 @@ export function keyValueStateStorage<C extends Context, S>(uow: UnitOfWork, logg
       const key = keyOf(ctx);
       if (key === undefined) return;
       const expected = versionRead(ctx, key);
-      const written = await uow.transaction((store) => store.keyValues.setIfVersion(key, JSON.stringify(state), expected));
-      if (written === null) movedOn(key);
-      else readAt.set(ctx, { key, version: written });
+      const value = JSON.stringify(state);
+      await writeOrDefer(ctx, async (store) => {
+        const written = await store.keyValues.setIfVersion(key, value, expected);
+        if (written === null) movedOn(key);
+        readAt.set(ctx, { key, version: written });
+      });
     },
     async delete(ctx) {
       const key = keyOf(ctx);
       if (key === undefined) return;
       const expected = versionRead(ctx, key);
-      if (expected === null) return;
-      if (!(await uow.transaction((store) => store.keyValues.deleteIfVersion(key, expected)))) movedOn(key);
-      readAt.set(ctx, { key, version: null });
+      if (expected === null) {
+        // Nothing stored to delete; a write of this same update still waiting is dropped.
+        if (deferred.has(ctx)) deferred.set(ctx, async () => {});
+        return;
+      }
+      await writeOrDefer(ctx, async (store) => {
+        if (!(await store.keyValues.deleteIfVersion(key, expected))) movedOn(key);
+        readAt.set(ctx, { key, version: null });
+      });
     },
   };
 }

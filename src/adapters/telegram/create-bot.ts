@@ -13,10 +13,10 @@ import { ownerActionsFeature } from "./features/owner-actions.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { ownerMenu } from "./keyboards.js";
 import { telegramKinds, type TelegramKindModule } from "./kinds/index.js";
-import { claimUpdates, type ClaimOptions } from "./middleware/claim-update.js";
+import { claimUpdates, writeWhenSettled, type ClaimOptions } from "./middleware/claim-update.js";
 import { logHandledUpdates } from "./middleware/log-handled-updates.js";
 import { answerRefusals, handleBotError } from "./middleware/error-boundary.js";
-import { ownerContext } from "./middleware/owner-context.js";
+import { ownerContext, readIdentityAtClaim } from "./middleware/owner-context.js";
 import { sequentializeByChat } from "./middleware/sequentialize.js";
 import { splitLongMessages } from "./message-parts.js";
 import { respectRateLimitPause, retryAfterRateLimits, TelegramPause } from "./rate-limit-pause.js";
@@ -86,7 +86,10 @@ export function createBot(token: string, deps: TelegramDeps, options: CreateBotO
   const guarded = bot.errorBoundary(handleBotError(deps));
   guarded.use(logHandledUpdates(deps));
   guarded.use(sequentializeByChat());
-  guarded.use(claimUpdates(deps, options.claims));
+  const conversationState = keyValueStateStorage<BotContext, ConversationData>(deps.workflow.uow, deps.logger, writeWhenSettled);
+  // What every update reads is read in its claiming transaction, and the conversation's new
+  // state is written in the one recording it handled: two transactions per update in all.
+  guarded.use(claimUpdates(deps, { ...options.claims, reads: [readIdentityAtClaim, (ctx, store) => conversationState.readAtClaim(ctx, store)] }));
   const owners = guarded.errorBoundary(answerRefusals(deps)).filter((ctx) => ctx.chat?.type === "private" && ctx.from !== undefined);
   owners.use(ownerContext(deps));
   owners.use(
@@ -94,7 +97,7 @@ export function createBot(token: string, deps: TelegramDeps, options: CreateBotO
       storage: {
         type: "context",
         version: conversationStateVersion,
-        adapter: keyValueStateStorage<BotContext, ConversationData>(deps.workflow.uow, deps.logger),
+        adapter: conversationState,
       },
       // A conversation talks through an API of its own, without the bot's transformers.
       plugins: [

@@ -9,7 +9,8 @@ import { createBot } from "../../../src/adapters/telegram/create-bot.js";
 import { chatLeasePrefix } from "../../../src/adapters/telegram/middleware/chat-lease.js";
 import { isUpdateDeferred } from "../../../src/adapters/telegram/update-deferred.js";
 import { telegramWebhookHandler } from "../../../src/adapters/telegram/webhook-handler.js";
-import { commandUpdate } from "../../../src/testing/index.js";
+import type { Message } from "grammy/types";
+import { callbackQueryUpdate, commandUpdate } from "../../../src/testing/index.js";
 import { createHarness, englishOwner, englishOwnerPhone, token, verifyThroughBot, type Harness } from "./telegram-harness.js";
 
 const greeting = /^Hello Fang/;
@@ -101,6 +102,35 @@ describe("updates claimed across instances", () => {
     await expect(storage.delete(third)).rejects.toSatisfy(isUpdateDeferred);
     expect(await storage.read(ctxOf())).toEqual(step(3));
     expect(h.logs).toContainEqual(expect.objectContaining({ level: 40, msg: "conversation state moved on while this update was handled; not overwritten" }));
+  });
+
+  it("an update whose conversation another instance moved on while it was handled keeps nothing: its state is not written, it is not recorded handled, and it is deferred for Telegram to deliver again", async () => {
+    h = await createHarness();
+    await verifyThroughBot(h, englishOwner, englishOwnerPhone);
+    await h.command(englishOwner, "repair");
+    const key = `telegram:conversation:${englishOwner.id}`;
+    const asked = await h.store.transaction((s) => s.keyValues.getVersioned(key));
+    const category = h.buttonsOf(h.telegram.chat(englishOwner.id).at(-1))[0];
+    if (!asked || !category || !("callback_data" in category)) throw new Error("the repair conversation asked no category");
+    const press = callbackQueryUpdate({ user: englishOwner, data: category.callback_data, message: h.telegram.chat(englishOwner.id).at(-1) as Message });
+
+    // The next question waits at the Bot API while another instance writes the chat's state.
+    const question = h.telegram.holdNext("sendMessage");
+    const handling = h.handle(press).then(
+      () => null,
+      (error: unknown) => (error instanceof BotError ? error.error : error),
+    );
+    while (h.telegram.calls.filter((call) => call.method === "sendMessage").length === h.telegram.callsOf("sendMessage").filter((call) => call.response).length) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const theirs = JSON.stringify({ version: [0, "owner-1"], state: { theirs: true } });
+    expect(await h.store.transaction((s) => s.keyValues.setIfVersion(key, theirs, asked.version))).toBe(asked.version + 1);
+    question.release();
+
+    expect(isUpdateDeferred(await handling)).toBe(true);
+    expect((await h.store.transaction((s) => s.keyValues.getVersioned(key)))?.value).toBe(theirs);
+    expect(await h.store.transaction((s) => s.inbox.seen("telegram", String(press.update_id)))).toBe(false);
+    expect(await h.store.transaction((s) => s.keyValues.get(`${chatLeasePrefix}${englishOwner.id}`))).toBeNull();
   });
 
   it("a failed update gives its chat back at once: the owner's next message, on another instance, is answered without waiting out a lease", async () => {

@@ -3,7 +3,7 @@ import type { MiddlewareFn } from "grammy";
 import type { Store } from "../../../core/ports/store.js";
 import type { BotContext, TelegramDeps } from "../context.js";
 import { describeError } from "../errors.js";
-import { UpdateDeferred } from "../update-deferred.js";
+import { isUpdateDeferred, UpdateDeferred } from "../update-deferred.js";
 import { releaseChatLease, takeChatLease } from "./chat-lease.js";
 
 /** How {@link claimUpdates} claims; the defaults suit several instances behind one webhook. */
@@ -24,6 +24,31 @@ export interface ClaimOptions {
   pollMs?: number;
   /** The wall clock leases run on (default real time): not the workflow's, which tests move by days. */
   now?: () => number;
+  /**
+   * Reads made in the claim's own transaction once the update is claimed, each keeping what it
+   * read for the update's handling (see {@link claimRead}): what every update reads anyway, so
+   * that it costs no transaction of its own.
+   */
+  reads?: readonly ClaimRead[];
+}
+
+/** A read made in an update's claiming transaction (see {@link ClaimOptions.reads}). */
+export type ClaimRead = (ctx: BotContext, store: Store) => Promise<void>;
+
+/** Per update: the writes to make in the transaction that records it handled. */
+const settleWrites = new WeakMap<BotContext, Array<(store: Store) => Promise<void>>>();
+
+/**
+ * Makes `write` part of the transaction that records `ctx`'s update handled, so the update is
+ * done together with what it changed: if the write throws, neither happens, and the update is
+ * released as if its handling had failed. False when no claim settles this update (an update
+ * outside {@link claimUpdates}): the caller then writes on its own.
+ */
+export function writeWhenSettled(ctx: BotContext, write: (store: Store) => Promise<void>): boolean {
+  const writes = settleWrites.get(ctx);
+  if (writes === undefined) return false;
+  writes.push(write);
+  return true;
 }
 
 type Taken = { outcome: "claimed"; chatVersion: number | null } | { outcome: "done" } | { outcome: "held"; by: "chat" | "update" };
@@ -60,7 +85,9 @@ export function claimUpdates(deps: TelegramDeps, options: ClaimOptions = {}): Mi
   const pollMs = options.pollMs ?? 100;
   const now = options.now ?? Date.now;
 
-  const take = async (store: Store, updateId: string, chat: string | undefined): Promise<Taken> => {
+  const reads = options.reads ?? [];
+
+  const take = async (ctx: BotContext, store: Store, updateId: string, chat: string | undefined): Promise<Taken> => {
     const at = now();
     let chatVersion: number | null = null;
     if (chat !== undefined) {
@@ -68,7 +95,10 @@ export function claimUpdates(deps: TelegramDeps, options: ClaimOptions = {}): Mi
       if (chatVersion === null) return { outcome: "held", by: "chat" };
     }
     const outcome = await store.inbox.claim("telegram", updateId, { holder, at: new Date(at), leaseUntil: new Date(at + leaseMs) });
-    if (outcome === "claimed") return { outcome, chatVersion };
+    if (outcome === "claimed") {
+      for (const read of reads) await read(ctx, store);
+      return { outcome, chatVersion };
+    }
     // Not ours to work on: the chat's lease just taken goes back in the same transaction.
     if (chat !== undefined && chatVersion !== null) await releaseChatLease(store.keyValues, chat, chatVersion);
     return outcome === "done" ? { outcome } : { outcome, by: "update" };
@@ -79,14 +109,14 @@ export function claimUpdates(deps: TelegramDeps, options: ClaimOptions = {}): Mi
     const updateId = ctx.update.update_id;
     const chat = chatLeases ? (ctx.chatId ?? ctx.from?.id)?.toString() : undefined;
     const deadline = now() + waitMs;
-    let taken = await uow.transaction((store) => take(store, String(updateId), chat));
+    let taken = await uow.transaction((store) => take(ctx, store, String(updateId), chat));
     while (taken.outcome === "held") {
       if (now() >= deadline) {
         deps.logger.warn({ updateId, heldBy: taken.by, waitedMs: waitMs }, "telegram update deferred: another instance holds it");
         throw new UpdateDeferred(`the ${taken.by} is held by another instance`);
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
-      taken = await uow.transaction((store) => take(store, String(updateId), chat));
+      taken = await uow.transaction((store) => take(ctx, store, String(updateId), chat));
     }
     if (taken.outcome === "done") {
       deps.logger.warn({ updateId, reason: "already handled: this update_id is recorded as processed" }, "repeated telegram update dropped");
@@ -96,30 +126,41 @@ export function claimUpdates(deps: TelegramDeps, options: ClaimOptions = {}): Mi
     // The chat's row before the update's, as when taking them: PostgreSQL would otherwise find a
     // deadlock between this and a claim taking over the chat once its lease has run out.
     const settle = (work: (store: Store) => Promise<void>) => uow.transaction(work);
-    try {
-      await next();
-    } catch (error) {
-      await settle(async (store) => {
+    const release = () =>
+      settle(async (store) => {
         if (chat !== undefined && chatVersion !== null) await releaseChatLease(store.keyValues, chat, chatVersion);
         await store.inbox.release("telegram", String(updateId), holder);
       }).catch((releaseError: unknown) => {
         // Both run out after their lease: the update is worked on again once it has.
         deps.logger.error({ updateId, error: describeError(releaseError) }, "failed telegram update could not be released; a redelivery waits for its lease");
       });
+    const writes: Array<(store: Store) => Promise<void>> = [];
+    settleWrites.set(ctx, writes);
+    try {
+      await next();
+    } catch (error) {
+      await release();
       throw error;
     }
-    deps.onUpdateHandled?.();
     try {
       await settle(async (store) => {
+        for (const write of writes) await write(store);
         if (chat !== undefined && chatVersion !== null) await releaseChatLease(store.keyValues, chat, chatVersion);
         if (!(await store.inbox.complete("telegram", String(updateId), holder))) {
           deps.logger.warn({ updateId, leaseMs }, "telegram update outlived its claim: another instance may have acted on it too");
         }
       });
     } catch (error) {
+      if (isUpdateDeferred(error)) {
+        // What the update changed lost a race (another instance moved the conversation on):
+        // nothing of it was kept, and Telegram's redelivery acts on the newer state.
+        await release();
+        throw error;
+      }
       // The owner already has their answer; telling them something failed would be false. The
       // claim runs out after its lease, and a redelivery after that is acted on again.
       deps.logger.error({ updateId, error: describeError(error) }, "handled telegram update could not be recorded");
     }
+    deps.onUpdateHandled?.();
   };
 }
