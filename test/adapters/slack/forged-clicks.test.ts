@@ -9,6 +9,7 @@ import { reportRepair } from "../../../src/core/kinds/repair/use-cases/report-re
 import { scheduleSiteVisit } from "../../../src/core/kinds/service/use-cases/schedule-site-visit.js";
 import { ensureRecurringTasks } from "../../../src/core/use-cases/ensure-recurring-tasks.js";
 import { recordPayment } from "../../../src/core/use-cases/fees/record-payment.js";
+import { claimCase } from "../../../src/core/use-cases/claim-case.js";
 import { runDueWork } from "../../../src/core/use-cases/run-due-work.js";
 import { blockActionPayload, postToBolt, viewSubmissionPayload } from "../../../src/testing/fake-slack-server.js";
 import { workflowState } from "../../support/workflow-state.js";
@@ -225,6 +226,22 @@ describe("a modal submission whose private metadata names another case than the 
       time: { time: { type: "timepicker", selected_time: "10:00" } },
     };
     expect(await refusedUnchanged(() => submit("UGREENL", "ticket.schedule_modal", greening.id, values, GREENING_CHANNEL))).toBe(notFound);
+  });
+
+  it("a technician's Schedule naming a repair of the same team that another technician holds, instead of his own, proposes nothing", async () => {
+    await h.ctx.uow.transaction((store) => store.staff.upsert({ staffUserId: "UMAINT2", name: "Li Qiang", team: "maintenance", role: "member" }));
+    const mine = await reportRepair(h.ctx, { ownerUserId: "7001", category: "plumbing", description: "Bathroom tap drips", photos: [], publicArea: null, preferredTime: "Any morning" });
+    const theirs = await reportRepair(h.ctx, { ownerUserId: "7001", category: "plumbing", description: "Balcony drain blocked", photos: [], publicArea: null, preferredTime: "Any morning" });
+    await claimCase(h.ctx, { caseId: mine.id, staffUserId: "UMAINT1" });
+    await claimCase(h.ctx, { caseId: theirs.id, staffUserId: "UMAINT2" });
+    const values: Values = {
+      date: { date: { type: "datepicker", selected_date: "2026-12-03" } },
+      time: { time: { type: "timepicker", selected_time: "10:00" } },
+    };
+
+    const text = await refusedUnchanged(() => submit("UMAINT1", "ticket.schedule_modal", theirs.id, values, MAINTENANCE_CHANNEL));
+
+    expect(text).toBe(`${theirs.number} is Li Qiang's job. Only the person on the job (Li Qiang), the Maintenance leader (Zhao Lei) or the front desk can schedule ${theirs.number}.`);
   });
 
   it("a complaint's Resolve naming a repair resolves nothing", async () => {
