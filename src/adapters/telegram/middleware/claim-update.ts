@@ -26,7 +26,7 @@ export interface ClaimOptions {
   now?: () => number;
   /**
    * Reads made in the claim's own transaction once the update is claimed, each keeping what it
-   * read for the update's handling (see {@link claimRead}): what every update reads anyway, so
+   * read for the update's handling (see {@link ClaimRead}): what every update reads anyway, so
    * that it costs no transaction of its own.
    */
   reads?: readonly ClaimRead[];
@@ -66,6 +66,10 @@ type Taken = { outcome: "claimed"; chatVersion: number | null } | { outcome: "do
  * - A delivery that finds the update claimed by another live holder waits for it to settle: done
  *   is dropped, released is claimed and worked on. A claim left by a killed process is taken
  *   over once its lease has run out.
+ *
+ * The claiming transaction also makes the `reads` every update needs (the owner's identity, the
+ * conversation's state), and the one recording the update done also makes the writes handed to
+ * {@link writeWhenSettled} (the conversation's new state): two transactions per update.
  *
  * With `chatLeases`, the same transaction first takes the chat's lease (see {@link takeChatLease}),
  * so one chat's updates never run on two instances at once: a conversation reads its state at
