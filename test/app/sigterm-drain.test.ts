@@ -15,6 +15,7 @@ import { actionIds } from "../../src/adapters/slack/interaction-values.js";
 import { startFakeSlack, type FakeSlack } from "../../src/testing/fake-slack-server.js";
 import { blockActionPayload, postToBolt } from "../../src/testing/slack-payloads.js";
 import type { SlackShownMessage } from "../../src/testing/slack-workspace.js";
+import { buttonsOf } from "../adapters/slack/block-text.js";
 import { commandUpdate, startFakeTelegram, type FakeTelegram, type TelegramCall } from "../../src/testing/fake-telegram-server.js";
 
 const webhookSecret = "drain-secret";
@@ -91,13 +92,7 @@ async function deliver(url: string, update: Update): Promise<number | null> {
 }
 
 /** The value of the card's button `actionId`, or undefined when the card shows none. */
-function buttonOn(card: SlackShownMessage, actionId: string): string | undefined {
-  for (const block of (card.blocks ?? []) as { elements?: { type: string; action_id?: string; value?: string }[] }[]) {
-    const button = block.elements?.find((element) => element.type === "button" && element.action_id === actionId);
-    if (button) return button.value ?? "";
-  }
-  return undefined;
-}
+const buttonOn = (card: SlackShownMessage, actionId: string) => buttonsOf(card.blocks).find((button) => button.action_id === actionId)?.value;
 
 /** The technician's Claim on a repair's card, as Slack posts it; the status, or null when the connection was refused or cut. */
 async function claim(url: string, slack: FakeSlack, card: SlackShownMessage): Promise<number | null> {

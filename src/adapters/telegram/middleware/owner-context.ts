@@ -20,7 +20,8 @@ export function ownerContext(deps: TelegramDeps): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     ctx.logger = deps.logger.child({ updateId: ctx.update.update_id, chatId: ctx.chatId, userId: ctx.from?.id });
     const from = ctx.from;
-    const identity = !from ? null : identitiesAtClaim.has(ctx) ? (identitiesAtClaim.get(ctx) ?? null) : await deps.workflow.uow.transaction((store) => store.identities.find(String(from.id)));
+    let identity = identitiesAtClaim.get(ctx) ?? null;
+    if (from && !identitiesAtClaim.has(ctx)) identity = await deps.workflow.uow.transaction((store) => store.identities.find(String(from.id)));
     ctx.locale = identity?.locale ?? localeFromLanguageCode(from?.language_code, deps.defaultLocale);
     ctx.t = (key, params) => deps.translator.t(ctx.locale, key, params);
     await next();
