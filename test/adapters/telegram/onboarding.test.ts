@@ -5,6 +5,7 @@ import { RateGate } from "../../../src/core/domain/rate-gate.js";
 import { decideVerification } from "../../../src/core/use-cases/decide-verification.js";
 import { deliverOutbox } from "../../../src/core/use-cases/deliver-outbox.js";
 import { importUnits } from "../../../src/core/use-cases/import-units.js";
+import { callbackQueryUpdate } from "../../../src/testing/index.js";
 import {
   chineseOwner,
   chineseOwnerPhone,
@@ -150,6 +151,21 @@ describe("owner onboarding on Telegram", () => {
 
     await h.command(chineseOwner, "start");
     expect(h.lastText(chineseOwner)).toMatch(/^Welcome back/);
+  });
+
+  it("switches the language from a prompt that can no longer be edited (deleted, or too old): the press is answered once and the confirmation comes as a new message, with no apology", async () => {
+    await verifyThroughBot(h, chineseOwner, chineseOwnerPhone);
+    await h.command(chineseOwner, "language");
+    const prompt = h.telegram.chat(chineseOwner.id).at(-1);
+    const english = h.buttonsOf(prompt).find((button) => button.text === "English");
+    if (!prompt || !english || !("callback_data" in english)) throw new Error("no language prompt");
+    const press = callbackQueryUpdate({ user: chineseOwner, data: english.callback_data, message: { ...prompt, message_id: prompt.message_id + 1000 } });
+
+    await h.handle(press);
+
+    expect(h.telegram.callsOf("answerCallbackQuery").filter((call) => call.payload.callback_query_id === press.callback_query?.id)).toHaveLength(1);
+    expect(h.texts(chineseOwner).slice(-2)).toEqual(["Done: I will speak English from now on.", "Choose what you need from the menu below."]);
+    expect(h.store.snapshot().identities.find((identity) => identity.ownerUserId === "7002")?.locale).toBe("en");
   });
 
   it("answers a message it cannot offer anything for (a photo outside a report) with the menu hint instead of silence", async () => {
